@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Rebuilds every committed .wasm from the Rust sources in this repository, offline.
+#
+#   scripts/build-wasm.sh           rebuild and copy the .wasm files into place
+#   scripts/build-wasm.sh --check   rebuild into target/ and fail if a committed .wasm differs
+#
+# Needs Debian's Rust (apt-get install rustc-web cargo-web rust-web-src lld-19): its std sources come
+# with their dependencies vendored, so -Zbuild-std works with no network. See docs/DEVELOPING.md.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+
+RUSTC=${RUSTC:-/usr/bin/rustc}
+CARGO=${CARGO:-/usr/bin/cargo}
+LINKER=${WASM_LD:-wasm-ld-19}
+TOOLCHAIN_FILE=scripts/wasm-toolchain.txt
+
+# crate (Cargo package, as its .wasm is named) -> folder its .wasm files are committed in
+declare -A DESTINATIONS=(
+  [types_fixture]=integration-tests/src/test/resources/wasm
+  [demo]=demo/src/main/resources/wasm
+)
+
+# flavour -> RUSTFLAGS and -Zbuild-std crates
+declare -A FLAGS=(
+  [exnref]="-Cpanic=unwind -Ctarget-feature=+exception-handling -Cllvm-args=-wasm-use-legacy-eh=false"
+  [legacy]="-Cpanic=unwind -Ctarget-feature=+exception-handling"
+  [abort]="-Cpanic=abort"
+)
+declare -A STD=(
+  [exnref]="std,panic_unwind,panic_abort"
+  [legacy]="std,panic_unwind,panic_abort"
+  [abort]="std,panic_abort"
+)
+
+check=false
+[[ "${1:-}" == "--check" ]] && check=true
+
+for tool in "$RUSTC" "$CARGO" "$LINKER"; do
+  command -v "$tool" >/dev/null || {
+    echo "build-wasm: '$tool' not found. Install Debian's Rust: apt-get install rustc-web cargo-web rust-web-src lld-19" >&2
+    exit 1
+  }
+done
+
+toolchain="$("$RUSTC" --version) / $("$LINKER" --version | head -n 1)"
+if $check && [[ "$toolchain" != "$(cat "$TOOLCHAIN_FILE")" ]]; then
+  echo "build-wasm: the committed .wasm files were built with '$(cat "$TOOLCHAIN_FILE")'" >&2
+  echo "build-wasm: this machine has '$toolchain'; byte-for-byte comparison is not meaningful." >&2
+  echo "build-wasm: rebuild with scripts/build-wasm.sh and commit the result." >&2
+  exit 1
+fi
+
+status=0
+for flavour in exnref legacy abort; do
+  target_dir="target/wasm-$flavour"
+  echo "build-wasm: building the $flavour flavour"
+  RUSTC="$RUSTC" RUSTC_BOOTSTRAP=1 \
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER="$LINKER" \
+  RUSTFLAGS="${FLAGS[$flavour]} --remap-path-prefix=$ROOT/=" \
+    "$CARGO" build --quiet --release --offline --locked \
+      --target wasm32-unknown-unknown -Zbuild-std="${STD[$flavour]}" \
+      --target-dir "$target_dir"
+  for crate in "${!DESTINATIONS[@]}"; do
+    built="$target_dir/wasm32-unknown-unknown/release/$crate.wasm"
+    committed="${DESTINATIONS[$crate]}/$crate.$flavour.wasm"
+    if $check; then
+      if ! cmp -s "$built" "$committed"; then
+        echo "build-wasm: $committed does not match its Rust source (rebuilt: $built)." >&2
+        echo "build-wasm: run scripts/build-wasm.sh and commit the result." >&2
+        status=1
+      fi
+    else
+      mkdir -p "${DESTINATIONS[$crate]}"
+      cp "$built" "$committed"
+    fi
+  done
+done
+
+if ! $check; then
+  echo "$toolchain" > "$TOOLCHAIN_FILE"
+  echo "build-wasm: done; commit the .wasm files and $TOOLCHAIN_FILE"
+elif [[ $status == 0 ]]; then
+  echo "build-wasm: every committed .wasm matches its source"
+fi
+exit $status
