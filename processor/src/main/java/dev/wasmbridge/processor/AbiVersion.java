@@ -1,0 +1,12 @@
+package dev.wasmbridge.processor;
+
+/**
+ * The ABI constants the processor checks modules against (docs/ABI.md). They mirror {@code
+ * dev.wasmbridge.runtime.Abi}, which the processor does not depend on; a test checks that both agree.
+ */
+final class AbiVersion {
+    static final int VERSION = 1;
+    static final String RESERVED_PREFIX = "wasmbridge_";
+
+    private AbiVersion() {}
+}

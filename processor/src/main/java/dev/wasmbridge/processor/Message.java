@@ -1,0 +1,80 @@
+package dev.wasmbridge.processor;
+
+import java.util.Locale;
+
+/**
+ * Every diagnostic the processor reports, in one place so the wording stays consistent and each has a
+ * test. Each message carries a stable tag ({@code [WB101]}) a user can search for, and says what is wrong
+ * and what to do about it.
+ */
+enum Message {
+    MODULE_NOT_INTERFACE(101, "@WasmModule goes on an interface, but %s is a %s. Declare it as an interface."),
+    MODULE_GENERIC(102, "@WasmModule interface %s has type parameters; Wasm exports are not generic. Remove them."),
+    MODULE_PRIVATE(103, "@WasmModule interface %s is private; the generated %s in the same package must see it."
+            + " Make it package-private or public."),
+    MODULE_NOT_FOUND(104, "Wasm module '%s' was not found. Looked in: %s. Put the file under"
+            + " src/main/resources/%s (or src/test/resources for test code), or pass"
+            + " -Awasmbridge.path=<folder> to javac."),
+    MODULE_UNREADABLE(105, "Wasm module '%s' could not be read from %s: %s"),
+    MODULE_INVALID(106, "'%s' is not a valid Wasm module: %s. Rebuild it from its Rust crate."),
+    ABI_VERSION_MISMATCH(107, "Wasm module '%s' was built for Wasmbridge ABI version %s, but this processor"
+            + " implements version %s (docs/ABI.md). Build the crate with the wasmbridge support crate of the"
+            + " same release as the Java dependencies."),
+
+    METHOD_NOT_ANNOTATED(201, "%s is abstract but has no @WasmExport, so the bindings cannot implement it."
+            + " Add @WasmExport (or @WasmExport(name = \"...\")), or give it a default body."),
+    METHOD_GENERIC(202, "%s has type parameters; a Wasm export has fixed types. Remove them."),
+    UNSUPPORTED_PARAMETER(203, "Parameter '%s' of %s has type %s, which Wasmbridge cannot pass to Rust."
+            + " Supported: %s."),
+    UNSUPPORTED_RESULT(204, "%s returns %s, which Wasmbridge cannot take from Rust. Supported: %s, void."),
+    EXPORT_NOT_FOUND(205, "%s calls the Rust export '%s', but Wasm module '%s' has no function export of"
+            + " that name.%s Add the function to the Rust crate's wasmbridge::export! block, or name the"
+            + " export with @WasmExport(name = \"...\")."),
+    EXPORT_SIGNATURE_MISMATCH(206, "%s does not match the Rust export '%s' in '%s': the export has Wasm"
+            + " signature %s, but the Java method lowers to %s (%s). Change the Java signature to match the"
+            + " Rust function."),
+    DUPLICATE_EXPORT(207, "%s and %s both call the Rust export '%s'. Give one of them"
+            + " @WasmExport(name = \"...\") naming another export."),
+    RESERVED_NAME(208, "'%s' starts with '" + "wasmbridge_" + "', which is reserved for the Wasmbridge ABI."
+            + " Rename the Rust function."),
+    MISSING_ALLOCATOR(209, "%s passes strings or bytes, so Wasm module '%s' must export %s and %s with the"
+            + " signatures of docs/ABI.md, but %s. Add the wasmbridge support crate to the Rust crate."),
+    MISSING_MEMORY(210, "%s passes strings or bytes, but Wasm module '%s' has no linear memory."),
+    EMPTY_NAME(211, "%s has an empty name in %s; leave the attribute out to use the default."),
+
+    IMPORTS_NOT_INTERFACE(301, "%s is listed in @WasmModule(imports = ...) but is not an interface. List"
+            + " interfaces whose @WasmImport methods implement the module's imports."),
+    IMPORTS_LISTED_TWICE(302, "%s is listed twice in @WasmModule(imports = ...). List it once."),
+    IMPORT_NOT_ANNOTATED(303, "%s is abstract but has no @WasmImport, so Wasm cannot call it. Add"
+            + " @WasmImport, or give it a default body."),
+    IMPORT_NOT_NEEDED(304, "%s provides %s, but Wasm module '%s' does not import it.%s Check the module"
+            + " and field names against the Rust crate's wasmbridge::import! block."),
+    IMPORT_SIGNATURE_MISMATCH(305, "%s does not match the import %s of '%s': the module imports it with"
+            + " Wasm signature %s, but the Java method lowers to %s (%s). Change the Java signature to match"
+            + " the Rust declaration."),
+    IMPORT_MISSING(306, "Wasm module '%s' imports %s with Wasm signature %s, but no @WasmImport method"
+            + " provides it. Add a method such as `@WasmImport(module = \"%s\", name = \"%s\") %s` to an"
+            + " interface listed in @WasmModule(imports = ...)."),
+    IMPORT_UNSUPPORTED_KIND(307, "Wasm module '%s' imports %s %s; Wasmbridge provides only function"
+            + " imports. Remove the import from the Rust crate (or its linker flags)."),
+    DUPLICATE_IMPORT(308, "%s and %s both provide the import %s. Keep one."),
+    ;
+
+    private final int code;
+    private final String format;
+
+    Message(int code, String format) {
+        this.code = code;
+        this.format = format;
+    }
+
+    /** The message text with its tag, e.g. {@code [WB205] ...}. */
+    String format(Object... args) {
+        return "[WB" + code + "] " + String.format(Locale.ROOT, format, args);
+    }
+
+    /** The tag alone, e.g. {@code WB205}, for tests and documentation. */
+    String tag() {
+        return "WB" + code;
+    }
+}

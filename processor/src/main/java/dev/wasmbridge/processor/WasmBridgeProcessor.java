@@ -1,0 +1,62 @@
+package dev.wasmbridge.processor;
+
+import com.google.auto.service.AutoService;
+import java.io.IOException;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.tools.Diagnostic;
+
+/**
+ * Generates a binding class for every {@code @WasmModule} interface: validates the interface against the
+ * real {@code .wasm} ({@link BindingValidator}), builds a {@link BindingModel}, writes it ({@link
+ * BindingWriter}).
+ *
+ * <p>Option {@code -Awasmbridge.path=<folders>}: extra folders to look for {@code .wasm} files in.
+ */
+@AutoService(Processor.class)
+public final class WasmBridgeProcessor extends AbstractProcessor {
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+        return Set.of(BindingValidator.WASM_MODULE);
+    }
+
+    @Override
+    public Set<String> getSupportedOptions() {
+        return Set.of(WasmFileLocator.PATH_OPTION);
+    }
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+        return SourceVersion.latestSupported();
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        if (annotations.isEmpty()) {
+            return false;
+        }
+        Diagnostics diagnostics = new Diagnostics(processingEnv.getMessager());
+        WasmFileLocator locator = new WasmFileLocator(
+                processingEnv.getFiler(), processingEnv.getOptions().get(WasmFileLocator.PATH_OPTION));
+        BindingValidator validator = new BindingValidator(processingEnv.getElementUtils(), diagnostics, locator);
+        TypeElement annotation = processingEnv.getElementUtils().getTypeElement(BindingValidator.WASM_MODULE);
+        for (Element element : round.getElementsAnnotatedWith(annotation)) {
+            validator.validate((TypeElement) element).ifPresent(model -> write(model, element));
+        }
+        return true;
+    }
+
+    private void write(BindingModel model, Element element) {
+        try {
+            BindingWriter.write(model).writeTo(processingEnv.getFiler());
+        } catch (IOException e) {
+            processingEnv.getMessager().printMessage(
+                    Diagnostic.Kind.ERROR, "Could not write " + model.generated() + ": " + e, element);
+        }
+    }
+}

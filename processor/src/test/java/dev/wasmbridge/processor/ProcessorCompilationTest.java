@@ -1,0 +1,349 @@
+package dev.wasmbridge.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static com.google.testing.compile.Compiler.javac;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A compile test for every diagnostic of {@link Message}, against the real fixture module built from
+ * integration-tests/rust/types-fixture, checking the tag, the words a user needs, and the line reported.
+ */
+class ProcessorCompilationTest {
+    private static final String FIXTURE = "wasm/types_fixture.exnref.wasm";
+
+    @TempDir static Path extra;
+
+    @BeforeAll
+    static void writeSpecialModules() throws IOException {
+        Files.createDirectories(extra.resolve("bad"));
+        Files.write(extra.resolve("bad/garbage.wasm"), "not wasm at all".getBytes(StandardCharsets.UTF_8));
+        byte[] fixture = Files.readAllBytes(fixtures().resolve(FIXTURE));
+        Files.write(extra.resolve("bad/abi9.wasm"), withAbiVersion(fixture, (byte) '9'));
+        Files.write(extra.resolve("bad/no-allocator.wasm"), new TinyWasm().withMemory()
+                .function("echo", new byte[] {TinyWasm.I64}, TinyWasm.I64).build());
+        Files.write(extra.resolve("bad/no-memory.wasm"), new TinyWasm()
+                .function("echo", new byte[] {TinyWasm.I64}, TinyWasm.I64).build());
+    }
+
+    private static Path fixtures() {
+        return Path.of(System.getProperty("wasmbridge.fixtures")).getParent();
+    }
+
+    private static byte[] withAbiVersion(byte[] module, byte version) {
+        byte[] name = "wasmbridge.abi".getBytes(StandardCharsets.US_ASCII);
+        byte[] copy = module.clone();
+        for (int i = 0; i + name.length < copy.length; i++) {
+            if (java.util.Arrays.equals(copy, i, i + name.length, name, 0, name.length)) {
+                copy[i + name.length] = version;
+                return copy;
+            }
+        }
+        throw new AssertionError("fixture has no wasmbridge.abi section");
+    }
+
+    private static Compilation compile(JavaFileObject... sources) {
+        return javac()
+                .withProcessors(new WasmBridgeProcessor())
+                .withOptions("-Awasmbridge.path=" + fixtures() + java.io.File.pathSeparator + extra)
+                .compile(sources);
+    }
+
+    private static JavaFileObject source(String name, String... lines) {
+        return JavaFileObjects.forSourceLines("test." + name, lines);
+    }
+
+    private static JavaFileObject moduleInterface(String annotation, String... methods) {
+        String[] lines = new String[methods.length + 7];
+        lines[0] = "package test;";
+        lines[1] = "import dev.wasmbridge.annotations.*;";
+        lines[2] = "import java.util.List;";
+        lines[3] = annotation;
+        lines[4] = "public interface Api {";
+        System.arraycopy(methods, 0, lines, 5, methods.length);
+        lines[methods.length + 5] = "}";
+        lines[methods.length + 6] = "";
+        return source("Api", lines);
+    }
+
+    private static JavaFileObject fixtureInterface(String... methods) {
+        return moduleInterface("@WasmModule(value = \"" + FIXTURE + "\", imports = Host.class)", methods);
+    }
+
+    private static final JavaFileObject HOST = source("Host",
+            "package test;",
+            "import dev.wasmbridge.annotations.WasmImport;",
+            "public interface Host {",
+            "  @WasmImport(module = \"host\") int hostAdd(int a, int b);",
+            "  @WasmImport(module = \"host\") void log(String message);",
+            "  @WasmImport(module = \"host\") String hostGreeting(String name);",
+            "  @WasmImport(module = \"host\") byte[] hostTransform(byte[] bytes);",
+            "  @WasmImport(module = \"host\") double hostScalars(long a, float b, double c, boolean d);",
+            "}");
+
+    @Test
+    void validInterfaceGeneratesBindingsThatCompile() {
+        JavaFileObject api = fixtureInterface(
+                "  @WasmExport String greet(String name);",
+                "  @WasmExport int add(int a, int b);",
+                "  @WasmExport(name = \"bytes_reversed\") byte[] reversed(byte[] bytes);",
+                "  @WasmExport void nothing();",
+                "  default String greetTwice(String name) { return greet(greet(name)); }");
+        Compilation compilation = compile(api, HOST);
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("test.ApiBindings").contentsAsUtf8String()
+                .contains("public static ApiBindings create(Host host)");
+    }
+
+    @Test
+    void wrongJavaSignatureNamesTheExportAndBothSignatures() {
+        JavaFileObject api = fixtureInterface("  @WasmExport int greet(String name);");
+        Compilation compilation = compile(api, HOST);
+        assertThat(compilation).hadErrorContaining("[WB206] Api.greet(String) does not match the Rust export 'greet'")
+                .inFile(api).onLineContaining("int greet(String name)");
+        assertThat(compilation).hadErrorContaining(
+                "the export has Wasm signature (i64) -> i64, but the Java method lowers to (i64) -> i32"
+                        + " ((String) -> int)");
+    }
+
+    @Test
+    void wrongArityIsASignatureMismatch() {
+        JavaFileObject api = fixtureInterface("  @WasmExport int add(int a);");
+        assertThat(compile(api, HOST)).hadErrorContaining("export has Wasm signature (i32, i32) -> i32,"
+                + " but the Java method lowers to (i32) -> i32").inFile(api).onLineContaining("int add(int a)");
+    }
+
+    @Test
+    void missingExportSuggestsTheClosestName() {
+        JavaFileObject api = fixtureInterface("  @WasmExport String greeet(String name);");
+        assertThat(compile(api, HOST)).hadErrorContaining("[WB205] Api.greeet(String) calls the Rust export"
+                + " 'greeet', but Wasm module '" + FIXTURE + "' has no function export of that name. Did you mean"
+                + " 'greet'?").inFile(api).onLineContaining("greeet");
+    }
+
+    @Test
+    void snakeCaseDefaultName() {
+        JavaFileObject api = fixtureInterface("  @WasmExport int strLen(String text);",
+                "  @WasmExport String callHostGreeting(String name);");
+        assertThat(compile(api, HOST)).succeeded();
+    }
+
+    @Test
+    void notAnInterface() {
+        JavaFileObject api = source("Api", "package test;", "import dev.wasmbridge.annotations.*;",
+                "@WasmModule(\"" + FIXTURE + "\")", "public abstract class Api {}");
+        assertThat(compile(api)).hadErrorContaining("[WB101] @WasmModule goes on an interface, but Api is a class")
+                .inFile(api).onLineContaining("class Api");
+    }
+
+    @Test
+    void genericInterface() {
+        JavaFileObject api = source("Api", "package test;", "import dev.wasmbridge.annotations.*;",
+                "@WasmModule(\"" + FIXTURE + "\")", "public interface Api<T> {}");
+        assertThat(compile(api)).hadErrorContaining("[WB102]").inFile(api).onLineContaining("interface Api<T>");
+    }
+
+    @Test
+    void moduleNotFound() {
+        JavaFileObject api = moduleInterface("@WasmModule(\"wasm/nowhere.wasm\")");
+        assertThat(compile(api)).hadErrorContaining("[WB104] Wasm module 'wasm/nowhere.wasm' was not found")
+                .inFile(api).onLineContaining("interface Api");
+        assertThat(compile(api)).hadErrorContaining("src/main/resources/wasm/nowhere.wasm");
+    }
+
+    @Test
+    void invalidModule() {
+        JavaFileObject api = moduleInterface("@WasmModule(\"bad/garbage.wasm\")");
+        assertThat(compile(api)).hadErrorContaining("[WB106]").inFile(api).onLineContaining("interface Api");
+        assertThat(compile(api)).hadErrorContaining("is not a valid Wasm module");
+    }
+
+    @Test
+    void abiVersionMismatch() {
+        JavaFileObject api = moduleInterface("@WasmModule(value = \"bad/abi9.wasm\", imports = Host.class)");
+        assertThat(compile(api, HOST)).hadErrorContaining("[WB107] Wasm module 'bad/abi9.wasm' was built for"
+                + " Wasmbridge ABI version 9, but this processor implements version 1");
+    }
+
+    @Test
+    void abstractMethodWithoutAnnotation() {
+        JavaFileObject api = fixtureInterface("  int add(int a, int b);");
+        assertThat(compile(api, HOST)).hadErrorContaining("[WB201] Api.add(int, int) is abstract but has no"
+                + " @WasmExport").inFile(api).onLineContaining("int add(int a, int b)");
+    }
+
+    @Test
+    void genericMethod() {
+        JavaFileObject api = fixtureInterface("  @WasmExport <T> int add(int a, int b);");
+        assertThat(compile(api, HOST)).hadErrorContaining("[WB202]").inFile(api).onLineContaining("<T> int add");
+    }
+
+    @Test
+    void unsupportedParameterType() {
+        JavaFileObject api = fixtureInterface("  @WasmExport String greet(List<String> names);");
+        assertThat(compile(api, HOST)).hadErrorContaining("[WB203] Parameter 'names' of Api.greet(List<String>)"
+                + " has type List<String>, which Wasmbridge cannot pass to Rust."
+                + " Supported: int, long, float, double, boolean, String, byte[].")
+                .inFile(api).onLineContaining("List<String> names");
+    }
+
+    @Test
+    void unsupportedResultType() {
+        JavaFileObject api = fixtureInterface("  @WasmExport Object greet(String name);");
+        assertThat(compile(api, HOST)).hadErrorContaining("[WB204] Api.greet(String) returns Object, which Wasmbridge cannot take from Rust")
+                .inFile(api).onLineContaining("Object greet");
+    }
+
+    @Test
+    void twoMethodsForOneExport() {
+        JavaFileObject api = fixtureInterface("  @WasmExport int add(int a, int b);",
+                "  @WasmExport(name = \"add\") int plus(int a, int b);");
+        assertThat(compile(api, HOST)).hadErrorContaining("[WB207] Api.add(int, int) and Api.plus(int, int) both"
+                + " call the Rust export 'add'").inFile(api).onLineContaining("int plus");
+    }
+
+    @Test
+    void reservedName() {
+        JavaFileObject api = fixtureInterface("  @WasmExport(name = \"wasmbridge_malloc\") int malloc(int s, int a);");
+        assertThat(compile(api, HOST)).hadErrorContaining("[WB208] 'wasmbridge_malloc' starts with 'wasmbridge_'")
+                .inFile(api).onLineContaining("int malloc");
+    }
+
+    @Test
+    void slicesNeedTheAllocator() {
+        JavaFileObject api = moduleInterface("@WasmModule(\"bad/no-allocator.wasm\")",
+                "  @WasmExport String echo(String text);");
+        assertThat(compile(api)).hadErrorContaining("[WB209] Api.echo(String) passes strings or bytes, so Wasm"
+                + " module 'bad/no-allocator.wasm' must export wasmbridge_malloc and wasmbridge_free with the"
+                + " signatures of docs/ABI.md, but wasmbridge_malloc is missing and wasmbridge_free is missing.")
+                .inFile(api).onLineContaining("String echo");
+    }
+
+    @Test
+    void slicesNeedMemory() {
+        JavaFileObject api = moduleInterface("@WasmModule(\"bad/no-memory.wasm\")",
+                "  @WasmExport String echo(String text);");
+        assertThat(compile(api)).hadErrorContaining("[WB210] Api.echo(String) passes strings or bytes, but Wasm"
+                + " module 'bad/no-memory.wasm' has no linear memory.").inFile(api).onLineContaining("String echo");
+    }
+
+    @Test
+    void blankName() {
+        JavaFileObject api = fixtureInterface("  @WasmExport(name = \" \") int add(int a, int b);");
+        assertThat(compile(api, HOST)).hadErrorContaining("[WB211]").inFile(api).onLineContaining("int add");
+    }
+
+    @Test
+    void importsMustBeInterfaces() {
+        JavaFileObject api = moduleInterface("@WasmModule(value = \"" + FIXTURE + "\", imports = String.class)");
+        assertThat(compile(api)).hadErrorContaining("[WB301] java.lang.String is listed in @WasmModule(imports ="
+                + " ...) but is not an interface").inFile(api).onLineContaining("interface Api");
+    }
+
+    @Test
+    void importsListedTwice() {
+        JavaFileObject api = moduleInterface("@WasmModule(value = \"" + FIXTURE + "\", imports = {Host.class, Host.class})");
+        assertThat(compile(api, HOST)).hadErrorContaining("[WB302] test.Host is listed twice");
+    }
+
+    @Test
+    void importMethodWithoutAnnotation() {
+        JavaFileObject host = source("Host", "package test;", "public interface Host {",
+                "  int hostAdd(int a, int b);", "}");
+        JavaFileObject api = fixtureInterface();
+        assertThat(compile(api, host)).hadErrorContaining("[WB303] Host.hostAdd(int, int) is abstract but has no"
+                + " @WasmImport").inFile(host).onLineContaining("int hostAdd");
+    }
+
+    @Test
+    void importTheModuleDoesNotNeedIsAWarning() {
+        JavaFileObject host = source("Host",
+                "package test;",
+                "import dev.wasmbridge.annotations.WasmImport;",
+                "public interface Host {",
+                "  @WasmImport(module = \"host\") int hostAdd(int a, int b);",
+                "  @WasmImport(module = \"host\") void log(String message);",
+                "  @WasmImport(module = \"host\") String hostGreeting(String name);",
+                "  @WasmImport(module = \"host\") byte[] hostTransform(byte[] bytes);",
+                "  @WasmImport(module = \"host\") double hostScalars(long a, float b, double c, boolean d);",
+                "  @WasmImport(module = \"host\") void hostLog(String message);",
+                "}");
+        Compilation compilation = compile(fixtureInterface(), host);
+        assertThat(compilation).succeeded();
+        assertThat(compilation).hadWarningContaining("[WB304] Host.hostLog(String) provides host.host_log, but"
+                + " Wasm module '" + FIXTURE + "' does not import it.").inFile(host).onLineContaining("hostLog");
+    }
+
+    @Test
+    void importSignatureMismatch() {
+        JavaFileObject host = source("Host",
+                "package test;",
+                "import dev.wasmbridge.annotations.WasmImport;",
+                "public interface Host {",
+                "  @WasmImport(module = \"host\") int hostAdd(int a, int b);",
+                "  @WasmImport(module = \"host\") void log(int message);",
+                "  @WasmImport(module = \"host\") String hostGreeting(String name);",
+                "  @WasmImport(module = \"host\") byte[] hostTransform(byte[] bytes);",
+                "  @WasmImport(module = \"host\") double hostScalars(long a, float b, double c, boolean d);",
+                "}");
+        assertThat(compile(fixtureInterface(), host)).hadErrorContaining("[WB305] Host.log(int) does not match the"
+                + " import host.log of '" + FIXTURE + "': the module imports it with Wasm signature (i64) -> (),"
+                + " but the Java method lowers to (i32) -> ()").inFile(host).onLineContaining("void log(int");
+    }
+
+    @Test
+    void missingImport() {
+        JavaFileObject host = source("Host",
+                "package test;",
+                "import dev.wasmbridge.annotations.WasmImport;",
+                "public interface Host {",
+                "  @WasmImport(module = \"host\") int hostAdd(int a, int b);",
+                "  @WasmImport(module = \"host\") String hostGreeting(String name);",
+                "  @WasmImport(module = \"host\") byte[] hostTransform(byte[] bytes);",
+                "  @WasmImport(module = \"host\") double hostScalars(long a, float b, double c, boolean d);",
+                "}");
+        JavaFileObject api = fixtureInterface();
+        assertThat(compile(api, host)).hadErrorContaining("[WB306] Wasm module '" + FIXTURE + "' imports host.log"
+                + " with Wasm signature (i64) -> (), but no @WasmImport method provides it. Add a method such as"
+                + " `@WasmImport(module = \"host\", name = \"log\") void log(long /* or String, byte[] */ arg0)`")
+                .inFile(api).onLineContaining("interface Api");
+    }
+
+    @Test
+    void duplicateImport() {
+        JavaFileObject host = source("Host",
+                "package test;",
+                "import dev.wasmbridge.annotations.WasmImport;",
+                "public interface Host {",
+                "  @WasmImport(module = \"host\") int hostAdd(int a, int b);",
+                "  @WasmImport(module = \"host\", name = \"host_add\") int plus(int a, int b);",
+                "}");
+        assertThat(compile(fixtureInterface(), host)).hadErrorContaining("[WB308] Host.hostAdd(int, int) and"
+                + " Host.plus(int, int) both provide the import host.host_add").inFile(host).onLineContaining("plus");
+    }
+
+    @Test
+    void everyMessageHasADistinctTagAndACompileTest() throws IOException {
+        java.util.Set<String> tags = new java.util.HashSet<>();
+        for (Message message : Message.values()) {
+            assertEquals(true, tags.add(message.tag()), "duplicate tag " + message.tag());
+        }
+        String tests = Files.readString(Path.of("src/test/java/dev/wasmbridge/processor/ProcessorCompilationTest.java"));
+        for (Message message : Message.values()) {
+            if (message != Message.MODULE_PRIVATE && message != Message.MODULE_UNREADABLE
+                    && message != Message.IMPORT_UNSUPPORTED_KIND) {
+                assertEquals(true, tests.contains("[" + message.tag() + "]"), "no compile test for " + message);
+            }
+        }
+    }
+}

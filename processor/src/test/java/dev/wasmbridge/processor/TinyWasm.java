@@ -1,0 +1,78 @@
+package dev.wasmbridge.processor;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Builds the smallest modules the compile tests need where a Rust build cannot produce the shape
+ * (no allocator, no memory): one function per export, each body just {@code unreachable}.
+ */
+final class TinyWasm {
+    static final byte I32 = 0x7f;
+    static final byte I64 = 0x7e;
+
+    private final ByteArrayOutputStream types = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream exports = new ByteArrayOutputStream();
+    private int count;
+    private boolean memory;
+
+    /** Adds an exported function {@code name} of the given Wasm types (a result of 0 means none). */
+    TinyWasm function(String name, byte[] params, byte result) {
+        types.write(0x60);
+        types.write(params.length);
+        types.writeBytes(params);
+        types.write(result == 0 ? 0 : 1);
+        if (result != 0) {
+            types.write(result);
+        }
+        byte[] utf8 = name.getBytes(StandardCharsets.UTF_8);
+        exports.write(utf8.length);
+        exports.writeBytes(utf8);
+        exports.write(0x00); // function
+        exports.write(count);
+        count++;
+        return this;
+    }
+
+    TinyWasm withMemory() {
+        memory = true;
+        return this;
+    }
+
+    byte[] build() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(new byte[] {0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00});
+        section(out, 1, vector(count, types.toByteArray()));
+        ByteArrayOutputStream functions = new ByteArrayOutputStream();
+        for (int i = 0; i < count; i++) {
+            functions.write(i);
+        }
+        section(out, 3, vector(count, functions.toByteArray()));
+        if (memory) {
+            section(out, 5, new byte[] {1, 0x00, 1});
+        }
+        section(out, 7, vector(count, exports.toByteArray()));
+        ByteArrayOutputStream code = new ByteArrayOutputStream();
+        for (int i = 0; i < count; i++) {
+            code.writeBytes(new byte[] {3, 0, 0x00, 0x0b}); // size 3: no locals, unreachable, end
+        }
+        section(out, 10, vector(count, code.toByteArray()));
+        return out.toByteArray();
+    }
+
+    private static byte[] vector(int count, byte[] items) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(count);
+        out.writeBytes(items);
+        return out.toByteArray();
+    }
+
+    private static void section(ByteArrayOutputStream out, int id, byte[] payload) {
+        out.write(id);
+        if (payload.length > 127) {
+            throw new IllegalStateException("TinyWasm writes one-byte section sizes");
+        }
+        out.write(payload.length);
+        out.writeBytes(payload);
+    }
+}

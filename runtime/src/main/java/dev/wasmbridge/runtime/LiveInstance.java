@@ -1,0 +1,163 @@
+package dev.wasmbridge.runtime;
+
+import com.dylibso.chicory.runtime.ExportFunction;
+import com.dylibso.chicory.runtime.HostFunction;
+import com.dylibso.chicory.runtime.ImportValues;
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.Memory;
+import com.dylibso.chicory.wasm.ChicoryException;
+import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.Export;
+import com.dylibso.chicory.wasm.types.ExportSection;
+import com.dylibso.chicory.wasm.types.ExternalType;
+import com.dylibso.chicory.wasm.types.FunctionType;
+import java.util.List;
+
+/**
+ * One Chicory instance of a module with everything the boundary needs resolved once: the export
+ * functions by index, the allocator pair and the memory. Not thread-safe: {@link CallBoundary} serializes.
+ */
+final class LiveInstance {
+    private final String moduleName;
+    private final ExportFunction[] exports;
+    private final ExportFunction malloc;
+    private final ExportFunction free;
+    private final Memory memory;
+
+    private LiveInstance(String moduleName, Instance instance, List<ExportBinding> bindings) {
+        this.moduleName = moduleName;
+        this.exports = new ExportFunction[bindings.size()];
+        for (int i = 0; i < exports.length; i++) {
+            exports[i] = instance.export(bindings.get(i).name());
+        }
+        boolean hasAllocator = hasExport(instance.module(), Abi.MALLOC);
+        this.malloc = hasAllocator ? instance.export(Abi.MALLOC) : null;
+        this.free = hasAllocator ? instance.export(Abi.FREE) : null;
+        this.memory = instance.module().memorySection().isPresent() ? instance.memory() : null;
+    }
+
+    /**
+     * Instantiates {@code source}, checking that every export still has the signature the bindings were
+     * compiled against.
+     */
+    static LiveInstance start(
+            ModuleSource source,
+            List<ExportBinding> exports,
+            List<ImportBinding> imports,
+            CallBoundary boundary) {
+        WasmModule module = source.module();
+        checkExports(source.name(), module, exports);
+        ImportValues.Builder importValues = ImportValues.builder();
+        for (ImportBinding binding : imports) {
+            ImportHandler handler = binding.handler();
+            importValues.addFunction(
+                    new HostFunction(
+                            binding.module(),
+                            binding.name(),
+                            binding.type(),
+                            (instance, args) -> handler.handle(boundary, args)));
+        }
+        Instance instance;
+        try {
+            instance = Instance.builder(module).withImportValues(importValues.build()).build();
+        } catch (ChicoryException e) {
+            throw new ModuleLoadException(
+                    "Could not instantiate Wasm module '" + source.name() + "': " + e.getMessage(), e);
+        }
+        return new LiveInstance(source.name(), instance, exports);
+    }
+
+    private static void checkExports(String name, WasmModule module, List<ExportBinding> exports) {
+        for (ExportBinding binding : exports) {
+            FunctionType actual = exportedFunctionType(module, binding.name());
+            if (actual == null) {
+                throw new ModuleLoadException(
+                        "Wasm module '" + name + "' has no function export '" + binding.name()
+                                + "', which the bindings were compiled against. The .wasm on the"
+                                + " classpath is not the one the bindings were built from: rebuild them.");
+            }
+            if (!actual.equals(binding.type())) {
+                throw new ModuleLoadException(
+                        "Export '" + binding.name() + "' of Wasm module '" + name + "' has signature "
+                                + actual + ", but the bindings were compiled against " + binding.type()
+                                + ". The .wasm on the classpath is not the one the bindings were built"
+                                + " from: rebuild them.");
+            }
+        }
+    }
+
+    private static boolean hasExport(WasmModule module, String name) {
+        return exportedFunctionType(module, name) != null;
+    }
+
+    /** The type of function export {@code name}, or null when there is no such function export. */
+    static FunctionType exportedFunctionType(WasmModule module, String name) {
+        ExportSection section = module.exportSection();
+        for (int i = 0; i < section.exportCount(); i++) {
+            Export export = section.getExport(i);
+            if (export.name().equals(name) && export.exportType() == ExternalType.FUNCTION) {
+                return functionType(module, export.index());
+            }
+        }
+        return null;
+    }
+
+    private static FunctionType functionType(WasmModule module, int functionIndex) {
+        int imported = module.importSection().count(ExternalType.FUNCTION);
+        int typeIndex;
+        if (functionIndex < imported) {
+            typeIndex =
+                    module.importSection().stream()
+                            .filter(i -> i.importType() == ExternalType.FUNCTION)
+                            .map(com.dylibso.chicory.wasm.types.FunctionImport.class::cast)
+                            .skip(functionIndex)
+                            .findFirst()
+                            .orElseThrow()
+                            .typeIndex();
+        } else {
+            typeIndex = module.functionSection().getFunctionType(functionIndex - imported);
+        }
+        return module.typeSection().getType(typeIndex);
+    }
+
+    /** Calls export {@code index} of the bindings' export list; returns its result, or 0 for none. */
+    long call(int index, long... args) {
+        long[] results = exports[index].apply(args);
+        return results == null || results.length == 0 ? 0 : results[0];
+    }
+
+    /** Allocates {@code size > 0} bytes with {@code wasmbridge_malloc}. */
+    int malloc(int size, int align, String what) {
+        if (malloc == null) {
+            throw new WasmBridgeException(
+                    "Wasm module '" + moduleName + "' does not export " + Abi.MALLOC + ", needed to pass "
+                            + what + ". Build the Rust crate with the wasmbridge support crate.");
+        }
+        int pointer = (int) malloc.apply(size, align)[0];
+        if (pointer == 0) {
+            throw new WasmBridgeException(
+                    "Wasm module '" + moduleName + "' could not allocate " + Integer.toUnsignedString(size)
+                            + " bytes for " + what + ": it is out of memory (" + Abi.MALLOC
+                            + " returned 0).");
+        }
+        return pointer;
+    }
+
+    /** Frees a block with {@code wasmbridge_free}. */
+    void free(int pointer, int size, int align) {
+        free.apply(pointer, size, align);
+    }
+
+    Memory memory(String what) {
+        if (memory == null) {
+            throw new WasmBridgeException(
+                    "Wasm module '" + moduleName + "' has no linear memory, needed to pass " + what + ".");
+        }
+        return memory;
+    }
+
+    /** The current size of linear memory in bytes, or 0 when the module has none. */
+    long memoryBytes() {
+        return memory == null ? 0 : (long) memory.pages() * Memory.PAGE_SIZE;
+    }
+}

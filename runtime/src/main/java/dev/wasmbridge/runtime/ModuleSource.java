@@ -1,0 +1,111 @@
+package dev.wasmbridge.runtime;
+
+import com.dylibso.chicory.wasm.ChicoryException;
+import com.dylibso.chicory.wasm.Parser;
+import com.dylibso.chicory.wasm.WasmModule;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Objects;
+
+/**
+ * Where a Wasm module comes from, parsed once on first use and shared by every instance made from it.
+ *
+ * <p>Generated bindings hold one per module in a static field, so the bytes are read and parsed once per
+ * class loader, not once per instance or per {@code resetState()}.
+ */
+public final class ModuleSource {
+    private final String name;
+    private final ByteSupplier bytes;
+    private volatile WasmModule parsed;
+
+    private ModuleSource(String name, ByteSupplier bytes) {
+        this.name = name;
+        this.bytes = bytes;
+    }
+
+    /**
+     * A module packaged as a classpath resource, looked up with the class loader of {@code anchor}.
+     *
+     * @param anchor a class whose class loader sees the resource (generated bindings pass themselves)
+     * @param resource the path from the classpath root, for example {@code "wasm/greeter.wasm"}
+     */
+    public static ModuleSource classpath(Class<?> anchor, String resource) {
+        Objects.requireNonNull(anchor, "anchor");
+        Objects.requireNonNull(resource, "resource");
+        return new ModuleSource(resource, () -> readResource(anchor, resource));
+    }
+
+    /**
+     * A module given as bytes at run time.
+     *
+     * @param name a name for messages, such as the file it came from
+     */
+    public static ModuleSource of(String name, byte[] wasm) {
+        Objects.requireNonNull(name, "name");
+        byte[] copy = Objects.requireNonNull(wasm, "wasm").clone();
+        return new ModuleSource(name, () -> copy);
+    }
+
+    /** The name used in messages: the resource path or the name given. */
+    public String name() {
+        return name;
+    }
+
+    /**
+     * The parsed module, parsed on the first call.
+     *
+     * @throws ModuleLoadException if the module cannot be found or is not valid Wasm
+     */
+    public WasmModule module() {
+        WasmModule module = parsed;
+        if (module == null) {
+            synchronized (this) {
+                module = parsed;
+                if (module == null) {
+                    module = parse(bytes.get());
+                    parsed = module;
+                }
+            }
+        }
+        return module;
+    }
+
+    private WasmModule parse(byte[] wasm) {
+        try {
+            return Parser.parse(wasm);
+        } catch (ChicoryException e) {
+            throw new ModuleLoadException(
+                    "Wasm module '" + name + "' is not a valid module: " + e.getMessage(), e);
+        }
+    }
+
+    private static byte[] readResource(Class<?> anchor, String resource) {
+        ClassLoader loader = anchor.getClassLoader();
+        InputStream in =
+                loader == null
+                        ? ClassLoader.getSystemResourceAsStream(resource)
+                        : loader.getResourceAsStream(resource);
+        if (in == null) {
+            throw new ModuleLoadException(
+                    "Wasm module '" + resource + "' is not on the classpath of "
+                            + anchor.getName() + ". It was there when the bindings were compiled:"
+                            + " check that the resource is packaged with them (for example in"
+                            + " src/main/resources/" + resource + ").");
+        }
+        try (in) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new ModuleLoadException("Could not read Wasm module '" + resource + "': " + e, e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ModuleSource[" + name + "]";
+    }
+
+    @FunctionalInterface
+    private interface ByteSupplier {
+        byte[] get();
+    }
+}

@@ -1,0 +1,74 @@
+package dev.wasmbridge.wasmeh;
+
+import static dev.wasmbridge.wasmeh.TestModuleBuilder.I32;
+import static dev.wasmbridge.wasmeh.TestModuleBuilder.VOID;
+import static dev.wasmbridge.wasmeh.TestModuleBuilder.of;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.wasm.Parser;
+import dev.wasmbridge.wasmeh.TestModuleBuilder.Code;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Pins a limitation of Chicory 1.7.5, shown with a hand-written exnref module (no translation
+ * involved): Chicory identifies a caught exception (its exnref value) by the index of its tag
+ * ({@code Instance.registerException} stores it in a map keyed by tag index and returns the tag
+ * index as the reference). A kept exnref therefore refers to the <em>last</em> exception
+ * registered with the same tag, so {@code throw_ref} of an earlier exnref re-throws a later
+ * exception.
+ *
+ * <p>Consequence for translated legacy code: a {@code rethrow} that runs after another
+ * exception of the same tag was caught inside the catch body re-throws the wrong exception
+ * ({@link TranslationTest#rethrowAfterCatchingAnotherExceptionOfTheSameTag} is disabled for that
+ * reason). When this test starts failing, Chicory has fixed the problem: re-enable that test.
+ */
+class ChicoryExnrefLimitationTest {
+    private static final int EXNREF = 0x69;
+    private static final int TRY_TABLE = 0x1F;
+    private static final int THROW_REF = 0x0A;
+    private static final int CATCH = 0x00;
+    private static final int CATCH_REF = 0x01;
+    private static final int UNREACHABLE = 0x00;
+
+    @Test
+    void throwRefOfAKeptExnrefRethrowsTheLatestExceptionWithTheSameTag() {
+        TestModuleBuilder module = new TestModuleBuilder();
+        int tag = module.tag(module.type(of(I32), of()));
+        int payloadAndExnref = module.type(of(), of(I32, EXNREF));
+        // (block $h1 (result i32 exnref)
+        //   (try_table (catch_ref $a $h1) (throw $a (i32.const 1))) unreachable)
+        // (local.set 0) (drop)                                  ;; keep the first exnref
+        // (block $h2 (result i32)
+        //   (try_table (catch $a $h2) (throw $a (i32.const 2))) unreachable)
+        // (drop)                                                ;; catch a second one
+        // (block $h3 (result i32)
+        //   (try_table (catch $a $h3) (throw_ref (local.get 0))) unreachable)
+        //                                                       ;; payload seen: should be 1
+        Code code = new Code()
+                .block(Code.typeIndex(payloadAndExnref))
+                .op(TRY_TABLE, VOID, 1, CATCH_REF, tag, 0).i32(1).throwTag(tag).end()
+                .op(UNREACHABLE).end()
+                .localSet(0).drop()
+                .block(I32)
+                .op(TRY_TABLE, VOID, 1, CATCH, tag, 0).i32(2).throwTag(tag).end()
+                .op(UNREACHABLE).end()
+                .drop()
+                .block(I32)
+                .op(TRY_TABLE, VOID, 1, CATCH, tag, 0).localGet(0).op(THROW_REF).end()
+                .op(UNREACHABLE).end();
+        module.function(module.type(of(), of(I32)), "f", of(EXNREF), code);
+        byte[] exnrefModule = module.build();
+        assertFalse(LegacyEh.isLegacy(exnrefModule));
+
+        Instance instance = Instance.builder(Parser.parse(exnrefModule)).build();
+        long payload = instance.export("f").apply()[0];
+
+        int specifiedPayload = 1;
+        int chicoryPayload = 2;
+        assertEquals(chicoryPayload, payload, "Chicory now re-throws the kept exception ("
+                + specifiedPayload + " is right): re-enable TranslationTest"
+                + ".rethrowAfterCatchingAnotherExceptionOfTheSameTag");
+    }
+}
