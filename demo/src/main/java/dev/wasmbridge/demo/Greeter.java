@@ -1,0 +1,14 @@
+package dev.wasmbridge.demo;
+
+import dev.wasmbridge.annotations.WasmExport;
+import dev.wasmbridge.annotations.WasmModule;
+
+/** The Rust functions of demo/rust/src/lib.rs, as Java sees them. */
+@WasmModule("wasm/demo.exnref.wasm")
+public interface Greeter {
+    /** Rust: {@code fn greet(name: &str) -> String}. */
+    @WasmExport String greet(String name);
+
+    /** Rust: {@code fn word_count(text: &str) -> i32}. */
+    @WasmExport int wordCount(String text);
+}
