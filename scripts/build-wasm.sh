@@ -5,7 +5,7 @@
 #   scripts/build-wasm.sh --check   rebuild into target/ and fail if a committed .wasm differs
 #
 # Needs Debian's Rust (apt-get install rustc-web cargo-web rust-web-src lld-19): its std sources come
-# with their dependencies vendored, so -Zbuild-std works with no network. See docs/DEVELOPING.md.
+# with their dependencies vendored, so -Zbuild-std works with no network. See the README, "Rust toolchain".
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)

@@ -13,7 +13,7 @@ class MemoryStabilityTest {
 
     @Test
     void millionStringRoundTripsDoNotGrowMemory() {
-        TypesFixture rust = TypesFixtureBindings.create(new RecordingHost());
+        TypesFixture rust = TypesFixtureExnrefBindings.create(new RecordingHost());
         for (int i = 0; i < 1_000; i++) {
             rust.concat("warm-up " + i, "🦀");
         }
@@ -35,7 +35,7 @@ class MemoryStabilityTest {
 
     @Test
     void bytesAndImportsDoNotGrowMemory() {
-        TypesFixture rust = TypesFixtureBindings.create(new RecordingHost());
+        TypesFixture rust = TypesFixtureExnrefBindings.create(new RecordingHost());
         byte[] payload = new byte[4096];
         for (int i = 0; i < 100; i++) {
             rust.callHostBytes(payload);

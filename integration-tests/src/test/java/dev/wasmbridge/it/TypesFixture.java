@@ -1,11 +1,13 @@
 package dev.wasmbridge.it;
 
 import dev.wasmbridge.annotations.WasmExport;
-import dev.wasmbridge.annotations.WasmModule;
 import dev.wasmbridge.runtime.WasmBindings;
 
-/** The exports of integration-tests/rust/types-fixture, built with panic=unwind (exnref). */
-@WasmModule(value = "wasm/types_fixture.exnref.wasm", imports = FixtureHost.class)
+/**
+ * The exports of integration-tests/rust/types-fixture. Each build flavour binds it with its own {@code
+ * @WasmModule} sub-interface ({@link TypesFixtureExnref}, {@link TypesFixtureLegacy}, {@link
+ * TypesFixtureAbort}).
+ */
 public interface TypesFixture extends WasmBindings {
     @WasmExport int add(int a, int b);
     @WasmExport long mulLong(long a, long b);

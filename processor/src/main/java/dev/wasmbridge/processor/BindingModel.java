@@ -10,25 +10,47 @@ import java.util.stream.Collectors;
  *
  * @param userInterface the {@code @WasmModule} interface
  * @param generated the class to generate
- * @param resource the classpath resource of the {@code .wasm}
+ * @param module the {@code .wasm} the bindings load
  * @param exports the interface methods, each calling one export
  * @param imports the imports interfaces, in {@code @WasmModule(imports = ...)} order
  */
 record BindingModel(
         ClassName userInterface,
         ClassName generated,
-        String resource,
+        ModuleFile module,
         List<Export> exports,
         List<ImportsInterface> imports) {
+
+    /**
+     * The module as named in {@code @WasmModule}, and its exnref translation when it uses the legacy
+     * exception-handling instructions Chicory cannot run.
+     *
+     * @param resource the classpath resource named in {@code @WasmModule}
+     * @param translated the translated bytes, or null when the module runs as it is
+     */
+    record ModuleFile(String resource, byte[] translated) {
+        /** Where the processor writes a translation in the class output. */
+        static final String TRANSLATED_FOLDER = "META-INF/wasmbridge/exnref/";
+
+        /** The resource the generated code loads: the translation if there is one. */
+        String loadPath() {
+            return translated == null ? resource : TRANSLATED_FOLDER + resource;
+        }
+    }
 
     /** A typed parameter of a Java method. */
     record Parameter(String name, WireType type) {}
 
-    /** A {@code @WasmExport} method and the export it calls. */
-    record Export(String methodName, String exportName, List<Parameter> parameters, WireType result) {
+    /**
+     * A {@code @WasmExport} method and the export it calls.
+     *
+     * @param declaringType the simple name of the interface that declares the method
+     */
+    record Export(
+            String declaringType, String methodName, String exportName, List<Parameter> parameters, WireType result) {
         /** E.g. {@code Greeter.greet}, for messages in generated code. */
-        String describe(ClassName owner) {
-            return owner.simpleName() + "." + methodName;
+        String describe() {
+            return declaringType + "." + methodName;
         }
     }
 

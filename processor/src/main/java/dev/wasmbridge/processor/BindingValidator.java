@@ -6,7 +6,10 @@ import dev.wasmbridge.processor.BindingModel.Export;
 import dev.wasmbridge.processor.BindingModel.Import;
 import dev.wasmbridge.processor.BindingModel.ImportsInterface;
 import dev.wasmbridge.processor.BindingModel.Parameter;
+import dev.wasmbridge.processor.BindingModel.ModuleFile;
 import dev.wasmbridge.processor.WasmModuleInfo.FunctionImportInfo;
+import dev.wasmbridge.wasmeh.LegacyEh;
+import dev.wasmbridge.wasmeh.MalformedWasmException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -58,17 +61,17 @@ final class BindingValidator {
         }
         AnnotationMirror annotation = annotation(element, WASM_MODULE).orElseThrow();
         String resource = (String) value(annotation, "value").orElseThrow().getValue();
-        Optional<WasmModuleInfo> module = readModule(element, resource);
+        Optional<CheckedModule> module = readModule(element, resource);
         if (module.isEmpty()) {
             return Optional.empty();
         }
-        WasmModuleInfo wasm = module.get();
+        WasmModuleInfo wasm = module.get().info();
         List<Export> exports = exports(element, resource, wasm);
         List<ImportsInterface> imports = imports(element, annotation, resource, wasm);
         if (diagnostics.errorCount() > errorsBefore) {
             return Optional.empty();
         }
-        return Optional.of(new BindingModel(ClassName.get(element), generated, resource, exports, imports));
+        return Optional.of(new BindingModel(ClassName.get(element), generated, module.get().file(), exports, imports));
     }
 
     /** {@code GreeterBindings} for {@code Greeter}, {@code Outer_GreeterBindings} for a nested one. */
@@ -95,7 +98,10 @@ final class BindingValidator {
         return ok;
     }
 
-    private Optional<WasmModuleInfo> readModule(TypeElement element, String resource) {
+    /** A module read and parsed, in the form Chicory runs. */
+    private record CheckedModule(ModuleFile file, WasmModuleInfo info) {}
+
+    private Optional<CheckedModule> readModule(TypeElement element, String resource) {
         Optional<WasmFileLocator.Found> found;
         try {
             found = locator.find(resource);
@@ -107,10 +113,13 @@ final class BindingValidator {
             diagnostics.error(element, Message.MODULE_NOT_FOUND, resource, locator.searched(), resource);
             return Optional.empty();
         }
+        byte[] original = found.get().bytes();
+        byte[] runnable;
         WasmModuleInfo info;
         try {
-            info = WasmModuleInfo.parse(found.get().bytes());
-        } catch (ChicoryException | IllegalArgumentException | IndexOutOfBoundsException e) {
+            runnable = LegacyEh.translate(original);
+            info = WasmModuleInfo.parse(runnable);
+        } catch (MalformedWasmException | ChicoryException | IllegalArgumentException | IndexOutOfBoundsException e) {
             diagnostics.error(element, Message.MODULE_INVALID, found.get().where(), e.getMessage());
             return Optional.empty();
         }
@@ -119,7 +128,7 @@ final class BindingValidator {
             diagnostics.error(element, Message.ABI_VERSION_MISMATCH, resource, info.abiVersion().get(), expected);
             return Optional.empty();
         }
-        return Optional.of(info);
+        return Optional.of(new CheckedModule(new ModuleFile(resource, runnable == original ? null : runnable), info));
     }
 
     private List<Export> exports(TypeElement element, String resource, WasmModuleInfo wasm) {
@@ -167,7 +176,8 @@ final class BindingValidator {
             if (sig.usesSlices() && firstSliceUser == null) {
                 firstSliceUser = method;
             }
-            exports.add(new Export(method.getSimpleName().toString(), name, sig.parameters(), sig.result()));
+            exports.add(new Export(method.getEnclosingElement().getSimpleName().toString(),
+                    method.getSimpleName().toString(), name, sig.parameters(), sig.result()));
         }
         if (firstSliceUser != null) {
             checkSliceSupport(firstSliceUser, resource, wasm);

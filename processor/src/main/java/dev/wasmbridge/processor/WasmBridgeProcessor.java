@@ -2,6 +2,8 @@ package dev.wasmbridge.processor;
 
 import com.google.auto.service.AutoService;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.util.HashSet;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Processor;
@@ -10,6 +12,8 @@ import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
+import javax.tools.FileObject;
+import javax.tools.StandardLocation;
 
 /**
  * Generates a binding class for every {@code @WasmModule} interface: validates the interface against the
@@ -20,6 +24,9 @@ import javax.tools.Diagnostic;
  */
 @AutoService(Processor.class)
 public final class WasmBridgeProcessor extends AbstractProcessor {
+    /** Translations written in this compilation: several interfaces may bind one module. */
+    private final Set<String> translationsWritten = new HashSet<>();
+
     @Override
     public Set<String> getSupportedAnnotationTypes() {
         return Set.of(BindingValidator.WASM_MODULE);
@@ -53,10 +60,22 @@ public final class WasmBridgeProcessor extends AbstractProcessor {
 
     private void write(BindingModel model, Element element) {
         try {
+            writeTranslation(model.module());
             BindingWriter.write(model).writeTo(processingEnv.getFiler());
         } catch (IOException e) {
             processingEnv.getMessager().printMessage(
                     Diagnostic.Kind.ERROR, "Could not write " + model.generated() + ": " + e, element);
+        }
+    }
+
+    /** Puts the exnref translation of a legacy module in the class output, where the bindings load it. */
+    private void writeTranslation(BindingModel.ModuleFile module) throws IOException {
+        if (module.translated() == null || !translationsWritten.add(module.loadPath())) {
+            return;
+        }
+        FileObject file = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", module.loadPath());
+        try (OutputStream out = file.openOutputStream()) {
+            out.write(module.translated());
         }
     }
 }

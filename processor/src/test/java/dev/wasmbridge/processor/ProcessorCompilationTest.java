@@ -106,6 +106,26 @@ class ProcessorCompilationTest {
     }
 
     @Test
+    void legacyModuleIsTranslatedAtBuildTimeAndTheBindingsLoadTheTranslation() {
+        JavaFileObject api = moduleInterface(
+                "@WasmModule(value = \"wasm/types_fixture.legacy.wasm\", imports = Host.class)",
+                "  @WasmExport String greet(String name);");
+        Compilation compilation = compile(api, HOST);
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedFile(javax.tools.StandardLocation.CLASS_OUTPUT,
+                "META-INF/wasmbridge/exnref/wasm/types_fixture.legacy.wasm");
+        assertThat(compilation).generatedSourceFile("test.ApiBindings").contentsAsUtf8String()
+                .contains("\"META-INF/wasmbridge/exnref/wasm/types_fixture.legacy.wasm\"");
+    }
+
+    @Test
+    void exnrefModuleIsLoadedAsItIs() {
+        Compilation compilation = compile(fixtureInterface("  @WasmExport String greet(String name);"), HOST);
+        assertThat(compilation).generatedSourceFile("test.ApiBindings").contentsAsUtf8String()
+                .contains("ModuleSource.classpath(ApiBindings.class, \"" + FIXTURE + "\")");
+    }
+
+    @Test
     void wrongJavaSignatureNamesTheExportAndBothSignatures() {
         JavaFileObject api = fixtureInterface("  @WasmExport int greet(String name);");
         Compilation compilation = compile(api, HOST);

@@ -3,6 +3,8 @@ package dev.wasmbridge.runtime;
 import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
+import dev.wasmbridge.wasmeh.LegacyEh;
+import dev.wasmbridge.wasmeh.MalformedWasmException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Objects;
@@ -11,7 +13,9 @@ import java.util.Objects;
  * Where a Wasm module comes from, parsed once on first use and shared by every instance made from it.
  *
  * <p>Generated bindings hold one per module in a static field, so the bytes are read and parsed once per
- * class loader, not once per instance or per {@code resetState()}.
+ * class loader, not once per instance or per {@code resetState()}. A module using the legacy
+ * exception-handling instructions (rustc's default for {@code panic=unwind}) is translated to the exnref
+ * form Chicory runs; a module already in exnref form is used as it is.
  */
 public final class ModuleSource {
     private final String name;
@@ -71,8 +75,15 @@ public final class ModuleSource {
     }
 
     private WasmModule parse(byte[] wasm) {
+        byte[] runnable;
         try {
-            return Parser.parse(wasm);
+            runnable = LegacyEh.translate(wasm);
+        } catch (MalformedWasmException e) {
+            throw new ModuleLoadException(
+                    "Wasm module '" + name + "' is not a valid module: " + e.getMessage(), e);
+        }
+        try {
+            return Parser.parse(runnable);
         } catch (ChicoryException e) {
             throw new ModuleLoadException(
                     "Wasm module '" + name + "' is not a valid module: " + e.getMessage(), e);
