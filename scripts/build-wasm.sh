@@ -19,6 +19,8 @@ TOOLCHAIN_FILE=scripts/wasm-toolchain.txt
 # crate (Cargo package, as its .wasm is named) -> folder its .wasm files are committed in
 declare -A DESTINATIONS=(
   [types_fixture]=integration-tests/src/test/resources/wasm
+  [panic_fixture]=integration-tests/src/test/resources/wasm
+  [big_module]=benchmarks/src/main/resources/wasm
   [demo]=demo/src/main/resources/wasm
 )
 
@@ -35,7 +37,11 @@ declare -A STD=(
 )
 
 check=false
-[[ "${1:-}" == "--check" ]] && check=true
+locked=()
+if [[ "${1:-}" == "--check" ]]; then
+  check=true
+  locked=(--locked) # CI builds exactly what Cargo.lock says
+fi
 
 for tool in "$RUSTC" "$CARGO" "$LINKER"; do
   command -v "$tool" >/dev/null || {
@@ -59,7 +65,7 @@ for flavour in exnref legacy abort; do
   RUSTC="$RUSTC" RUSTC_BOOTSTRAP=1 \
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER="$LINKER" \
   RUSTFLAGS="${FLAGS[$flavour]} --remap-path-prefix=$ROOT/=" \
-    "$CARGO" build --quiet --release --offline --locked \
+    "$CARGO" build --quiet --release --offline "${locked[@]}" \
       --target wasm32-unknown-unknown -Zbuild-std="${STD[$flavour]}" \
       --target-dir "$target_dir"
   for crate in "${!DESTINATIONS[@]}"; do

@@ -21,8 +21,12 @@
 mod abi;
 mod alloc;
 mod macros;
+mod panic;
 
 pub use abi::{FromHost, IntoHost, LendToHost, Slice, TakeFromHost, Wire};
+pub use panic::{JavaException, Zero};
+#[doc(hidden)]
+pub use panic::{__after_import, __export_call};
 
 /// The version of `docs/ABI.md` this crate implements.
 pub const ABI_VERSION: u32 = 1;

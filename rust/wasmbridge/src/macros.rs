@@ -3,8 +3,9 @@
 /// Exports Rust functions to the host with plain Rust types.
 ///
 /// Each `fn` becomes a Wasm export of the same name whose parameters and result follow `docs/ABI.md`
-/// (`&str`, `String`, `&[u8]`, `Vec<u8>`, `i32`, `i64`, `f32`, `f64`, `bool`, `()`). The shim is
-/// `extern "C-unwind"`, so a panic under `panic=unwind` reaches the host as a Wasm exception.
+/// (`&str`, `String`, `&[u8]`, `Vec<u8>`, `i32`, `i64`, `f32`, `f64`, `bool`, `()`). The body runs inside
+/// the panic-catching boundary: a panic becomes a Java `RustPanicException` with its message, after
+/// Rust's destructors ran (ABI.md, "Panics and aborts").
 #[macro_export]
 macro_rules! export {
     ($(
@@ -16,10 +17,12 @@ macro_rules! export {
         pub extern "C-unwind" fn $name(
             $($arg: <$ty as $crate::Wire>::Abi),*
         ) -> $crate::__wire_result!($($ret)?) {
-            // SAFETY: the host follows ABI.md and keeps borrowed arguments alive for this call.
-            $(let $arg: $ty = unsafe { <$ty as $crate::FromHost>::from_host($arg) };)*
-            let result $(: $ret)? = (move || $body)();
-            $crate::IntoHost::into_host(result)
+            $crate::__export_call(move || {
+                // SAFETY: the host follows ABI.md and keeps borrowed arguments alive for this call.
+                $(let $arg: $ty = unsafe { <$ty as $crate::FromHost>::from_host($arg) };)*
+                let result $(: $ret)? = (move || $body)();
+                result
+            })
         }
     )*};
 }
@@ -53,11 +56,11 @@ macro_rules! __import_fns {
                 fn host($($arg: <$ty as $crate::Wire>::Abi),*) -> $crate::__wire_import_result!($($ret)?);
             }
             // SAFETY: the host implements the import per ABI.md; lent arguments outlive the call.
-            unsafe {
-                <$crate::__import_result_type!($($ret)?) as $crate::TakeFromHost>::take_from_host(
-                    host($($crate::LendToHost::lend(&$arg)),*)
-                )
-            }
+            let wire = unsafe { host($($crate::LendToHost::lend(&$arg)),*) };
+            // A Java exception in the import unwinds from here, before the result is decoded.
+            $crate::__after_import();
+            // SAFETY: the host returned a value per ABI.md.
+            unsafe { <$crate::__import_result_type!($($ret)?) as $crate::TakeFromHost>::take_from_host(wire) }
         }
     )*};
 }

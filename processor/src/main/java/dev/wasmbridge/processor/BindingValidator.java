@@ -214,7 +214,13 @@ final class BindingValidator {
         List<ImportsInterface> interfaces = new ArrayList<>();
         Map<String, ExecutableElement> provided = new LinkedHashMap<>();
         Map<String, FunctionImportInfo> needed = new LinkedHashMap<>();
-        wasm.functionImports().forEach(i -> needed.put(i.describe(), i));
+        for (FunctionImportInfo wanted : wasm.functionImports()) {
+            if (wanted.module().equals(SupportImports.MODULE)) {
+                checkSupportImport(element, resource, wanted);
+            } else {
+                needed.put(wanted.describe(), wanted);
+            }
+        }
         List<String> seen = new ArrayList<>();
         for (TypeElement type : importInterfaces(annotation)) {
             String qualified = type.getQualifiedName().toString();
@@ -245,6 +251,14 @@ final class BindingValidator {
             diagnostics.error(element, Message.IMPORT_UNSUPPORTED_KIND, resource, "the", other);
         }
         return interfaces;
+    }
+
+    /** The runtime provides the support crate's imports; a wrong one means a mismatched support crate. */
+    private void checkSupportImport(TypeElement element, String resource, FunctionImportInfo wanted) {
+        Optional<String> expected = SupportImports.signature(wanted.name());
+        if (expected.isEmpty() || !expected.get().equals(wanted.signature())) {
+            diagnostics.error(element, Message.SUPPORT_IMPORT_UNKNOWN, resource, wanted.describe(), wanted.signature());
+        }
     }
 
     private Optional<Import> importOf(

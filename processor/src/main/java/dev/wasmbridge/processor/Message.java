@@ -58,6 +58,10 @@ enum Message {
     IMPORT_UNSUPPORTED_KIND(307, "Wasm module '%s' imports %s %s; Wasmbridge provides only function"
             + " imports. Remove the import from the Rust crate (or its linker flags)."),
     DUPLICATE_IMPORT(308, "%s and %s both provide the import %s. Keep one."),
+    SUPPORT_IMPORT_UNKNOWN(309, "Wasm module '%s' imports %s with Wasm signature %s, which is not part of"
+            + " Wasmbridge ABI version " + AbiVersion.VERSION + ". Build the crate with the wasmbridge support"
+            + " crate of the same release as the Java dependencies; the 'wasmbridge' import module is"
+            + " reserved."),
     ;
 
     private final int code;

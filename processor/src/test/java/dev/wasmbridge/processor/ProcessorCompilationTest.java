@@ -32,6 +32,9 @@ class ProcessorCompilationTest {
         Files.write(extra.resolve("bad/abi9.wasm"), withAbiVersion(fixture, (byte) '9'));
         Files.write(extra.resolve("bad/no-allocator.wasm"), new TinyWasm().withMemory()
                 .function("echo", new byte[] {TinyWasm.I64}, TinyWasm.I64).build());
+        Files.write(extra.resolve("bad/odd-support-import.wasm"), new TinyWasm()
+                .importFunction("wasmbridge", "panic", new byte[] {TinyWasm.I32}, (byte) 0)
+                .function("add", new byte[] {TinyWasm.I32, TinyWasm.I32}, TinyWasm.I32).build());
         Files.write(extra.resolve("bad/no-memory.wasm"), new TinyWasm()
                 .function("echo", new byte[] {TinyWasm.I64}, TinyWasm.I64).build());
     }
@@ -350,6 +353,21 @@ class ProcessorCompilationTest {
                 "}");
         assertThat(compile(fixtureInterface(), host)).hadErrorContaining("[WB308] Host.hostAdd(int, int) and"
                 + " Host.plus(int, int) both provide the import host.host_add").inFile(host).onLineContaining("plus");
+    }
+
+    @Test
+    void supportImportOfAnotherAbi() {
+        JavaFileObject api = moduleInterface("@WasmModule(\"bad/odd-support-import.wasm\")",
+                "  @WasmExport int add(int a, int b);");
+        assertThat(compile(api)).hadErrorContaining("[WB309] Wasm module 'bad/odd-support-import.wasm' imports"
+                + " wasmbridge.panic with Wasm signature (i32) -> (), which is not part of Wasmbridge ABI version 1.")
+                .inFile(api).onLineContaining("interface Api");
+    }
+
+    @Test
+    void supportImportsNeedNoJavaImplementation() {
+        // the fixture imports wasmbridge.panic, import_failed and java_exception_unwound; the runtime provides them
+        assertThat(compile(fixtureInterface("  @WasmExport int add(int a, int b);"), HOST)).succeededWithoutWarnings();
     }
 
     @Test

@@ -13,11 +13,36 @@ final class TinyWasm {
 
     private final ByteArrayOutputStream types = new ByteArrayOutputStream();
     private final ByteArrayOutputStream exports = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream imports = new ByteArrayOutputStream();
     private int count;
+    private int importCount;
     private boolean memory;
 
     /** Adds an exported function {@code name} of the given Wasm types (a result of 0 means none). */
     TinyWasm function(String name, byte[] params, byte result) {
+        type(params, result);
+        name(exports, name);
+        exports.write(0x00); // function
+        exports.write(importCount + count);
+        count++;
+        return this;
+    }
+
+    /** Adds an imported function; call before {@link #function}, whose indices come after imports. */
+    TinyWasm importFunction(String module, String name, byte[] params, byte result) {
+        if (count > 0) {
+            throw new IllegalStateException("add imports before functions");
+        }
+        type(params, result);
+        name(imports, module);
+        name(imports, name);
+        imports.write(0x00); // function
+        imports.write(importCount);
+        importCount++;
+        return this;
+    }
+
+    private void type(byte[] params, byte result) {
         types.write(0x60);
         types.write(params.length);
         types.writeBytes(params);
@@ -25,13 +50,12 @@ final class TinyWasm {
         if (result != 0) {
             types.write(result);
         }
+    }
+
+    private static void name(ByteArrayOutputStream out, String name) {
         byte[] utf8 = name.getBytes(StandardCharsets.UTF_8);
-        exports.write(utf8.length);
-        exports.writeBytes(utf8);
-        exports.write(0x00); // function
-        exports.write(count);
-        count++;
-        return this;
+        out.write(utf8.length);
+        out.writeBytes(utf8);
     }
 
     TinyWasm withMemory() {
@@ -42,10 +66,13 @@ final class TinyWasm {
     byte[] build() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(new byte[] {0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00});
-        section(out, 1, vector(count, types.toByteArray()));
+        section(out, 1, vector(importCount + count, types.toByteArray()));
+        if (importCount > 0) {
+            section(out, 2, vector(importCount, imports.toByteArray()));
+        }
         ByteArrayOutputStream functions = new ByteArrayOutputStream();
         for (int i = 0; i < count; i++) {
-            functions.write(i);
+            functions.write(importCount + i);
         }
         section(out, 3, vector(count, functions.toByteArray()));
         if (memory) {

@@ -1,15 +1,34 @@
 package dev.wasmbridge.runtime;
 
+import com.dylibso.chicory.runtime.ChicoryInterruptedException;
+import com.dylibso.chicory.runtime.ExportFunction;
+import com.dylibso.chicory.runtime.HostFunction;
+import com.dylibso.chicory.runtime.TrapException;
+import com.dylibso.chicory.runtime.WasmException;
+import com.dylibso.chicory.wasm.ChicoryException;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The one place generated bindings cross into Wasm: it owns the instance, serializes callers, calls
- * exports, and moves strings and bytes across per docs/ABI.md.
+ * The one place where Java crosses into Wasm and back. Every rule of the boundary lives here:
  *
- * <p>A generated method follows one pattern:
+ * <ul>
+ *   <li>a Rust panic caught by the support crate becomes a {@link RustPanicException}; the instance
+ *       stays live;
+ *   <li>anything else that ends a call abnormally (trap, panic under {@code panic=abort}, stack overflow,
+ *       timeout, interruption) is an abort: the instance is terminated, the {@link AbortHandler} runs once,
+ *       and later calls throw {@link ModuleTerminatedException} until {@link #resetState()};
+ *   <li>a Java exception thrown by an import unwinds the Rust frames (their destructors run) and reaches
+ *       the Java caller unchanged, or aborts the instance when the module cannot unwind;
+ *   <li>one caller at a time runs inside the instance (a re-entrant lock, so Rust → Java import → Rust on
+ *       the same thread works).
+ * </ul>
+ *
+ * <p>Generated methods follow one pattern:
  *
  * <pre>{@code
  * int mark = boundary.enter();
@@ -20,20 +39,43 @@ import java.util.concurrent.locks.ReentrantLock;
  *     boundary.exit(mark);
  * }
  * }</pre>
- *
- * <p>Threads: one caller at a time runs inside the instance (a re-entrant lock, so Rust calling a Java
- * import that calls Rust again works on the same thread); other threads wait.
  */
 public final class CallBoundary {
+    /** The import module of the functions the Rust support crate calls (docs/ABI.md). */
+    public static final String SUPPORT_MODULE = "wasmbridge";
+
     private final ReentrantLock lock = new ReentrantLock();
-    private final LiveInstance live;
+    private final ModuleSource source;
+    private final List<ExportBinding> exports;
+    private final List<HostFunction> hostFunctions;
+    private final boolean importsCanUnwind;
+
+    private LiveInstance live;
+    private int generation = 1;
+    private WasmAbortException terminatedBy;
+    private volatile AbortHandler onAbort;
+    private volatile Duration callTimeout;
+
     /** Slices lent to the current calls, freed by {@link #exit(int)}; a stack because calls nest. */
     private long[] lent = new long[8];
 
     private int lentCount;
 
+    // What the Rust side reported during the innermost running call (saved and restored around nested calls).
+    private String panicMessage;
+    private Throwable importException;
+    private boolean importExceptionUnwound;
+
     private CallBoundary(ModuleSource source, List<ExportBinding> exports, List<ImportBinding> imports) {
-        this.live = LiveInstance.start(source, List.copyOf(exports), List.copyOf(imports), this);
+        this.source = source;
+        this.exports = List.copyOf(exports);
+        this.hostFunctions = new ArrayList<>();
+        for (ImportBinding binding : imports) {
+            hostFunctions.add(hostFunction(binding));
+        }
+        hostFunctions.addAll(supportFunctions());
+        this.importsCanUnwind = SupportImports.importsImportFailed(source.module());
+        this.live = LiveInstance.start(source, this.exports, hostFunctions);
     }
 
     /**
@@ -60,16 +102,181 @@ public final class CallBoundary {
         try {
             while (lentCount > mark) {
                 long slice = lent[--lentCount];
-                live.free(Abi.slicePointer(slice), (int) Abi.sliceLength(slice), 1);
+                try {
+                    live.free().apply(Abi.slicePointer(slice), (int) Abi.sliceLength(slice), 1);
+                } catch (RuntimeException | StackOverflowError e) {
+                    terminate(abortOf(Abi.FREE, e, false));
+                }
             }
         } finally {
             lock.unlock();
         }
     }
 
-    /** Calls the export at {@code index} of the export list; returns its result, or 0 when it has none. */
+    /**
+     * Calls the export at {@code index} of the export list.
+     *
+     * @return its result, or 0 when it has none
+     * @throws RustPanicException if Rust panicked (the instance stays live)
+     * @throws WasmAbortException if the call aborted the instance
+     * @throws ModuleTerminatedException if an earlier abort terminated the instance
+     */
     public long call(int index, long... args) {
-        return live.call(index, args);
+        return invoke(exports.get(index).name(), live.export(index), args);
+    }
+
+    private long invoke(String exportName, ExportFunction function, long... args) {
+        if (terminatedBy != null) {
+            throw new ModuleTerminatedException(exportName, terminatedBy);
+        }
+        String outerPanic = panicMessage;
+        Throwable outerImportException = importException;
+        boolean outerUnwound = importExceptionUnwound;
+        panicMessage = null;
+        importException = null;
+        importExceptionUnwound = false;
+        try {
+            long result = run(exportName, function, args);
+            if (importExceptionUnwound) {
+                throw Sneaky.<RuntimeException>rethrow(importException);
+            }
+            if (panicMessage != null) {
+                throw new RustPanicException(exportName, panicMessage);
+            }
+            return result;
+        } finally {
+            panicMessage = outerPanic;
+            importException = outerImportException;
+            importExceptionUnwound = outerUnwound;
+        }
+    }
+
+    /** Runs the Wasm call, turning anything abnormal into an abort. */
+    private long run(String exportName, ExportFunction function, long... args) {
+        Duration timeout = callTimeout;
+        CallTimer.Deadline deadline = timeout == null ? null : CallTimer.start(timeout);
+        try {
+            long[] results = function.apply(args);
+            return results == null || results.length == 0 ? 0 : results[0];
+        } catch (WasmAbortException e) {
+            throw e; // a nested call aborted; it was handled there
+        } catch (RuntimeException | StackOverflowError e) {
+            throw abort(exportName, e, deadline != null && deadline.expired());
+        } catch (Error e) {
+            abort(exportName, e, false);
+            throw e; // the JVM is in trouble (OutOfMemoryError, ...): the instance is gone, the error stands
+        } finally {
+            if (deadline != null) {
+                deadline.cancel();
+            }
+        }
+    }
+
+    private WasmAbortException abort(String exportName, Throwable failure, boolean timedOut) {
+        WasmAbortException abort = abortOf(exportName, failure, timedOut);
+        terminate(abort);
+        AbortHandler handler = onAbort;
+        if (handler != null) {
+            AbortEvent event = new AbortEvent(abort, generation);
+            try {
+                handler.onAbort(event);
+            } catch (RuntimeException | Error e) {
+                abort.addSuppressed(e);
+            }
+            if (event.resetRequested()) {
+                try {
+                    resetState();
+                } catch (RuntimeException e) {
+                    abort.addSuppressed(e);
+                }
+            }
+        }
+        return abort;
+    }
+
+    private WasmAbortException abortOf(String exportName, Throwable failure, boolean timedOut) {
+        Throwable cause = failure instanceof ImportThrew ? failure.getCause() : failure;
+        return new WasmAbortException(exportName, reason(failure, timedOut), panicMessage, cause);
+    }
+
+    private AbortReason reason(Throwable failure, boolean timedOut) {
+        if (failure instanceof ImportThrew) {
+            return AbortReason.IMPORT_EXCEPTION;
+        }
+        if (failure instanceof ChicoryInterruptedException) {
+            if (timedOut) {
+                Thread.interrupted(); // the interrupt was ours, not the caller's
+                return AbortReason.TIMEOUT;
+            }
+            return AbortReason.INTERRUPTED;
+        }
+        if (failure instanceof StackOverflowError || failure.getCause() instanceof StackOverflowError) {
+            return AbortReason.STACK_OVERFLOW;
+        }
+        if (failure instanceof WasmException) {
+            return AbortReason.UNCAUGHT_WASM_EXCEPTION;
+        }
+        if (failure instanceof TrapException || failure instanceof ChicoryException) {
+            return panicMessage != null ? AbortReason.PANIC : AbortReason.TRAP;
+        }
+        return AbortReason.ENGINE_FAILURE;
+    }
+
+    private void terminate(WasmAbortException abort) {
+        if (terminatedBy == null) {
+            terminatedBy = abort;
+        }
+        lentCount = 0; // nothing can be freed in a dead instance
+    }
+
+    /**
+     * Replaces the instance with a fresh one from the already parsed module: fresh memory, globals and
+     * tables, imports bound again. Increments the {@linkplain #generation() generation}.
+     */
+    public void resetState() {
+        lock.lock();
+        try {
+            live = LiveInstance.start(source, exports, hostFunctions);
+            generation++;
+            terminatedBy = null;
+            lentCount = 0;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Starts at 1; each {@link #resetState()} adds one. Objects of an older generation are stale. */
+    public int generation() {
+        return generation;
+    }
+
+    /** Whether an abort terminated the current instance. */
+    public boolean isTerminated() {
+        return terminatedBy != null;
+    }
+
+    /**
+     * Throws {@link StaleHandleException} when {@code handleGeneration} is not the current generation: the
+     * object it belongs to died with an earlier instance.
+     */
+    public void checkGeneration(int handleGeneration, String what) {
+        int current = generation;
+        if (handleGeneration != current) {
+            throw new StaleHandleException(what, handleGeneration, current);
+        }
+    }
+
+    /** Sets the handler called once per abort; null removes it. */
+    public void setOnAbort(AbortHandler handler) {
+        this.onAbort = handler;
+    }
+
+    /** Bounds every later call to {@code timeout}; a call that runs longer aborts. Null removes the bound. */
+    public void setCallTimeout(Duration timeout) {
+        if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
+            throw new IllegalArgumentException("call timeout must be positive, got " + timeout);
+        }
+        this.callTimeout = timeout;
     }
 
     /**
@@ -107,7 +314,7 @@ public final class CallBoundary {
     public byte[] takeBytes(long slice) {
         byte[] bytes = readBytes(slice);
         if (bytes.length > 0) {
-            live.free(Abi.slicePointer(slice), bytes.length, 1);
+            invoke(Abi.FREE, live.free(), Abi.slicePointer(slice), bytes.length, 1);
         }
         return bytes;
     }
@@ -124,8 +331,7 @@ public final class CallBoundary {
             return new byte[0];
         }
         if (length > Integer.MAX_VALUE - 8) {
-            throw new WasmBridgeException(
-                    "Rust passed " + length + " bytes, more than a Java array can hold.");
+            throw new WasmBridgeException("Rust passed " + length + " bytes, more than a Java array can hold.");
         }
         return live.memory("a string or bytes").readBytes(Abi.slicePointer(slice), (int) length);
     }
@@ -149,7 +355,12 @@ public final class CallBoundary {
         if (bytes.length == 0) {
             return Abi.slice(Abi.EMPTY_POINTER, 0);
         }
-        int pointer = live.malloc(bytes.length, 1, what);
+        int pointer = (int) invoke(Abi.MALLOC, live.malloc(what), bytes.length, 1);
+        if (pointer == 0) {
+            throw new WasmBridgeException("Wasm module '" + live.moduleName() + "' could not allocate "
+                    + bytes.length + " bytes for " + what + ": it is out of memory (" + Abi.MALLOC
+                    + " returned 0).");
+        }
         live.memory(what).write(pointer, bytes);
         return Abi.slice(pointer, bytes.length);
     }
@@ -164,11 +375,55 @@ public final class CallBoundary {
         }
     }
 
+    /** A user's import, guarded: its Java exception unwinds Rust, or aborts when Rust cannot unwind. */
+    private HostFunction hostFunction(ImportBinding binding) {
+        ImportHandler handler = binding.handler();
+        int results = binding.type().returns().size();
+        return new HostFunction(binding.module(), binding.name(), binding.type(), (instance, args) -> {
+            try {
+                return handler.handle(this, args);
+            } catch (WasmAbortException e) {
+                throw e; // a nested call aborted the instance: nothing can unwind
+            } catch (RuntimeException | Error e) {
+                if (terminatedBy != null || !importsCanUnwind) {
+                    throw new ImportThrew(e);
+                }
+                importException = e;
+                return new long[results];
+            }
+        });
+    }
+
+    /** The functions the Rust support crate imports from module {@value #SUPPORT_MODULE}. */
+    private List<HostFunction> supportFunctions() {
+        return List.of(
+                new HostFunction(SUPPORT_MODULE, SupportImports.PANIC, SupportImports.PANIC_TYPE, (instance, args) -> {
+                    panicMessage = readString(args[0]);
+                    return null;
+                }),
+                new HostFunction(SUPPORT_MODULE, SupportImports.IMPORT_FAILED, SupportImports.IMPORT_FAILED_TYPE,
+                        (instance, args) -> new long[] {importException != null ? 1 : 0}),
+                new HostFunction(SUPPORT_MODULE, SupportImports.UNWOUND, SupportImports.UNWOUND_TYPE,
+                        (instance, args) -> {
+                            importExceptionUnwound = importException != null;
+                            return null;
+                        }));
+    }
+
     private static <T> T requireValue(T value, String what, String type) {
         if (value == null) {
             throw new NullPointerException(
                     what + " is null, but the Rust side takes a " + type + " value; pass a non-null one.");
         }
         return value;
+    }
+
+    /** Carries a Java import's exception through Wasm frames that cannot unwind; becomes an abort. */
+    private static final class ImportThrew extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ImportThrew(Throwable cause) {
+            super(cause);
+        }
     }
 }

@@ -40,26 +40,16 @@ final class LiveInstance {
      * Instantiates {@code source}, checking that every export still has the signature the bindings were
      * compiled against.
      */
-    static LiveInstance start(
-            ModuleSource source,
-            List<ExportBinding> exports,
-            List<ImportBinding> imports,
-            CallBoundary boundary) {
+    static LiveInstance start(ModuleSource source, List<ExportBinding> exports, List<HostFunction> hostFunctions) {
         WasmModule module = source.module();
         checkExports(source.name(), module, exports);
-        ImportValues.Builder importValues = ImportValues.builder();
-        for (ImportBinding binding : imports) {
-            ImportHandler handler = binding.handler();
-            importValues.addFunction(
-                    new HostFunction(
-                            binding.module(),
-                            binding.name(),
-                            binding.type(),
-                            (instance, args) -> handler.handle(boundary, args)));
-        }
+        ImportValues importValues = ImportValues.builder().withFunctions(List.copyOf(hostFunctions)).build();
         Instance instance;
         try {
-            instance = Instance.builder(module).withImportValues(importValues.build()).build();
+            instance = Instance.builder(module)
+                    .withImportValues(importValues)
+                    .withMachineFactory(source.machineFactory())
+                    .build();
         } catch (ChicoryException e) {
             throw new ModuleLoadException(
                     "Could not instantiate Wasm module '" + source.name() + "': " + e.getMessage(), e);
@@ -120,32 +110,28 @@ final class LiveInstance {
         return module.typeSection().getType(typeIndex);
     }
 
-    /** Calls export {@code index} of the bindings' export list; returns its result, or 0 for none. */
-    long call(int index, long... args) {
-        long[] results = exports[index].apply(args);
-        return results == null || results.length == 0 ? 0 : results[0];
+    /** Export {@code index} of the bindings' export list. */
+    ExportFunction export(int index) {
+        return exports[index];
     }
 
-    /** Allocates {@code size > 0} bytes with {@code wasmbridge_malloc}. */
-    int malloc(int size, int align, String what) {
+    /** {@code wasmbridge_malloc}; fails with a clear message when the module lacks it. */
+    ExportFunction malloc(String what) {
         if (malloc == null) {
             throw new WasmBridgeException(
                     "Wasm module '" + moduleName + "' does not export " + Abi.MALLOC + ", needed to pass "
                             + what + ". Build the Rust crate with the wasmbridge support crate.");
         }
-        int pointer = (int) malloc.apply(size, align)[0];
-        if (pointer == 0) {
-            throw new WasmBridgeException(
-                    "Wasm module '" + moduleName + "' could not allocate " + Integer.toUnsignedString(size)
-                            + " bytes for " + what + ": it is out of memory (" + Abi.MALLOC
-                            + " returned 0).");
-        }
-        return pointer;
+        return malloc;
     }
 
-    /** Frees a block with {@code wasmbridge_free}. */
-    void free(int pointer, int size, int align) {
-        free.apply(pointer, size, align);
+    /** {@code wasmbridge_free}. */
+    ExportFunction free() {
+        return free;
+    }
+
+    String moduleName() {
+        return moduleName;
     }
 
     Memory memory(String what) {

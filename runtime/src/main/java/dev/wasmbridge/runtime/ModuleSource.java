@@ -1,5 +1,7 @@
 package dev.wasmbridge.runtime;
 
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.Machine;
 import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
@@ -8,6 +10,7 @@ import dev.wasmbridge.wasmeh.MalformedWasmException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Where a Wasm module comes from, parsed once on first use and shared by every instance made from it.
@@ -21,6 +24,7 @@ public final class ModuleSource {
     private final String name;
     private final ByteSupplier bytes;
     private volatile WasmModule parsed;
+    private volatile Function<Instance, Machine> machines;
 
     private ModuleSource(String name, ByteSupplier bytes) {
         this.name = name;
@@ -72,6 +76,24 @@ public final class ModuleSource {
             }
         }
         return module;
+    }
+
+    /**
+     * Makes the machine each instance runs on, for the {@linkplain Engine#configured() configured engine};
+     * a compiled module is compiled once and shared by every instance made from it.
+     */
+    Function<Instance, Machine> machineFactory() {
+        Function<Instance, Machine> factory = machines;
+        if (factory == null) {
+            synchronized (this) {
+                factory = machines;
+                if (factory == null) {
+                    factory = Engine.configured().machineFactory(module());
+                    machines = factory;
+                }
+            }
+        }
+        return factory;
     }
 
     private WasmModule parse(byte[] wasm) {

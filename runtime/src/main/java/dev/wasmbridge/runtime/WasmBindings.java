@@ -1,8 +1,11 @@
 package dev.wasmbridge.runtime;
 
+import java.time.Duration;
+
 /**
- * What every generated binding class offers besides the user's own interface. A {@code @WasmModule}
- * interface may extend it to make these methods available through the interface type.
+ * What every generated binding class offers besides the user's own interface: control of the Wasm
+ * instance behind it. A {@code @WasmModule} interface may extend it to make these methods available through
+ * the interface type.
  */
 public interface WasmBindings {
     /**
@@ -10,4 +13,29 @@ public interface WasmBindings {
      * high-water mark of what the Rust code has needed.
      */
     long memoryBytes();
+
+    /**
+     * Sets the handler called once per abort, before the aborted call throws its {@link
+     * WasmAbortException}; {@code null} removes it. The handler may ask for a fresh instance with {@link
+     * AbortEvent#requestReset()}.
+     */
+    void setOnAbort(AbortHandler handler);
+
+    /**
+     * Replaces the Wasm instance with a fresh one made from the already parsed module: new memory, globals
+     * and tables, imports bound again. Objects that belonged to the old instance become stale.
+     */
+    void resetState();
+
+    /** Starts at 1 and grows by one with each {@link #resetState()}. */
+    int generation();
+
+    /** Whether an abort terminated the current instance (calls then throw {@link ModuleTerminatedException}). */
+    boolean isTerminated();
+
+    /**
+     * Bounds every later call: one that runs longer is stopped and aborts the instance with {@link
+     * AbortReason#TIMEOUT}. {@code null} removes the bound (the default).
+     */
+    void setCallTimeout(Duration timeout);
 }

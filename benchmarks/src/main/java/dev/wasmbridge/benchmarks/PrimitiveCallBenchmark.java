@@ -1,0 +1,54 @@
+package dev.wasmbridge.benchmarks;
+
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The cost of one call with two {@code int}s and an {@code int} result: {@code add} through the
+ * generated proxy ({@link BigModule}) against hand-written Chicory code on the same module (the exnref
+ * build of the benchmark crate, so no translation is involved). The difference is the proxy's own
+ * overhead: argument lowering, the instance lock, the panic-catching boundary.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@State(Scope.Thread)
+@Fork(1)
+@Warmup(iterations = 20, time = 1)
+@Measurement(iterations = 5, time = 1)
+public class PrimitiveCallBenchmark {
+    private BigModule proxy;
+    private RawChicory raw;
+    private int a;
+    private int b;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        proxy = BigModuleBindings.create();
+        raw = new RawChicory(Resources.read(Resources.EXNREF));
+        a = 40;
+        b = 2;
+        if (proxy.add(a, b) != 42 || raw.add(a, b) != 42) {
+            throw new IllegalStateException("add(40, 2) is not 42");
+        }
+    }
+
+    @Benchmark
+    public int proxyAdd() {
+        return proxy.add(a, b);
+    }
+
+    @Benchmark
+    public int rawAdd() {
+        return raw.add(a, b);
+    }
+}

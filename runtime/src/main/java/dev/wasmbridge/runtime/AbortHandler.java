@@ -1,0 +1,19 @@
+package dev.wasmbridge.runtime;
+
+/**
+ * Decides what happens after an abort. Called once per abort, on the thread whose call aborted, before
+ * that call throws its {@link WasmAbortException}. A handler that throws does not hide the abort: its
+ * exception is added to the abort as suppressed.
+ *
+ * <pre>{@code
+ * bindings.setOnAbort(event -> {
+ *     log.warn("Rust aborted in {}: {}", event.exportName(), event.reason());
+ *     event.requestReset(); // the next call runs on a fresh instance
+ * });
+ * }</pre>
+ */
+@FunctionalInterface
+public interface AbortHandler {
+    /** Handles one abort. */
+    void onAbort(AbortEvent event);
+}

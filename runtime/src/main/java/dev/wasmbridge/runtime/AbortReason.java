@@ -1,0 +1,24 @@
+package dev.wasmbridge.runtime;
+
+/** Why a Wasm instance was aborted. */
+public enum AbortReason {
+    /** A Rust panic in a {@code panic=abort} build: the panic hook ran, then the instance trapped. */
+    PANIC,
+    /** A trap: {@code unreachable}, an integer divided by zero, an access out of bounds, and the like. */
+    TRAP,
+    /** The Wasm call stack (or the Java stack under the engine) ran out. */
+    STACK_OVERFLOW,
+    /** The call ran past the time set with {@link WasmBindings#setCallTimeout}. */
+    TIMEOUT,
+    /** The calling thread was interrupted. */
+    INTERRUPTED,
+    /**
+     * A Java {@code @WasmImport} method threw and the module cannot unwind Rust frames ({@code
+     * panic=abort}), so they were skipped.
+     */
+    IMPORT_EXCEPTION,
+    /** A Wasm exception escaped the module (code not built with the wasmbridge support crate). */
+    UNCAUGHT_WASM_EXCEPTION,
+    /** The engine failed in another way, or the JVM threw an error inside the call. */
+    ENGINE_FAILURE
+}
