@@ -23,4 +23,14 @@ class NamesTest {
     void snakeCase(String java, String rust) {
         assertEquals(rust, Names.snakeCase(java));
     }
+
+    @org.junit.jupiter.api.Test
+    void abiConstantsAgreeWithTheRuntime() {
+        assertEquals(dev.wasmbridge.runtime.Abi.VERSION, AbiVersion.VERSION);
+        assertEquals(dev.wasmbridge.runtime.Abi.RESERVED_PREFIX, AbiVersion.RESERVED_PREFIX);
+        assertEquals(dev.wasmbridge.runtime.Abi.VERSION_SECTION, WasmModuleInfo.ABI_SECTION);
+        assertEquals(dev.wasmbridge.runtime.Abi.MALLOC, WasmModuleInfo.MALLOC);
+        assertEquals(dev.wasmbridge.runtime.Abi.FREE, WasmModuleInfo.FREE);
+        assertEquals(dev.wasmbridge.runtime.CallBoundary.SUPPORT_MODULE, SupportImports.MODULE);
+    }
 }

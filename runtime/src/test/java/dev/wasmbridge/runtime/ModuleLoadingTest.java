@@ -1,0 +1,140 @@
+package dev.wasmbridge.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.dylibso.chicory.wasm.types.FunctionType;
+import com.dylibso.chicory.wasm.types.ValType;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Bad modules at run time fail with a {@link ModuleLoadException} that says what is wrong and what to do. */
+class ModuleLoadingTest {
+    private static final FunctionType I32_I32_TO_I32 =
+            FunctionType.of(List.of(ValType.I32, ValType.I32), List.of(ValType.I32));
+
+    private static byte[] fixture(String name) throws IOException {
+        return Files.readAllBytes(Path.of(System.getProperty("wasmbridge.fixtures"), name));
+    }
+
+    @Test
+    void garbageIsNotAModule() {
+        ModuleSource source = ModuleSource.of("garbage.wasm", "not wasm".getBytes(StandardCharsets.UTF_8));
+        ModuleLoadException e = assertThrows(ModuleLoadException.class, source::module);
+        assertTrue(e.getMessage().startsWith("Wasm module 'garbage.wasm' is not a valid module"), e.getMessage());
+    }
+
+    @Test
+    void truncatedModule() throws IOException {
+        byte[] wasm = fixture("types_fixture.exnref.wasm");
+        ModuleSource source = ModuleSource.of("cut.wasm", java.util.Arrays.copyOf(wasm, wasm.length / 2));
+        assertThrows(ModuleLoadException.class, source::module);
+    }
+
+    @Test
+    void missingResourceNamesTheClassAndWhereToPutIt() {
+        ModuleSource source = ModuleSource.classpath(ModuleLoadingTest.class, "wasm/nowhere.wasm");
+        ModuleLoadException e = assertThrows(ModuleLoadException.class, source::module);
+        assertTrue(e.getMessage().contains("'wasm/nowhere.wasm' is not on the classpath of "
+                + ModuleLoadingTest.class.getName()), e.getMessage());
+        assertTrue(e.getMessage().contains("src/main/resources/wasm/nowhere.wasm"), e.getMessage());
+    }
+
+    @Test
+    void exportWhoseSignatureChangedSinceCompileTime() throws IOException {
+        ModuleSource source = ModuleSource.of("types.wasm", fixture("types_fixture.exnref.wasm"));
+        ModuleLoadException e = assertThrows(ModuleLoadException.class, () -> CallBoundary.create(source,
+                List.of(new ExportBinding("greet", I32_I32_TO_I32)), List.of()));
+        assertTrue(e.getMessage().contains("Export 'greet' of Wasm module 'types.wasm' has signature"), e.getMessage());
+        assertTrue(e.getMessage().contains("rebuild them"), e.getMessage());
+    }
+
+    @Test
+    void exportThatNoLongerExists() throws IOException {
+        ModuleSource source = ModuleSource.of("types.wasm", fixture("types_fixture.exnref.wasm"));
+        ModuleLoadException e = assertThrows(ModuleLoadException.class, () -> CallBoundary.create(source,
+                List.of(new ExportBinding("gone", I32_I32_TO_I32)), List.of()));
+        assertTrue(e.getMessage().contains("has no function export 'gone'"), e.getMessage());
+    }
+
+    @Test
+    void missingImportIsALoadError() throws IOException {
+        ModuleSource source = ModuleSource.of("types.wasm", fixture("types_fixture.exnref.wasm"));
+        ModuleLoadException e = assertThrows(ModuleLoadException.class, () -> CallBoundary.create(source,
+                List.of(new ExportBinding("add", I32_I32_TO_I32)), List.of()));
+        assertTrue(e.getMessage().startsWith("Could not instantiate Wasm module 'types.wasm'"), e.getMessage());
+    }
+
+    @Test
+    void legacyModuleGivenAsBytesIsTranslatedAtLoadTime() throws IOException {
+        ModuleSource legacy = ModuleSource.of("legacy.wasm", fixture("panic_fixture.legacy.wasm"));
+        assertTrue(legacy.module().tagSection().isPresent());
+        CallBoundary boundary = panicFixture(legacy);
+        int mark = boundary.enter();
+        try {
+            assertEquals(5, boundary.call(0, 2, 3));
+        } finally {
+            boundary.exit(mark);
+        }
+    }
+
+    /** The panic fixture with imports that must not be called, and its {@code add} export at index 0. */
+    static CallBoundary panicFixture(ModuleSource source) {
+        ImportHandler unused = (boundary, args) -> {
+            throw new AssertionError("not called");
+        };
+        return CallBoundary.create(source, List.of(new ExportBinding("add", I32_I32_TO_I32)),
+                List.of(new ImportBinding("host", "host_transform",
+                                FunctionType.of(List.of(ValType.I32), List.of(ValType.I32)), unused),
+                        new ImportBinding("host", "host_greeting",
+                                FunctionType.of(List.of(ValType.I64), List.of(ValType.I64)), unused),
+                        new ImportBinding("host", "host_reenter", I32_I32_TO_I32, unused)));
+    }
+
+    @Test
+    void objectsOfAnOlderGenerationAreStale() throws IOException {
+        CallBoundary boundary = panicFixture(ModuleSource.of("panic.wasm", fixture("panic_fixture.exnref.wasm")));
+        boundary.checkGeneration(1, "Counter@1024");
+        boundary.resetState();
+        assertEquals(2, boundary.generation());
+        StaleHandleException e = assertThrows(StaleHandleException.class,
+                () -> boundary.checkGeneration(1, "Counter@1024"));
+        assertTrue(e.getMessage().startsWith("Counter@1024 belongs to generation 1 of its Wasm instance, but"
+                + " resetState() has replaced it (now generation 2)"), e.getMessage());
+    }
+
+    @Test
+    void unknownEngineIsRefusedWithTheChoices() {
+        String previous = System.getProperty(Engine.PROPERTY);
+        System.setProperty(Engine.PROPERTY, "turbo");
+        try {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, Engine::configured);
+            assertTrue(e.getMessage().contains("'turbo'; use 'compiler' or 'interpreter'"), e.getMessage());
+        } finally {
+            if (previous == null) {
+                System.clearProperty(Engine.PROPERTY);
+            } else {
+                System.setProperty(Engine.PROPERTY, previous);
+            }
+        }
+    }
+
+    @Test
+    void abiVersionMatchesTheDocument() throws IOException {
+        String doc = Files.readString(Path.of(System.getProperty("wasmbridge.abiDoc")));
+        assertTrue(doc.contains("ABI version: **" + Abi.VERSION + "**"), "docs/ABI.md declares another version");
+    }
+
+    @Test
+    void slicePacking() {
+        long slice = Abi.slice(0x8000_0010, 0x7000_0000);
+        assertEquals(0x8000_0010, Abi.slicePointer(slice));
+        assertEquals(0x7000_0000L, Abi.sliceLength(slice));
+        assertEquals(0xFFFF_FFFFL, Abi.sliceLength(Abi.slice(1, -1)), "lengths are unsigned");
+    }
+}
