@@ -83,16 +83,26 @@ class ProcessorCompilationTest {
         return moduleInterface("@WasmModule(value = \"" + FIXTURE + "\", imports = Host.class)", methods);
     }
 
-    private static final JavaFileObject HOST = source("Host",
-            "package test;",
-            "import dev.wasmbridge.annotations.WasmImport;",
-            "public interface Host {",
-            "  @WasmImport(module = \"host\") int hostAdd(int a, int b);",
-            "  @WasmImport(module = \"host\") void log(String message);",
-            "  @WasmImport(module = \"host\") String hostGreeting(String name);",
-            "  @WasmImport(module = \"host\") byte[] hostTransform(byte[] bytes);",
-            "  @WasmImport(module = \"host\") double hostScalars(long a, float b, double c, boolean d);",
-            "}");
+    /** An imports interface {@code test.Host} with the given method declarations. */
+    private static JavaFileObject hostWith(String... methods) {
+        String[] lines = new String[methods.length + 4];
+        lines[0] = "package test;";
+        lines[1] = "import dev.wasmbridge.annotations.WasmImport;";
+        lines[2] = "public interface Host {";
+        System.arraycopy(methods, 0, lines, 3, methods.length);
+        lines[methods.length + 3] = "}";
+        return source("Host", lines);
+    }
+
+    private static final String HOST_ADD = "  @WasmImport(module = \"host\") int hostAdd(int a, int b);";
+    private static final String LOG = "  @WasmImport(module = \"host\") void log(String message);";
+    private static final String GREETING = "  @WasmImport(module = \"host\") String hostGreeting(String name);";
+    private static final String TRANSFORM = "  @WasmImport(module = \"host\") byte[] hostTransform(byte[] bytes);";
+    private static final String SCALARS =
+            "  @WasmImport(module = \"host\") double hostScalars(long a, float b, double c, boolean d);";
+
+    /** Implements every import of the fixture. */
+    private static final JavaFileObject HOST = hostWith(HOST_ADD, LOG, GREETING, TRANSFORM, SCALARS);
 
     @Test
     void validInterfaceGeneratesBindingsThatCompile() {
@@ -290,17 +300,7 @@ class ProcessorCompilationTest {
 
     @Test
     void importTheModuleDoesNotNeedIsAWarning() {
-        JavaFileObject host = source("Host",
-                "package test;",
-                "import dev.wasmbridge.annotations.WasmImport;",
-                "public interface Host {",
-                "  @WasmImport(module = \"host\") int hostAdd(int a, int b);",
-                "  @WasmImport(module = \"host\") void log(String message);",
-                "  @WasmImport(module = \"host\") String hostGreeting(String name);",
-                "  @WasmImport(module = \"host\") byte[] hostTransform(byte[] bytes);",
-                "  @WasmImport(module = \"host\") double hostScalars(long a, float b, double c, boolean d);",
-                "  @WasmImport(module = \"host\") void hostLog(String message);",
-                "}");
+        JavaFileObject host = hostWith(HOST_ADD, LOG, GREETING, TRANSFORM, SCALARS, "  @WasmImport(module = \"host\") void hostLog(String message);");
         Compilation compilation = compile(fixtureInterface(), host);
         assertThat(compilation).succeeded();
         assertThat(compilation).hadWarningContaining("[WB304] Host.hostLog(String) provides host.host_log, but"
@@ -309,16 +309,10 @@ class ProcessorCompilationTest {
 
     @Test
     void importSignatureMismatch() {
-        JavaFileObject host = source("Host",
-                "package test;",
-                "import dev.wasmbridge.annotations.WasmImport;",
-                "public interface Host {",
-                "  @WasmImport(module = \"host\") int hostAdd(int a, int b);",
-                "  @WasmImport(module = \"host\") void log(int message);",
-                "  @WasmImport(module = \"host\") String hostGreeting(String name);",
-                "  @WasmImport(module = \"host\") byte[] hostTransform(byte[] bytes);",
-                "  @WasmImport(module = \"host\") double hostScalars(long a, float b, double c, boolean d);",
-                "}");
+        JavaFileObject host = hostWith(HOST_ADD, "  @WasmImport(module = \"host\") void log(int message);",
+                GREETING,
+                TRANSFORM,
+                SCALARS);
         assertThat(compile(fixtureInterface(), host)).hadErrorContaining("[WB305] Host.log(int) does not match the"
                 + " import host.log of '" + FIXTURE + "': the module imports it with Wasm signature (i64) -> (),"
                 + " but the Java method lowers to (i32) -> ()").inFile(host).onLineContaining("void log(int");
@@ -326,15 +320,7 @@ class ProcessorCompilationTest {
 
     @Test
     void missingImport() {
-        JavaFileObject host = source("Host",
-                "package test;",
-                "import dev.wasmbridge.annotations.WasmImport;",
-                "public interface Host {",
-                "  @WasmImport(module = \"host\") int hostAdd(int a, int b);",
-                "  @WasmImport(module = \"host\") String hostGreeting(String name);",
-                "  @WasmImport(module = \"host\") byte[] hostTransform(byte[] bytes);",
-                "  @WasmImport(module = \"host\") double hostScalars(long a, float b, double c, boolean d);",
-                "}");
+        JavaFileObject host = hostWith(HOST_ADD, GREETING, TRANSFORM, SCALARS);
         JavaFileObject api = fixtureInterface();
         assertThat(compile(api, host)).hadErrorContaining("[WB306] Wasm module '" + FIXTURE + "' imports host.log"
                 + " with Wasm signature (i64) -> (), but no @WasmImport method provides it. Add a method such as"
@@ -344,13 +330,7 @@ class ProcessorCompilationTest {
 
     @Test
     void duplicateImport() {
-        JavaFileObject host = source("Host",
-                "package test;",
-                "import dev.wasmbridge.annotations.WasmImport;",
-                "public interface Host {",
-                "  @WasmImport(module = \"host\") int hostAdd(int a, int b);",
-                "  @WasmImport(module = \"host\", name = \"host_add\") int plus(int a, int b);",
-                "}");
+        JavaFileObject host = hostWith(HOST_ADD, "  @WasmImport(module = \"host\", name = \"host_add\") int plus(int a, int b);");
         assertThat(compile(fixtureInterface(), host)).hadErrorContaining("[WB308] Host.hostAdd(int, int) and"
                 + " Host.plus(int, int) both provide the import host.host_add").inFile(host).onLineContaining("plus");
     }
