@@ -300,7 +300,8 @@ class ProcessorCompilationTest {
 
     @Test
     void importTheModuleDoesNotNeedIsAWarning() {
-        JavaFileObject host = hostWith(HOST_ADD, LOG, GREETING, TRANSFORM, SCALARS, "  @WasmImport(module = \"host\") void hostLog(String message);");
+        JavaFileObject host = hostWith(HOST_ADD, LOG, GREETING, TRANSFORM, SCALARS,
+                "  @WasmImport(module = \"host\") void hostLog(String message);");
         Compilation compilation = compile(fixtureInterface(), host);
         assertThat(compilation).succeeded();
         assertThat(compilation).hadWarningContaining("[WB304] Host.hostLog(String) provides host.host_log, but"
@@ -310,9 +311,7 @@ class ProcessorCompilationTest {
     @Test
     void importSignatureMismatch() {
         JavaFileObject host = hostWith(HOST_ADD, "  @WasmImport(module = \"host\") void log(int message);",
-                GREETING,
-                TRANSFORM,
-                SCALARS);
+                GREETING, TRANSFORM, SCALARS);
         assertThat(compile(fixtureInterface(), host)).hadErrorContaining("[WB305] Host.log(int) does not match the"
                 + " import host.log of '" + FIXTURE + "': the module imports it with Wasm signature (i64) -> (),"
                 + " but the Java method lowers to (i32) -> ()").inFile(host).onLineContaining("void log(int");
@@ -330,7 +329,8 @@ class ProcessorCompilationTest {
 
     @Test
     void duplicateImport() {
-        JavaFileObject host = hostWith(HOST_ADD, "  @WasmImport(module = \"host\", name = \"host_add\") int plus(int a, int b);");
+        JavaFileObject host = hostWith(HOST_ADD,
+                "  @WasmImport(module = \"host\", name = \"host_add\") int plus(int a, int b);");
         assertThat(compile(fixtureInterface(), host)).hadErrorContaining("[WB308] Host.hostAdd(int, int) and"
                 + " Host.plus(int, int) both provide the import host.host_add").inFile(host).onLineContaining("plus");
     }
