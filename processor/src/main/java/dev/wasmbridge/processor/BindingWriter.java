@@ -24,6 +24,8 @@ import javax.lang.model.element.Modifier;
 final class BindingWriter {
     private static final String RUNTIME = "dev.wasmbridge.runtime";
     private static final ClassName CALL_BOUNDARY = ClassName.get(RUNTIME, "CallBoundary");
+    private static final ClassName BOUNDARY_POOL = ClassName.get(RUNTIME, "BoundaryPool");
+    private static final ClassName INSTANCES = ClassName.get(RUNTIME, "Instances");
     private static final ClassName MODULE_SOURCE = ClassName.get(RUNTIME, "ModuleSource");
     private static final ClassName EXPORT_BINDING = ClassName.get(RUNTIME, "ExportBinding");
     private static final ClassName IMPORT_BINDING = ClassName.get(RUNTIME, "ImportBinding");
@@ -57,6 +59,7 @@ final class BindingWriter {
                         .build())
                 .addMethod(constructor(model))
                 .addMethod(factory(model))
+                .addMethod(poolFactory(model))
                 .addMethod(importsMethod(model));
         for (int i = 0; i < model.exports().size(); i++) {
             type.addMethod(exportMethod(model, model.exports().get(i), i));
@@ -87,11 +90,10 @@ final class BindingWriter {
     }
 
     private static MethodSpec constructor(BindingModel model) {
-        MethodSpec.Builder constructor = MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE);
-        model.imports().forEach(i -> constructor.addParameter(i.type(), i.parameterName()));
-        return constructor
-                .addStatement("super($T.create(MODULE, EXPORTS, imports($L)))", CALL_BOUNDARY,
-                        importArguments(model))
+        return MethodSpec.constructorBuilder()
+                .addModifiers(Modifier.PRIVATE)
+                .addParameter(INSTANCES, "instances")
+                .addStatement("super(instances)")
                 .build();
     }
 
@@ -99,7 +101,34 @@ final class BindingWriter {
         MethodSpec.Builder factory = MethodSpec.methodBuilder("create")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(model.generated())
-                .addJavadoc("Instantiates the module; the module is read and parsed once, on the first call.\n\n");
+                .addJavadoc("Instantiates the module; the module is read, parsed and compiled once, on first use.\n\n");
+        addImportParameters(model, factory);
+        return factory
+                .addJavadoc("@throws dev.wasmbridge.runtime.ModuleLoadException if the module cannot be loaded or no"
+                        + " longer matches this interface\n")
+                .addStatement("return new $T($T.create(MODULE, EXPORTS, imports($L)))", model.generated(),
+                        CALL_BOUNDARY, importArguments(model))
+                .build();
+    }
+
+    private static MethodSpec poolFactory(BindingModel model) {
+        MethodSpec.Builder factory = MethodSpec.methodBuilder("pool")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .returns(model.generated())
+                .addParameter(TypeName.INT, "size")
+                .addJavadoc("Instantiates the module {@code size} times behind one proxy, for calls from many threads:"
+                        + " each call runs on a free instance. Rust state is per instance.\n\n")
+                .addJavadoc("@param size the number of instances, at least 1\n");
+        addImportParameters(model, factory);
+        return factory
+                .addJavadoc("@throws dev.wasmbridge.runtime.ModuleLoadException if the module cannot be loaded or no"
+                        + " longer matches this interface\n")
+                .addStatement("return new $T($T.create(size, () -> $T.create(MODULE, EXPORTS, imports($L))))",
+                        model.generated(), BOUNDARY_POOL, CALL_BOUNDARY, importArguments(model))
+                .build();
+    }
+
+    private static void addImportParameters(BindingModel model, MethodSpec.Builder factory) {
         for (ImportsInterface imports : model.imports()) {
             factory.addParameter(imports.type(), imports.parameterName())
                     .addJavadoc("@param $L implements the functions the module imports from {@link $T}\n",
@@ -107,11 +136,6 @@ final class BindingWriter {
                     .addStatement("$T.requireNonNull($L, $S)", Objects.class, imports.parameterName(),
                             imports.parameterName() + ": pass an implementation of " + imports.type().simpleName());
         }
-        return factory
-                .addJavadoc("@throws dev.wasmbridge.runtime.ModuleLoadException if the module cannot be loaded or no"
-                        + " longer matches this interface\n")
-                .addStatement("return new $T($L)", model.generated(), importArguments(model))
-                .build();
     }
 
     private static String importArguments(BindingModel model) {
@@ -141,7 +165,8 @@ final class BindingWriter {
         CodeBlock.Builder handler = CodeBlock.builder().add("(boundary$$, args$$) -> {\n").indent();
         CodeBlock arguments = CodeBlock.join(
                 java.util.stream.IntStream.range(0, imported.parameters().size())
-                        .mapToObj(i -> fromWasm(imported.parameters().get(i).type(), "args$[" + i + "]", "boundary$"))
+                        .mapToObj(i -> fromWasm(imported.parameters().get(i).type(), "args$[" + i + "]", "boundary$",
+                                false))
                         .toList(), ", ");
         CodeBlock call = CodeBlock.of("$L.$L($L)", imports.parameterName(), imported.methodName(), arguments);
         String what = "the result of " + imports.type().simpleName() + "." + imported.methodName();
@@ -173,29 +198,29 @@ final class BindingWriter {
             String what = "argument '" + parameter.name() + "' of " + export.describe();
             switch (parameter.type()) {
                 case STRING:
-                    body.addStatement("long $L$$ = boundary.lendString($L, $S)", parameter.name(), parameter.name(), what);
+                    body.addStatement("long $L$$ = call$$.lendString($L, $S)", parameter.name(), parameter.name(), what);
                     args.add(", $L$$", parameter.name());
                     break;
                 case BYTES:
-                    body.addStatement("long $L$$ = boundary.lendBytes($L, $S)", parameter.name(), parameter.name(), what);
+                    body.addStatement("long $L$$ = call$$.lendBytes($L, $S)", parameter.name(), parameter.name(), what);
                     args.add(", $L$$", parameter.name());
                     break;
                 default:
                     args.add(", $L", toWasm(parameter.type(), CodeBlock.of("$L", parameter.name())));
             }
         }
-        CodeBlock call = CodeBlock.of("boundary.call($L)", args.build());
+        CodeBlock call = CodeBlock.of("call$$.call($L)", args.build());
         if (export.result() == WireType.VOID) {
             body.addStatement("$L", call);
         } else {
-            body.addStatement("return $L", fromWasm(export.result(), call, "boundary"));
+            body.addStatement("return $L", fromWasm(export.result(), call, "call$", true));
         }
         return method
-                .addStatement("int mark$$ = boundary.enter()")
+                .addStatement("$T call$$ = instances.enter()", CALL_BOUNDARY)
                 .beginControlFlow("try")
                 .addCode(body.build())
                 .nextControlFlow("finally")
-                .addStatement("boundary.exit(mark$$)")
+                .addStatement("call$$.exit()")
                 .endControlFlow()
                 .build();
     }
@@ -223,15 +248,19 @@ final class BindingWriter {
         }
     }
 
-    /** The {@code long} Chicory returns as a Java value of {@code type}. */
-    private static CodeBlock fromWasm(WireType type, Object wasm, String boundary) {
+    /**
+     * The {@code long} Chicory returns as a Java value of {@code type}.
+     *
+     * @param owned whether a slice is an export result the host owns (taken and freed) rather than lent
+     */
+    private static CodeBlock fromWasm(WireType type, Object wasm, String boundary, boolean owned) {
         switch (type) {
             case INT: return CodeBlock.of("(int) $L", wasm);
             case FLOAT: return CodeBlock.of("$T.intBitsToFloat((int) $L)", Float.class, wasm);
             case DOUBLE: return CodeBlock.of("$T.longBitsToDouble($L)", Double.class, wasm);
             case BOOLEAN: return CodeBlock.of("(int) $L != 0", wasm);
-            case STRING: return CodeBlock.of("$L.$L($L)", boundary, boundary.equals("boundary") ? "takeString" : "readString", wasm);
-            case BYTES: return CodeBlock.of("$L.$L($L)", boundary, boundary.equals("boundary") ? "takeBytes" : "readBytes", wasm);
+            case STRING: return CodeBlock.of("$L.$L($L)", boundary, owned ? "takeString" : "readString", wasm);
+            case BYTES: return CodeBlock.of("$L.$L($L)", boundary, owned ? "takeBytes" : "readBytes", wasm);
             default: return CodeBlock.of("$L", wasm);
         }
     }

@@ -28,19 +28,19 @@ import java.util.concurrent.locks.ReentrantLock;
  *       the same thread works).
  * </ul>
  *
- * <p>Generated methods follow one pattern:
+ * <p>Generated methods follow one pattern ({@code instances} is this boundary, or a {@link BoundaryPool}):
  *
  * <pre>{@code
- * int mark = boundary.enter();
+ * CallBoundary call = instances.enter();
  * try {
- *     long name$ = boundary.lendString(name, "argument 'name' of Greeter.greet");
- *     return boundary.takeString(boundary.call(GREET, name$));
+ *     long name$ = call.lendString(name, "argument 'name' of Greeter.greet");
+ *     return call.takeString(call.call(GREET, name$));
  * } finally {
- *     boundary.exit(mark);
+ *     call.exit();
  * }
  * }</pre>
  */
-public final class CallBoundary {
+public final class CallBoundary implements Instances {
     /** The import module of the functions the Rust support crate calls (docs/ABI.md). */
     public static final String SUPPORT_MODULE = "wasmbridge";
 
@@ -56,10 +56,18 @@ public final class CallBoundary {
     private volatile AbortHandler onAbort;
     private volatile Duration callTimeout;
 
-    /** Slices lent to the current calls, freed by {@link #exit(int)}; a stack because calls nest. */
+    /** Slices lent to the current calls, freed by {@link #exit()}; a stack because calls nest. */
     private long[] lent = new long[8];
 
     private int lentCount;
+
+    /** {@link #lentCount} at each {@link #enter()} of the calls in progress, innermost last. */
+    private int[] marks = new int[8];
+
+    private int depth;
+
+    /** The pool this instance belongs to, or null. */
+    private BoundaryPool pool;
 
     // What the Rust side reported during the innermost running call (saved and restored around nested calls).
     private String panicMessage;
@@ -91,14 +99,21 @@ public final class CallBoundary {
         return new CallBoundary(source, exports, imports);
     }
 
-    /** Starts a call: waits for the instance, returns a mark for {@link #exit(int)}. */
-    public int enter() {
+    /** Starts a call: waits until no other thread is inside this instance. Pair with {@link #exit()}. */
+    @Override
+    public CallBoundary enter() {
         lock.lock();
-        return lentCount;
+        if (depth == marks.length) {
+            marks = Arrays.copyOf(marks, depth * 2);
+        }
+        marks[depth++] = lentCount;
+        return this;
     }
 
-    /** Ends a call started with {@link #enter()}: frees what it lent and lets the next caller in. */
-    public void exit(int mark) {
+    /** Ends the call started by the matching {@link #enter()}: frees what it lent, lets the next caller in. */
+    public void exit() {
+        int mark = marks[--depth];
+        boolean outermost = depth == 0;
         try {
             while (lentCount > mark) {
                 long slice = lent[--lentCount];
@@ -110,7 +125,19 @@ public final class CallBoundary {
             }
         } finally {
             lock.unlock();
+            if (outermost && pool != null) {
+                pool.release(this);
+            }
         }
+    }
+
+    /** Whether the current thread is inside a call on this instance. */
+    boolean isHeldByCurrentThread() {
+        return lock.isHeldByCurrentThread();
+    }
+
+    void joinPool(BoundaryPool pool) {
+        this.pool = pool;
     }
 
     /**
@@ -233,6 +260,7 @@ public final class CallBoundary {
      * Replaces the instance with a fresh one from the already parsed module: fresh memory, globals and
      * tables, imports bound again. Increments the {@linkplain #generation() generation}.
      */
+    @Override
     public void resetState() {
         lock.lock();
         try {
@@ -246,11 +274,13 @@ public final class CallBoundary {
     }
 
     /** Starts at 1; each {@link #resetState()} adds one. Objects of an older generation are stale. */
+    @Override
     public int generation() {
         return generation;
     }
 
     /** Whether an abort terminated the current instance. */
+    @Override
     public boolean isTerminated() {
         return terminatedBy != null;
     }
@@ -267,11 +297,13 @@ public final class CallBoundary {
     }
 
     /** Sets the handler called once per abort; null removes it. */
+    @Override
     public void setOnAbort(AbortHandler handler) {
         this.onAbort = handler;
     }
 
     /** Bounds every later call to {@code timeout}; a call that runs longer aborts. Null removes the bound. */
+    @Override
     public void setCallTimeout(Duration timeout) {
         if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
             throw new IllegalArgumentException("call timeout must be positive, got " + timeout);
@@ -280,7 +312,7 @@ public final class CallBoundary {
     }
 
     /**
-     * Copies {@code value} into Wasm memory for the current call; freed by {@link #exit(int)}.
+     * Copies {@code value} into Wasm memory for the current call; freed by {@link #exit()}.
      *
      * @param what names the argument in messages, e.g. {@code "argument 'name' of Greeter.greet"}
      * @return the slice to pass
@@ -366,6 +398,7 @@ public final class CallBoundary {
     }
 
     /** The size of the instance's linear memory in bytes (it only ever grows). */
+    @Override
     public long memoryBytes() {
         lock.lock();
         try {

@@ -4,44 +4,44 @@ import java.time.Duration;
 
 /**
  * The superclass of every generated binding class: implements {@link WasmBindings} over the {@link
- * CallBoundary} the generated methods call through. Not for use by hand-written code.
+ * Instances} the generated methods call through. Not for use by hand-written code.
  */
 public abstract class GeneratedBindings implements WasmBindings {
-    /** The boundary generated methods call through. */
-    protected final CallBoundary boundary;
+    /** The instance, or pool of instances, generated methods call through. */
+    protected final Instances instances;
 
-    /** @param boundary the instantiated module */
-    protected GeneratedBindings(CallBoundary boundary) {
-        this.boundary = boundary;
+    /** @param instances the instantiated module */
+    protected GeneratedBindings(Instances instances) {
+        this.instances = instances;
     }
 
     @Override
     public long memoryBytes() {
-        return boundary.memoryBytes();
+        return instances.memoryBytes();
     }
 
     @Override
     public void setOnAbort(AbortHandler handler) {
-        boundary.setOnAbort(handler);
+        instances.setOnAbort(handler);
     }
 
     @Override
     public void resetState() {
-        boundary.resetState();
+        instances.resetState();
     }
 
     @Override
     public int generation() {
-        return boundary.generation();
+        return instances.generation();
     }
 
     @Override
     public boolean isTerminated() {
-        return boundary.isTerminated();
+        return instances.isTerminated();
     }
 
     @Override
     public void setCallTimeout(Duration timeout) {
-        boundary.setCallTimeout(timeout);
+        instances.setCallTimeout(timeout);
     }
 }

@@ -75,11 +75,11 @@ class ModuleLoadingTest {
         ModuleSource legacy = ModuleSource.of("legacy.wasm", fixture("panic_fixture.legacy.wasm"));
         assertTrue(legacy.module().tagSection().isPresent());
         CallBoundary boundary = panicFixture(legacy);
-        int mark = boundary.enter();
+        CallBoundary call = boundary.enter();
         try {
-            assertEquals(5, boundary.call(0, 2, 3));
+            assertEquals(5, call.call(0, 2, 3));
         } finally {
-            boundary.exit(mark);
+            call.exit();
         }
     }
 
