@@ -51,8 +51,9 @@ public final class CallBoundary implements Instances {
     private final boolean importsCanUnwind;
 
     private LiveInstance live;
-    private int generation = 1;
-    private WasmAbortException terminatedBy;
+    // volatile: read without the lock by generation(), isTerminated() and checkGeneration()
+    private volatile int generation = 1;
+    private volatile WasmAbortException terminatedBy;
     private volatile AbortHandler onAbort;
     private volatile Duration callTimeout;
 
