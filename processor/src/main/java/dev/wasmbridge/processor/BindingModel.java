@@ -26,15 +26,16 @@ record BindingModel(
      * exception-handling instructions Chicory cannot run.
      *
      * @param resource the classpath resource named in {@code @WasmModule}
-     * @param translated the translated bytes, or null when the module runs as it is
+     * @param runnable the module in the form Chicory runs (the file itself, or its exnref translation)
+     * @param translated whether {@code runnable} is a translation the processor must write out
      */
-    record ModuleFile(String resource, byte[] translated) {
+    record ModuleFile(String resource, byte[] runnable, boolean translated) {
         /** Where the processor writes a translation in the class output. */
         static final String TRANSLATED_FOLDER = "META-INF/wasmbridge/exnref/";
 
         /** The resource the generated code loads: the translation if there is one. */
         String loadPath() {
-            return translated == null ? resource : TRANSLATED_FOLDER + resource;
+            return translated ? TRANSLATED_FOLDER + resource : resource;
         }
     }
 

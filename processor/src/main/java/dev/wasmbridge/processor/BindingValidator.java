@@ -128,7 +128,7 @@ final class BindingValidator {
             diagnostics.error(element, Message.ABI_VERSION_MISMATCH, resource, info.abiVersion().get(), expected);
             return Optional.empty();
         }
-        return Optional.of(new CheckedModule(new ModuleFile(resource, runnable == original ? null : runnable), info));
+        return Optional.of(new CheckedModule(new ModuleFile(resource, runnable, runnable != original), info));
     }
 
     private List<Export> exports(TypeElement element, String resource, WasmModuleInfo wasm) {

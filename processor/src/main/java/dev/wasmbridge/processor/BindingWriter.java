@@ -37,7 +37,11 @@ final class BindingWriter {
 
     private BindingWriter() {}
 
-    static JavaFile write(BindingModel model) {
+    /**
+     * @param machine the class Chicory's compiler made of the module at build time, or null to compile at
+     *     run time
+     */
+    static JavaFile write(BindingModel model, String machine) {
         TypeSpec.Builder type = TypeSpec.classBuilder(model.generated())
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .superclass(GENERATED_BINDINGS)
@@ -51,7 +55,11 @@ final class BindingWriter {
                         + " are serialized on one Wasm instance. A Rust panic throws {@code RustPanicException};"
                         + " an abort terminates the instance (see {@code WasmBindings}).\n")
                 .addField(FieldSpec.builder(MODULE_SOURCE, "MODULE", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                        .initializer("$T.classpath($T.class, $S)", MODULE_SOURCE, model.generated(), model.module().loadPath())
+                        .initializer(machine == null
+                                ? CodeBlock.of("$T.classpath($T.class, $S)", MODULE_SOURCE, model.generated(),
+                                        model.module().loadPath())
+                                : CodeBlock.of("$T.classpath($T.class, $S).withCompiledMachine($S)", MODULE_SOURCE,
+                                        model.generated(), model.module().loadPath(), machine))
                         .build())
                 .addField(FieldSpec.builder(ParameterizedTypeName.get(LIST, EXPORT_BINDING), "EXPORTS",
                                 Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)

@@ -62,6 +62,9 @@ enum Message {
             + " Wasmbridge ABI version " + AbiVersion.VERSION + ". Build the crate with the wasmbridge support"
             + " crate of the same release as the Java dependencies; the 'wasmbridge' import module is"
             + " reserved."),
+
+    COMPILE_FAILED(401, "Wasm module '%s' could not be compiled to JVM bytecode at build time (%s); the bindings"
+            + " will compile it when first used instead. Pass -Awasmbridge.compile=false to skip the attempt."),
     ;
 
     private final int code;

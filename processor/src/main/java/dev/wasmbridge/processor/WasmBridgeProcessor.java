@@ -4,6 +4,7 @@ import com.google.auto.service.AutoService;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Processor;
@@ -13,6 +14,7 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 import javax.tools.FileObject;
+import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
 
 /**
@@ -34,7 +36,7 @@ public final class WasmBridgeProcessor extends AbstractProcessor {
 
     @Override
     public Set<String> getSupportedOptions() {
-        return Set.of(WasmFileLocator.PATH_OPTION);
+        return Set.of(WasmFileLocator.PATH_OPTION, MachineCompiler.OPTION);
     }
 
     @Override
@@ -61,21 +63,51 @@ public final class WasmBridgeProcessor extends AbstractProcessor {
     private void write(BindingModel model, Element element) {
         try {
             writeTranslation(model.module());
-            BindingWriter.write(model).writeTo(processingEnv.getFiler());
+            String machine = compileMachine(model, element);
+            BindingWriter.write(model, machine).writeTo(processingEnv.getFiler());
         } catch (IOException e) {
             processingEnv.getMessager().printMessage(
                     Diagnostic.Kind.ERROR, "Could not write " + model.generated() + ": " + e, element);
         }
     }
 
+    /**
+     * Compiles the module to JVM bytecode next to the bindings.
+     *
+     * @return the machine class, or null when build-time compilation is off or failed (the runtime then
+     *     compiles on first use)
+     */
+    private String compileMachine(BindingModel model, Element element) throws IOException {
+        if ("false".equals(processingEnv.getOptions().get(MachineCompiler.OPTION))) {
+            return null;
+        }
+        String machine = MachineCompiler.machineClassName(model.generated().reflectionName());
+        Map<String, byte[]> classes;
+        try {
+            classes = MachineCompiler.compile(model.module().runnable(), machine);
+        } catch (RuntimeException e) {
+            new Diagnostics(processingEnv.getMessager())
+                    .warning(element, Message.COMPILE_FAILED, model.module().resource(), e);
+            return null;
+        }
+        for (Map.Entry<String, byte[]> entry : classes.entrySet()) {
+            String binaryName = entry.getKey().replace('/', '.');
+            JavaFileObject file = processingEnv.getFiler().createClassFile(binaryName, element);
+            try (OutputStream out = file.openOutputStream()) {
+                out.write(entry.getValue());
+            }
+        }
+        return machine;
+    }
+
     /** Puts the exnref translation of a legacy module in the class output, where the bindings load it. */
     private void writeTranslation(BindingModel.ModuleFile module) throws IOException {
-        if (module.translated() == null || !translationsWritten.add(module.loadPath())) {
+        if (!module.translated() || !translationsWritten.add(module.loadPath())) {
             return;
         }
         FileObject file = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", module.loadPath());
         try (OutputStream out = file.openOutputStream()) {
-            out.write(module.translated());
+            out.write(module.runnable());
         }
     }
 }

@@ -23,12 +23,16 @@ import java.util.function.Function;
 public final class ModuleSource {
     private final String name;
     private final ByteSupplier bytes;
+    private final ClassLoader loader;
+    private final String compiledMachine;
     private volatile WasmModule parsed;
     private volatile Function<Instance, Machine> machines;
 
-    private ModuleSource(String name, ByteSupplier bytes) {
+    private ModuleSource(String name, ByteSupplier bytes, ClassLoader loader, String compiledMachine) {
         this.name = name;
         this.bytes = bytes;
+        this.loader = loader;
+        this.compiledMachine = compiledMachine;
     }
 
     /**
@@ -40,7 +44,7 @@ public final class ModuleSource {
     public static ModuleSource classpath(Class<?> anchor, String resource) {
         Objects.requireNonNull(anchor, "anchor");
         Objects.requireNonNull(resource, "resource");
-        return new ModuleSource(resource, () -> readResource(anchor, resource));
+        return new ModuleSource(resource, () -> readResource(anchor, resource), anchor.getClassLoader(), null);
     }
 
     /**
@@ -51,7 +55,26 @@ public final class ModuleSource {
     public static ModuleSource of(String name, byte[] wasm) {
         Objects.requireNonNull(name, "name");
         byte[] copy = Objects.requireNonNull(wasm, "wasm").clone();
-        return new ModuleSource(name, () -> copy);
+        return new ModuleSource(name, () -> copy, null, null);
+    }
+
+    /**
+     * The same module, with the JVM bytecode Chicory's compiler made of it at build time: the class {@code
+     * machineClass}, loaded with the class loader of the anchor. Generated bindings use this when the
+     * processor compiled the module.
+     */
+    public ModuleSource withCompiledMachine(String machineClass) {
+        return new ModuleSource(name, bytes, loader, Objects.requireNonNull(machineClass, "machineClass"));
+    }
+
+    /** The class compiled from the module at build time, or null. */
+    String compiledMachine() {
+        return compiledMachine;
+    }
+
+    /** The class loader that sees the compiled machine class. */
+    ClassLoader loader() {
+        return loader == null ? ClassLoader.getSystemClassLoader() : loader;
     }
 
     /** The name used in messages: the resource path or the name given. */
@@ -88,7 +111,7 @@ public final class ModuleSource {
             synchronized (this) {
                 factory = machines;
                 if (factory == null) {
-                    factory = Engine.configured().machineFactory(module());
+                    factory = Engine.configured().machineFactory(this);
                     machines = factory;
                 }
             }

@@ -114,7 +114,7 @@ class ModuleLoadingTest {
         System.setProperty(Engine.PROPERTY, "turbo");
         try {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, Engine::configured);
-            assertTrue(e.getMessage().contains("'turbo'; use 'compiler' or 'interpreter'"), e.getMessage());
+            assertTrue(e.getMessage().contains("'turbo'; use 'auto', 'compiler' or 'interpreter'"), e.getMessage());
         } finally {
             if (previous == null) {
                 System.clearProperty(Engine.PROPERTY);
