@@ -55,10 +55,16 @@ class ProcessorCompilationTest {
         throw new AssertionError("fixture has no wasmbridge.abi section");
     }
 
+    /** Compiles with build-time compilation of the module off (it takes a while); see compileToBytecode. */
     private static Compilation compile(JavaFileObject... sources) {
+        return compile(false, sources);
+    }
+
+    private static Compilation compile(boolean toBytecode, JavaFileObject... sources) {
         return javac()
                 .withProcessors(new WasmBridgeProcessor())
-                .withOptions("-Awasmbridge.path=" + fixtures() + java.io.File.pathSeparator + extra)
+                .withOptions("-Awasmbridge.path=" + fixtures() + java.io.File.pathSeparator + extra,
+                        "-A" + MachineCompiler.OPTION + "=" + toBytecode)
                 .compile(sources);
     }
 
@@ -136,6 +142,24 @@ class ProcessorCompilationTest {
         Compilation compilation = compile(fixtureInterface("  @WasmExport String greet(String name);"), HOST);
         assertThat(compilation).generatedSourceFile("test.ApiBindings").contentsAsUtf8String()
                 .contains("ModuleSource.classpath(ApiBindings.class, \"" + FIXTURE + "\")");
+    }
+
+    @Test
+    void moduleIsCompiledToBytecodeNextToTheBindings() {
+        Compilation compilation = compile(true, fixtureInterface("  @WasmExport int add(int a, int b);"), HOST);
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedFile(javax.tools.StandardLocation.CLASS_OUTPUT, "test",
+                "ApiBindingsMachine.class");
+        assertThat(compilation).generatedSourceFile("test.ApiBindings").contentsAsUtf8String()
+                .contains(".withCompiledMachine(\"test.ApiBindingsMachine\")");
+    }
+
+    @Test
+    void bytecodeCompilationCanBeTurnedOff() {
+        Compilation compilation = compile(false, fixtureInterface("  @WasmExport int add(int a, int b);"), HOST);
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("test.ApiBindings").contentsAsUtf8String()
+                .doesNotContain("withCompiledMachine");
     }
 
     @Test
