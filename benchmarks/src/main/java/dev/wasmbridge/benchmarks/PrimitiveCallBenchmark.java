@@ -8,6 +8,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -17,15 +18,20 @@ import org.openjdk.jmh.annotations.Warmup;
  * The cost of one call with two {@code int}s and an {@code int} result: {@code add} through the
  * generated proxy ({@link BigModule}) against hand-written Chicory code on the same module (the exnref
  * build of the benchmark crate, so no translation is involved). The difference is the proxy's own
- * overhead: argument lowering, the instance lock, the panic-catching boundary.
+ * overhead: argument lowering, the instance lock, the panic-catching boundary. Both run on the same Chicory
+ * engine ({@code engine}).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @State(Scope.Thread)
 @Fork(1)
-@Warmup(iterations = 20, time = 1)
+@Warmup(iterations = 15, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class PrimitiveCallBenchmark {
+    /** The Chicory engine, for the proxy and the raw code alike ({@code compiler} is the runtime's default). */
+    @Param({"compiler", "interpreter"})
+    public String engine;
+
     private BigModule proxy;
     private RawChicory raw;
     private int a;
@@ -33,8 +39,9 @@ public class PrimitiveCallBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
+        Engines.select(engine);
         proxy = BigModuleBindings.create();
-        raw = new RawChicory(Resources.read(Resources.EXNREF));
+        raw = new RawChicory(Resources.read(Resources.EXNREF), engine);
         a = 40;
         b = 2;
         if (proxy.add(a, b) != 42 || raw.add(a, b) != 42) {

@@ -19,14 +19,19 @@ import org.openjdk.jmh.annotations.Warmup;
  * Chicory code ({@link RawChicory#echo}: encode, {@code wasmbridge_malloc}, write, call, read, free both
  * blocks, decode). {@code size} is the string's length in bytes (ASCII, so also in chars); the
  * {@code megabytes} counter reports the string bytes sent per second, in MB/s (the same amount comes back).
+ * Both run on the same Chicory engine ({@code engine}).
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @State(Scope.Thread)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
-@Warmup(iterations = 20, time = 1)
+@Warmup(iterations = 15, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class StringBenchmark {
+    /** The Chicory engine, for the proxy and the raw code alike ({@code compiler} is the runtime's default). */
+    @Param({"compiler", "interpreter"})
+    public String engine;
+
     @Param({"16", "1024", "1048576"})
     public int size;
 
@@ -36,8 +41,9 @@ public class StringBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
+        Engines.select(engine);
         proxy = BigModuleBindings.create();
-        raw = new RawChicory(Resources.read(Resources.EXNREF));
+        raw = new RawChicory(Resources.read(Resources.EXNREF), engine);
         StringBuilder builder = new StringBuilder(size);
         for (int i = 0; i < size; i++) {
             builder.append((char) ('a' + i % 26));
