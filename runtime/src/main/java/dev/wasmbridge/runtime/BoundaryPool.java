@@ -73,6 +73,7 @@ public final class BoundaryPool implements Instances {
         free.addFirst(instance);
     }
 
+    /** The sum over the instances. */
     @Override
     public long memoryBytes() {
         return all.stream().mapToLong(CallBoundary::memoryBytes).sum();
@@ -83,16 +84,19 @@ public final class BoundaryPool implements Instances {
         all.forEach(instance -> instance.setOnAbort(handler));
     }
 
+    /** Resets every instance. */
     @Override
     public void resetState() {
         all.forEach(CallBoundary::resetState);
     }
 
+    /** The highest generation of the instances. */
     @Override
     public int generation() {
         return all.stream().mapToInt(CallBoundary::generation).max().orElseThrow();
     }
 
+    /** Whether any instance is terminated. */
     @Override
     public boolean isTerminated() {
         return all.stream().anyMatch(CallBoundary::isTerminated);
