@@ -59,6 +59,12 @@ class LegacyExnrefDifferentialTest {
         try {
             return "returned " + call.get();
         } catch (RuntimeException e) {
+            if (e instanceof dev.wasmbridge.runtime.WasmAbortException) {
+                // an abort is never expected here: keep the engine's stack trace to tell where Rust trapped
+                java.io.StringWriter trace = new java.io.StringWriter();
+                e.printStackTrace(new java.io.PrintWriter(trace));
+                System.err.println("abort in differential run: " + trace);
+            }
             return "threw " + e.getClass().getSimpleName() + ": " + e.getMessage();
         }
     }

@@ -38,10 +38,15 @@ final class BindingWriter {
     private BindingWriter() {}
 
     /**
-     * @param machine the class Chicory's compiler made of the module at build time, or null to compile at
-     *     run time
+     * The class Chicory's compiler made of the module at build time.
+     *
+     * @param className its binary name
+     * @param moduleDigest Chicory's digest of the module it was compiled from
      */
-    static JavaFile write(BindingModel model, String machine) {
+    record Machine(String className, String moduleDigest) {}
+
+    /** @param machine the build-time compiled module, or null to compile at run time */
+    static JavaFile write(BindingModel model, Machine machine) {
         TypeSpec.Builder type = TypeSpec.classBuilder(model.generated())
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .superclass(GENERATED_BINDINGS)
@@ -59,8 +64,9 @@ final class BindingWriter {
                         .initializer(machine == null
                                 ? CodeBlock.of("$T.classpath($T.class, $S)", MODULE_SOURCE, model.generated(),
                                         model.module().loadPath())
-                                : CodeBlock.of("$T.classpath($T.class, $S).withCompiledMachine($S)", MODULE_SOURCE,
-                                        model.generated(), model.module().loadPath(), machine))
+                                : CodeBlock.of("$T.classpath($T.class, $S)\n.withCompiledMachine($S, $S)", MODULE_SOURCE,
+                                        model.generated(), model.module().loadPath(), machine.className(),
+                                        machine.moduleDigest()))
                         .build())
                 .addField(FieldSpec.builder(ParameterizedTypeName.get(LIST, EXPORT_BINDING), "EXPORTS",
                                 Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)

@@ -3,6 +3,7 @@ package dev.wasmbridge.processor;
 import com.dylibso.chicory.compiler.internal.ByteClassCollector;
 import com.dylibso.chicory.compiler.internal.Compiler;
 import com.dylibso.chicory.wasm.Parser;
+import com.dylibso.chicory.wasm.WasmModule;
 import java.util.Map;
 
 /**
@@ -22,16 +23,23 @@ final class MachineCompiler {
     }
 
     /**
-     * Compiles {@code runnableModule} (in the form Chicory runs: exnref, not legacy).
+     * The compiled classes, and the digest of the module they were compiled from: the runtime uses them only
+     * for a module with the same digest, so a stale class never runs a changed module.
      *
-     * @return binary class name → class file bytes
+     * @param classes binary class name → class file bytes
+     * @param moduleDigest Chicory's digest of the module ({@code WasmModule.digest()})
      */
-    static Map<String, byte[]> compile(byte[] runnableModule, String machineClassName) {
-        return Compiler.builder(Parser.parse(runnableModule))
+    record Compiled(Map<String, byte[]> classes, String moduleDigest) {}
+
+    /** Compiles {@code runnableModule} (in the form Chicory runs: exnref, not legacy). */
+    static Compiled compile(byte[] runnableModule, String machineClassName) {
+        WasmModule module = Parser.parse(runnableModule);
+        Map<String, byte[]> classes = Compiler.builder(module)
                 .withClassName(machineClassName)
                 .withClassCollectorFactory(ByteClassCollector::new)
                 .build()
                 .compile()
                 .classBytes();
+        return new Compiled(classes, module.digest());
     }
 }

@@ -63,8 +63,7 @@ public final class WasmBridgeProcessor extends AbstractProcessor {
     private void write(BindingModel model, Element element) {
         try {
             writeTranslation(model.module());
-            String machine = compileMachine(model, element);
-            BindingWriter.write(model, machine).writeTo(processingEnv.getFiler());
+            BindingWriter.write(model, compileMachine(model, element)).writeTo(processingEnv.getFiler());
         } catch (IOException e) {
             processingEnv.getMessager().printMessage(
                     Diagnostic.Kind.ERROR, "Could not write " + model.generated() + ": " + e, element);
@@ -74,30 +73,30 @@ public final class WasmBridgeProcessor extends AbstractProcessor {
     /**
      * Compiles the module to JVM bytecode next to the bindings.
      *
-     * @return the machine class, or null when build-time compilation is off or failed (the runtime then
-     *     compiles on first use)
+     * @return the machine class and the digest of the module it was compiled from, or null when build-time
+     *     compilation is off or failed (the runtime then compiles on first use)
      */
-    private String compileMachine(BindingModel model, Element element) throws IOException {
+    private BindingWriter.Machine compileMachine(BindingModel model, Element element) throws IOException {
         if ("false".equals(processingEnv.getOptions().get(MachineCompiler.OPTION))) {
             return null;
         }
         String machine = MachineCompiler.machineClassName(model.generated().reflectionName());
-        Map<String, byte[]> classes;
+        MachineCompiler.Compiled compiled;
         try {
-            classes = MachineCompiler.compile(model.module().runnable(), machine);
+            compiled = MachineCompiler.compile(model.module().runnable(), machine);
         } catch (RuntimeException e) {
             new Diagnostics(processingEnv.getMessager())
                     .warning(element, Message.COMPILE_FAILED, model.module().resource(), e);
             return null;
         }
-        for (Map.Entry<String, byte[]> entry : classes.entrySet()) {
+        for (Map.Entry<String, byte[]> entry : compiled.classes().entrySet()) {
             String binaryName = entry.getKey().replace('/', '.');
             JavaFileObject file = processingEnv.getFiler().createClassFile(binaryName, element);
             try (OutputStream out = file.openOutputStream()) {
                 out.write(entry.getValue());
             }
         }
-        return machine;
+        return new BindingWriter.Machine(machine, compiled.moduleDigest());
     }
 
     /** Puts the exnref translation of a legacy module in the class output, where the bindings load it. */

@@ -25,14 +25,17 @@ public final class ModuleSource {
     private final ByteSupplier bytes;
     private final ClassLoader loader;
     private final String compiledMachine;
+    private final String compiledDigest;
     private volatile WasmModule parsed;
     private volatile Function<Instance, Machine> machines;
 
-    private ModuleSource(String name, ByteSupplier bytes, ClassLoader loader, String compiledMachine) {
+    private ModuleSource(
+            String name, ByteSupplier bytes, ClassLoader loader, String compiledMachine, String compiledDigest) {
         this.name = name;
         this.bytes = bytes;
         this.loader = loader;
         this.compiledMachine = compiledMachine;
+        this.compiledDigest = compiledDigest;
     }
 
     /**
@@ -44,7 +47,7 @@ public final class ModuleSource {
     public static ModuleSource classpath(Class<?> anchor, String resource) {
         Objects.requireNonNull(anchor, "anchor");
         Objects.requireNonNull(resource, "resource");
-        return new ModuleSource(resource, () -> readResource(anchor, resource), anchor.getClassLoader(), null);
+        return new ModuleSource(resource, () -> readResource(anchor, resource), anchor.getClassLoader(), null, null);
     }
 
     /**
@@ -55,21 +58,26 @@ public final class ModuleSource {
     public static ModuleSource of(String name, byte[] wasm) {
         Objects.requireNonNull(name, "name");
         byte[] copy = Objects.requireNonNull(wasm, "wasm").clone();
-        return new ModuleSource(name, () -> copy, null, null);
+        return new ModuleSource(name, () -> copy, null, null, null);
     }
 
     /**
      * The same module, with the JVM bytecode Chicory's compiler made of it at build time: the class {@code
      * machineClass}, loaded with the class loader of the anchor. Generated bindings use this when the
-     * processor compiled the module.
+     * processor compiled the module. The class is used only if the module loaded at run time has the digest
+     * it was compiled from; a changed module is compiled at run time instead.
+     *
+     * @param moduleDigest Chicory's digest ({@code WasmModule.digest()}) of the module the class was
+     *     compiled from
      */
-    public ModuleSource withCompiledMachine(String machineClass) {
-        return new ModuleSource(name, bytes, loader, Objects.requireNonNull(machineClass, "machineClass"));
+    public ModuleSource withCompiledMachine(String machineClass, String moduleDigest) {
+        return new ModuleSource(name, bytes, loader, Objects.requireNonNull(machineClass, "machineClass"),
+                Objects.requireNonNull(moduleDigest, "moduleDigest"));
     }
 
-    /** The class compiled from the module at build time, or null. */
+    /** The class compiled at build time from exactly this module, or null. */
     String compiledMachine() {
-        return compiledMachine;
+        return compiledMachine != null && compiledDigest.equals(module().digest()) ? compiledMachine : null;
     }
 
     /** The class loader that sees the compiled machine class. */

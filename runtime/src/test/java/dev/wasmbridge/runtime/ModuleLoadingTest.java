@@ -109,6 +109,27 @@ class ModuleLoadingTest {
     }
 
     @Test
+    void buildTimeBytecodeOfAnotherModuleIsNeverUsed() throws IOException {
+        ModuleSource changed = ModuleSource.of("panic.wasm", fixture("panic_fixture.exnref.wasm"))
+                .withCompiledMachine("no.such.StaleMachine", "sha256:compiled-from-an-older-module");
+        CallBoundary boundary = panicFixture(changed);
+        CallBoundary call = boundary.enter();
+        try {
+            assertEquals(5, call.call(0, 2, 3), "compiled at run time instead");
+        } finally {
+            call.exit();
+        }
+    }
+
+    @Test
+    void missingBuildTimeBytecodeIsALoadError() throws IOException {
+        ModuleSource plain = ModuleSource.of("panic.wasm", fixture("panic_fixture.exnref.wasm"));
+        ModuleSource source = plain.withCompiledMachine("no.such.Machine", plain.module().digest());
+        ModuleLoadException e = assertThrows(ModuleLoadException.class, () -> panicFixture(source));
+        assertTrue(e.getMessage().contains("(class no.such.Machine) cannot be loaded"), e.getMessage());
+    }
+
+    @Test
     void unknownEngineIsRefusedWithTheChoices() {
         String previous = System.getProperty(Engine.PROPERTY);
         System.setProperty(Engine.PROPERTY, "turbo");
