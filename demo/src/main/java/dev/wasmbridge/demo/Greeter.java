@@ -11,4 +11,7 @@ public interface Greeter {
 
     /** Rust: {@code fn word_count(text: &str) -> i32}. */
     @WasmExport int wordCount(String text);
+
+    /** Rust: {@code fn checked_divide(a: i32, b: i32) -> i32}; panics when {@code b} is 0. */
+    @WasmExport int checkedDivide(int a, int b);
 }
