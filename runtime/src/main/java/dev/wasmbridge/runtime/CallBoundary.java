@@ -84,6 +84,7 @@ public final class CallBoundary implements Instances {
         }
         hostFunctions.addAll(supportFunctions());
         this.importsCanUnwind = SupportImports.importsImportFailed(source.module());
+        LiveInstance.checkExports(source, this.exports); // once: resetState() reuses the same module
         this.live = LiveInstance.start(source, this.exports, hostFunctions);
     }
 
@@ -121,7 +122,7 @@ public final class CallBoundary implements Instances {
                 try {
                     live.free().apply(Abi.slicePointer(slice), (int) Abi.sliceLength(slice), 1);
                 } catch (RuntimeException | StackOverflowError e) {
-                    terminate(abortOf(Abi.FREE, e, false));
+                    abort(Abi.FREE, e, false); // not thrown: a call is already ending; the next one sees it
                 }
             }
         } finally {
@@ -201,7 +202,9 @@ public final class CallBoundary implements Instances {
     }
 
     private WasmAbortException abort(String exportName, Throwable failure, boolean timedOut) {
-        WasmAbortException abort = abortOf(exportName, failure, timedOut);
+        Throwable cause = failure instanceof ImportThrew ? failure.getCause() : failure;
+        WasmAbortException abort =
+                new WasmAbortException(exportName, reason(failure, timedOut), panicMessage, cause);
         terminate(abort);
         AbortHandler handler = onAbort;
         if (handler != null) {
@@ -220,11 +223,6 @@ public final class CallBoundary implements Instances {
             }
         }
         return abort;
-    }
-
-    private WasmAbortException abortOf(String exportName, Throwable failure, boolean timedOut) {
-        Throwable cause = failure instanceof ImportThrew ? failure.getCause() : failure;
-        return new WasmAbortException(exportName, reason(failure, timedOut), panicMessage, cause);
     }
 
     private AbortReason reason(Throwable failure, boolean timedOut) {

@@ -36,13 +36,9 @@ final class LiveInstance {
         this.memory = instance.module().memorySection().isPresent() ? instance.memory() : null;
     }
 
-    /**
-     * Instantiates {@code source}, checking that every export still has the signature the bindings were
-     * compiled against.
-     */
+    /** Instantiates {@code source}; its exports were checked once by {@link #checkExports}. */
     static LiveInstance start(ModuleSource source, List<ExportBinding> exports, List<HostFunction> hostFunctions) {
         WasmModule module = source.module();
-        checkExports(source.name(), module, exports);
         ImportValues importValues = ImportValues.builder().withFunctions(List.copyOf(hostFunctions)).build();
         Instance instance;
         try {
@@ -57,7 +53,10 @@ final class LiveInstance {
         return new LiveInstance(source.name(), instance, exports);
     }
 
-    private static void checkExports(String name, WasmModule module, List<ExportBinding> exports) {
+    /** Checks that every export still has the signature the bindings were compiled against. */
+    static void checkExports(ModuleSource source, List<ExportBinding> exports) {
+        String name = source.name();
+        WasmModule module = source.module();
         for (ExportBinding binding : exports) {
             FunctionType actual = exportedFunctionType(module, binding.name());
             if (actual == null) {
