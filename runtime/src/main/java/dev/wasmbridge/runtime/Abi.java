@@ -6,10 +6,23 @@ package dev.wasmbridge.runtime;
  */
 public final class Abi {
     /** The ABI version this runtime implements (docs/ABI.md). */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     /** The custom section in which the Rust support crate records the ABI version. */
     public static final String VERSION_SECTION = "wasmbridge.abi";
+
+    /**
+     * The custom section in which the Rust support crate records the Rust-level signature of every export,
+     * import, class, enum and record: UTF-8 text, one declaration per line (docs/ABI.md, "Signatures
+     * section").
+     */
+    public static final String SIGNATURES_SECTION = "wasmbridge.signatures";
+
+    /**
+     * The end of the name of the export that drops a Rust object: class {@code T} exports {@code T::drop}
+     * with Wasm signature {@code (i32) -> ()} (docs/ABI.md, "Classes").
+     */
+    public static final String DROP_SUFFIX = "::drop";
 
     /** {@code (size: i32, align: i32) -> i32}: allocates in the module, 0 when out of memory. */
     public static final String MALLOC = "wasmbridge_malloc";

@@ -152,6 +152,16 @@ class ModuleLoadingTest {
     }
 
     @Test
+    void abiNamesMatchTheDocument() throws IOException {
+        String doc = Files.readString(Path.of(System.getProperty("wasmbridge.abiDoc")));
+        assertTrue(doc.contains("custom section named `" + Abi.SIGNATURES_SECTION + "`"), Abi.SIGNATURES_SECTION);
+        assertTrue(doc.contains("custom section named `" + Abi.VERSION_SECTION + "`"), Abi.VERSION_SECTION);
+        assertTrue(doc.contains("exports `T" + Abi.DROP_SUFFIX + "`"), Abi.DROP_SUFFIX);
+        assertTrue(doc.contains("`" + Abi.MALLOC + "(size, align)`"), Abi.MALLOC);
+        assertTrue(doc.contains("`" + Abi.FREE + "(ptr, size, align)`"), Abi.FREE);
+    }
+
+    @Test
     void slicePacking() {
         long slice = Abi.slice(0x8000_0010, 0x7000_0000);
         assertEquals(0x8000_0010, Abi.slicePointer(slice));
