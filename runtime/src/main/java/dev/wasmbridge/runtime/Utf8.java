@@ -1,5 +1,8 @@
 package dev.wasmbridge.runtime;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /** UTF-8 as docs/ABI.md wants it: exact in both directions, never a replacement character. */
@@ -24,6 +27,20 @@ final class Utf8 {
 
     static String decode(byte[] utf8) {
         return new String(utf8, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Decodes {@code length} bytes of {@code utf8} from {@code offset}, refusing malformed UTF-8 instead of
+     * replacing it with U+FFFD.
+     *
+     * @throws CharacterCodingException if the bytes are not valid UTF-8
+     */
+    static String decodeStrict(byte[] utf8, int offset, int length) throws CharacterCodingException {
+        return StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(utf8, offset, length))
+                .toString();
     }
 
     /** The index of the first unpaired surrogate in {@code text}, or -1. */
