@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
  * @param generated the class to generate
  * @param module the {@code .wasm} the bindings load
  * @param exports the interface methods, each calling one export
+ * @param classes the {@code @WasmClass} interfaces the exports use, directly or through other classes
  * @param imports the imports interfaces, in {@code @WasmModule(imports = ...)} order
  */
 record BindingModel(
@@ -19,6 +20,7 @@ record BindingModel(
         ClassName generated,
         ModuleFile module,
         List<Export> exports,
+        List<ClassBinding> classes,
         List<ImportsInterface> imports) {
 
     /**
@@ -39,31 +41,85 @@ record BindingModel(
         }
     }
 
+    /** How a class object is handed to Rust (docs/ABI.md, "Classes"); other values are {@link #VALUE}. */
+    enum Passing {
+        /** Not a class object: converted and copied per its type. */
+        VALUE,
+        /** {@code &T} or {@code &mut T}: borrowed for the call. */
+        BORROW,
+        /** {@code T}: moved into Rust; the Java object becomes unusable. */
+        MOVE
+    }
+
     /** A typed parameter of a Java method. */
-    record Parameter(String name, WireType type) {}
+    record Parameter(String name, JavaType type, Passing passing) {}
+
+    /**
+     * The user exception a Rust {@code Err} becomes instead of {@code RustErrorException}.
+     *
+     * @param takesCause whether it has a {@code (String, Throwable)} constructor (else {@code (String)})
+     */
+    record ErrorConversion(ClassName exception, boolean takesCause) {}
 
     /**
      * A {@code @WasmExport} method and the export it calls.
      *
      * @param declaringType the simple name of the interface that declares the method
+     * @param receiver for a method of a {@code @WasmClass}: how the object itself is passed (the export's
+     *     first parameter); null for a function of the module interface
+     * @param fallible whether the Rust function returns a {@code Result}
+     * @param error the user exception a Rust error becomes, or null for {@code RustErrorException}
      */
     record Export(
-            String declaringType, String methodName, String exportName, List<Parameter> parameters, WireType result) {
+            String declaringType,
+            String methodName,
+            String exportName,
+            List<Parameter> parameters,
+            JavaType result,
+            Passing receiver,
+            boolean fallible,
+            ErrorConversion error) {
         /** E.g. {@code Greeter.greet}, for messages in generated code. */
         String describe() {
             return declaringType + "." + methodName;
         }
+
+        /** The Wasm signature of the export, the receiver handle included. */
+        String wasmSignature() {
+            List<String> params = new java.util.ArrayList<>();
+            if (receiver != null) {
+                params.add("i32");
+            }
+            parameters.forEach(p -> params.add(p.type().wasm()));
+            return BindingModel.lowered(params, result.wasm());
+        }
+    }
+
+    /**
+     * A {@code @WasmClass} interface, implemented by a nested class of the generated bindings.
+     *
+     * @param methods its methods, each calling the export {@code Type::method}
+     */
+    record ClassBinding(JavaType.ClassType type, List<Export> methods) {
+        /** The export that drops an object (docs/ABI.md, "Classes"). */
+        String dropExport() {
+            return type.rustName() + "::drop";
+        }
     }
 
     /** A {@code @WasmImport} method and the import it provides. */
-    record Import(String methodName, String module, String name, List<Parameter> parameters, WireType result) {}
+    record Import(String methodName, String module, String name, List<Parameter> parameters, JavaType result) {}
 
     /** An interface whose methods implement imports; the factory takes one implementation of it. */
     record ImportsInterface(ClassName type, String parameterName, List<Import> methods) {}
 
     /** The lowered Wasm signature, e.g. {@code (i64, i32) -> i64}, as messages print it. */
-    static String wasmSignature(List<Parameter> parameters, WireType result) {
-        return parameters.stream().map(p -> p.type().wasmName()).collect(Collectors.joining(", ", "(", ")"))
-                + " -> " + (result == WireType.VOID ? "()" : result.wasmName());
+    static String lowered(List<String> parameters, String result) {
+        return parameters.stream().collect(Collectors.joining(", ", "(", ")")) + " -> " + (result == null ? "()" : result);
+    }
+
+    /** The lowered Wasm signature of parameters and a result. */
+    static String wasmSignature(List<Parameter> parameters, JavaType result) {
+        return lowered(parameters.stream().map(p -> p.type().wasm()).collect(Collectors.toList()), result.wasm());
     }
 }

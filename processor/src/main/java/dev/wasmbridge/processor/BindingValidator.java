@@ -5,7 +5,14 @@ import com.palantir.javapoet.ClassName;
 import dev.wasmbridge.processor.BindingModel.Export;
 import dev.wasmbridge.processor.BindingModel.Import;
 import dev.wasmbridge.processor.BindingModel.ImportsInterface;
+import dev.wasmbridge.processor.BindingModel.ClassBinding;
+import dev.wasmbridge.processor.BindingModel.ErrorConversion;
 import dev.wasmbridge.processor.BindingModel.Parameter;
+import dev.wasmbridge.processor.BindingModel.Passing;
+import dev.wasmbridge.processor.JavaType.ClassType;
+import dev.wasmbridge.processor.RustSignatures.RustFunction;
+import dev.wasmbridge.processor.RustSignatures.RustParameter;
+import dev.wasmbridge.processor.TypeMatcher.Position;
 import dev.wasmbridge.processor.BindingModel.ModuleFile;
 import dev.wasmbridge.processor.WasmModuleInfo.FunctionImportInfo;
 import dev.wasmbridge.wasmeh.LegacyEh;
@@ -41,6 +48,9 @@ final class BindingValidator {
     static final String WASM_IMPORT = "dev.wasmbridge.annotations.WasmImport";
     /** Methods of this interface are implemented by every binding class, not bound to exports. */
     static final String WASM_BINDINGS = "dev.wasmbridge.runtime.WasmBindings";
+    /** Interfaces whose methods the generated classes implement themselves. */
+    private static final List<String> BOUND_ELSEWHERE = List.of(WASM_BINDINGS, TypeResolver.WASM_OBJECT,
+            "java.lang.AutoCloseable");
 
     private final Elements elements;
     private final Diagnostics diagnostics;
@@ -65,13 +75,46 @@ final class BindingValidator {
         if (module.isEmpty()) {
             return Optional.empty();
         }
-        WasmModuleInfo wasm = module.get().info();
-        List<Export> exports = exports(element, resource, wasm);
-        List<ImportsInterface> imports = imports(element, annotation, resource, wasm);
+        Context context = new Context(resource, module.get().info(), module.get().signatures(),
+                new TypeResolver(diagnostics, resource, module.get().signatures()));
+        List<Export> exports = new ArrayList<>();
+        for (ExecutableElement method : abstractMethods(element)) {
+            exportOf(method, null, context).ifPresent(exports::add);
+        }
+        List<ClassBinding> classes = classes(context);
+        if (context.firstMemoryUser != null) {
+            checkSliceSupport(context.firstMemoryUser, resource, context.wasm);
+        }
+        List<ImportsInterface> imports = imports(element, annotation, context);
         if (diagnostics.errorCount() > errorsBefore) {
             return Optional.empty();
         }
-        return Optional.of(new BindingModel(ClassName.get(element), generated, module.get().file(), exports, imports));
+        return Optional.of(new BindingModel(ClassName.get(element), generated, module.get().file(), exports, classes,
+                imports));
+    }
+
+    /** What validating one module's bindings needs at every step. */
+    private static final class Context {
+        final String resource;
+        final WasmModuleInfo wasm;
+        /** Null when the module has no signatures section. */
+        final RustSignatures signatures;
+        final TypeResolver types;
+        final Map<String, ExecutableElement> byExportName = new LinkedHashMap<>();
+        ExecutableElement firstMemoryUser;
+
+        Context(String resource, WasmModuleInfo wasm, RustSignatures signatures, TypeResolver types) {
+            this.resource = resource;
+            this.wasm = wasm;
+            this.signatures = signatures;
+            this.types = types;
+        }
+
+        String noSignatures(String exportName) {
+            return signatures == null
+                    ? "has no wasmbridge.signatures section"
+                    : "records no Rust types for '" + exportName + "'";
+        }
     }
 
     /** {@code GreeterBindings} for {@code Greeter}, {@code Outer_GreeterBindings} for a nested one. */
@@ -99,7 +142,7 @@ final class BindingValidator {
     }
 
     /** A module read and parsed, in the form Chicory runs. */
-    private record CheckedModule(ModuleFile file, WasmModuleInfo info) {}
+    private record CheckedModule(ModuleFile file, WasmModuleInfo info, RustSignatures signatures) {}
 
     private Optional<CheckedModule> readModule(TypeElement element, String resource) {
         Optional<WasmFileLocator.Found> found;
@@ -128,61 +171,238 @@ final class BindingValidator {
             diagnostics.error(element, Message.ABI_VERSION_MISMATCH, resource, info.abiVersion().get(), expected);
             return Optional.empty();
         }
-        return Optional.of(new CheckedModule(new ModuleFile(resource, runnable, runnable != original), info));
+        RustSignatures signatures = null;
+        if (info.signaturesSection().isPresent()) {
+            try {
+                signatures = RustSignatures.parse(info.signaturesSection().get());
+            } catch (IllegalArgumentException e) {
+                diagnostics.error(element, Message.MODULE_INVALID, found.get().where(), e.getMessage());
+                return Optional.empty();
+            }
+        }
+        return Optional.of(new CheckedModule(new ModuleFile(resource, runnable, runnable != original), info,
+                signatures));
     }
 
-    private List<Export> exports(TypeElement element, String resource, WasmModuleInfo wasm) {
-        List<Export> exports = new ArrayList<>();
-        Map<String, ExecutableElement> byExportName = new LinkedHashMap<>();
-        ExecutableElement firstSliceUser = null;
-        for (ExecutableElement method : abstractMethods(element)) {
-            Optional<AnnotationMirror> annotation = annotation(method, WASM_EXPORT);
-            if (annotation.isEmpty()) {
-                diagnostics.error(method, Message.METHOD_NOT_ANNOTATED, describe(method));
-                continue;
-            }
-            Optional<String> exportName = explicitName(method, annotation.get(), "name", "@WasmExport");
-            if (exportName.isEmpty()) {
-                continue;
-            }
-            String name = exportName.get().isEmpty()
-                    ? Names.snakeCase(method.getSimpleName().toString())
-                    : exportName.get();
-            Optional<Signature> signature = signature(method, true);
-            if (signature.isEmpty()) {
-                continue;
-            }
-            ExecutableElement duplicate = byExportName.putIfAbsent(name, method);
-            if (duplicate != null) {
-                diagnostics.error(method, Message.DUPLICATE_EXPORT, describe(duplicate), describe(method), name);
-                continue;
-            }
-            if (name.startsWith(AbiVersion.RESERVED_PREFIX)) {
-                diagnostics.error(method, Message.RESERVED_NAME, name);
-                continue;
-            }
-            Signature sig = signature.get();
-            Optional<String> actual = wasm.exportSignature(name);
-            if (actual.isEmpty()) {
-                diagnostics.error(method, Message.EXPORT_NOT_FOUND, describe(method), name, resource,
-                        suggestion(name, wasm.exportNames()));
-                continue;
-            }
-            if (!actual.get().equals(sig.wasm())) {
-                diagnostics.error(method, Message.EXPORT_SIGNATURE_MISMATCH, describe(method), name, resource,
-                        actual.get(), sig.wasm(), sig.java());
-                continue;
-            }
-            if (sig.usesSlices() && firstSliceUser == null) {
-                firstSliceUser = method;
-            }
-            exports.add(new Export(method.getEnclosingElement().getSimpleName().toString(),
-                    method.getSimpleName().toString(), name, sig.parameters(), sig.result()));
+    /**
+     * Checks a {@code @WasmExport} method against its export.
+     *
+     * @param owner the class whose method it is, or null for a method of the module interface
+     */
+    private Optional<Export> exportOf(ExecutableElement method, ClassType owner, Context context) {
+        Optional<AnnotationMirror> annotation = annotation(method, WASM_EXPORT);
+        if (annotation.isEmpty()) {
+            diagnostics.error(method, Message.METHOD_NOT_ANNOTATED, describe(method));
+            return Optional.empty();
         }
-        if (firstSliceUser != null) {
-            checkSliceSupport(firstSliceUser, resource, wasm);
+        Optional<String> exportName = explicitName(method, annotation.get(), "name", "@WasmExport");
+        if (exportName.isEmpty()) {
+            return Optional.empty();
         }
-        return exports;
+        String rustName = exportName.get().isEmpty()
+                ? Names.snakeCase(method.getSimpleName().toString())
+                : exportName.get();
+        String name = owner == null || rustName.contains("::") ? rustName : owner.rustName() + "::" + rustName;
+        Optional<Signature> signature = signature(method, true, context.types);
+        if (signature.isEmpty()) {
+            return Optional.empty();
+        }
+        ExecutableElement duplicate = context.byExportName.putIfAbsent(name, method);
+        if (duplicate != null) {
+            diagnostics.error(method, Message.DUPLICATE_EXPORT, describe(duplicate), describe(method), name);
+            return Optional.empty();
+        }
+        if (name.startsWith(AbiVersion.RESERVED_PREFIX)) {
+            diagnostics.error(method, Message.RESERVED_NAME, name);
+            return Optional.empty();
+        }
+        Optional<String> actual = context.wasm.exportSignature(name);
+        if (actual.isEmpty()) {
+            diagnostics.error(method, Message.EXPORT_NOT_FOUND, describe(method), name, context.resource,
+                    Names.suggestion(name, context.wasm.exportNames()));
+            return Optional.empty();
+        }
+        Signature sig = signature.get();
+        Optional<RustFunction> rust = context.signatures == null ? Optional.empty()
+                : context.signatures.function(name);
+        Optional<Export> export = rust.isPresent()
+                ? checkAgainstRust(method, owner, name, sig, rust.get(), context)
+                : checkWithoutRust(method, owner, name, sig, context);
+        if (export.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!actual.get().equals(export.get().wasmSignature())) {
+            diagnostics.error(method, Message.EXPORT_SIGNATURE_MISMATCH, describe(method), name, context.resource,
+                    actual.get(), export.get().wasmSignature(), sig.java());
+            return Optional.empty();
+        }
+        if (sig.usesMemory() && context.firstMemoryUser == null) {
+            context.firstMemoryUser = method;
+        }
+        return export;
+    }
+
+    /** Matches each Java type with the Rust type the signatures section records. */
+    private Optional<Export> checkAgainstRust(
+            ExecutableElement method, ClassType owner, String name, Signature sig, RustFunction rust,
+            Context context) {
+        String declaration = rust.describe("fn");
+        List<RustParameter> rustParameters = rust.parameters();
+        Passing receiver = null;
+        if (owner != null) {
+            Optional<Passing> self = receiver(rust, owner);
+            if (self.isEmpty()) {
+                diagnostics.error(method, Message.NOT_A_METHOD, describe(method), name, name,
+                        sig.java().substring(sig.java().indexOf("-> ") + 3) + " " + method.getSimpleName() + "(...)");
+                return Optional.empty();
+            }
+            receiver = self.get();
+            rustParameters = rustParameters.subList(1, rustParameters.size());
+        }
+        if (rustParameters.size() != sig.parameters().size()) {
+            diagnostics.error(method, Message.ARITY_MISMATCH, describe(method), sig.parameters().size(), declaration,
+                    rustParameters.size());
+            return Optional.empty();
+        }
+        boolean ok = true;
+        List<Parameter> parameters = new ArrayList<>();
+        for (int i = 0; i < rustParameters.size(); i++) {
+            Parameter parameter = sig.parameters().get(i);
+            RustType rustType = rustParameters.get(i).type();
+            if (!TypeMatcher.matches(parameter.type(), rustType, Position.EXPORT_PARAMETER)) {
+                diagnostics.error(method.getParameters().get(i), Message.TYPE_MISMATCH,
+                        "Parameter '" + parameter.name() + "' of " + describe(method), parameter.type().spelling(),
+                        rustType.spelling(), declaration, rustType.spelling(),
+                        TypeMatcher.javaFor(rustType, Position.EXPORT_PARAMETER));
+                ok = false;
+                continue;
+            }
+            Passing passing = parameter.type() instanceof ClassType
+                    ? (rustType instanceof RustType.Borrowed ? Passing.BORROW : Passing.MOVE)
+                    : Passing.VALUE;
+            parameters.add(new Parameter(parameter.name(), parameter.type(), passing));
+        }
+        RustType rustResult = rust.result();
+        boolean fallible = rustResult instanceof RustType.ResultOf;
+        if (fallible) {
+            rustResult = ((RustType.ResultOf) rustResult).value();
+        }
+        if (!TypeMatcher.matches(sig.result(), rustResult, Position.EXPORT_RESULT)) {
+            diagnostics.error(method, Message.TYPE_MISMATCH, "The result of " + describe(method),
+                    sig.result().spelling(), rustResult.spelling(), declaration, rustResult.spelling(),
+                    TypeMatcher.javaFor(rustResult, Position.EXPORT_RESULT));
+            ok = false;
+        }
+        ErrorConversion error = fallible ? errorConversion(method) : null;
+        if (!ok || fallible && error == NO_CONVERSION) {
+            return Optional.empty();
+        }
+        return Optional.of(new Export(declaringType(method, owner), method.getSimpleName().toString(), name,
+                parameters, sig.result(), receiver, fallible, error));
+    }
+
+    /** Without Rust types only the types of ABI version 1 can be checked (at the Wasm level). */
+    private Optional<Export> checkWithoutRust(
+            ExecutableElement method, ClassType owner, String name, Signature sig, Context context) {
+        List<JavaType> types = new ArrayList<>();
+        sig.parameters().forEach(p -> types.add(p.type()));
+        types.add(sig.result());
+        Optional<JavaType> newer = types.stream().filter(t -> !t.inFirstAbi()).findFirst();
+        if (owner != null || newer.isPresent()) {
+            String what = owner != null ? "methods of the Rust class " + owner.rustName() : newer.get().spelling();
+            diagnostics.error(method, Message.NEEDS_SIGNATURES, describe(method), what, context.resource,
+                    context.noSignatures(name));
+            return Optional.empty();
+        }
+        return Optional.of(new Export(declaringType(method, null), method.getSimpleName().toString(), name,
+                sig.parameters(), sig.result(), null, false, null));
+    }
+
+    /** How the receiver {@code self} of a class method is passed; empty when the function has none. */
+    private static Optional<Passing> receiver(RustFunction rust, ClassType owner) {
+        if (rust.parameters().isEmpty() || !rust.parameters().get(0).name().equals("self")) {
+            return Optional.empty();
+        }
+        RustType self = rust.parameters().get(0).type();
+        if (self instanceof RustType.Named n && n.name().equals(owner.rustName())) {
+            return Optional.of(Passing.MOVE);
+        }
+        if (self instanceof RustType.Borrowed b && b.name().equals(owner.rustName())) {
+            return Optional.of(Passing.BORROW);
+        }
+        return Optional.empty();
+    }
+
+    private static String declaringType(ExecutableElement method, ClassType owner) {
+        return owner != null ? owner.name().simpleName() : method.getEnclosingElement().getSimpleName().toString();
+    }
+
+    /** Marks a reported problem with the declared exception. */
+    private static final ErrorConversion NO_CONVERSION = new ErrorConversion(ClassName.OBJECT, false);
+
+    /** Exceptions that are already what a Rust error throws, so declaring them asks for no conversion. */
+    private static final List<String> NOT_CONVERTED = List.of("dev.wasmbridge.runtime.RustErrorException",
+            "dev.wasmbridge.runtime.WasmBridgeException", "java.lang.RuntimeException", "java.lang.Exception",
+            "java.lang.Throwable");
+
+    /** The exception the method declares for a Rust error, or null for RustErrorException. */
+    private ErrorConversion errorConversion(ExecutableElement method) {
+        for (TypeMirror thrown : method.getThrownTypes()) {
+            TypeElement type = (TypeElement) ((DeclaredType) thrown).asElement();
+            if (NOT_CONVERTED.contains(type.getQualifiedName().toString())) {
+                continue;
+            }
+            boolean withCause = false;
+            boolean withMessage = false;
+            if (!type.getModifiers().contains(Modifier.ABSTRACT)) {
+                for (ExecutableElement constructor : ElementFilter.constructorsIn(type.getEnclosedElements())) {
+                    if (!constructor.getModifiers().contains(Modifier.PUBLIC)) {
+                        continue;
+                    }
+                    List<String> parameters = constructor.getParameters().stream()
+                            .map(p -> p.asType().toString()).collect(Collectors.toList());
+                    withCause |= parameters.equals(List.of("java.lang.String", "java.lang.Throwable"));
+                    withMessage |= parameters.equals(List.of("java.lang.String"));
+                }
+            }
+            if (!withCause && !withMessage) {
+                diagnostics.error(method, Message.ERROR_CONSTRUCTOR, describe(method), type.getSimpleName(),
+                        type.getSimpleName());
+                return NO_CONVERSION;
+            }
+            return new ErrorConversion(ClassName.get(type), withCause);
+        }
+        return null;
+    }
+
+    /** The {@code @WasmClass} interfaces the bindings use, each with its methods checked. */
+    private List<ClassBinding> classes(Context context) {
+        List<ClassBinding> classes = new ArrayList<>();
+        java.util.Set<ClassType> done = new java.util.HashSet<>();
+        boolean more = true;
+        while (more) { // class methods may use further classes
+            more = false;
+            for (Map.Entry<ClassType, TypeElement> entry : context.types.classes().entrySet()) {
+                if (!done.add(entry.getKey())) {
+                    continue;
+                }
+                more = true;
+                List<Export> methods = new ArrayList<>();
+                for (ExecutableElement method : abstractMethods(entry.getValue())) {
+                    exportOf(method, entry.getKey(), context).ifPresent(methods::add);
+                }
+                String drop = entry.getKey().rustName() + AbiVersion.DROP_SUFFIX;
+                Optional<String> dropSignature = context.wasm.exportSignature(drop);
+                if (dropSignature.isEmpty() || !dropSignature.get().equals("(i32) -> ()")) {
+                    diagnostics.error(entry.getValue(), Message.CLASS_NOT_IN_MODULE,
+                            entry.getKey().name().simpleName(), entry.getKey().rustName(), context.resource,
+                            " (It has no export " + drop + " (i32) -> ().)");
+                    continue;
+                }
+                classes.add(new ClassBinding(entry.getKey(), methods));
+            }
+        }
+        return classes;
     }
 
     private void checkSliceSupport(ExecutableElement user, String resource, WasmModuleInfo wasm) {
@@ -209,8 +429,9 @@ final class BindingValidator {
                 : Optional.of(name + " has signature " + actual.get() + " instead of " + signature);
     }
 
-    private List<ImportsInterface> imports(
-            TypeElement element, AnnotationMirror annotation, String resource, WasmModuleInfo wasm) {
+    private List<ImportsInterface> imports(TypeElement element, AnnotationMirror annotation, Context context) {
+        String resource = context.resource;
+        WasmModuleInfo wasm = context.wasm;
         List<ImportsInterface> interfaces = new ArrayList<>();
         Map<String, ExecutableElement> provided = new LinkedHashMap<>();
         Map<String, FunctionImportInfo> needed = new LinkedHashMap<>();
@@ -235,7 +456,7 @@ final class BindingValidator {
             seen.add(qualified);
             List<Import> methods = new ArrayList<>();
             for (ExecutableElement method : abstractMethods(type)) {
-                importOf(method, resource, wasm, needed, provided).ifPresent(methods::add);
+                importOf(method, context, needed, provided).ifPresent(methods::add);
             }
             String simple = type.getSimpleName().toString();
             interfaces.add(new ImportsInterface(ClassName.get(type),
@@ -263,10 +484,10 @@ final class BindingValidator {
 
     private Optional<Import> importOf(
             ExecutableElement method,
-            String resource,
-            WasmModuleInfo wasm,
+            Context context,
             Map<String, FunctionImportInfo> needed,
             Map<String, ExecutableElement> provided) {
+        String resource = context.resource;
         Optional<AnnotationMirror> annotation = annotation(method, WASM_IMPORT);
         if (annotation.isEmpty()) {
             diagnostics.error(method, Message.IMPORT_NOT_ANNOTATED, describe(method));
@@ -274,7 +495,7 @@ final class BindingValidator {
         }
         Optional<String> moduleName = explicitName(method, annotation.get(), "module", "@WasmImport(module)");
         Optional<String> fieldName = explicitName(method, annotation.get(), "name", "@WasmImport(name)");
-        Optional<Signature> signature = signature(method, false);
+        Optional<Signature> signature = signature(method, false, context.types);
         if (moduleName.isEmpty() || fieldName.isEmpty() || signature.isEmpty()) {
             return Optional.empty();
         }
@@ -291,26 +512,72 @@ final class BindingValidator {
             List<String> candidates = needed.values().stream().map(FunctionImportInfo::describe)
                     .collect(Collectors.toList());
             diagnostics.warning(method, Message.IMPORT_NOT_NEEDED, describe(method), key, resource,
-                    suggestion(key, candidates));
+                    Names.suggestion(key, candidates));
             return Optional.empty();
         }
         Signature sig = signature.get();
+        Optional<RustFunction> rust = context.signatures == null ? Optional.empty()
+                : context.signatures.imported(module, name);
+        if (rust.isPresent()) {
+            if (!importMatchesRust(method, sig, rust.get())) {
+                return Optional.empty();
+            }
+        } else {
+            Optional<Parameter> newer = sig.parameters().stream().filter(p -> !p.type().inFirstAbi()).findFirst();
+            if (newer.isPresent() || !sig.result().inFirstAbi()) {
+                diagnostics.error(method, Message.NEEDS_SIGNATURES, describe(method),
+                        newer.map(p -> p.type().spelling()).orElse(sig.result().spelling()), resource,
+                        context.noSignatures(key));
+                return Optional.empty();
+            }
+        }
         if (!wanted.signature().equals(sig.wasm())) {
             diagnostics.error(method, Message.IMPORT_SIGNATURE_MISMATCH, describe(method), key, resource,
                     wanted.signature(), sig.wasm(), sig.java());
             return Optional.empty();
         }
+        if (sig.usesMemory() && context.firstMemoryUser == null) {
+            context.firstMemoryUser = method;
+        }
         return Optional.of(new Import(method.getSimpleName().toString(), module, name, sig.parameters(), sig.result()));
     }
 
-    /** A Java method's parameters and result as wire types, with both spellings for messages. */
-    private record Signature(List<Parameter> parameters, WireType result, String java, String wasm) {
-        boolean usesSlices() {
-            return result.isSlice() || parameters.stream().anyMatch(p -> p.type().isSlice());
+    private boolean importMatchesRust(ExecutableElement method, Signature sig, RustFunction rust) {
+        String declaration = rust.describe("import");
+        if (rust.parameters().size() != sig.parameters().size()) {
+            diagnostics.error(method, Message.ARITY_MISMATCH, describe(method), sig.parameters().size(), declaration,
+                    rust.parameters().size());
+            return false;
+        }
+        boolean ok = true;
+        for (int i = 0; i < sig.parameters().size(); i++) {
+            Parameter parameter = sig.parameters().get(i);
+            RustType rustType = rust.parameters().get(i).type();
+            if (!TypeMatcher.matches(parameter.type(), rustType, Position.IMPORT_PARAMETER)) {
+                diagnostics.error(method.getParameters().get(i), Message.TYPE_MISMATCH,
+                        "Parameter '" + parameter.name() + "' of " + describe(method), parameter.type().spelling(),
+                        rustType.spelling(), declaration, rustType.spelling(),
+                        TypeMatcher.javaFor(rustType, Position.IMPORT_PARAMETER));
+                ok = false;
+            }
+        }
+        if (!TypeMatcher.matches(sig.result(), rust.result(), Position.IMPORT_RESULT)) {
+            diagnostics.error(method, Message.TYPE_MISMATCH, "The result of " + describe(method),
+                    sig.result().spelling(), rust.result().spelling(), declaration, rust.result().spelling(),
+                    TypeMatcher.javaFor(rust.result(), Position.IMPORT_RESULT));
+            ok = false;
+        }
+        return ok;
+    }
+
+    /** A Java method's parameters and result as resolved types, with both spellings for messages. */
+    private record Signature(List<Parameter> parameters, JavaType result, String java, String wasm) {
+        boolean usesMemory() {
+            return result.usesMemory() || parameters.stream().anyMatch(p -> p.type().usesMemory());
         }
     }
 
-    private Optional<Signature> signature(ExecutableElement method, boolean export) {
+    private Optional<Signature> signature(ExecutableElement method, boolean export, TypeResolver types) {
         if (!method.getTypeParameters().isEmpty()) {
             diagnostics.error(method, Message.METHOD_GENERIC, describe(method));
             return Optional.empty();
@@ -318,35 +585,44 @@ final class BindingValidator {
         boolean ok = true;
         List<Parameter> parameters = new ArrayList<>();
         for (VariableElement parameter : method.getParameters()) {
-            Optional<WireType> type = WireType.of(parameter.asType());
-            if (type.isEmpty() || type.get() == WireType.VOID) {
+            boolean unsigned = annotation(parameter, TypeResolver.UNSIGNED).isPresent();
+            Optional<JavaType> type = types.resolve(parameter.asType(), unsigned, parameter);
+            if (type.isEmpty() || type.get() instanceof JavaType.Void) {
                 diagnostics.error(parameter, Message.UNSUPPORTED_PARAMETER, parameter.getSimpleName(),
-                        describe(method), simpleType(parameter.asType()), WireType.supportedParameters());
+                        describe(method), simpleType(parameter.asType()), SUPPORTED);
                 ok = false;
             } else {
-                parameters.add(new Parameter(parameter.getSimpleName().toString(), type.get()));
+                parameters.add(new Parameter(parameter.getSimpleName().toString(), type.get(), Passing.VALUE));
             }
         }
-        Optional<WireType> result = WireType.of(method.getReturnType());
+        boolean unsigned = annotation(method, TypeResolver.UNSIGNED).isPresent();
+        Optional<JavaType> result = types.resolve(method.getReturnType(), unsigned, method);
         if (result.isEmpty()) {
             diagnostics.error(method, Message.UNSUPPORTED_RESULT, describe(method), simpleType(method.getReturnType()),
-                    WireType.supportedParameters());
+                    SUPPORTED);
             ok = false;
         }
         if (!ok) {
             return Optional.empty();
         }
-        String java = parameters.stream().map(p -> p.type().javaName()).collect(Collectors.joining(", ", "(", ")"))
-                + " -> " + result.get().javaName();
+        String java = parameters.stream().map(p -> p.type().spelling()).collect(Collectors.joining(", ", "(", ")"))
+                + " -> " + result.get().spelling();
         return Optional.of(new Signature(parameters, result.get(), java,
                 BindingModel.wasmSignature(parameters, result.get())));
     }
+
+    /** The supported types, as listed in messages. */
+    static final String SUPPORTED = "int, long, short, byte (each also @Unsigned), float, double, boolean, String,"
+            + " byte[], ByteBuffer, short[], int[], long[], float[], double[], Optional<T>, OptionalInt,"
+            + " OptionalLong, OptionalDouble, List<T>, @WasmEnum enums, @WasmRecord records and @WasmClass"
+            + " interfaces";
 
     /** Abstract methods to bind, inherited ones included, minus those every binding class implements. */
     private List<ExecutableElement> abstractMethods(TypeElement type) {
         return ElementFilter.methodsIn(elements.getAllMembers(type)).stream()
                 .filter(m -> m.getModifiers().contains(Modifier.ABSTRACT))
-                .filter(m -> !((TypeElement) m.getEnclosingElement()).getQualifiedName().contentEquals(WASM_BINDINGS))
+                .filter(m -> !BOUND_ELSEWHERE.contains(
+                        ((TypeElement) m.getEnclosingElement()).getQualifiedName().toString()))
                 .collect(Collectors.toList());
     }
 
@@ -409,42 +685,6 @@ final class BindingValidator {
         return type.toString().replaceAll("\\b[a-z][a-z0-9_]*\\.", "");
     }
 
-    /** " Did you mean 'x'?" for the closest name, when one is close enough to be a typo. */
-    private static String suggestion(String name, List<String> candidates) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String candidate : candidates) {
-            int distance = editDistance(name, candidate);
-            if (distance < bestDistance) {
-                best = candidate;
-                bestDistance = distance;
-            }
-        }
-        if (best != null && bestDistance <= Math.max(2, name.length() / 3)) {
-            return " Did you mean '" + best + "'?";
-        }
-        return candidates.isEmpty() ? " It has none." : " It has: " + String.join(", ", candidates) + ".";
-    }
-
-    private static int editDistance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
-    }
-
     /** A Java declaration that would provide {@code wanted}, for the "missing import" message. */
     private static String javaSketch(FunctionImportInfo wanted) {
         String signature = wanted.signature();
@@ -456,7 +696,7 @@ final class BindingValidator {
             javaParams.add(javaTypeFor(param) + " arg" + index++);
         }
         String javaResult = result.equals("()") ? "void" : javaTypeFor(result);
-        return javaResult + " " + toCamelCase(wanted.name()) + "(" + String.join(", ", javaParams) + ")";
+        return javaResult + " " + Names.camelCase(wanted.name()) + "(" + String.join(", ", javaParams) + ")";
     }
 
     private static String javaTypeFor(String wasmType) {
@@ -469,17 +709,4 @@ final class BindingValidator {
         }
     }
 
-    private static String toCamelCase(String snake) {
-        StringBuilder out = new StringBuilder();
-        boolean upper = false;
-        for (char c : snake.toCharArray()) {
-            if (c == '_') {
-                upper = out.length() > 0;
-            } else {
-                out.append(upper ? Character.toUpperCase(c) : c);
-                upper = false;
-            }
-        }
-        return out.length() == 0 ? "imported" : out.toString();
-    }
 }

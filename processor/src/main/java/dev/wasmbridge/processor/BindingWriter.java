@@ -9,11 +9,18 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.wasmbridge.processor.BindingModel.ClassBinding;
 import dev.wasmbridge.processor.BindingModel.Export;
 import dev.wasmbridge.processor.BindingModel.Import;
 import dev.wasmbridge.processor.BindingModel.ImportsInterface;
 import dev.wasmbridge.processor.BindingModel.Parameter;
+import dev.wasmbridge.processor.BindingModel.Passing;
+import dev.wasmbridge.processor.JavaType.ClassType;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import javax.lang.model.element.Modifier;
 
@@ -34,8 +41,8 @@ final class BindingWriter {
     private static final ClassName VAL_TYPE = ClassName.get("com.dylibso.chicory.wasm.types", "ValType");
     private static final ClassName LIST = ClassName.get(List.class);
     private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
-
-    private BindingWriter() {}
+    private static final ClassName RUST_OBJECT = ClassName.get(RUNTIME, "RustObject");
+    private static final ClassName RUST_ERROR = ClassName.get(RUNTIME, "RustErrorException");
 
     /**
      * The class Chicory's compiler made of the module at build time.
@@ -47,6 +54,29 @@ final class BindingWriter {
 
     /** @param machine the build-time compiled module, or null to compile at run time */
     static JavaFile write(BindingModel model, Machine machine) {
+        return new BindingWriter(model).write(machine);
+    }
+
+    private final BindingModel model;
+    /** Every export the bindings call, in the order of their indices: the module's, then each class's. */
+    private final List<Export> allExports = new ArrayList<>();
+    private final Map<Export, Integer> indices = new IdentityHashMap<>();
+    private final Map<ClassName, String> implementations = new LinkedHashMap<>();
+    private final ValueCode values;
+
+    private BindingWriter(BindingModel model) {
+        this.model = model;
+        for (Export export : model.exports()) {
+            indices.put(export, allExports.size());
+            allExports.add(export);
+        }
+        for (ClassBinding binding : model.classes()) {
+            implementations.put(binding.type().name(), String.join("_", binding.type().name().simpleNames()) + "Object");
+        }
+        this.values = new ValueCode(implementations);
+    }
+
+    private JavaFile write(Machine machine) {
         TypeSpec.Builder type = TypeSpec.classBuilder(model.generated())
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .superclass(GENERATED_BINDINGS)
@@ -67,40 +97,70 @@ final class BindingWriter {
                                 : CodeBlock.of("$T.classpath($T.class, $S)\n.withCompiledMachine($S, $S)", MODULE_SOURCE,
                                         model.generated(), model.module().loadPath(), machine.className(),
                                         machine.moduleDigest()))
-                        .build())
-                .addField(FieldSpec.builder(ParameterizedTypeName.get(LIST, EXPORT_BINDING), "EXPORTS",
-                                Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                        .initializer(exportList(model.exports()))
-                        .build())
-                .addMethod(constructor(model))
+                        .build());
+        List<MethodSpec> methods = new ArrayList<>();
+        for (Export export : model.exports()) {
+            methods.add(exportMethod(export, indices.get(export)));
+        }
+        List<TypeSpec> classes = new ArrayList<>();
+        for (ClassBinding binding : model.classes()) {
+            classes.add(classImplementation(binding));
+        }
+        MethodSpec importsMethod = importsMethod();
+        type.addField(FieldSpec.builder(ParameterizedTypeName.get(LIST, EXPORT_BINDING), "EXPORTS",
+                        Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .initializer(exportList())
+                .build());
+        int dropIndex = allExports.size();
+        for (ClassBinding binding : model.classes()) {
+            type.addField(FieldSpec.builder(TypeName.INT, "DROP_" + implementations.get(binding.type().name()),
+                            Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                    .initializer("$L", dropIndex++)
+                    .build());
+        }
+        values.addMembers(type);
+        type.addMethod(constructor(model))
                 .addMethod(factory(model))
                 .addMethod(poolFactory(model))
-                .addMethod(importsMethod(model));
-        for (int i = 0; i < model.exports().size(); i++) {
-            type.addMethod(exportMethod(model, model.exports().get(i), i));
-        }
+                .addMethod(importsMethod)
+                .addMethods(methods)
+                .addTypes(classes);
         return JavaFile.builder(model.generated().packageName(), type.build())
                 .skipJavaLangImports(true)
                 .build();
     }
 
-    private static CodeBlock exportList(List<Export> exports) {
+    private CodeBlock exportList() {
         CodeBlock.Builder list = CodeBlock.builder().add("$T.of(", LIST).indent();
-        for (int i = 0; i < exports.size(); i++) {
-            Export export = exports.get(i);
-            list.add("\nnew $T($S, $L)$L", EXPORT_BINDING, export.exportName(),
-                    functionType(export.parameters(), export.result()), i + 1 < exports.size() ? "," : "");
+        int total = allExports.size() + model.classes().size();
+        int written = 0;
+        for (Export export : allExports) {
+            written++;
+            list.add("\nnew $T($S, $L)$L", EXPORT_BINDING, export.exportName(), functionType(export),
+                    written < total ? "," : "");
+        }
+        for (ClassBinding drop : model.classes()) {
+            written++;
+            list.add("\nnew $T($S, $T.of($T.of($T.I32), $T.of()))$L", EXPORT_BINDING, drop.dropExport(),
+                    FUNCTION_TYPE, LIST, VAL_TYPE, LIST, written < total ? "," : "");
         }
         return list.unindent().add(")").build();
     }
 
-    private static CodeBlock functionType(List<Parameter> parameters, WireType result) {
+    private static CodeBlock functionType(Export export) {
+        List<String> params = new ArrayList<>();
+        if (export.receiver() != null) {
+            params.add("i32");
+        }
+        export.parameters().forEach(p -> params.add(p.type().wasm()));
+        return functionType(params, export.result().wasm());
+    }
+
+    private static CodeBlock functionType(List<String> parameters, String result) {
         CodeBlock params = parameters.stream()
-                .map(p -> CodeBlock.of("$T.$L", VAL_TYPE, p.type().wasmName().toUpperCase()))
+                .map(p -> CodeBlock.of("$T.$L", VAL_TYPE, p.toUpperCase()))
                 .collect(CodeBlock.joining(", "));
-        CodeBlock results = result == WireType.VOID
-                ? CodeBlock.of("")
-                : CodeBlock.of("$T.$L", VAL_TYPE, result.wasmName().toUpperCase());
+        CodeBlock results = result == null ? CodeBlock.of("") : CodeBlock.of("$T.$L", VAL_TYPE, result.toUpperCase());
         return CodeBlock.of("$T.of($T.of($L), $T.of($L))", FUNCTION_TYPE, LIST, params, LIST, results);
     }
 
@@ -157,7 +217,7 @@ final class BindingWriter {
         return String.join(", ", model.imports().stream().map(ImportsInterface::parameterName).toList());
     }
 
-    private static MethodSpec importsMethod(BindingModel model) {
+    private MethodSpec importsMethod() {
         MethodSpec.Builder method = MethodSpec.methodBuilder("imports")
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .returns(ParameterizedTypeName.get(LIST, IMPORT_BINDING));
@@ -168,115 +228,150 @@ final class BindingWriter {
             method.addParameter(imports.type(), imports.parameterName());
             for (Import imported : imports.methods()) {
                 written++;
+                List<String> params = imported.parameters().stream().map(p -> p.type().wasm()).toList();
                 list.add("\nnew $T($S, $S, $L,$>\n$L)$<$L", IMPORT_BINDING, imported.module(), imported.name(),
-                        functionType(imported.parameters(), imported.result()),
-                        importHandler(imports, imported), written < total ? "," : "");
+                        functionType(params, imported.result().wasm()), importHandler(imports, imported),
+                        written < total ? "," : "");
             }
         }
         return method.addCode(list.unindent().add(");\n").build()).build();
     }
 
-    private static CodeBlock importHandler(ImportsInterface imports, Import imported) {
+    private CodeBlock importHandler(ImportsInterface imports, Import imported) {
         CodeBlock.Builder handler = CodeBlock.builder().add("(boundary$$, args$$) -> {\n").indent();
-        CodeBlock arguments = CodeBlock.join(
-                java.util.stream.IntStream.range(0, imported.parameters().size())
-                        .mapToObj(i -> fromWasm(imported.parameters().get(i).type(), "args$[" + i + "]", "boundary$",
-                                false))
-                        .toList(), ", ");
-        CodeBlock call = CodeBlock.of("$L.$L($L)", imports.parameterName(), imported.methodName(), arguments);
+        List<CodeBlock> arguments = new ArrayList<>();
+        for (int i = 0; i < imported.parameters().size(); i++) {
+            arguments.add(values.fromWasm(imported.parameters().get(i).type(), CodeBlock.of("args$$[$L]", i),
+                    "boundary$", false));
+        }
+        CodeBlock call = CodeBlock.of("$L.$L($L)", imports.parameterName(), imported.methodName(),
+                CodeBlock.join(arguments, ", "));
         String what = "the result of " + imports.type().simpleName() + "." + imported.methodName();
-        switch (imported.result()) {
-            case VOID:
-                handler.addStatement("$L", call).addStatement("return null");
-                break;
-            case STRING:
-                handler.addStatement("return new long[] {boundary$$.giveString($L, $S)}", call, what);
-                break;
-            case BYTES:
-                handler.addStatement("return new long[] {boundary$$.giveBytes($L, $S)}", call, what);
-                break;
-            default:
-                handler.addStatement("return new long[] {$L}", toWasm(imported.result(), call));
+        if (imported.result() instanceof JavaType.Void) {
+            handler.addStatement("$L", call).addStatement("return null");
+        } else {
+            handler.addStatement("return new long[] {$L}",
+                    values.toWasm(imported.result(), call, "boundary$", what, true));
         }
         return handler.unindent().add("}").build();
     }
 
-    private static MethodSpec exportMethod(BindingModel model, Export export, int index) {
+    /** A method of the module interface. */
+    private MethodSpec exportMethod(Export export, int index) {
+        Parameter owner = export.parameters().stream().filter(p -> p.type() instanceof ClassType).findFirst()
+                .orElse(null);
+        CodeBlock enter = owner == null
+                ? CodeBlock.of("instances.enter()")
+                : CodeBlock.of("instances.enterOwner($L, $S)", owner.name(), what(owner, export));
+        return callMethod(export, index, enter, null);
+    }
+
+    /**
+     * A method that calls export {@code index}: converts the arguments, calls, converts the result.
+     *
+     * @param enter the expression that enters the instance to call
+     * @param receiver for a class method: how the object itself is passed; null otherwise
+     */
+    private MethodSpec callMethod(Export export, int index, CodeBlock enter, Passing receiver) {
         MethodSpec.Builder method = MethodSpec.methodBuilder(export.methodName())
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
-                .returns(javaType(export.result()));
+                .returns(ValueCode.typeName(export.result()));
+        if (export.error() != null) {
+            method.addException(export.error().exception());
+        }
         CodeBlock.Builder body = CodeBlock.builder();
-        CodeBlock.Builder args = CodeBlock.builder().add("$L", index);
+        List<CodeBlock> args = new ArrayList<>();
+        args.add(CodeBlock.of("$L", index));
+        if (receiver == Passing.BORROW) {
+            args.add(CodeBlock.of("pointer()"));
+        } else if (receiver == Passing.MOVE) {
+            args.add(CodeBlock.of("self$$"));
+        }
+        // Check objects to be moved first, so a failing argument cannot leave one moved but never passed.
         for (Parameter parameter : export.parameters()) {
-            method.addParameter(javaType(parameter.type()), parameter.name());
-            String what = "argument '" + parameter.name() + "' of " + export.describe();
-            switch (parameter.type()) {
-                case STRING:
-                    body.addStatement("long $L$$ = call$$.lendString($L, $S)", parameter.name(), parameter.name(), what);
-                    args.add(", $L$$", parameter.name());
-                    break;
-                case BYTES:
-                    body.addStatement("long $L$$ = call$$.lendBytes($L, $S)", parameter.name(), parameter.name(), what);
-                    args.add(", $L$$", parameter.name());
-                    break;
-                default:
-                    args.add(", $L", toWasm(parameter.type(), CodeBlock.of("$L", parameter.name())));
+            if (parameter.passing() == Passing.MOVE) {
+                body.addStatement("$T.borrow(call$$, $L, $S)", RUST_OBJECT, parameter.name(),
+                        what(parameter, export));
             }
         }
-        CodeBlock call = CodeBlock.of("call$$.call($L)", args.build());
-        if (export.result() == WireType.VOID) {
+        List<CodeBlock> moves = new ArrayList<>();
+        for (Parameter parameter : export.parameters()) {
+            method.addParameter(ValueCode.typeName(parameter.type()), parameter.name());
+            String what = what(parameter, export);
+            String local = parameter.name() + "$";
+            if (parameter.passing() == Passing.BORROW) {
+                body.addStatement("long $L = $T.borrow(call$$, $L, $S)", local, RUST_OBJECT, parameter.name(), what);
+                args.add(CodeBlock.of("$L", local));
+            } else if (parameter.passing() == Passing.MOVE) {
+                moves.add(CodeBlock.of("long $L = $T.move(call$$, $L, $S)", local, RUST_OBJECT, parameter.name(),
+                        what));
+                args.add(CodeBlock.of("$L", local));
+            } else if (parameter.type() instanceof JavaType.Scalar) {
+                args.add(values.toWasm(parameter.type(), CodeBlock.of("$L", parameter.name()), "call$", what, false));
+            } else {
+                body.addStatement("long $L = $L", local,
+                        values.toWasm(parameter.type(), CodeBlock.of("$L", parameter.name()), "call$", what, false));
+                args.add(CodeBlock.of("$L", local));
+            }
+        }
+        if (receiver == Passing.MOVE) {
+            body.addStatement("int self$$ = moveOut($S)", export.describe());
+        }
+        moves.forEach(body::addStatement);
+        CodeBlock call = CodeBlock.of("call$$.call($L)", CodeBlock.join(args, ", "));
+        if (export.result() instanceof JavaType.Void) {
             body.addStatement("$L", call);
         } else {
-            body.addStatement("return $L", fromWasm(export.result(), call, "call$", true));
+            body.addStatement("long result$$ = $L", call)
+                    .addStatement("return $L", values.fromWasm(export.result(), CodeBlock.of("result$$"), "call$", true));
         }
-        return method
-                .addStatement("$T call$$ = instances.enter()", CALL_BOUNDARY)
-                .beginControlFlow("try")
-                .addCode(body.build())
-                .nextControlFlow("finally")
+        method.addStatement("$T call$$ = $L", CALL_BOUNDARY, enter).beginControlFlow("try").addCode(body.build());
+        if (export.error() != null) {
+            method.nextControlFlow("catch ($T error$$)", RUST_ERROR);
+            if (export.error().takesCause()) {
+                method.addStatement("throw new $T(error$$.getMessage(), error$$)", export.error().exception());
+            } else {
+                method.addStatement("$T converted$$ = new $T(error$$.getMessage())", export.error().exception(),
+                                export.error().exception())
+                        .beginControlFlow("if (converted$$.getCause() == null)")
+                        .addStatement("converted$$.initCause(error$$)")
+                        .endControlFlow()
+                        .addStatement("throw converted$$");
+            }
+        }
+        return method.nextControlFlow("finally")
                 .addStatement("call$$.exit()")
                 .endControlFlow()
                 .build();
     }
 
-    private static TypeName javaType(WireType type) {
-        switch (type) {
-            case INT: return TypeName.INT;
-            case LONG: return TypeName.LONG;
-            case FLOAT: return TypeName.FLOAT;
-            case DOUBLE: return TypeName.DOUBLE;
-            case BOOLEAN: return TypeName.BOOLEAN;
-            case STRING: return ClassName.get(String.class);
-            case BYTES: return com.palantir.javapoet.ArrayTypeName.of(TypeName.BYTE);
-            default: return TypeName.VOID;
-        }
+    private static String what(Parameter parameter, Export export) {
+        return "argument '" + parameter.name() + "' of " + export.describe();
     }
 
-    /** A Java value of {@code type} as the {@code long} Chicory passes (not for slices). */
-    private static CodeBlock toWasm(WireType type, CodeBlock value) {
-        switch (type) {
-            case FLOAT: return CodeBlock.of("$T.floatToRawIntBits($L)", Float.class, value);
-            case DOUBLE: return CodeBlock.of("$T.doubleToRawLongBits($L)", Double.class, value);
-            case BOOLEAN: return CodeBlock.of("($L ? 1L : 0L)", value);
-            default: return value;
+    /** The nested class that implements a {@code @WasmClass} interface over handles. */
+    private TypeSpec classImplementation(ClassBinding binding) {
+        ClassType type = binding.type();
+        String name = implementations.get(type.name());
+        TypeSpec.Builder implementation = TypeSpec.classBuilder(name)
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .superclass(RUST_OBJECT)
+                .addSuperinterface(type.name())
+                .addJavadoc("A Rust {@code $L} in Wasm memory, used through its handle.\n", type.rustName());
+        for (Export method : binding.methods()) {
+            int index = allExports.size();
+            indices.put(method, index);
+            allExports.add(method);
+            implementation.addMethod(callMethod(method, index,
+                    CodeBlock.of("enter($S)", method.describe()), method.receiver()));
         }
-    }
-
-    /**
-     * The {@code long} Chicory returns as a Java value of {@code type}.
-     *
-     * @param owned whether a slice is an export result the host owns (taken and freed) rather than lent
-     */
-    private static CodeBlock fromWasm(WireType type, Object wasm, String boundary, boolean owned) {
-        switch (type) {
-            case INT: return CodeBlock.of("(int) $L", wasm);
-            case FLOAT: return CodeBlock.of("$T.intBitsToFloat((int) $L)", Float.class, wasm);
-            case DOUBLE: return CodeBlock.of("$T.longBitsToDouble($L)", Double.class, wasm);
-            case BOOLEAN: return CodeBlock.of("(int) $L != 0", wasm);
-            case STRING: return CodeBlock.of("$L.$L($L)", boundary, owned ? "takeString" : "readString", wasm);
-            case BYTES: return CodeBlock.of("$L.$L($L)", boundary, owned ? "takeBytes" : "readBytes", wasm);
-            default: return CodeBlock.of("$L", wasm);
-        }
+        return implementation
+                .addMethod(MethodSpec.constructorBuilder()
+                        .addParameter(CALL_BOUNDARY, "owner")
+                        .addParameter(TypeName.INT, "pointer")
+                        .addStatement("super(owner, pointer, DROP_$L, $S)", name, type.rustName())
+                        .build())
+                .build();
     }
 }

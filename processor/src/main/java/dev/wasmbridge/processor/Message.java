@@ -41,6 +41,18 @@ enum Message {
             + " signatures of docs/ABI.md, but %s. Add the wasmbridge support crate to the Rust crate."),
     MISSING_MEMORY(210, "%s passes strings or bytes, but Wasm module '%s' has no linear memory."),
     EMPTY_NAME(211, "%s has an empty name in %s; leave the attribute out to use the default."),
+    TYPE_MISMATCH(212, "%s is %s in Java, but %s in Rust (`%s`); a Rust %s is %s in Java. Change the Java"
+            + " type, or the Rust one."),
+    ARITY_MISMATCH(213, "%s has %d parameter(s), but the Rust function `%s` has %d. Declare the same parameters"
+            + " as the Rust function."),
+    NEEDS_SIGNATURES(214, "%s uses %s, which needs the Rust types recorded in the wasmbridge.signatures section,"
+            + " but Wasm module '%s' %s. Declare the Rust function with the wasmbridge support crate's macros"
+            + " (export!, class!), or use only int, long, float, double, boolean, String and byte[]."),
+    ERROR_CONSTRUCTOR(215, "%s declares %s, which Wasmbridge throws for a Rust Err(e), but %s has no public"
+            + " constructor taking (String) or (String, Throwable). Add one, or remove it from the throws clause"
+            + " to get RustErrorException."),
+    NOT_A_METHOD(216, "%s calls the Rust function '%s', which has no self parameter: it is an associated"
+            + " function. Declare it on the @WasmModule interface, as `@WasmExport(name = \"%s\") %s`."),
 
     IMPORTS_NOT_INTERFACE(301, "%s is listed in @WasmModule(imports = ...) but is not an interface. List"
             + " interfaces whose @WasmImport methods implement the module's imports."),
@@ -62,6 +74,32 @@ enum Message {
             + " Wasmbridge ABI version " + AbiVersion.VERSION + ". Build the crate with the wasmbridge support"
             + " crate of the same release as the Java dependencies; the 'wasmbridge' import module is"
             + " reserved."),
+
+    CLASS_NOT_OBJECT(501, "@WasmClass %s must be an interface that extends dev.wasmbridge.runtime.WasmObject"
+            + " (which gives it close())."),
+    CLASS_NOT_IN_MODULE(502, "@WasmClass %s stands for the Rust type '%s', but Wasm module '%s' declares no"
+            + " class of that name.%s Declare it with wasmbridge::class!, or give the Rust name in"
+            + " @WasmClass(\"...\")."),
+    ENUM_NOT_IN_MODULE(503, "@WasmEnum %s stands for the Rust enum '%s', but Wasm module '%s' declares no enum"
+            + " of that name.%s Declare it with wasmbridge::enumeration!, or give the Rust name in"
+            + " @WasmEnum(\"...\")."),
+    ENUM_CONSTANT_MISSING(504, "%s.%s has no variant in the Rust enum %s (variants: %s). Remove the constant,"
+            + " or add the variant in Rust."),
+    ENUM_VARIANT_MISSING(505, "The Rust enum %s has the variant %s = %d, but %s has no constant for it. Add the"
+            + " constant %s."),
+    RECORD_NOT_IN_MODULE(506, "@WasmRecord %s stands for the Rust struct '%s', but Wasm module '%s' declares no"
+            + " record of that name.%s Declare it with wasmbridge::record!, or give the Rust name in"
+            + " @WasmRecord(\"...\")."),
+    RECORD_COMPONENT_MISSING(507, "Component '%s' of %s has no field '%s' in the Rust record %s (fields: %s)."
+            + " Remove the component, or add the field in Rust."),
+    RECORD_FIELD_MISSING(508, "The Rust record %s has the field '%s: %s', but %s has no component '%s'. Add"
+            + " the component `%s %s`."),
+    RECORD_COMPONENT_MISMATCH(509, "Component '%s' of %s is %s in Java, but the Rust field '%s' is %s, which is"
+            + " %s in Java."),
+    WRONG_KIND(510, "%s is %s, but @%s goes on %s."),
+    UNSIGNED_MISPLACED(511, "@Unsigned is on %s, which is %s; it applies to byte, short, int and long and their"
+            + " boxes only."),
+    RECURSIVE_RECORD(512, "@WasmRecord %s contains itself; a value encoding cannot hold a cycle."),
 
     COMPILE_FAILED(401, "Wasm module '%s' could not be compiled to JVM bytecode at build time (%s); the bindings"
             + " will compile it when first used instead. Pass -Awasmbridge.compile=false to skip the attempt."),

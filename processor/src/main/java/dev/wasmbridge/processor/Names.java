@@ -1,5 +1,7 @@
 package dev.wasmbridge.processor;
 
+import java.util.List;
+
 /** How Java names become Wasm names (docs/ABI.md, "Names"). */
 final class Names {
     private Names() {}
@@ -35,5 +37,56 @@ final class Names {
         return Character.isUpperCase(previous)
                 && i + 1 < name.length()
                 && Character.isLowerCase(name.charAt(i + 1));
+    }
+
+    /** " Did you mean 'x'?" for the closest name, when one is close enough to be a typo. */
+    static String suggestion(String name, List<String> candidates) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String candidate : candidates) {
+            int distance = editDistance(name, candidate);
+            if (distance < bestDistance) {
+                best = candidate;
+                bestDistance = distance;
+            }
+        }
+        if (best != null && bestDistance <= Math.max(2, name.length() / 3)) {
+            return " Did you mean '" + best + "'?";
+        }
+        return candidates.isEmpty() ? " It has none." : " It has: " + String.join(", ", candidates) + ".";
+    }
+
+    static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+
+    /** {@code first_name} → {@code firstName}: the Java spelling of a Rust name. */
+    static String camelCase(String snake) {
+        StringBuilder out = new StringBuilder();
+        boolean upper = false;
+        for (char c : snake.toCharArray()) {
+            if (c == '_') {
+                upper = out.length() > 0;
+            } else {
+                out.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return out.length() == 0 ? "imported" : out.toString();
     }
 }

@@ -13,7 +13,8 @@ final class SupportImports {
     private static final Map<String, String> SIGNATURES = Map.of(
             "panic", "(i64) -> ()",
             "import_failed", "() -> i32",
-            "java_exception_unwound", "() -> ()");
+            "java_exception_unwound", "() -> ()",
+            "error", "(i64, i64) -> ()");
 
     private SupportImports() {}
 

@@ -26,6 +26,9 @@ final class WasmModuleInfo {
     /** The custom section the Rust support crate writes the ABI version into (docs/ABI.md). */
     static final String ABI_SECTION = "wasmbridge.abi";
 
+    /** The custom section with the Rust-level declarations (docs/ABI.md, "Signatures section"). */
+    static final String SIGNATURES_SECTION = "wasmbridge.signatures";
+
     static final String MALLOC = "wasmbridge_malloc";
     static final String MALLOC_SIGNATURE = "(i32, i32) -> i32";
     static final String FREE = "wasmbridge_free";
@@ -43,6 +46,7 @@ final class WasmModuleInfo {
     private final List<String> otherImports;
     private final boolean hasMemory;
     private final Optional<String> abiVersion;
+    private final Optional<byte[]> signaturesSection;
 
     private WasmModuleInfo(WasmModule module) {
         List<FunctionType> functionTypes = new ArrayList<>();
@@ -75,6 +79,10 @@ final class WasmModuleInfo {
         CustomSection abi = module.customSection(ABI_SECTION);
         this.abiVersion = abi instanceof UnknownCustomSection
                 ? Optional.of(new String(((UnknownCustomSection) abi).bytes(), StandardCharsets.UTF_8))
+                : Optional.empty();
+        CustomSection signatures = module.customSection(SIGNATURES_SECTION);
+        this.signaturesSection = signatures instanceof UnknownCustomSection
+                ? Optional.of(((UnknownCustomSection) signatures).bytes())
                 : Optional.empty();
     }
 
@@ -113,6 +121,11 @@ final class WasmModuleInfo {
     /** The ABI version the Rust support crate recorded, if the module was built with it. */
     Optional<String> abiVersion() {
         return abiVersion;
+    }
+
+    /** The payload of the {@code wasmbridge.signatures} section, if the module has one. */
+    Optional<byte[]> signaturesSection() {
+        return signaturesSection;
     }
 
     /** {@code (i32, i64) -> f64}; no results print as {@code ()}, several as {@code (i32, i32)}. */

@@ -1,0 +1,256 @@
+package dev.wasmbridge.processor;
+
+import com.palantir.javapoet.ClassName;
+import java.util.List;
+
+/**
+ * A Java type Wasmbridge can move across the boundary, as the validator resolved it from javac's model and
+ * the writer generates code for (docs/ABI.md, "Values"). Free of javac elements.
+ */
+sealed interface JavaType {
+    /**
+     * The Wasm value a value of this type travels as at the top level of a signature: {@code i32}, {@code
+     * i64}, {@code f32}, {@code f64}; null for {@code void}.
+     */
+    String wasm();
+
+    /** The Java spelling, as a user writes it, for messages. */
+    String spelling();
+
+    /** Whether it needs the module's memory and allocator (slices and encoded values). */
+    default boolean usesMemory() {
+        return "i64".equals(wasm()) && !(this instanceof Scalar);
+    }
+
+    /** Whether it crosses in the value encoding at the top level (Optional, List, records). */
+    default boolean isEncoded() {
+        return this instanceof OptionalOf o && !(o.value() instanceof ClassType)
+                || this instanceof OptionalPrimitive
+                || this instanceof ListOf
+                || this instanceof RecordType;
+    }
+
+    /** Whether ABI version 1 had it, so a module without the signatures section can use it. */
+    default boolean inFirstAbi() {
+        return this instanceof Scalar s && !s.unsigned() && !s.boxed() && s.kind() != ScalarKind.BYTE
+                        && s.kind() != ScalarKind.SHORT
+                || this instanceof Void
+                || this instanceof Text
+                || this instanceof Bytes b && !b.buffer();
+    }
+
+    /** The primitive kinds, with their Wasm type and Rust names. */
+    enum ScalarKind {
+        BOOLEAN("boolean", "Boolean", "i32", "bool", null),
+        BYTE("byte", "Byte", "i32", "i8", "u8"),
+        SHORT("short", "Short", "i32", "i16", "u16"),
+        INT("int", "Integer", "i32", "i32", "u32"),
+        LONG("long", "Long", "i64", "i64", "u64"),
+        FLOAT("float", "Float", "f32", "f32", null),
+        DOUBLE("double", "Double", "f64", "f64", null);
+
+        final String primitive;
+        final String boxed;
+        final String wasm;
+        final String rust;
+        final String rustUnsigned;
+
+        ScalarKind(String primitive, String boxed, String wasm, String rust, String rustUnsigned) {
+            this.primitive = primitive;
+            this.boxed = boxed;
+            this.wasm = wasm;
+            this.rust = rust;
+            this.rustUnsigned = rustUnsigned;
+        }
+
+        /** Whether {@code @Unsigned} applies. */
+        boolean canBeUnsigned() {
+            return rustUnsigned != null;
+        }
+
+        /** The Rust type, e.g. {@code u32} for an unsigned {@code INT}. */
+        String rust(boolean unsigned) {
+            return unsigned ? rustUnsigned : rust;
+        }
+
+        /** The method-name part of ValueWriter/ValueReader/Codecs, e.g. {@code Int} and {@code INT}. */
+        String title() {
+            return primitive.substring(0, 1).toUpperCase() + primitive.substring(1);
+        }
+    }
+
+    /** A primitive, or its box inside Optional/List/records. */
+    record Scalar(ScalarKind kind, boolean unsigned, boolean boxed) implements JavaType {
+        @Override
+        public String wasm() {
+            return kind.wasm;
+        }
+
+        @Override
+        public String spelling() {
+            return (unsigned ? "@Unsigned " : "") + (boxed ? kind.boxed : kind.primitive);
+        }
+    }
+
+    /** No result. */
+    record Void() implements JavaType {
+        @Override
+        public String wasm() {
+            return null;
+        }
+
+        @Override
+        public String spelling() {
+            return "void";
+        }
+    }
+
+    /** {@code String}. */
+    record Text() implements JavaType {
+        @Override
+        public String wasm() {
+            return "i64";
+        }
+
+        @Override
+        public String spelling() {
+            return "String";
+        }
+    }
+
+    /** {@code byte[]}, or {@code ByteBuffer} when {@code buffer}. */
+    record Bytes(boolean buffer) implements JavaType {
+        @Override
+        public String wasm() {
+            return "i64";
+        }
+
+        @Override
+        public String spelling() {
+            return buffer ? "ByteBuffer" : "byte[]";
+        }
+    }
+
+    /** {@code short[]}, {@code int[]}, {@code long[]}, {@code float[]} or {@code double[]}. */
+    record NumericArray(ScalarKind element) implements JavaType {
+        @Override
+        public String wasm() {
+            return "i64";
+        }
+
+        @Override
+        public String spelling() {
+            return element.primitive + "[]";
+        }
+    }
+
+    /** {@code Optional<T>}. */
+    record OptionalOf(JavaType value) implements JavaType {
+        @Override
+        public String wasm() {
+            return value instanceof ClassType ? "i32" : "i64";
+        }
+
+        @Override
+        public String spelling() {
+            return "Optional<" + value.spelling() + ">";
+        }
+    }
+
+    /** {@code OptionalInt}, {@code OptionalLong} or {@code OptionalDouble}. */
+    record OptionalPrimitive(ScalarKind kind) implements JavaType {
+        @Override
+        public String wasm() {
+            return "i64";
+        }
+
+        @Override
+        public String spelling() {
+            return "Optional" + kind.title();
+        }
+    }
+
+    /** {@code List<T>}. */
+    record ListOf(JavaType element) implements JavaType {
+        @Override
+        public String wasm() {
+            return "i64";
+        }
+
+        @Override
+        public String spelling() {
+            return "List<" + element.spelling() + ">";
+        }
+    }
+
+    /**
+     * A {@code @WasmRecord} record.
+     *
+     * @param components in the order of the Rust fields, which is the order of the value encoding
+     * @param javaOrder the component names in the order of the canonical constructor
+     */
+    record RecordType(ClassName name, String rustName, List<Component> components, List<String> javaOrder)
+            implements JavaType {
+        @Override
+        public String wasm() {
+            return "i64";
+        }
+
+        @Override
+        public String spelling() {
+            return name.simpleName();
+        }
+
+        /** A record component and the Rust field it is. */
+        record Component(String javaName, String rustName, JavaType type) {}
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof RecordType r && r.name.equals(name);
+        }
+
+        @Override
+        public int hashCode() {
+            return name.hashCode();
+        }
+    }
+
+    /** A {@code @WasmEnum} enum, with the Rust discriminant of each constant. */
+    record EnumType(ClassName name, String rustName, List<Constant> constants) implements JavaType {
+        @Override
+        public String wasm() {
+            return "i32";
+        }
+
+        @Override
+        public String spelling() {
+            return name.simpleName();
+        }
+
+        /** A Java constant and the discriminant of its Rust variant. */
+        record Constant(String javaName, int discriminant) {}
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof EnumType e && e.name.equals(name);
+        }
+
+        @Override
+        public int hashCode() {
+            return name.hashCode();
+        }
+    }
+
+    /** A {@code @WasmClass} interface: a handle to a Rust object. */
+    record ClassType(ClassName name, String rustName) implements JavaType {
+        @Override
+        public String wasm() {
+            return "i32";
+        }
+
+        @Override
+        public String spelling() {
+            return name.simpleName();
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package dev.wasmbridge.processor;
+
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The Rust-level declarations the support crate records in the {@code wasmbridge.signatures} custom section
+ * (docs/ABI.md, "Signatures section"): every export and import with its Rust types, and the classes, enums
+ * and records they use.
+ */
+final class RustSignatures {
+    /** A parameter as Rust declares it. */
+    record RustParameter(String name, RustType type) {
+        String describe() {
+            return name + ": " + type.spelling();
+        }
+    }
+
+    /** An exported or imported function. */
+    record RustFunction(String name, List<RustParameter> parameters, RustType result) {
+        /** The declaration as the section writes it, for messages. */
+        String describe(String keyword) {
+            StringBuilder text = new StringBuilder(keyword).append(' ').append(name).append('(');
+            for (int i = 0; i < parameters.size(); i++) {
+                text.append(i == 0 ? "" : ", ").append(parameters.get(i).describe());
+            }
+            return text.append(") -> ").append(result.spelling()).toString();
+        }
+    }
+
+    /** A variant of a C-like enum and its discriminant. */
+    record Variant(String name, int discriminant) {}
+
+    /** A field of a record. */
+    record Field(String name, RustType type) {}
+
+    private final Map<String, RustFunction> functions = new LinkedHashMap<>();
+    private final Map<String, RustFunction> imports = new LinkedHashMap<>();
+    private final Set<String> classes = new LinkedHashSet<>();
+    private final Map<String, List<Variant>> enums = new LinkedHashMap<>();
+    private final Map<String, List<Field>> records = new LinkedHashMap<>();
+
+    private RustSignatures() {}
+
+    /**
+     * Parses the section's payload.
+     *
+     * @throws IllegalArgumentException naming the line, if it is not UTF-8 text in the format of docs/ABI.md
+     */
+    static RustSignatures parse(byte[] payload) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(payload))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException("the wasmbridge.signatures section is not UTF-8 text");
+        }
+        RustSignatures signatures = new RustSignatures();
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            if (line.isEmpty()) {
+                continue;
+            }
+            try {
+                signatures.add(line);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("line '" + line + "' of the wasmbridge.signatures section: "
+                        + e.getMessage(), e);
+            }
+        }
+        return signatures;
+    }
+
+    private void add(String line) {
+        if (line.startsWith("fn ")) {
+            RustFunction function = parseFunction(line.substring(3));
+            functions.put(function.name(), function);
+        } else if (line.startsWith("import ")) {
+            RustFunction function = parseFunction(line.substring(7));
+            imports.put(function.name(), function);
+        } else if (line.startsWith("class ")) {
+            RustType.Parser parser = new RustType.Parser(line.substring(6));
+            classes.add(parser.name());
+            parser.expectEnd();
+        } else if (line.startsWith("enum ")) {
+            RustType.Parser parser = new RustType.Parser(line.substring(5));
+            String name = parser.name();
+            List<Variant> variants = new ArrayList<>();
+            parser.expect(" {");
+            while (!parser.eat(" }")) {
+                parser.expect(variants.isEmpty() ? " " : ", ");
+                String variant = parser.name();
+                parser.expect(" = ");
+                boolean negative = parser.eat("-");
+                String digits = parser.name();
+                try {
+                    int value = Integer.parseInt(digits);
+                    variants.add(new Variant(variant, negative ? -value : value));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("'" + digits + "' is not an i32 discriminant");
+                }
+            }
+            parser.expectEnd();
+            enums.put(name, variants);
+        } else if (line.startsWith("record ")) {
+            RustType.Parser parser = new RustType.Parser(line.substring(7));
+            String name = parser.name();
+            List<Field> fields = new ArrayList<>();
+            parser.expect(" {");
+            while (!parser.eat(" }")) {
+                parser.expect(fields.isEmpty() ? " " : ", ");
+                String field = parser.name();
+                parser.expect(": ");
+                fields.add(new Field(field, parser.type()));
+            }
+            parser.expectEnd();
+            records.put(name, fields);
+        } else {
+            throw new IllegalArgumentException("unknown declaration");
+        }
+    }
+
+    /** {@code name(a: T, b: U) -> R}, the name possibly {@code Type::method} or {@code module.field}. */
+    private static RustFunction parseFunction(String text) {
+        int open = text.indexOf('(');
+        if (open <= 0) {
+            throw new IllegalArgumentException("expected '(' after the function name");
+        }
+        String name = text.substring(0, open);
+        RustType.Parser parser = new RustType.Parser(text.substring(open + 1));
+        List<RustParameter> parameters = new ArrayList<>();
+        while (!parser.eat(")")) {
+            if (!parameters.isEmpty()) {
+                parser.expect(", ");
+            }
+            String parameter = parser.name();
+            parser.expect(": ");
+            parameters.add(new RustParameter(parameter, parser.type()));
+        }
+        parser.expect(" -> ");
+        RustType result = parser.type();
+        parser.expectEnd();
+        return new RustFunction(name, List.copyOf(parameters), result);
+    }
+
+    /** The export {@code name} ({@code greet}, {@code Counter::new}). */
+    Optional<RustFunction> function(String exportName) {
+        return Optional.ofNullable(functions.get(exportName));
+    }
+
+    /** The import {@code module.name}. */
+    Optional<RustFunction> imported(String module, String name) {
+        return Optional.ofNullable(imports.get(module + "." + name));
+    }
+
+    boolean isClass(String name) {
+        return classes.contains(name);
+    }
+
+    Optional<List<Variant>> enumeration(String name) {
+        return Optional.ofNullable(enums.get(name));
+    }
+
+    Optional<List<Field>> record(String name) {
+        return Optional.ofNullable(records.get(name));
+    }
+
+    /** The declared classes, enums and records, for "did you mean" suggestions. */
+    List<String> typeNames() {
+        List<String> names = new ArrayList<>(classes);
+        names.addAll(enums.keySet());
+        names.addAll(records.keySet());
+        return names;
+    }
+}

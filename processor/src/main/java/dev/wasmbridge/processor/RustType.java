@@ -1,0 +1,202 @@
+package dev.wasmbridge.processor;
+
+import java.util.Set;
+
+/**
+ * A Rust type as the support crate spells it in the {@code wasmbridge.signatures} section (docs/ABI.md,
+ * "Signatures section"): {@code i32}, {@code &str}, {@code Vec<Point>}, {@code Option<u32>}, {@code &mut
+ * Counter}, {@code Result<i64, _>}.
+ */
+sealed interface RustType {
+    /** The integer and float types and {@code bool}. */
+    Set<String> PRIMITIVES = Set.of("bool", "i8", "i16", "i32", "i64", "u8", "u16", "u32", "u64", "f32", "f64");
+
+    /** The canonical spelling, as in the section and in messages. */
+    String spelling();
+
+    /** {@code ()}. */
+    record Unit() implements RustType {
+        @Override
+        public String spelling() {
+            return "()";
+        }
+    }
+
+    /** {@code bool}, an integer or a float type. */
+    record Primitive(String name) implements RustType {
+        @Override
+        public String spelling() {
+            return name;
+        }
+
+        boolean isUnsigned() {
+            return name.startsWith("u");
+        }
+    }
+
+    /** {@code &str}. */
+    record Str() implements RustType {
+        @Override
+        public String spelling() {
+            return "&str";
+        }
+    }
+
+    /** {@code String}. */
+    record OwnedString() implements RustType {
+        @Override
+        public String spelling() {
+            return "String";
+        }
+    }
+
+    /** {@code &[T]}. */
+    record SliceOf(RustType element) implements RustType {
+        @Override
+        public String spelling() {
+            return "&[" + element.spelling() + "]";
+        }
+    }
+
+    /** {@code Vec<T>}. */
+    record VecOf(RustType element) implements RustType {
+        @Override
+        public String spelling() {
+            return "Vec<" + element.spelling() + ">";
+        }
+    }
+
+    /** {@code Option<T>}. */
+    record OptionOf(RustType value) implements RustType {
+        @Override
+        public String spelling() {
+            return "Option<" + value.spelling() + ">";
+        }
+    }
+
+    /** {@code Result<T, _>}: {@code T}, or an error the host turns into an exception. */
+    record ResultOf(RustType value) implements RustType {
+        @Override
+        public String spelling() {
+            return "Result<" + value.spelling() + ", _>";
+        }
+    }
+
+    /** A class, enum or record named by its own line of the section. */
+    record Named(String name) implements RustType {
+        @Override
+        public String spelling() {
+            return name;
+        }
+    }
+
+    /** {@code &Name} or {@code &mut Name}: a class object borrowed for the call. */
+    record Borrowed(String name, boolean mutable) implements RustType {
+        @Override
+        public String spelling() {
+            return (mutable ? "&mut " : "&") + name;
+        }
+    }
+
+    /**
+     * Parses a canonical spelling.
+     *
+     * @throws IllegalArgumentException if {@code text} is not one
+     */
+    static RustType parse(String text) {
+        Parser parser = new Parser(text);
+        RustType type = parser.type();
+        parser.expectEnd();
+        return type;
+    }
+
+    /** A recursive-descent reader of the grammar in docs/ABI.md. */
+    final class Parser {
+        private final String text;
+        private int at;
+
+        Parser(String text) {
+            this.text = text;
+        }
+
+        RustType type() {
+            if (eat("()")) {
+                return new Unit();
+            }
+            if (eat("&str")) {
+                return new Str();
+            }
+            if (eat("&[")) {
+                RustType element = type();
+                expect("]");
+                return new SliceOf(element);
+            }
+            if (eat("&mut ")) {
+                return new Borrowed(name(), true);
+            }
+            if (eat("&")) {
+                return new Borrowed(name(), false);
+            }
+            String name = name();
+            switch (name) {
+                case "String":
+                    return new OwnedString();
+                case "Vec":
+                    return new VecOf(generic());
+                case "Option":
+                    return new OptionOf(generic());
+                case "Result": {
+                    expect("<");
+                    RustType value = type();
+                    expect(", _>");
+                    return new ResultOf(value);
+                }
+                default:
+                    return PRIMITIVES.contains(name) ? new Primitive(name) : new Named(name);
+            }
+        }
+
+        private RustType generic() {
+            expect("<");
+            RustType inner = type();
+            expect(">");
+            return inner;
+        }
+
+        String name() {
+            int start = at;
+            while (at < text.length() && (Character.isLetterOrDigit(text.charAt(at)) || text.charAt(at) == '_')) {
+                at++;
+            }
+            if (start == at) {
+                throw error("a type name");
+            }
+            return text.substring(start, at);
+        }
+
+        boolean eat(String token) {
+            if (text.startsWith(token, at)) {
+                at += token.length();
+                return true;
+            }
+            return false;
+        }
+
+        void expect(String token) {
+            if (!eat(token)) {
+                throw error("'" + token + "'");
+            }
+        }
+
+        void expectEnd() {
+            if (at != text.length()) {
+                throw error("the end of the type");
+            }
+        }
+
+        private IllegalArgumentException error(String expected) {
+            return new IllegalArgumentException(
+                    "expected " + expected + " at column " + (at + 1) + " of '" + text + "'");
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package dev.wasmbridge.processor;
+
+import dev.wasmbridge.processor.JavaType.Bytes;
+import dev.wasmbridge.processor.JavaType.ClassType;
+import dev.wasmbridge.processor.JavaType.EnumType;
+import dev.wasmbridge.processor.JavaType.ListOf;
+import dev.wasmbridge.processor.JavaType.NumericArray;
+import dev.wasmbridge.processor.JavaType.OptionalOf;
+import dev.wasmbridge.processor.JavaType.OptionalPrimitive;
+import dev.wasmbridge.processor.JavaType.RecordType;
+import dev.wasmbridge.processor.JavaType.Scalar;
+import dev.wasmbridge.processor.JavaType.ScalarKind;
+import dev.wasmbridge.processor.JavaType.Text;
+import dev.wasmbridge.processor.RustType.Borrowed;
+import dev.wasmbridge.processor.RustType.Named;
+import dev.wasmbridge.processor.RustType.OptionOf;
+import dev.wasmbridge.processor.RustType.OwnedString;
+import dev.wasmbridge.processor.RustType.Primitive;
+import dev.wasmbridge.processor.RustType.SliceOf;
+import dev.wasmbridge.processor.RustType.Str;
+import dev.wasmbridge.processor.RustType.Unit;
+import dev.wasmbridge.processor.RustType.VecOf;
+
+/**
+ * Decides whether a Java type and a Rust type are the two ends of one ABI row (docs/ABI.md, "Values"), and
+ * names the Java type a Rust type calls for, for messages.
+ */
+final class TypeMatcher {
+    /** Where a type appears; some Rust types are allowed in one direction only. */
+    enum Position {
+        /** A parameter of an export: Java lends it to Rust. */
+        EXPORT_PARAMETER,
+        /** An export's result: Rust hands it to Java. */
+        EXPORT_RESULT,
+        /** A parameter of an import: Rust lends it to Java. */
+        IMPORT_PARAMETER,
+        /** An import's result: Java hands it to Rust. */
+        IMPORT_RESULT,
+        /** Inside an encoded value (Option, Vec, record field). */
+        NESTED;
+
+        boolean topLevel() {
+            return this != NESTED;
+        }
+    }
+
+    private TypeMatcher() {}
+
+    /** Whether Java's {@code java} and Rust's {@code rust} are the same value at {@code position}. */
+    static boolean matches(JavaType java, RustType rust, Position position) {
+        if (java instanceof Scalar s) {
+            return rust instanceof Primitive p && p.name().equals(s.kind().rust(s.unsigned()));
+        }
+        if (java instanceof JavaType.Void) {
+            return rust instanceof Unit;
+        }
+        if (java instanceof Text) {
+            return rust instanceof OwnedString || rust instanceof Str && position != Position.NESTED
+                    && position != Position.IMPORT_RESULT;
+        }
+        if (java instanceof Bytes b) {
+            if (b.buffer() && (position == Position.NESTED || position == Position.IMPORT_RESULT)) {
+                return false;
+            }
+            return isBytes(rust, VecOf.class)
+                    || isBytes(rust, SliceOf.class) && (position == Position.EXPORT_PARAMETER
+                            || position == Position.IMPORT_PARAMETER);
+        }
+        if (java instanceof NumericArray a) {
+            RustType element = rust instanceof VecOf v ? v.element()
+                    : rust instanceof SliceOf s && (position == Position.EXPORT_PARAMETER
+                            || position == Position.IMPORT_PARAMETER) ? s.element() : null;
+            return position.topLevel() && element instanceof Primitive p && p.name().equals(a.element().rust);
+        }
+        if (java instanceof OptionalOf o) {
+            if (!(rust instanceof OptionOf r)) {
+                return false;
+            }
+            if (o.value() instanceof ClassType c) {
+                return position == Position.EXPORT_RESULT && r.value() instanceof Named n
+                        && n.name().equals(c.rustName());
+            }
+            return matches(o.value(), r.value(), Position.NESTED);
+        }
+        if (java instanceof OptionalPrimitive o) {
+            return rust instanceof OptionOf r && r.value() instanceof Primitive p && p.name().equals(o.kind().rust);
+        }
+        if (java instanceof ListOf l) {
+            if (!(rust instanceof VecOf v)) {
+                return false;
+            }
+            if (position.topLevel() && v.element() instanceof Primitive p && !p.name().equals("bool")) {
+                return false; // numeric vectors are arrays at the top level (ABI.md)
+            }
+            return matches(l.element(), v.element(), Position.NESTED);
+        }
+        if (java instanceof RecordType r) {
+            return rust instanceof Named n && n.name().equals(r.rustName());
+        }
+        if (java instanceof EnumType e) {
+            return rust instanceof Named n && n.name().equals(e.rustName());
+        }
+        if (java instanceof ClassType c) {
+            if (rust instanceof Named n) {
+                return n.name().equals(c.rustName())
+                        && (position == Position.EXPORT_PARAMETER || position == Position.EXPORT_RESULT);
+            }
+            return rust instanceof Borrowed b && b.name().equals(c.rustName())
+                    && position == Position.EXPORT_PARAMETER;
+        }
+        return false;
+    }
+
+    private static boolean isBytes(RustType rust, Class<? extends RustType> kind) {
+        RustType element = rust instanceof VecOf v ? v.element() : rust instanceof SliceOf s ? s.element() : null;
+        return kind.isInstance(rust) && element instanceof Primitive p && p.name().equals("u8");
+    }
+
+    /** The Java type to declare for {@code rust} at {@code position}, as a user would write it. */
+    static String javaFor(RustType rust, Position position) {
+        boolean nested = position == Position.NESTED;
+        if (rust instanceof Unit) {
+            return "void";
+        }
+        if (rust instanceof Primitive p) {
+            for (ScalarKind kind : ScalarKind.values()) {
+                if (p.name().equals(kind.rust)) {
+                    return nested ? kind.boxed : kind.primitive;
+                }
+                if (p.name().equals(kind.rustUnsigned)) {
+                    return "@Unsigned " + (nested ? kind.boxed : kind.primitive);
+                }
+            }
+        }
+        if (rust instanceof Str || rust instanceof OwnedString) {
+            return "String";
+        }
+        if (rust instanceof SliceOf || rust instanceof VecOf) {
+            RustType element = rust instanceof SliceOf s ? s.element() : ((VecOf) rust).element();
+            if (element instanceof Primitive p && p.name().equals("u8")) {
+                return nested ? "byte[]" : "byte[] or ByteBuffer";
+            }
+            if (!nested && element instanceof Primitive p) {
+                for (ScalarKind kind : ScalarKind.values()) {
+                    if (p.name().equals(kind.rust) && kind != ScalarKind.BOOLEAN && kind != ScalarKind.BYTE) {
+                        return kind.primitive + "[]";
+                    }
+                }
+            }
+            return "List<" + javaFor(element, Position.NESTED) + ">";
+        }
+        if (rust instanceof OptionOf o) {
+            if (o.value() instanceof Primitive p) {
+                switch (p.name()) {
+                    case "i32": return "OptionalInt (or Optional<Integer>)";
+                    case "i64": return "OptionalLong (or Optional<Long>)";
+                    case "f64": return "OptionalDouble (or Optional<Double>)";
+                    default: break;
+                }
+            }
+            return "Optional<" + javaFor(o.value(), Position.NESTED) + ">";
+        }
+        if (rust instanceof RustType.ResultOf r) {
+            return javaFor(r.value(), position);
+        }
+        if (rust instanceof Named n) {
+            return n.name();
+        }
+        if (rust instanceof Borrowed b) {
+            return b.name();
+        }
+        return rust.spelling();
+    }
+}

@@ -1,0 +1,389 @@
+package dev.wasmbridge.processor;
+
+import com.palantir.javapoet.ClassName;
+import dev.wasmbridge.processor.JavaType.ClassType;
+import dev.wasmbridge.processor.JavaType.EnumType;
+import dev.wasmbridge.processor.JavaType.RecordType;
+import dev.wasmbridge.processor.JavaType.Scalar;
+import dev.wasmbridge.processor.JavaType.ScalarKind;
+import dev.wasmbridge.processor.RustSignatures.Field;
+import dev.wasmbridge.processor.RustSignatures.Variant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.RecordComponentElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+
+/**
+ * Resolves javac's types into {@link JavaType}s for one module, checking the {@code @WasmEnum}, {@code
+ * @WasmRecord} and {@code @WasmClass} types it meets against the module's Rust declarations (once each, with
+ * errors on the type's own element).
+ */
+final class TypeResolver {
+    static final String UNSIGNED = "dev.wasmbridge.annotations.Unsigned";
+    static final String WASM_CLASS = "dev.wasmbridge.annotations.WasmClass";
+    static final String WASM_ENUM = "dev.wasmbridge.annotations.WasmEnum";
+    static final String WASM_RECORD = "dev.wasmbridge.annotations.WasmRecord";
+    static final String WASM_OBJECT = "dev.wasmbridge.runtime.WasmObject";
+
+    private final Diagnostics diagnostics;
+    private final String resource;
+    /** The module's Rust declarations; null when it has no signatures section. */
+    private final RustSignatures signatures;
+
+    private final Map<String, Optional<JavaType>> resolved = new HashMap<>();
+    private final Set<String> inProgress = new HashSet<>();
+    private final Map<String, ClassType> classes = new java.util.LinkedHashMap<>();
+    private final Map<String, TypeElement> classElements = new HashMap<>();
+
+    TypeResolver(Diagnostics diagnostics, String resource, RustSignatures signatures) {
+        this.diagnostics = diagnostics;
+        this.resource = resource;
+        this.signatures = signatures;
+    }
+
+    /**
+     * The Java type of {@code type}, or empty if Wasmbridge cannot move it (the caller reports that).
+     *
+     * @param unsigned whether the declaration ({@code site}) carries {@code @Unsigned}
+     * @param site where to report problems with {@code @Unsigned}
+     */
+    Optional<JavaType> resolve(TypeMirror type, boolean unsigned, Element site) {
+        return resolve(type, unsigned || isUnsigned(type), false, site);
+    }
+
+    /** The {@code @WasmClass} types met so far, with their elements, in the order met. */
+    Map<ClassType, TypeElement> classes() {
+        Map<ClassType, TypeElement> result = new java.util.LinkedHashMap<>();
+        classes.forEach((name, type) -> result.put(type, classElements.get(name)));
+        return result;
+    }
+
+    private Optional<JavaType> resolve(TypeMirror type, boolean unsigned, boolean nested, Element site) {
+        Optional<ScalarKind> kind = scalarKind(type, nested);
+        if (kind.isPresent()) {
+            if (unsigned && !kind.get().canBeUnsigned()) {
+                diagnostics.error(site, Message.UNSIGNED_MISPLACED, site.getSimpleName(), simple(type));
+                return Optional.empty();
+            }
+            return Optional.of(new Scalar(kind.get(), unsigned, !type.getKind().isPrimitive()));
+        }
+        if (unsigned) {
+            diagnostics.error(site, Message.UNSIGNED_MISPLACED, site.getSimpleName(), simple(type));
+            return Optional.empty();
+        }
+        switch (type.getKind()) {
+            case VOID:
+                return nested ? Optional.empty() : Optional.of(new JavaType.Void());
+            case ARRAY:
+                return array((ArrayType) type, nested);
+            case DECLARED:
+                return declared((DeclaredType) type, nested, site);
+            default:
+                return Optional.empty();
+        }
+    }
+
+    private static Optional<ScalarKind> scalarKind(TypeMirror type, boolean nested) {
+        if (type.getKind().isPrimitive()) { // a record component may be a primitive even though it is nested
+            switch (type.getKind()) {
+                case BOOLEAN: return Optional.of(ScalarKind.BOOLEAN);
+                case BYTE: return Optional.of(ScalarKind.BYTE);
+                case SHORT: return Optional.of(ScalarKind.SHORT);
+                case INT: return Optional.of(ScalarKind.INT);
+                case LONG: return Optional.of(ScalarKind.LONG);
+                case FLOAT: return Optional.of(ScalarKind.FLOAT);
+                case DOUBLE: return Optional.of(ScalarKind.DOUBLE);
+                default: return Optional.empty();
+            }
+        }
+        if (!nested || type.getKind() != TypeKind.DECLARED) {
+            return Optional.empty(); // boxes only inside Optional, List and records
+        }
+        String name = qualifiedName(type);
+        for (ScalarKind kind : ScalarKind.values()) {
+            if (name.equals("java.lang." + kind.boxed)) {
+                return Optional.of(kind);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<JavaType> array(ArrayType type, boolean nested) {
+        switch (type.getComponentType().getKind()) {
+            case BYTE: return Optional.of(new JavaType.Bytes(false));
+            case SHORT: return nested ? Optional.empty() : Optional.of(new JavaType.NumericArray(ScalarKind.SHORT));
+            case INT: return nested ? Optional.empty() : Optional.of(new JavaType.NumericArray(ScalarKind.INT));
+            case LONG: return nested ? Optional.empty() : Optional.of(new JavaType.NumericArray(ScalarKind.LONG));
+            case FLOAT: return nested ? Optional.empty() : Optional.of(new JavaType.NumericArray(ScalarKind.FLOAT));
+            case DOUBLE: return nested ? Optional.empty() : Optional.of(new JavaType.NumericArray(ScalarKind.DOUBLE));
+            default: return Optional.empty();
+        }
+    }
+
+    private Optional<JavaType> declared(DeclaredType type, boolean nested, Element site) {
+        TypeElement element = (TypeElement) type.asElement();
+        String name = element.getQualifiedName().toString();
+        List<? extends TypeMirror> arguments = type.getTypeArguments();
+        switch (name) {
+            case "java.lang.String":
+                return Optional.of(new JavaType.Text());
+            case "java.nio.ByteBuffer":
+                return nested ? Optional.empty() : Optional.of(new JavaType.Bytes(true));
+            case "java.util.OptionalInt":
+                return Optional.of(new JavaType.OptionalPrimitive(ScalarKind.INT));
+            case "java.util.OptionalLong":
+                return Optional.of(new JavaType.OptionalPrimitive(ScalarKind.LONG));
+            case "java.util.OptionalDouble":
+                return Optional.of(new JavaType.OptionalPrimitive(ScalarKind.DOUBLE));
+            case "java.util.Optional":
+            case "java.util.List": {
+                if (arguments.size() != 1) {
+                    return Optional.empty();
+                }
+                TypeMirror argument = arguments.get(0);
+                Optional<JavaType> inner = isClass(argument) && name.equals("java.util.Optional")
+                        ? declared((DeclaredType) argument, false, site)
+                        : resolve(argument, isUnsigned(argument), true, site);
+                return inner.map(t -> name.equals("java.util.List") ? new JavaType.ListOf(t) : new JavaType.OptionalOf(t));
+            }
+            default:
+                break;
+        }
+        if (annotation(element, WASM_ENUM).isPresent()) {
+            return cached(name, () -> enumeration(element));
+        }
+        if (annotation(element, WASM_RECORD).isPresent()) {
+            return cached(name, () -> record(element, site));
+        }
+        if (annotation(element, WASM_CLASS).isPresent() && !nested) {
+            return cached(name, () -> classType(element));
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isClass(TypeMirror type) {
+        return type.getKind() == TypeKind.DECLARED
+                && annotation(((DeclaredType) type).asElement(), WASM_CLASS).isPresent();
+    }
+
+    private Optional<JavaType> cached(String name, java.util.function.Supplier<Optional<JavaType>> resolver) {
+        Optional<JavaType> known = resolved.get(name);
+        if (known != null) {
+            return known;
+        }
+        Optional<JavaType> type = resolver.get();
+        resolved.put(name, type);
+        return type;
+    }
+
+    private Optional<JavaType> enumeration(TypeElement element) {
+        if (element.getKind() != ElementKind.ENUM) {
+            diagnostics.error(element, Message.WRONG_KIND, element.getSimpleName(), kindName(element), "WasmEnum",
+                    "an enum");
+            return Optional.empty();
+        }
+        String rustName = rustName(element, WASM_ENUM);
+        ClassName name = ClassName.get(element);
+        if (signatures == null) {
+            return Optional.of(new EnumType(name, rustName, List.of()));
+        }
+        Optional<List<Variant>> variants = signatures.enumeration(rustName);
+        if (variants.isEmpty()) {
+            diagnostics.error(element, Message.ENUM_NOT_IN_MODULE, element.getSimpleName(), rustName, resource,
+                    Names.suggestion(rustName, signatures.typeNames()));
+            return Optional.empty();
+        }
+        List<EnumType.Constant> constants = new ArrayList<>();
+        Set<String> matched = new HashSet<>();
+        boolean ok = true;
+        for (Element constant : element.getEnclosedElements()) {
+            if (constant.getKind() != ElementKind.ENUM_CONSTANT) {
+                continue;
+            }
+            String javaName = constant.getSimpleName().toString();
+            Optional<Variant> variant = variants.get().stream()
+                    .filter(v -> normalized(v.name()).equals(normalized(javaName))).findFirst();
+            if (variant.isEmpty()) {
+                diagnostics.error(constant, Message.ENUM_CONSTANT_MISSING, element.getSimpleName(), javaName, rustName,
+                        variants.get().stream().map(Variant::name).collect(Collectors.joining(", ")));
+                ok = false;
+                continue;
+            }
+            matched.add(variant.get().name());
+            constants.add(new EnumType.Constant(javaName, variant.get().discriminant()));
+        }
+        for (Variant variant : variants.get()) {
+            if (!matched.contains(variant.name())) {
+                diagnostics.error(element, Message.ENUM_VARIANT_MISSING, rustName, variant.name(),
+                        variant.discriminant(), element.getSimpleName(),
+                        Names.snakeCase(variant.name()).toUpperCase(Locale.ROOT));
+                ok = false;
+            }
+        }
+        return ok ? Optional.of(new EnumType(name, rustName, List.copyOf(constants))) : Optional.empty();
+    }
+
+    private Optional<JavaType> record(TypeElement element, Element site) {
+        if (element.getKind() != ElementKind.RECORD) {
+            diagnostics.error(element, Message.WRONG_KIND, element.getSimpleName(), kindName(element),
+                    "WasmRecord", "a record");
+            return Optional.empty();
+        }
+        String rustName = rustName(element, WASM_RECORD);
+        ClassName name = ClassName.get(element);
+        if (signatures == null) {
+            return Optional.of(new RecordType(name, rustName, List.of(), List.of()));
+        }
+        Optional<List<Field>> fields = signatures.record(rustName);
+        if (fields.isEmpty()) {
+            diagnostics.error(element, Message.RECORD_NOT_IN_MODULE, element.getSimpleName(), rustName, resource,
+                    Names.suggestion(rustName, signatures.typeNames()));
+            return Optional.empty();
+        }
+        String key = element.getQualifiedName().toString();
+        if (!inProgress.add(key)) {
+            diagnostics.error(element, Message.RECURSIVE_RECORD, element.getSimpleName());
+            return Optional.empty();
+        }
+        try {
+            return recordComponents(element, name, rustName, fields.get());
+        } finally {
+            inProgress.remove(key);
+        }
+    }
+
+    private Optional<JavaType> recordComponents(TypeElement element, ClassName name, String rustName,
+            List<Field> fields) {
+        Map<String, RecordComponentElement> byRustName = new java.util.LinkedHashMap<>();
+        boolean ok = true;
+        String fieldList = fields.stream().map(f -> f.name() + ": " + f.type().spelling())
+                .collect(Collectors.joining(", "));
+        for (RecordComponentElement component : ElementFilter.recordComponentsIn(element.getEnclosedElements())) {
+            String javaName = component.getSimpleName().toString();
+            String fieldName = Names.snakeCase(javaName);
+            if (fields.stream().noneMatch(f -> f.name().equals(fieldName))) {
+                diagnostics.error(component, Message.RECORD_COMPONENT_MISSING, javaName, element.getSimpleName(),
+                        fieldName, rustName, fieldList);
+                ok = false;
+                continue;
+            }
+            byRustName.put(fieldName, component);
+        }
+        List<RecordType.Component> components = new ArrayList<>();
+        for (Field field : fields) {
+            RecordComponentElement component = byRustName.get(field.name());
+            if (component == null) {
+                if (ok) {
+                    diagnostics.error(element, Message.RECORD_FIELD_MISSING, rustName, field.name(),
+                            field.type().spelling(), element.getSimpleName(), Names.camelCase(field.name()),
+                            TypeMatcher.javaFor(field.type(), TypeMatcher.Position.NESTED).replace(" or ByteBuffer", ""),
+                            Names.camelCase(field.name()));
+                }
+                ok = false;
+                continue;
+            }
+            TypeMirror type = component.asType();
+            boolean unsigned = isUnsigned(type) || annotation(component, UNSIGNED).isPresent();
+            Optional<JavaType> resolvedType = resolve(type, unsigned, true, component);
+            if (resolvedType.isEmpty()
+                    || !TypeMatcher.matches(resolvedType.get(), field.type(), TypeMatcher.Position.NESTED)) {
+                diagnostics.error(component, Message.RECORD_COMPONENT_MISMATCH, component.getSimpleName(),
+                        element.getSimpleName(), resolvedType.map(JavaType::spelling).orElse(simple(type)),
+                        field.name(), field.type().spelling(),
+                        TypeMatcher.javaFor(field.type(), TypeMatcher.Position.NESTED));
+                ok = false;
+                continue;
+            }
+            components.add(new RecordType.Component(component.getSimpleName().toString(), field.name(),
+                    resolvedType.get()));
+        }
+        List<String> javaOrder = ElementFilter.recordComponentsIn(element.getEnclosedElements()).stream()
+                .map(c -> c.getSimpleName().toString()).collect(Collectors.toList());
+        return ok ? Optional.of(new RecordType(name, rustName, List.copyOf(components), javaOrder))
+                : Optional.empty();
+    }
+
+    private Optional<JavaType> classType(TypeElement element) {
+        boolean isObject = element.getKind() == ElementKind.INTERFACE && element.getInterfaces().stream()
+                .anyMatch(i -> qualifiedName(i).equals(WASM_OBJECT) || extendsObject(i));
+        if (!isObject) {
+            diagnostics.error(element, Message.CLASS_NOT_OBJECT, element.getSimpleName());
+            return Optional.empty();
+        }
+        String rustName = rustName(element, WASM_CLASS);
+        if (signatures != null && !signatures.isClass(rustName)) {
+            diagnostics.error(element, Message.CLASS_NOT_IN_MODULE, element.getSimpleName(), rustName, resource,
+                    Names.suggestion(rustName, signatures.typeNames()));
+            return Optional.empty();
+        }
+        ClassType type = new ClassType(ClassName.get(element), rustName);
+        classes.put(element.getQualifiedName().toString(), type);
+        classElements.put(element.getQualifiedName().toString(), element);
+        return Optional.of(type);
+    }
+
+    private static boolean extendsObject(TypeMirror type) {
+        TypeElement element = (TypeElement) ((DeclaredType) type).asElement();
+        return element.getInterfaces().stream()
+                .anyMatch(i -> qualifiedName(i).equals(WASM_OBJECT) || extendsObject(i));
+    }
+
+    /** The Rust name given in the annotation, or the Java simple name. */
+    private static String rustName(TypeElement element, String annotationType) {
+        return annotation(element, annotationType)
+                .flatMap(a -> a.getElementValues().entrySet().stream()
+                        .filter(e -> e.getKey().getSimpleName().contentEquals("value"))
+                        .map(e -> (String) e.getValue().getValue())
+                        .filter(v -> !v.isEmpty())
+                        .findFirst())
+                .orElse(element.getSimpleName().toString());
+    }
+
+    /** Whether {@code type} carries {@code @Unsigned} as a type annotation. */
+    static boolean isUnsigned(TypeMirror type) {
+        return type.getAnnotationMirrors().stream().anyMatch(a -> qualifiedName(a.getAnnotationType()).equals(UNSIGNED));
+    }
+
+    static Optional<AnnotationMirror> annotation(Element element, String type) {
+        for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+            if (qualifiedName(mirror.getAnnotationType()).equals(type)) {
+                return Optional.of(mirror);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String qualifiedName(TypeMirror type) {
+        return type.getKind() == TypeKind.DECLARED
+                ? ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().toString()
+                : type.toString();
+    }
+
+    private static String normalized(String name) {
+        return name.replace("_", "").toLowerCase(Locale.ROOT);
+    }
+
+    private static String kindName(TypeElement element) {
+        return "a" + (element.getKind() == ElementKind.INTERFACE || element.getKind() == ElementKind.ENUM ? "n " : " ")
+                + element.getKind().toString().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
+    private static String simple(TypeMirror type) {
+        return BindingValidator.simpleType(type);
+    }
+}

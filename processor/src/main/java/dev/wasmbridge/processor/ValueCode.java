@@ -1,0 +1,320 @@
+package dev.wasmbridge.processor;
+
+import com.palantir.javapoet.ArrayTypeName;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.wasmbridge.processor.JavaType.Bytes;
+import dev.wasmbridge.processor.JavaType.ClassType;
+import dev.wasmbridge.processor.JavaType.EnumType;
+import dev.wasmbridge.processor.JavaType.ListOf;
+import dev.wasmbridge.processor.JavaType.NumericArray;
+import dev.wasmbridge.processor.JavaType.OptionalOf;
+import dev.wasmbridge.processor.JavaType.OptionalPrimitive;
+import dev.wasmbridge.processor.JavaType.RecordType;
+import dev.wasmbridge.processor.JavaType.Scalar;
+import dev.wasmbridge.processor.JavaType.ScalarKind;
+import dev.wasmbridge.processor.JavaType.Text;
+import java.nio.ByteBuffer;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import javax.lang.model.element.Modifier;
+
+/**
+ * The code that converts one value between Java and its Wasm form (docs/ABI.md, "Values"), for the writer.
+ * Collects the static members that code needs in the generated class: the codecs of encoded values and the
+ * discriminant mappings of enums, each written once.
+ */
+final class ValueCode {
+    static final String RUNTIME = "dev.wasmbridge.runtime";
+    static final ClassName CODEC = ClassName.get(RUNTIME, "Codec");
+    static final ClassName CODECS = ClassName.get(RUNTIME, "Codecs");
+    static final ClassName WASM_BRIDGE_EXCEPTION = ClassName.get(RUNTIME, "WasmBridgeException");
+
+    /** The codec fields, in an order in which each only uses fields declared before it. */
+    private final Map<String, FieldSpec> codecFields = new LinkedHashMap<>();
+    private final Map<String, String> codecNames = new HashMap<>();
+    private final Map<ClassName, String> enumHelpers = new LinkedHashMap<>();
+    private final Map<ClassName, EnumType> enums = new LinkedHashMap<>();
+    /** Names of the generated implementations of {@code @WasmClass} interfaces. */
+    private final Map<ClassName, String> classImplementations;
+
+    ValueCode(Map<ClassName, String> classImplementations) {
+        this.classImplementations = classImplementations;
+    }
+
+    /** The Java type a user declares for {@code type}. */
+    static TypeName typeName(JavaType type) {
+        if (type instanceof Scalar s) {
+            return s.boxed() ? ClassName.get("java.lang", s.kind().boxed) : primitive(s.kind());
+        }
+        if (type instanceof JavaType.Void) {
+            return TypeName.VOID;
+        }
+        if (type instanceof Text) {
+            return ClassName.get(String.class);
+        }
+        if (type instanceof Bytes b) {
+            return b.buffer() ? ClassName.get(ByteBuffer.class) : ArrayTypeName.of(TypeName.BYTE);
+        }
+        if (type instanceof NumericArray a) {
+            return ArrayTypeName.of(primitive(a.element()));
+        }
+        if (type instanceof OptionalOf o) {
+            return ParameterizedTypeName.get(ClassName.get(Optional.class), typeName(o.value()));
+        }
+        if (type instanceof OptionalPrimitive o) {
+            return ClassName.get(o.kind() == ScalarKind.INT ? OptionalInt.class
+                    : o.kind() == ScalarKind.LONG ? OptionalLong.class : OptionalDouble.class);
+        }
+        if (type instanceof ListOf l) {
+            return ParameterizedTypeName.get(ClassName.get(List.class), typeName(l.element()));
+        }
+        if (type instanceof RecordType r) {
+            return r.name();
+        }
+        if (type instanceof EnumType e) {
+            return e.name();
+        }
+        return ((ClassType) type).name();
+    }
+
+    private static TypeName primitive(ScalarKind kind) {
+        switch (kind) {
+            case BOOLEAN: return TypeName.BOOLEAN;
+            case BYTE: return TypeName.BYTE;
+            case SHORT: return TypeName.SHORT;
+            case INT: return TypeName.INT;
+            case LONG: return TypeName.LONG;
+            case FLOAT: return TypeName.FLOAT;
+            default: return TypeName.DOUBLE;
+        }
+    }
+
+    /**
+     * A Java value going to Rust as the {@code long} Chicory passes: lent for an export call ({@code
+     * given == false}) or handed over as an import's result ({@code given == true}). Not for class objects.
+     *
+     * @param what names the value in messages, e.g. {@code "argument 'name' of Greeter.greet"}
+     */
+    CodeBlock toWasm(JavaType type, CodeBlock value, String call, String what, boolean given) {
+        String verb = given ? "give" : "lend";
+        if (type instanceof Scalar s) {
+            switch (s.kind()) {
+                case BOOLEAN: return CodeBlock.of("($L ? 1L : 0L)", value);
+                case FLOAT: return CodeBlock.of("$T.floatToRawIntBits($L)", Float.class, value);
+                case DOUBLE: return CodeBlock.of("$T.doubleToRawLongBits($L)", Double.class, value);
+                case BYTE: return s.unsigned() ? CodeBlock.of("$T.toUnsignedLong($L)", Byte.class, value) : value;
+                case SHORT: return s.unsigned() ? CodeBlock.of("$T.toUnsignedLong($L)", Short.class, value) : value;
+                default: return value;
+            }
+        }
+        if (type instanceof Text) {
+            return CodeBlock.of("$L.$LString($L, $S)", call, verb, value, what);
+        }
+        if (type instanceof Bytes b) {
+            return CodeBlock.of("$L.$L$L($L, $S)", call, verb, b.buffer() ? "Buffer" : "Bytes", value, what);
+        }
+        if (type instanceof NumericArray a) {
+            return CodeBlock.of("$L.$L$Ls($L, $S)", call, verb, a.element().title(), value, what);
+        }
+        if (type instanceof EnumType e) {
+            return CodeBlock.of("$L($L, $S)", enumHelper(e) + "ToRust", value, what);
+        }
+        if (type.isEncoded()) {
+            return CodeBlock.of("$L.$LEncoded($L, $L, $S)", call, verb, codec(type), value, what);
+        }
+        throw new IllegalArgumentException("no Wasm form for " + type);
+    }
+
+    /**
+     * The {@code long} Chicory returned (or passed to an import) as a Java value: taken and freed when it is
+     * an export's result ({@code owned}), only read when Rust lends it to an import.
+     */
+    CodeBlock fromWasm(JavaType type, CodeBlock wasm, String call, boolean owned) {
+        String verb = owned ? "take" : "read";
+        if (type instanceof Scalar s) {
+            switch (s.kind()) {
+                case INT: return CodeBlock.of("(int) $L", wasm);
+                case SHORT: return CodeBlock.of("(short) $L", wasm);
+                case BYTE: return CodeBlock.of("(byte) $L", wasm);
+                case FLOAT: return CodeBlock.of("$T.intBitsToFloat((int) $L)", Float.class, wasm);
+                case DOUBLE: return CodeBlock.of("$T.longBitsToDouble($L)", Double.class, wasm);
+                case BOOLEAN: return CodeBlock.of("(int) $L != 0", wasm);
+                default: return wasm;
+            }
+        }
+        if (type instanceof Text) {
+            return CodeBlock.of("$L.$LString($L)", call, verb, wasm);
+        }
+        if (type instanceof Bytes b) {
+            CodeBlock bytes = CodeBlock.of("$L.$LBytes($L)", call, verb, wasm);
+            return b.buffer() ? CodeBlock.of("$T.wrap($L)", ByteBuffer.class, bytes) : bytes;
+        }
+        if (type instanceof NumericArray a) {
+            return CodeBlock.of("$L.$L$Ls($L)", call, verb, a.element().title(), wasm);
+        }
+        if (type instanceof EnumType e) {
+            return CodeBlock.of("$L((int) $L)", enumHelper(e) + "FromRust", wasm);
+        }
+        if (type instanceof ClassType c) {
+            return CodeBlock.of("new $L($L, (int) $L)", classImplementations.get(c.name()), call, wasm);
+        }
+        if (type instanceof OptionalOf o && o.value() instanceof ClassType c) {
+            return CodeBlock.of("$L == 0 ? $T.empty() : $T.of(new $L($L, (int) $L))", wasm, Optional.class,
+                    Optional.class, classImplementations.get(c.name()), call, wasm);
+        }
+        if (type.isEncoded()) {
+            return CodeBlock.of("$L.$LEncoded($L, $L)", call, verb, codec(type), wasm);
+        }
+        return wasm;
+    }
+
+    /** A reference to the static codec field for an encodable type, declaring it on first use. */
+    CodeBlock codec(JavaType type) {
+        CodeBlock expression = codecExpression(type);
+        String key = expression.toString();
+        String name = codecNames.get(key);
+        if (name == null) {
+            name = "CODEC_" + codecNames.size();
+            codecNames.put(key, name);
+            codecFields.put(name, FieldSpec.builder(ParameterizedTypeName.get(CODEC, typeName(boxed(type))), name,
+                            Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                    .initializer(expression)
+                    .build());
+        }
+        return CodeBlock.of("$L", name);
+    }
+
+    private static JavaType boxed(JavaType type) {
+        return type instanceof Scalar s ? new Scalar(s.kind(), s.unsigned(), true) : type;
+    }
+
+    private CodeBlock codecExpression(JavaType type) {
+        if (type instanceof Scalar s) {
+            return CodeBlock.of("$T.$L", CODECS, s.kind().name());
+        }
+        if (type instanceof Text) {
+            return CodeBlock.of("$T.STRING", CODECS);
+        }
+        if (type instanceof Bytes) {
+            return CodeBlock.of("$T.BYTES", CODECS);
+        }
+        if (type instanceof OptionalOf o) {
+            return CodeBlock.of("$T.optional($L)", CODECS, codec(o.value()));
+        }
+        if (type instanceof OptionalPrimitive o) {
+            return CodeBlock.of("$T.OPTIONAL_$L", CODECS, o.kind().name());
+        }
+        if (type instanceof ListOf l) {
+            return CodeBlock.of("$T.list($L)", CODECS, codec(l.element()));
+        }
+        if (type instanceof EnumType e) {
+            String helper = enumHelper(e);
+            return CodeBlock.of("$T.of((value$$, out$$) -> out$$.writeInt($LToRust(value$$, $S)), in$$ -> $LFromRust("
+                    + "in$$.readInt()))", CODECS, helper, "a " + e.spelling() + " in a value", helper);
+        }
+        if (type instanceof RecordType r) {
+            return recordCodec(r);
+        }
+        throw new IllegalArgumentException("not encodable: " + type);
+    }
+
+    private CodeBlock recordCodec(RecordType record) {
+        CodeBlock.Builder write = CodeBlock.builder();
+        CodeBlock.Builder read = CodeBlock.builder();
+        for (RecordType.Component component : record.components()) {
+            CodeBlock get = CodeBlock.of("value$$.$L()", component.javaName());
+            if (component.type() instanceof Scalar s) {
+                write.addStatement("out$$.write$L($L)", s.kind().title(), get);
+                read.addStatement("$T $L$$ = in$$.read$L()", typeName(s), component.javaName(), s.kind().title());
+            } else {
+                CodeBlock codec = codec(component.type());
+                write.addStatement("$L.write($L, out$$)", codec, get);
+                read.addStatement("$T $L$$ = $L.read(in$$)", typeName(component.type()), component.javaName(), codec);
+            }
+        }
+        CodeBlock arguments = record.javaOrder().stream().map(n -> CodeBlock.of("$L$$", n))
+                .collect(CodeBlock.joining(", "));
+        read.addStatement("return new $T($L)", record.name(), arguments);
+        return CodeBlock.builder()
+                .add("$T.of(\n", CODECS).indent().indent()
+                .add("($T value$$, $T out$$) -> {\n", record.name(), ClassName.get(RUNTIME, "ValueWriter"))
+                .indent().add(write.build()).unindent()
+                .add("},\n")
+                .add("($T in$$) -> {\n", ClassName.get(RUNTIME, "ValueReader"))
+                .indent().add(read.build()).unindent()
+                .add("})").unindent().unindent()
+                .build();
+    }
+
+    /** The name prefix of an enum's two helper methods, declaring them on first use. */
+    private String enumHelper(EnumType type) {
+        String name = enumHelpers.get(type.name());
+        if (name == null) {
+            name = "enum" + String.join("_", type.name().simpleNames()) + (enumHelpers.isEmpty() ? "" : enumHelpers.size());
+            enumHelpers.put(type.name(), name);
+            enums.put(type.name(), type);
+        }
+        return name;
+    }
+
+    /** Adds the codec fields and enum helpers used so far to the generated class. */
+    void addMembers(TypeSpec.Builder generated) {
+        codecFields.values().forEach(generated::addField);
+        for (Map.Entry<ClassName, String> helper : enumHelpers.entrySet()) {
+            EnumType type = enums.get(helper.getKey());
+            generated.addMethod(enumToRust(type, helper.getValue() + "ToRust"));
+            generated.addMethod(enumFromRust(type, helper.getValue() + "FromRust"));
+        }
+    }
+
+    private static MethodSpec enumToRust(EnumType type, String name) {
+        CodeBlock.Builder body = CodeBlock.builder()
+                .addStatement("$T.requireNonNull(value, () -> what + $S)", Objects.class,
+                        " is null, but the Rust side takes a " + type.rustName() + " value; pass a constant.")
+                .beginControlFlow("switch (value)");
+        for (EnumType.Constant constant : type.constants()) {
+            body.add("case $L: return $L;\n", constant.javaName(), constant.discriminant());
+        }
+        body.add("default: throw new $T(value + $S);\n", IllegalArgumentException.class,
+                        " has no Rust variant; rebuild the bindings against the current Wasm module.")
+                .endControlFlow();
+        return MethodSpec.methodBuilder(name)
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .returns(TypeName.INT)
+                .addParameter(type.name(), "value")
+                .addParameter(String.class, "what")
+                .addCode(body.build())
+                .build();
+    }
+
+    private static MethodSpec enumFromRust(EnumType type, String name) {
+        CodeBlock.Builder body = CodeBlock.builder().beginControlFlow("switch (discriminant)");
+        for (EnumType.Constant constant : type.constants()) {
+            body.add("case $L: return $T.$L;\n", constant.discriminant(), type.name(), constant.javaName());
+        }
+        body.add("default: throw new $T($S + discriminant + $S);\n", WASM_BRIDGE_EXCEPTION,
+                        "Rust returned the discriminant ", " for enum " + type.rustName() + ", which "
+                                + type.name().simpleName() + " has no constant for; the Wasm module does not match"
+                                + " the one the bindings were generated from. Rebuild them.")
+                .endControlFlow();
+        return MethodSpec.methodBuilder(name)
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .returns(type.name())
+                .addParameter(TypeName.INT, "discriminant")
+                .addCode(body.build())
+                .build();
+    }
+}
