@@ -19,6 +19,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * <ul>
  *   <li>a Rust panic caught by the support crate becomes a {@link RustPanicException}; the instance
  *       stays live;
+ *   <li>an {@code Err(e)} returned by a Rust export becomes a {@link RustErrorException} once the export
+ *       has returned; the instance stays live;
  *   <li>anything else that ends a call abnormally (trap, panic under {@code panic=abort}, stack overflow,
  *       timeout, interruption) is an abort: the instance is terminated, the {@link AbortHandler} runs once,
  *       and later calls throw {@link ModuleTerminatedException} until {@link #resetState()};
@@ -74,6 +76,8 @@ public final class CallBoundary implements Instances {
     private String panicMessage;
     private Throwable importException;
     private boolean importExceptionUnwound;
+    private String errorType;
+    private String errorMessage;
 
     private CallBoundary(ModuleSource source, List<ExportBinding> exports, List<ImportBinding> imports) {
         this.source = source;
@@ -147,6 +151,7 @@ public final class CallBoundary implements Instances {
      *
      * @return its result, or 0 when it has none
      * @throws RustPanicException if Rust panicked (the instance stays live)
+     * @throws RustErrorException if the export returned {@code Err(e)} (the instance stays live)
      * @throws WasmAbortException if the call aborted the instance
      * @throws ModuleTerminatedException if an earlier abort terminated the instance
      */
@@ -161,9 +166,13 @@ public final class CallBoundary implements Instances {
         String outerPanic = panicMessage;
         Throwable outerImportException = importException;
         boolean outerUnwound = importExceptionUnwound;
+        String outerErrorType = errorType;
+        String outerErrorMessage = errorMessage;
         panicMessage = null;
         importException = null;
         importExceptionUnwound = false;
+        errorType = null;
+        errorMessage = null;
         try {
             long result = run(exportName, function, args);
             if (importExceptionUnwound) {
@@ -172,11 +181,16 @@ public final class CallBoundary implements Instances {
             if (panicMessage != null) {
                 throw new RustPanicException(exportName, panicMessage);
             }
+            if (errorMessage != null) {
+                throw new RustErrorException(exportName, errorType, errorMessage);
+            }
             return result;
         } finally {
             panicMessage = outerPanic;
             importException = outerImportException;
             importExceptionUnwound = outerUnwound;
+            errorType = outerErrorType;
+            errorMessage = outerErrorMessage;
         }
     }
 
@@ -439,7 +453,12 @@ public final class CallBoundary implements Instances {
                         (instance, args) -> {
                             importExceptionUnwound = importException != null;
                             return null;
-                        }));
+                        }),
+                new HostFunction(SUPPORT_MODULE, SupportImports.ERROR, SupportImports.ERROR_TYPE, (instance, args) -> {
+                    errorType = readString(args[0]);
+                    errorMessage = readString(args[1]);
+                    return null;
+                }));
     }
 
     private static <T> T requireValue(T value, String what, String type) {

@@ -20,6 +20,10 @@ final class SupportImports {
     static final String UNWOUND = "java_exception_unwound";
     static final FunctionType UNWOUND_TYPE = FunctionType.of(List.of(), List.of());
 
+    /** {@code error(type_name: slice, message: slice)}: the export returned {@code Err(e)}; both slices lent. */
+    static final String ERROR = "error";
+    static final FunctionType ERROR_TYPE = FunctionType.of(List.of(ValType.I64, ValType.I64), List.of());
+
     private SupportImports() {}
 
     /** Whether Rust asks after each import call if it threw, i.e. can unwind on a Java exception. */
