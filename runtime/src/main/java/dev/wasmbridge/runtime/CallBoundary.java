@@ -6,6 +6,7 @@ import com.dylibso.chicory.runtime.HostFunction;
 import com.dylibso.chicory.runtime.TrapException;
 import com.dylibso.chicory.runtime.WasmException;
 import com.dylibso.chicory.wasm.ChicoryException;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -61,6 +62,9 @@ public final class CallBoundary implements Instances {
 
     /** Slices lent to the current calls, freed by {@link #exit()}; a stack because calls nest. */
     private long[] lent = new long[8];
+
+    /** The alignment each slice of {@link #lent} was allocated with, which freeing it must repeat. */
+    private int[] lentAlign = new int[8];
 
     private int lentCount;
 
@@ -124,7 +128,7 @@ public final class CallBoundary implements Instances {
             while (lentCount > mark) {
                 long slice = lent[--lentCount];
                 try {
-                    live.free().apply(Abi.slicePointer(slice), (int) Abi.sliceLength(slice), 1);
+                    live.free().apply(Abi.slicePointer(slice), (int) Abi.sliceLength(slice), lentAlign[lentCount]);
                 } catch (RuntimeException | StackOverflowError e) {
                     abort(Abi.FREE, e, false); // not thrown: a call is already ending; the next one sees it
                 }
@@ -324,28 +328,85 @@ public final class CallBoundary implements Instances {
         this.callTimeout = timeout;
     }
 
+    // ---- Slices (docs/ABI.md, "Slices" and "Memory ownership") ------------------------------------------
+    //
+    // lend*: a Java argument of an export call, copied into Wasm memory; freed by exit().
+    // take*: an export result, copied out, then freed in Wasm (the host owns export results).
+    // read*: a parameter Rust lends to a Java import for the duration of the import call; only copied.
+    // give*: a Java import's result, copied into Wasm memory; Rust owns it from then on.
+
     /**
-     * Copies {@code value} into Wasm memory for the current call; freed by {@link #exit()}.
+     * Copies {@code value} into Wasm memory for the current call, as UTF-8; freed by {@link #exit()}.
      *
      * @param what names the argument in messages, e.g. {@code "argument 'name' of Greeter.greet"}
      * @return the slice to pass
+     * @throws NullPointerException if {@code value} is null
+     * @throws IllegalArgumentException if {@code value} holds an unpaired surrogate
      */
     public long lendString(String value, String what) {
-        return lend(Utf8.encode(requireValue(value, what, "String"), what), what);
+        return lend(Utf8.encode(requireValue(value, what, "String"), what), 1, what);
     }
 
     /** Like {@link #lendString} for bytes. */
     public long lendBytes(byte[] value, String what) {
-        return lend(requireValue(value, what, "byte[]"), what);
+        return lend(requireValue(value, what, "byte[]"), 1, what);
     }
 
-    private long lend(byte[] bytes, String what) {
-        long slice = place(bytes, what);
+    /**
+     * Like {@link #lendBytes} for the {@linkplain ByteBuffer#remaining() remaining} bytes of {@code value};
+     * its position does not move.
+     */
+    public long lendBuffer(ByteBuffer value, String what) {
+        return lend(remainingBytes(requireValue(value, what, "ByteBuffer")), 1, what);
+    }
+
+    /** Like {@link #lendString} for a {@code short[]}: 2 bytes per element, little-endian, align 2. */
+    public long lendShorts(short[] value, String what) {
+        return lend(LittleEndian.bytes(requireValue(value, what, "short[]"), what), Short.BYTES, what);
+    }
+
+    /** Like {@link #lendString} for an {@code int[]}: 4 bytes per element, little-endian, align 4. */
+    public long lendInts(int[] value, String what) {
+        return lend(LittleEndian.bytes(requireValue(value, what, "int[]"), what), Integer.BYTES, what);
+    }
+
+    /** Like {@link #lendString} for a {@code long[]}: 8 bytes per element, little-endian, align 8. */
+    public long lendLongs(long[] value, String what) {
+        return lend(LittleEndian.bytes(requireValue(value, what, "long[]"), what), Long.BYTES, what);
+    }
+
+    /** Like {@link #lendString} for a {@code float[]}: 4 bytes per element (raw bits), little-endian, align 4. */
+    public long lendFloats(float[] value, String what) {
+        return lend(LittleEndian.bytes(requireValue(value, what, "float[]"), what), Float.BYTES, what);
+    }
+
+    /** Like {@link #lendString} for a {@code double[]}: 8 bytes per element (raw bits), little-endian, align 8. */
+    public long lendDoubles(double[] value, String what) {
+        return lend(LittleEndian.bytes(requireValue(value, what, "double[]"), what), Double.BYTES, what);
+    }
+
+    /**
+     * Encodes {@code value} with {@code codec} (docs/ABI.md, "Encoded values") and lends it like {@link
+     * #lendBytes}.
+     *
+     * @throws NullPointerException if {@code value} or a value inside it is null; the message names {@code
+     *     what}
+     * @throws IllegalArgumentException if a string inside {@code value} holds an unpaired surrogate
+     */
+    public <T> long lendEncoded(Codec<T> codec, T value, String what) {
+        return lend(encode(codec, value, what), 1, what);
+    }
+
+    private long lend(byte[] bytes, int align, String what) {
+        long slice = place(bytes, align, what);
         if (bytes.length > 0) {
             if (lentCount == lent.length) {
                 lent = Arrays.copyOf(lent, lentCount * 2);
+                lentAlign = Arrays.copyOf(lentAlign, lentCount * 2);
             }
-            lent[lentCount++] = slice;
+            lent[lentCount] = slice;
+            lentAlign[lentCount] = align;
+            lentCount++;
         }
         return slice;
     }
@@ -357,9 +418,61 @@ public final class CallBoundary implements Instances {
 
     /** Reads bytes an export returned and frees them in Wasm. */
     public byte[] takeBytes(long slice) {
-        byte[] bytes = readBytes(slice);
+        return take(slice, 1, "byte[]");
+    }
+
+    /**
+     * Reads the {@code short[]} an export returned ({@code Vec<i16>}) and frees it in Wasm with align 2.
+     *
+     * @throws WasmBridgeException if the slice's byte length is not a multiple of 2 (it is then not freed:
+     *     a leak is safer than freeing a block Rust did not describe)
+     */
+    public short[] takeShorts(long slice) {
+        return LittleEndian.shorts(take(slice, Short.BYTES, "short[]"));
+    }
+
+    /** Like {@link #takeShorts} for an {@code int[]} ({@code Vec<i32>}, align 4). */
+    public int[] takeInts(long slice) {
+        return LittleEndian.ints(take(slice, Integer.BYTES, "int[]"));
+    }
+
+    /** Like {@link #takeShorts} for a {@code long[]} ({@code Vec<i64>}, align 8). */
+    public long[] takeLongs(long slice) {
+        return LittleEndian.longs(take(slice, Long.BYTES, "long[]"));
+    }
+
+    /** Like {@link #takeShorts} for a {@code float[]} ({@code Vec<f32>}, align 4). */
+    public float[] takeFloats(long slice) {
+        return LittleEndian.floats(take(slice, Float.BYTES, "float[]"));
+    }
+
+    /** Like {@link #takeShorts} for a {@code double[]} ({@code Vec<f64>}, align 8). */
+    public double[] takeDoubles(long slice) {
+        return LittleEndian.doubles(take(slice, Double.BYTES, "double[]"));
+    }
+
+    /** Reads the bytes an export returned into a new heap buffer (position 0) and frees them in Wasm. */
+    public ByteBuffer takeBuffer(long slice) {
+        return ByteBuffer.wrap(takeBytes(slice));
+    }
+
+    /**
+     * Reads the encoded value an export returned, frees it in Wasm, then decodes it with {@code codec}. The
+     * bytes are freed even when they turn out not to be a valid encoding.
+     *
+     * @throws WasmBridgeException if the bytes are not a valid encoding (the message starts with {@value
+     *     ValueReader#MALFORMED})
+     */
+    public <T> T takeEncoded(Codec<T> codec, long slice) {
+        Objects.requireNonNull(codec, "codec");
+        return decode(codec, takeBytes(slice));
+    }
+
+    /** Copies an export result out of Wasm memory, then frees it there with {@code align}. */
+    private byte[] take(long slice, int align, String type) {
+        byte[] bytes = readElements(slice, align, type);
         if (bytes.length > 0) {
-            invoke(Abi.FREE, live.free(), Abi.slicePointer(slice), bytes.length, 1);
+            invoke(Abi.FREE, live.free(), Abi.slicePointer(slice), bytes.length, align);
         }
         return bytes;
     }
@@ -375,10 +488,66 @@ public final class CallBoundary implements Instances {
         if (length == 0) {
             return new byte[0];
         }
-        if (length > Integer.MAX_VALUE - 8) {
+        if (length > LittleEndian.MAX_BYTES) {
             throw new WasmBridgeException("Rust passed " + length + " bytes, more than a Java array can hold.");
         }
         return live.memory("a string or bytes").readBytes(Abi.slicePointer(slice), (int) length);
+    }
+
+    /**
+     * Reads a {@code short[]} that Rust lends to a Java import ({@code &[i16]}); Rust keeps ownership.
+     *
+     * @throws WasmBridgeException if the slice's byte length is not a multiple of 2
+     */
+    public short[] readShorts(long slice) {
+        return LittleEndian.shorts(readElements(slice, Short.BYTES, "short[]"));
+    }
+
+    /** Like {@link #readShorts} for an {@code int[]} ({@code &[i32]}). */
+    public int[] readInts(long slice) {
+        return LittleEndian.ints(readElements(slice, Integer.BYTES, "int[]"));
+    }
+
+    /** Like {@link #readShorts} for a {@code long[]} ({@code &[i64]}). */
+    public long[] readLongs(long slice) {
+        return LittleEndian.longs(readElements(slice, Long.BYTES, "long[]"));
+    }
+
+    /** Like {@link #readShorts} for a {@code float[]} ({@code &[f32]}). */
+    public float[] readFloats(long slice) {
+        return LittleEndian.floats(readElements(slice, Float.BYTES, "float[]"));
+    }
+
+    /** Like {@link #readShorts} for a {@code double[]} ({@code &[f64]}). */
+    public double[] readDoubles(long slice) {
+        return LittleEndian.doubles(readElements(slice, Double.BYTES, "double[]"));
+    }
+
+    /** Reads bytes that Rust lends to a Java import into a new heap buffer (position 0). */
+    public ByteBuffer readBuffer(long slice) {
+        return ByteBuffer.wrap(readBytes(slice));
+    }
+
+    /**
+     * Reads and decodes an encoded value that Rust lends to a Java import; Rust keeps ownership.
+     *
+     * @throws WasmBridgeException if the bytes are not a valid encoding (the message starts with {@value
+     *     ValueReader#MALFORMED})
+     */
+    public <T> T readEncoded(Codec<T> codec, long slice) {
+        Objects.requireNonNull(codec, "codec");
+        return decode(codec, readBytes(slice));
+    }
+
+    /** Reads a slice of {@code elementBytes}-byte elements, refusing a byte length that does not divide. */
+    private byte[] readElements(long slice, int elementBytes, String type) {
+        long length = Abi.sliceLength(slice);
+        if (length % elementBytes != 0) {
+            throw new WasmBridgeException("Rust passed a slice of " + length + " bytes as a " + type + ", which is"
+                    + " not a whole number of " + elementBytes + "-byte elements (slice lengths are in bytes)."
+                    + " The Java and Rust element types disagree: rebuild the bindings against this module.");
+        }
+        return readBytes(slice);
     }
 
     /**
@@ -388,19 +557,61 @@ public final class CallBoundary implements Instances {
      * @return the slice to return to Rust
      */
     public long giveString(String value, String what) {
-        return place(Utf8.encode(requireValue(value, what, "String"), what), what);
+        return place(Utf8.encode(requireValue(value, what, "String"), what), 1, what);
     }
 
     /** Like {@link #giveString} for bytes. */
     public long giveBytes(byte[] value, String what) {
-        return place(requireValue(value, what, "byte[]"), what);
+        return place(requireValue(value, what, "byte[]"), 1, what);
     }
 
-    private long place(byte[] bytes, String what) {
+    /** Like {@link #giveBytes} for the remaining bytes of {@code value}; its position does not move. */
+    public long giveBuffer(ByteBuffer value, String what) {
+        return place(remainingBytes(requireValue(value, what, "ByteBuffer")), 1, what);
+    }
+
+    /** Like {@link #giveString} for a {@code short[]} ({@code Vec<i16>}: little-endian, align 2). */
+    public long giveShorts(short[] value, String what) {
+        return place(LittleEndian.bytes(requireValue(value, what, "short[]"), what), Short.BYTES, what);
+    }
+
+    /** Like {@link #giveString} for an {@code int[]} ({@code Vec<i32>}: little-endian, align 4). */
+    public long giveInts(int[] value, String what) {
+        return place(LittleEndian.bytes(requireValue(value, what, "int[]"), what), Integer.BYTES, what);
+    }
+
+    /** Like {@link #giveString} for a {@code long[]} ({@code Vec<i64>}: little-endian, align 8). */
+    public long giveLongs(long[] value, String what) {
+        return place(LittleEndian.bytes(requireValue(value, what, "long[]"), what), Long.BYTES, what);
+    }
+
+    /** Like {@link #giveString} for a {@code float[]} ({@code Vec<f32>}: little-endian, align 4). */
+    public long giveFloats(float[] value, String what) {
+        return place(LittleEndian.bytes(requireValue(value, what, "float[]"), what), Float.BYTES, what);
+    }
+
+    /** Like {@link #giveString} for a {@code double[]} ({@code Vec<f64>}: little-endian, align 8). */
+    public long giveDoubles(double[] value, String what) {
+        return place(LittleEndian.bytes(requireValue(value, what, "double[]"), what), Double.BYTES, what);
+    }
+
+    /**
+     * Encodes the result of a Java import with {@code codec} and gives it to Rust like {@link #giveBytes};
+     * Rust frees it after decoding.
+     *
+     * @throws NullPointerException if {@code value} or a value inside it is null; the message names {@code
+     *     what}
+     */
+    public <T> long giveEncoded(Codec<T> codec, T value, String what) {
+        return place(encode(codec, value, what), 1, what);
+    }
+
+    /** Allocates a block of {@code align} in Wasm memory and copies {@code bytes} into it. */
+    private long place(byte[] bytes, int align, String what) {
         if (bytes.length == 0) {
             return Abi.slice(Abi.EMPTY_POINTER, 0);
         }
-        int pointer = (int) invoke(Abi.MALLOC, live.malloc(what), bytes.length, 1);
+        int pointer = (int) invoke(Abi.MALLOC, live.malloc(what), bytes.length, align);
         if (pointer == 0) {
             throw new WasmBridgeException("Wasm module '" + live.moduleName() + "' could not allocate "
                     + bytes.length + " bytes for " + what + ": it is out of memory (" + Abi.MALLOC
@@ -408,6 +619,38 @@ public final class CallBoundary implements Instances {
         }
         live.memory(what).write(pointer, bytes);
         return Abi.slice(pointer, bytes.length);
+    }
+
+    private static byte[] remainingBytes(ByteBuffer buffer) {
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.get(buffer.position(), bytes);
+        return bytes;
+    }
+
+    private static <T> byte[] encode(Codec<T> codec, T value, String what) {
+        Objects.requireNonNull(codec, "codec");
+        if (value == null) {
+            throw new NullPointerException(what + " is null, but the Rust side takes a value; pass a non-null one"
+                    + " (an empty Optional for None).");
+        }
+        ValueWriter out = new ValueWriter();
+        try {
+            codec.write(value, out);
+        } catch (NullPointerException e) {
+            NullPointerException named = new NullPointerException(what + ": " + e.getMessage());
+            named.initCause(e);
+            throw named;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(what + ": " + e.getMessage(), e);
+        }
+        return out.toByteArray();
+    }
+
+    private static <T> T decode(Codec<T> codec, byte[] bytes) {
+        ValueReader in = new ValueReader(bytes);
+        T value = codec.read(in);
+        in.finish();
+        return value;
     }
 
     /** The size of the instance's linear memory in bytes (it only ever grows). */

@@ -124,8 +124,13 @@ final class LiveInstance {
         return malloc;
     }
 
-    /** {@code wasmbridge_free}. */
+    /** {@code wasmbridge_free}; fails with a clear message when the module lacks it. */
     ExportFunction free() {
+        if (free == null) {
+            throw new WasmBridgeException(
+                    "Wasm module '" + moduleName + "' does not export " + Abi.FREE + ", needed to free a slice"
+                            + " an export returned. Build the Rust crate with the wasmbridge support crate.");
+        }
         return free;
     }
 

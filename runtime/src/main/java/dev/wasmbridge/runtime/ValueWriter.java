@@ -17,9 +17,6 @@ public final class ValueWriter {
     private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
-    /** The largest encoded value: the largest byte array Java can make. */
-    static final int MAX_BYTES = Integer.MAX_VALUE - 8;
-
     private byte[] bytes = new byte[32];
     private int size;
 
@@ -138,11 +135,11 @@ public final class ValueWriter {
             return;
         }
         long needed = (long) size + more;
-        if (needed > MAX_BYTES) {
-            throw new IllegalArgumentException("The encoded value would take more than " + MAX_BYTES
+        if (needed > LittleEndian.MAX_BYTES) {
+            throw new IllegalArgumentException("The encoded value would take more than " + LittleEndian.MAX_BYTES
                     + " bytes, more than a Java array (and one slice) can hold; pass a smaller value.");
         }
-        long grown = Math.max(needed, Math.min((long) bytes.length * 2, MAX_BYTES));
+        long grown = Math.max(needed, Math.min((long) bytes.length * 2, LittleEndian.MAX_BYTES));
         bytes = Arrays.copyOf(bytes, (int) grown);
     }
 }
