@@ -291,7 +291,7 @@ final class TypeResolver {
                 if (ok) {
                     diagnostics.error(element, Message.RECORD_FIELD_MISSING, rustName, field.name(),
                             field.type().spelling(), element.getSimpleName(), Names.camelCase(field.name()),
-                            TypeMatcher.javaFor(field.type(), TypeMatcher.Position.NESTED).replace(" or ByteBuffer", ""),
+                            componentJava(field.type()),
                             Names.camelCase(field.name()));
                 }
                 ok = false;
@@ -304,8 +304,7 @@ final class TypeResolver {
                     || !TypeMatcher.matches(resolvedType.get(), field.type(), TypeMatcher.Position.NESTED)) {
                 diagnostics.error(component, Message.RECORD_COMPONENT_MISMATCH, component.getSimpleName(),
                         element.getSimpleName(), resolvedType.map(JavaType::spelling).orElse(simple(type)),
-                        field.name(), field.type().spelling(),
-                        TypeMatcher.javaFor(field.type(), TypeMatcher.Position.NESTED));
+                        field.name(), field.type().spelling(), componentJava(field.type()));
                 ok = false;
                 continue;
             }
@@ -341,6 +340,12 @@ final class TypeResolver {
         TypeElement element = (TypeElement) ((DeclaredType) type).asElement();
         return element.getInterfaces().stream()
                 .anyMatch(i -> qualifiedName(i).equals(WASM_OBJECT) || extendsObject(i));
+    }
+
+    /** The Java type of a record component for a Rust field: a primitive where it can be. */
+    private static String componentJava(RustType field) {
+        return TypeMatcher.javaFor(field, field instanceof RustType.Primitive
+                ? TypeMatcher.Position.EXPORT_RESULT : TypeMatcher.Position.NESTED);
     }
 
     /** The Rust name given in the annotation, or the Java simple name. */

@@ -35,6 +35,9 @@ class ProcessorCompilationTest {
         Files.write(extra.resolve("bad/odd-support-import.wasm"), new TinyWasm()
                 .importFunction("wasmbridge", "panic", new byte[] {TinyWasm.I32}, (byte) 0)
                 .function("add", new byte[] {TinyWasm.I32, TinyWasm.I32}, TinyWasm.I32).build());
+        Files.write(extra.resolve("bad/plain-import.wasm"), new TinyWasm()
+                .importFunction("host", "log", new byte[] {TinyWasm.I64}, (byte) 0)
+                .function("add", new byte[] {TinyWasm.I32, TinyWasm.I32}, TinyWasm.I32).build());
         Files.write(extra.resolve("bad/no-memory.wasm"), new TinyWasm()
                 .function("echo", new byte[] {TinyWasm.I64}, TinyWasm.I64).build());
     }
@@ -164,10 +167,12 @@ class ProcessorCompilationTest {
 
     @Test
     void wrongJavaSignatureNamesTheExportAndBothSignatures() {
-        JavaFileObject api = fixtureInterface("  @WasmExport int greet(String name);");
-        Compilation compilation = compile(api, HOST);
-        assertThat(compilation).hadErrorContaining("[WB206] Api.greet(String) does not match the Rust export 'greet'")
-                .inFile(api).onLineContaining("int greet(String name)");
+        // A module without Rust signatures (hand-written) is checked at the Wasm level.
+        JavaFileObject api = moduleInterface("@WasmModule(\"bad/no-memory.wasm\")",
+                "  @WasmExport int echo(String text);");
+        Compilation compilation = compile(api);
+        assertThat(compilation).hadErrorContaining("[WB206] Api.echo(String) does not match the Rust export 'echo'")
+                .inFile(api).onLineContaining("int echo(String text)");
         assertThat(compilation).hadErrorContaining(
                 "the export has Wasm signature (i64) -> i64, but the Java method lowers to (i64) -> i32"
                         + " ((String) -> int)");
@@ -176,8 +181,8 @@ class ProcessorCompilationTest {
     @Test
     void wrongArityIsASignatureMismatch() {
         JavaFileObject api = fixtureInterface("  @WasmExport int add(int a);");
-        assertThat(compile(api, HOST)).hadErrorContaining("export has Wasm signature (i32, i32) -> i32,"
-                + " but the Java method lowers to (i32) -> i32").inFile(api).onLineContaining("int add(int a)");
+        assertThat(compile(api, HOST)).hadErrorContaining("[WB213] Api.add(int) has 1 parameter(s), but the Rust"
+                + " function `fn add(a: i32, b: i32) -> i32` has 2.").inFile(api).onLineContaining("int add(int a)");
     }
 
     @Test
@@ -247,11 +252,11 @@ class ProcessorCompilationTest {
 
     @Test
     void unsupportedParameterType() {
-        JavaFileObject api = fixtureInterface("  @WasmExport String greet(List<String> names);");
-        assertThat(compile(api, HOST)).hadErrorContaining("[WB203] Parameter 'names' of Api.greet(List<String>)"
-                + " has type List<String>, which Wasmbridge cannot pass to Rust."
-                + " Supported: int, long, float, double, boolean, String, byte[].")
-                .inFile(api).onLineContaining("List<String> names");
+        JavaFileObject api = fixtureInterface("  @WasmExport String greet(java.util.Map<String, String> names);");
+        assertThat(compile(api, HOST)).hadErrorContaining("[WB203] Parameter 'names' of Api.greet(Map<String,String>)"
+                + " has type Map<String,String>, which Wasmbridge cannot pass to Rust."
+                + " Supported: int, long, short, byte (each also @Unsigned), float, double, boolean, String,")
+                .inFile(api).onLineContaining("Map<String, String> names");
     }
 
     @Test
@@ -334,10 +339,11 @@ class ProcessorCompilationTest {
 
     @Test
     void importSignatureMismatch() {
-        JavaFileObject host = hostWith(HOST_ADD, "  @WasmImport(module = \"host\") void log(int message);",
-                GREETING, TRANSFORM, SCALARS);
-        assertThat(compile(fixtureInterface(), host)).hadErrorContaining("[WB305] Host.log(int) does not match the"
-                + " import host.log of '" + FIXTURE + "': the module imports it with Wasm signature (i64) -> (),"
+        // A module without Rust signatures (hand-written) is checked at the Wasm level.
+        JavaFileObject host = hostWith("  @WasmImport(module = \"host\") void log(int message);");
+        assertThat(compile(moduleInterface("@WasmModule(value = \"bad/plain-import.wasm\", imports = Host.class)"),
+                host)).hadErrorContaining("[WB305] Host.log(int) does not match the import host.log of"
+                + " 'bad/plain-import.wasm': the module imports it with Wasm signature (i64) -> (),"
                 + " but the Java method lowers to (i32) -> ()").inFile(host).onLineContaining("void log(int");
     }
 
@@ -380,7 +386,8 @@ class ProcessorCompilationTest {
         for (Message message : Message.values()) {
             assertEquals(true, tags.add(message.tag()), "duplicate tag " + message.tag());
         }
-        String tests = Files.readString(Path.of("src/test/java/dev/wasmbridge/processor/ProcessorCompilationTest.java"));
+        String tests = Files.readString(Path.of("src/test/java/dev/wasmbridge/processor/ProcessorCompilationTest.java"))
+                + Files.readString(Path.of("src/test/java/dev/wasmbridge/processor/RichTypesCompilationTest.java"));
         for (Message message : Message.values()) {
             if (message != Message.MODULE_PRIVATE && message != Message.MODULE_UNREADABLE
                     && message != Message.IMPORT_UNSUPPORTED_KIND && message != Message.COMPILE_FAILED) {
