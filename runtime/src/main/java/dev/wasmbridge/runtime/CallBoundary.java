@@ -109,9 +109,24 @@ public final class CallBoundary implements Instances {
         return new CallBoundary(source, exports, imports);
     }
 
-    /** Starts a call: waits until no other thread is inside this instance. Pair with {@link #exit()}. */
+    /**
+     * Starts a call: waits until no other thread is inside this instance. Pair with {@link #exit()}.
+     *
+     * <p>An instance of a {@link BoundaryPool} is taken from the pool's free instances first (waiting until
+     * it is free), and given back by the matching outermost {@link #exit()}.
+     *
+     * @throws WasmBridgeException if the thread was interrupted while waiting for a pooled instance
+     */
     @Override
     public CallBoundary enter() {
+        if (pool != null && !lock.isHeldByCurrentThread()) {
+            pool.take(this);
+        }
+        return enterTaken();
+    }
+
+    /** Like {@link #enter()}, for an instance the pool has already taken for the current thread (or no pool). */
+    CallBoundary enterTaken() {
         lock.lock();
         if (depth == marks.length) {
             marks = Arrays.copyOf(marks, depth * 2);
@@ -148,6 +163,11 @@ public final class CallBoundary implements Instances {
 
     void joinPool(BoundaryPool pool) {
         this.pool = pool;
+    }
+
+    /** Whether this instance is one of a {@link BoundaryPool}'s. */
+    boolean isPooled() {
+        return pool != null;
     }
 
     /**
