@@ -16,11 +16,13 @@ import java.util.function.Supplier;
  * terminates only its instance (and runs the abort handler for it).
  *
  * <p>Rust state is per instance: consecutive calls may land on different instances, so a pool suits
- * stateless Rust functions, or state that is fine to keep per instance (caches). An instance can also be
- * entered directly ({@link CallBoundary#enter()}); that waits until it is free.
+ * stateless Rust functions, or state that is fine to keep per instance (caches). A Rust object
+ * ({@link RustObject}) lives in the instance that made it: its methods, and calls that take it as an
+ * argument ({@link #enterOwner}), run on that instance, waiting until it is free.
  *
- * <p>A thread inside a call on one instance that enters another holds both; two threads doing that in
- * opposite directions wait for each other forever, as with any two locks.
+ * <p>A thread inside a call on one instance that enters another (a Java import using an object of another
+ * instance) holds both; two threads doing that in opposite directions wait for each other forever, as with
+ * any two locks.
  */
 public final class BoundaryPool implements Instances {
     private final List<CallBoundary> all;
@@ -87,6 +89,18 @@ public final class BoundaryPool implements Instances {
             }
         }
         return takeAny().enterTaken();
+    }
+
+    /**
+     * The instance that made {@code object} when it is a {@link RustObject} of this pool (waiting until it is
+     * free), otherwise {@link #enter()}.
+     */
+    @Override
+    public CallBoundary enterOwner(Object object, String what) {
+        if (object instanceof RustObject rustObject && rustObject.owner().belongsTo(this)) {
+            return rustObject.owner().enter();
+        }
+        return enter();
     }
 
     private CallBoundary takeAny() {

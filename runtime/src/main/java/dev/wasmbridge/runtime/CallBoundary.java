@@ -6,12 +6,15 @@ import com.dylibso.chicory.runtime.HostFunction;
 import com.dylibso.chicory.runtime.TrapException;
 import com.dylibso.chicory.runtime.WasmException;
 import com.dylibso.chicory.wasm.ChicoryException;
+import com.dylibso.chicory.wasm.types.FunctionType;
+import com.dylibso.chicory.wasm.types.ValType;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -28,7 +31,13 @@ import java.util.concurrent.locks.ReentrantLock;
  *   <li>a Java exception thrown by an import unwinds the Rust frames (their destructors run) and reaches
  *       the Java caller unchanged, or aborts the instance when the module cannot unwind;
  *   <li>one caller at a time runs inside the instance (a re-entrant lock, so Rust → Java import → Rust on
- *       the same thread works).
+ *       the same thread works);
+ *   <li>memory crosses as slices (docs/ABI.md, "Memory ownership"): {@code lend*} for export arguments
+ *       (freed by {@link #exit()} with their alignment), {@code take*} for export results (freed at once),
+ *       {@code read*} for what Rust lends to an import, {@code give*} for import results (Rust owns them);
+ *   <li>Rust objects ({@link RustObject}) that were garbage collected without being closed are dropped at
+ *       the start of the next outermost call, on the calling thread; objects of an older generation never
+ *       touch the current instance.
  * </ul>
  *
  * <p>Generated methods follow one pattern ({@code instances} is this boundary, or a {@link BoundaryPool}):
@@ -42,10 +51,26 @@ import java.util.concurrent.locks.ReentrantLock;
  *     call.exit();
  * }
  * }</pre>
+ *
+ * <p>A call that passes a Rust object runs on the instance that made it, and checks it:
+ *
+ * <pre>{@code
+ * CallBoundary call = instances.enterOwner(counter, "argument 'counter' of Bank.deposit");
+ * try {
+ *     long label$ = call.lendEncoded(LABEL_CODEC, label, "argument 'label' of Bank.deposit");
+ *     int counter$ = RustObject.move(call, counter, "argument 'counter' of Bank.deposit"); // last: nothing
+ *     return call.call(DEPOSIT, counter$, label$);                                           // fails after it
+ * } finally {
+ *     call.exit();
+ * }
+ * }</pre>
  */
 public final class CallBoundary implements Instances {
     /** The import module of the functions the Rust support crate calls (docs/ABI.md). */
     public static final String SUPPORT_MODULE = "wasmbridge";
+
+    /** The Wasm signature of every {@code T::drop} export. */
+    private static final FunctionType DROP_TYPE = FunctionType.of(List.of(ValType.I32), List.of());
 
     private final ReentrantLock lock = new ReentrantLock();
     private final ModuleSource source;
@@ -75,6 +100,9 @@ public final class CallBoundary implements Instances {
 
     /** The pool this instance belongs to, or null. */
     private BoundaryPool pool;
+
+    /** Drops of Rust objects that were garbage collected without being closed; run by the next outermost call. */
+    private final ConcurrentLinkedQueue<PendingDrop> pendingDrops = new ConcurrentLinkedQueue<>();
 
     // What the Rust side reported during the innermost running call (saved and restored around nested calls).
     private String panicMessage;
@@ -112,8 +140,10 @@ public final class CallBoundary implements Instances {
     /**
      * Starts a call: waits until no other thread is inside this instance. Pair with {@link #exit()}.
      *
-     * <p>An instance of a {@link BoundaryPool} is taken from the pool's free instances first (waiting until
-     * it is free), and given back by the matching outermost {@link #exit()}.
+     * <p>The outermost call of a thread first runs the drops of Rust objects that were garbage collected
+     * without being closed ({@link RustObject}); that never throws. An instance of a {@link BoundaryPool} is
+     * taken from the pool's free instances first (waiting until it is free), and given back by the matching
+     * outermost {@link #exit()}.
      *
      * @throws WasmBridgeException if the thread was interrupted while waiting for a pooled instance
      */
@@ -132,7 +162,21 @@ public final class CallBoundary implements Instances {
             marks = Arrays.copyOf(marks, depth * 2);
         }
         marks[depth++] = lentCount;
+        if (depth == 1 && !pendingDrops.isEmpty()) {
+            try {
+                runPendingDrops();
+            } catch (Throwable e) { // only an Error (the JVM is in trouble): leave the instance as found
+                exit();
+                throw e;
+            }
+        }
         return this;
+    }
+
+    /** Enters this instance; the object's own checks come with {@link RustObject#borrow} or {@link RustObject#move}. */
+    @Override
+    public CallBoundary enterOwner(Object object, String what) {
+        return enter();
     }
 
     /** Ends the call started by the matching {@link #enter()}: frees what it lent, lets the next caller in. */
@@ -165,10 +209,74 @@ public final class CallBoundary implements Instances {
         this.pool = pool;
     }
 
+    /** Whether this instance is one of {@code pool}'s. */
+    boolean belongsTo(BoundaryPool pool) {
+        return this.pool == pool;
+    }
+
     /** Whether this instance is one of a {@link BoundaryPool}'s. */
     boolean isPooled() {
         return pool != null;
     }
+
+    // ---- Drops of garbage-collected Rust objects ------------------------------------------------------
+
+    /**
+     * Queues the drop of a Rust object that was garbage collected without being closed; any thread (the
+     * {@link java.lang.ref.Cleaner}'s). The next outermost call on this instance runs it.
+     */
+    void queueDrop(int handleGeneration, int dropExport, int pointer) {
+        pendingDrops.add(new PendingDrop(handleGeneration, dropExport, pointer));
+    }
+
+    /**
+     * The number of drops of garbage-collected Rust objects waiting for the next call on this instance (for
+     * tests and monitoring).
+     */
+    public int pendingDrops() {
+        return pendingDrops.size();
+    }
+
+    /**
+     * Runs the queued drops, holding the lock at depth 1. Never throws an exception: a drop of an older
+     * generation or of a terminated instance is skipped (its memory is gone), a panicking drop leaves the
+     * value to Rust, and a drop that aborts terminates the instance as any abort does (the abort handler runs);
+     * the caller's own call then fails as on any terminated instance.
+     */
+    private void runPendingDrops() {
+        PendingDrop drop;
+        while ((drop = pendingDrops.poll()) != null) {
+            if (drop.generation() != generation || terminatedBy != null) {
+                continue;
+            }
+            try {
+                invoke(exports.get(drop.dropExport()).name(), live.export(drop.dropExport()), drop.pointer());
+            } catch (Exception e) {
+                // see above: nothing the caller could act on; an abort has already been reported to the handler
+            }
+        }
+    }
+
+    /**
+     * Checks that export {@code index} is a class's drop export ({@code T::drop}, {@code (i32) -> ()}).
+     *
+     * @throws IllegalArgumentException if it is not
+     */
+    void checkDropExport(int index, String typeName) {
+        if (index < 0 || index >= exports.size()) {
+            throw new IllegalArgumentException("The drop export of " + typeName + " is given as export " + index
+                    + ", but the bindings have " + exports.size() + " exports. Regenerate the bindings.");
+        }
+        ExportBinding export = exports.get(index);
+        if (!export.name().endsWith(Abi.DROP_SUFFIX) || !export.type().equals(DROP_TYPE)) {
+            throw new IllegalArgumentException("The drop export of " + typeName + " is given as export " + index
+                    + ", '" + export.name() + "' " + export.type() + ", which is not a drop export (T"
+                    + Abi.DROP_SUFFIX + ", " + DROP_TYPE + "). Regenerate the bindings.");
+        }
+    }
+
+    /** A drop waiting for the next call. */
+    private record PendingDrop(int generation, int dropExport, int pointer) {}
 
     /**
      * Calls the export at {@code index} of the export list.
@@ -305,6 +413,8 @@ public final class CallBoundary implements Instances {
             generation++;
             terminatedBy = null;
             lentCount = 0;
+            int current = generation;
+            pendingDrops.removeIf(drop -> drop.generation() != current); // their memory went with the old instance
         } finally {
             lock.unlock();
         }

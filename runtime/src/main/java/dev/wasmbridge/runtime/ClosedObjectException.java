@@ -1,0 +1,44 @@
+package dev.wasmbridge.runtime;
+
+import java.util.Optional;
+
+/**
+ * A Rust object ({@link WasmObject}) was used after {@link WasmObject#close()} dropped it, or after Rust took
+ * it by value (a parameter of type {@code T}, which moves the object into Rust). Its Rust value is gone.
+ */
+public class ClosedObjectException extends WasmBridgeException {
+    private static final long serialVersionUID = 1L;
+
+    private final String object;
+    private final String movedBy;
+
+    /**
+     * @param object the object, e.g. {@code "Counter@1048"}
+     * @param use what tried to use it, e.g. {@code "Counter.increment"} or {@code "argument 'c' of Bank.deposit"}
+     * @param movedBy what moved it into Rust, e.g. {@code "Counter.into_total"}, or null when it was closed
+     */
+    public ClosedObjectException(String object, String use, String movedBy) {
+        super(message(object, use, movedBy));
+        this.object = object;
+        this.movedBy = movedBy;
+    }
+
+    private static String message(String object, String use, String movedBy) {
+        if (movedBy == null) {
+            return object + " was closed; it cannot be used for " + use + ". Keep an object open until its last"
+                    + " use (close() drops the Rust value), or create a new one.";
+        }
+        return object + " was moved into Rust by " + movedBy + " (Rust took it by value); it cannot be used for "
+                + use + ". Rust owns the value now; create a new object if you need one.";
+    }
+
+    /** The object, e.g. {@code "Counter@1048"}. */
+    public String object() {
+        return object;
+    }
+
+    /** What moved the object into Rust; empty when it was closed. */
+    public Optional<String> movedBy() {
+        return Optional.ofNullable(movedBy);
+    }
+}
