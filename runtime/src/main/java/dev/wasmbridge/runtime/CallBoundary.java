@@ -3,6 +3,7 @@ package dev.wasmbridge.runtime;
 import com.dylibso.chicory.runtime.ChicoryInterruptedException;
 import com.dylibso.chicory.runtime.ExportFunction;
 import com.dylibso.chicory.runtime.HostFunction;
+import com.dylibso.chicory.runtime.Memory;
 import com.dylibso.chicory.runtime.TrapException;
 import com.dylibso.chicory.runtime.WasmException;
 import com.dylibso.chicory.wasm.ChicoryException;
@@ -621,7 +622,16 @@ public final class CallBoundary implements Instances {
         if (length > LittleEndian.MAX_BYTES) {
             throw new WasmBridgeException("Rust passed " + length + " bytes, more than a Java array can hold.");
         }
-        return live.memory("a string or bytes").readBytes(Abi.slicePointer(slice), (int) length);
+        Memory memory = live.memory("a string or bytes");
+        int pointer = Abi.slicePointer(slice);
+        long memoryBytes = live.memoryBytes();
+        if (Integer.toUnsignedLong(pointer) + length > memoryBytes) {
+            throw new WasmBridgeException("Rust passed a slice of " + length + " bytes at address "
+                    + Integer.toUnsignedString(pointer) + ", which ends past the module's linear memory ("
+                    + memoryBytes + " bytes). The Java and Rust signatures disagree, or the Rust side is broken:"
+                    + " rebuild the bindings against this module.");
+        }
+        return memory.readBytes(pointer, (int) length);
     }
 
     /**

@@ -180,6 +180,24 @@ class SlicesTest {
     }
 
     @Test
+    void aSliceOutsideTheMemoryIsRefusedAndNotFreed() {
+        CallBoundary call = boundary.enter();
+        try {
+            long memory = boundary.memoryBytes();
+            WasmBridgeException e = assertThrows(WasmBridgeException.class,
+                    () -> call.takeInts(Abi.slice((int) memory - 4, 8)));
+            assertTrue(e.getMessage().startsWith("Rust passed a slice of 8 bytes at address " + (memory - 4)
+                    + ", which ends past the module's linear memory (" + memory + " bytes)."), e.getMessage());
+            assertThrows(WasmBridgeException.class, () -> call.readBytes(Abi.slice(0x8000_0000, 1)));
+            assertThrows(WasmBridgeException.class, () -> call.takeEncoded(Codecs.INT, Abi.slice(-4, 4)));
+            assertArrayEquals(new byte[4], call.readBytes(Abi.slice((int) memory - 4, 4)), "the last bytes are fine");
+        } finally {
+            call.exit();
+        }
+        assertTrue(fixture.freed.isEmpty(), fixture.freed.toString());
+    }
+
+    @Test
     void importsReadWhatRustLendsAndGiveWhatRustWillOwn() {
         fixture.transform = (b, args) -> {
             int[] in = b.readInts(args[0]);
