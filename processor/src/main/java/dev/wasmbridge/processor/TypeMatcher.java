@@ -44,6 +44,9 @@ final class TypeMatcher {
         }
     }
 
+    /** The element types whose top-level vectors are Java arrays rather than lists (ABI.md). */
+    private static final java.util.Set<String> ARRAY_ELEMENTS = java.util.Set.of("u8", "i16", "i32", "i64", "f32", "f64");
+
     private TypeMatcher() {}
 
     /** Whether Java's {@code java} and Rust's {@code rust} are the same value at {@code position}. */
@@ -59,7 +62,7 @@ final class TypeMatcher {
                     && position != Position.IMPORT_RESULT;
         }
         if (java instanceof Bytes b) {
-            if (b.buffer() && (position == Position.NESTED || position == Position.IMPORT_RESULT)) {
+            if (b.buffer() && position == Position.NESTED) {
                 return false;
             }
             return isBytes(rust, VecOf.class)
@@ -89,8 +92,8 @@ final class TypeMatcher {
             if (!(rust instanceof VecOf v)) {
                 return false;
             }
-            if (position.topLevel() && v.element() instanceof Primitive p && !p.name().equals("bool")) {
-                return false; // numeric vectors are arrays at the top level (ABI.md)
+            if (position.topLevel() && v.element() instanceof Primitive p && ARRAY_ELEMENTS.contains(p.name())) {
+                return false; // these vectors are arrays at the top level (ABI.md)
             }
             return matches(l.element(), v.element(), Position.NESTED);
         }

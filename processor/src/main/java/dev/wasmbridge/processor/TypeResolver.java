@@ -277,7 +277,7 @@ final class TypeResolver {
             String javaName = component.getSimpleName().toString();
             String fieldName = Names.snakeCase(javaName);
             if (fields.stream().noneMatch(f -> f.name().equals(fieldName))) {
-                diagnostics.error(component, Message.RECORD_COMPONENT_MISSING, javaName, element.getSimpleName(),
+                diagnostics.error(element, Message.RECORD_COMPONENT_MISSING, javaName, element.getSimpleName(),
                         fieldName, rustName, fieldList);
                 ok = false;
                 continue;
@@ -302,7 +302,7 @@ final class TypeResolver {
             Optional<JavaType> resolvedType = resolve(type, unsigned, true, component);
             if (resolvedType.isEmpty()
                     || !TypeMatcher.matches(resolvedType.get(), field.type(), TypeMatcher.Position.NESTED)) {
-                diagnostics.error(component, Message.RECORD_COMPONENT_MISMATCH, component.getSimpleName(),
+                diagnostics.error(element, Message.RECORD_COMPONENT_MISMATCH, component.getSimpleName(),
                         element.getSimpleName(), resolvedType.map(JavaType::spelling).orElse(simple(type)),
                         field.name(), field.type().spelling(), componentJava(field.type()));
                 ok = false;
@@ -388,7 +388,8 @@ final class TypeResolver {
                 + element.getKind().toString().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
+    /** The type as written, without its annotations: {@code double} for {@code @Unsigned double}. */
     private static String simple(TypeMirror type) {
-        return BindingValidator.simpleType(type);
+        return BindingValidator.simpleType(type).replaceAll("@[\\w.]+(\\([^)]*\\))? ", "");
     }
 }

@@ -234,7 +234,7 @@ class ProcessorCompilationTest {
     void abiVersionMismatch() {
         JavaFileObject api = moduleInterface("@WasmModule(value = \"bad/abi9.wasm\", imports = Host.class)");
         assertThat(compile(api, HOST)).hadErrorContaining("[WB107] Wasm module 'bad/abi9.wasm' was built for"
-                + " Wasmbridge ABI version 9, but this processor implements version 1");
+                + " Wasmbridge ABI version 9, but this processor implements version 2");
     }
 
     @Test
@@ -370,7 +370,7 @@ class ProcessorCompilationTest {
         JavaFileObject api = moduleInterface("@WasmModule(\"bad/odd-support-import.wasm\")",
                 "  @WasmExport int add(int a, int b);");
         assertThat(compile(api)).hadErrorContaining("[WB309] Wasm module 'bad/odd-support-import.wasm' imports"
-                + " wasmbridge.panic with Wasm signature (i32) -> (), which is not part of Wasmbridge ABI version 1.")
+                + " wasmbridge.panic with Wasm signature (i32) -> (), which is not part of Wasmbridge ABI version 2.")
                 .inFile(api).onLineContaining("interface Api");
     }
 
