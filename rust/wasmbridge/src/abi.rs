@@ -5,6 +5,15 @@
 //! - [`IntoHost`]: an export result, handed to the host, which frees it;
 //! - [`LendToHost`]: an import parameter, lent to the host for the import call;
 //! - [`TakeFromHost`]: an import result, allocated by the host, owned by Rust from then on.
+//!
+//! `Option<T>` and `Vec<T>` cross in a way their element type decides, through [`OptionWire`] and
+//! [`VecElement`]: `Vec<i32>` is an aligned array, `Vec<String>` is encoded, `Option<Counter>` (a class)
+//! is a handle or 0.
+
+use crate::panic::Zero;
+use crate::text::Describe;
+use crate::value::{decode_exact, encode_to_vec, Decode, Encode};
+use std::fmt::Display;
 
 /// A run of bytes in linear memory, packed into one `i64`: `(len << 32) | ptr`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -16,6 +25,9 @@ pub struct Slice {
 }
 
 impl Slice {
+    /// The empty slice, as the support crate sends it.
+    pub const EMPTY: Slice = Slice { ptr: 1, len: 0 };
+
     /// Unpacks the wire form.
     pub fn unpack(raw: i64) -> Slice {
         Slice { ptr: raw as u64 as u32, len: ((raw as u64) >> 32) as u32 }
@@ -28,19 +40,30 @@ impl Slice {
 
     /// The slice of `bytes`, which stay owned by the caller.
     pub fn of(bytes: &[u8]) -> Slice {
-        if bytes.is_empty() {
-            return Slice { ptr: 1, len: 0 };
+        Slice::of_elements(bytes)
+    }
+
+    /// The slice of `values` (its length in bytes), which stay owned by the caller.
+    pub fn of_elements<T: Copy>(values: &[T]) -> Slice {
+        if values.is_empty() {
+            return Slice::EMPTY;
         }
-        Slice { ptr: bytes.as_ptr() as usize as u32, len: bytes.len() as u32 }
+        Slice { ptr: values.as_ptr() as usize as u32, len: std::mem::size_of_val(values) as u32 }
     }
 
     /// Hands `bytes` over to the host: their memory is no longer Rust's to free.
     pub fn leak(bytes: Box<[u8]>) -> Slice {
-        if bytes.is_empty() {
-            return Slice { ptr: 1, len: 0 };
+        Slice::leak_elements(bytes)
+    }
+
+    /// Hands `values` over to the host, which frees them with `wasmbridge_free(ptr, len in bytes,
+    /// align_of::<T>())`: the layout of the box.
+    pub fn leak_elements<T: Copy>(values: Box<[T]>) -> Slice {
+        if values.is_empty() {
+            return Slice::EMPTY;
         }
-        let len = bytes.len() as u32;
-        let ptr = Box::into_raw(bytes) as *mut u8 as usize as u32;
+        let len = std::mem::size_of_val(&*values) as u32;
+        let ptr = Box::into_raw(values) as *mut T as usize as u32;
         Slice { ptr, len }
     }
 
@@ -52,7 +75,23 @@ impl Slice {
         if self.len == 0 {
             return &[];
         }
+        // SAFETY: the caller vouches for the memory; a non-empty slice's ptr is a real address.
         std::slice::from_raw_parts(self.ptr as usize as *const u8, self.len as usize)
+    }
+
+    /// Views the bytes as numbers, for a lifetime the caller chooses. Panics if the length is not a
+    /// whole number of elements or the address is not aligned for `T` (the host allocates with the
+    /// element alignment, ABI.md "Memory ownership").
+    ///
+    /// # Safety
+    /// The bytes must stay valid and unchanged for `'a`.
+    pub unsafe fn as_elements<'a, T: Numeric>(self) -> &'a [T] {
+        if self.len == 0 {
+            return &[];
+        }
+        let count = self.check_elements::<T>();
+        // SAFETY: checked: aligned, a whole number of elements; every bit pattern is a valid T.
+        std::slice::from_raw_parts(self.ptr as usize as *const T, count)
     }
 
     /// Takes ownership of a block the host allocated with `wasmbridge_malloc(len, 1)`.
@@ -60,11 +99,39 @@ impl Slice {
     /// # Safety
     /// The block must come from `wasmbridge_malloc(len, 1)` and not be used by anyone else afterwards.
     pub unsafe fn into_vec(self) -> Vec<u8> {
+        self.into_elements()
+    }
+
+    /// Takes ownership of a block the host allocated with `wasmbridge_malloc(len, align_of::<T>())`.
+    /// Panics if it is not a whole number of aligned elements (the block is then leaked: its layout is
+    /// not known for sure).
+    ///
+    /// # Safety
+    /// The block must come from `wasmbridge_malloc(len, align_of::<T>())` and not be used by anyone else
+    /// afterwards.
+    pub unsafe fn into_elements<T: Numeric>(self) -> Vec<T> {
         if self.len == 0 {
             return Vec::new();
         }
-        let len = self.len as usize;
-        Vec::from_raw_parts(self.ptr as usize as *mut u8, len, len)
+        let count = self.check_elements::<T>();
+        // SAFETY: the block has the layout of a Vec<T> of `count` elements (size len, align of T).
+        Vec::from_raw_parts(self.ptr as usize as *mut T, count, count)
+    }
+
+    fn check_elements<T: Numeric>(self) -> usize {
+        let size = std::mem::size_of::<T>();
+        let align = std::mem::align_of::<T>();
+        let what = <&[T] as Describe>::NAME;
+        if self.len as usize % size != 0 {
+            panic!(
+                "malformed {what} from the host: {} bytes is not a whole number of {size}-byte elements",
+                self.len
+            );
+        }
+        if self.ptr as usize % align != 0 {
+            panic!("malformed {what} from the host: address {:#x} is not aligned to {align}", self.ptr);
+        }
+        self.len as usize / size
     }
 }
 
@@ -76,7 +143,7 @@ pub trait Wire {
 
 /// An export parameter: decoded from what the host passed, valid for the duration of the call.
 pub trait FromHost<'a>: Wire + Sized {
-    /// Decodes the wire value.
+    /// Decodes the wire value. Malformed input panics.
     ///
     /// # Safety
     /// `abi` must follow ABI.md; borrowed data must outlive `'a` (the host frees it after the call).
@@ -91,17 +158,44 @@ pub trait IntoHost: Wire {
 
 /// An import parameter: lent to the host for the import call.
 pub trait LendToHost: Wire {
-    /// Encodes a view of the value; the value must stay alive until the import returns.
-    fn lend(&self) -> <Self as Wire>::Abi;
+    /// Encodes a view of the value, or a temporary encoding of it; keep the [`Lent`] alive until the
+    /// import returns.
+    fn lend(&self) -> Lent<<Self as Wire>::Abi>;
 }
 
 /// An import result: decoded from what the host returned, owned by Rust from then on.
 pub trait TakeFromHost: Wire + Sized {
-    /// Decodes the wire value.
+    /// Decodes the wire value. Malformed input panics.
     ///
     /// # Safety
     /// `abi` must follow ABI.md; memory must have been allocated by the host for Rust to own.
     unsafe fn take_from_host(abi: <Self as Wire>::Abi) -> Self;
+}
+
+/// A value lent to the host for one import call, with the buffer its slice points into (if it needed
+/// one: a lent `Vec<String>` is encoded into a temporary buffer, a lent `&str` is not).
+pub struct Lent<A> {
+    abi: A,
+    _buffer: Vec<u8>,
+}
+
+impl<A: Copy> Lent<A> {
+    /// A wire value that points into memory the caller keeps alive.
+    pub fn view(abi: A) -> Lent<A> {
+        Lent { abi, _buffer: Vec::new() }
+    }
+
+    /// The wire value.
+    pub fn abi(&self) -> A {
+        self.abi
+    }
+}
+
+impl Lent<i64> {
+    /// The slice of `buffer`, which lives as long as the `Lent`.
+    pub fn owning(buffer: Vec<u8>) -> Lent<i64> {
+        Lent { abi: Slice::of(&buffer).pack(), _buffer: buffer }
+    }
 }
 
 macro_rules! same_on_the_wire {
@@ -116,7 +210,7 @@ macro_rules! same_on_the_wire {
             fn into_host(self) -> $t { self }
         }
         impl LendToHost for $t {
-            fn lend(&self) -> $t { *self }
+            fn lend(&self) -> Lent<$t> { Lent::view(*self) }
         }
         impl TakeFromHost for $t {
             unsafe fn take_from_host(abi: $t) -> $t { abi }
@@ -126,23 +220,33 @@ macro_rules! same_on_the_wire {
 
 same_on_the_wire!(i32, i64, f32, f64);
 
-impl Wire for bool {
-    type Abi = i32;
-}
-
-impl Wire for () {
-    type Abi = ();
-}
-
-macro_rules! slices_on_the_wire {
-    ($($t:ty),*) => {$(
+/// Integers narrower than their Wasm type, or unsigned: the host sign- or zero-extends them (ABI.md,
+/// "Scalars"); Rust keeps the low bits with `as` and extends with `as` on the way out.
+macro_rules! cast_on_the_wire {
+    ($($t:ty => $abi:ty),*) => {$(
         impl Wire for $t {
-            type Abi = i64;
+            type Abi = $abi;
+        }
+        impl<'a> FromHost<'a> for $t {
+            unsafe fn from_host(abi: $abi) -> $t { abi as $t }
+        }
+        impl IntoHost for $t {
+            fn into_host(self) -> $abi { self as $abi }
+        }
+        impl LendToHost for $t {
+            fn lend(&self) -> Lent<$abi> { Lent::view(*self as $abi) }
+        }
+        impl TakeFromHost for $t {
+            unsafe fn take_from_host(abi: $abi) -> $t { abi as $t }
         }
     )*};
 }
 
-slices_on_the_wire!(&[u8], &str, Vec<u8>, String);
+cast_on_the_wire!(i8 => i32, i16 => i32, u8 => i32, u16 => i32, u32 => i32, u64 => i64);
+
+impl Wire for bool {
+    type Abi = i32;
+}
 
 impl<'a> FromHost<'a> for bool {
     unsafe fn from_host(abi: i32) -> bool {
@@ -157,8 +261,8 @@ impl IntoHost for bool {
 }
 
 impl LendToHost for bool {
-    fn lend(&self) -> i32 {
-        *self as i32
+    fn lend(&self) -> Lent<i32> {
+        Lent::view(*self as i32)
     }
 }
 
@@ -166,6 +270,10 @@ impl TakeFromHost for bool {
     unsafe fn take_from_host(abi: i32) -> bool {
         abi != 0
     }
+}
+
+impl Wire for () {
+    type Abi = ();
 }
 
 impl IntoHost for () {
@@ -176,10 +284,12 @@ impl TakeFromHost for () {
     unsafe fn take_from_host(_: ()) {}
 }
 
-impl<'a> FromHost<'a> for &'a [u8] {
-    unsafe fn from_host(abi: i64) -> &'a [u8] {
-        Slice::unpack(abi).as_bytes()
-    }
+impl Wire for &str {
+    type Abi = i64;
+}
+
+impl Wire for String {
+    type Abi = i64;
 }
 
 impl<'a> FromHost<'a> for &'a str {
@@ -189,81 +299,357 @@ impl<'a> FromHost<'a> for &'a str {
     }
 }
 
-impl<'a> FromHost<'a> for Vec<u8> {
-    unsafe fn from_host(abi: i64) -> Vec<u8> {
-        Slice::unpack(abi).as_bytes().to_vec()
-    }
-}
-
 impl<'a> FromHost<'a> for String {
     unsafe fn from_host(abi: i64) -> String {
         <&str as FromHost>::from_host(abi).to_owned()
     }
 }
 
-impl IntoHost for Vec<u8> {
-    fn into_host(self) -> i64 {
-        Slice::leak(self.into_boxed_slice()).pack()
-    }
-}
-
 impl IntoHost for String {
     fn into_host(self) -> i64 {
-        self.into_bytes().into_host()
+        Slice::leak(self.into_bytes().into_boxed_slice()).pack()
     }
 }
 
 impl IntoHost for &str {
     fn into_host(self) -> i64 {
-        Box::<[u8]>::from(self.as_bytes()).into_vec().into_host()
-    }
-}
-
-impl LendToHost for &[u8] {
-    fn lend(&self) -> i64 {
-        Slice::of(self).pack()
+        Slice::leak(Box::<[u8]>::from(self.as_bytes())).pack()
     }
 }
 
 impl LendToHost for &str {
-    fn lend(&self) -> i64 {
-        Slice::of(self.as_bytes()).pack()
-    }
-}
-
-impl LendToHost for Vec<u8> {
-    fn lend(&self) -> i64 {
-        Slice::of(self).pack()
+    fn lend(&self) -> Lent<i64> {
+        Lent::view(Slice::of(self.as_bytes()).pack())
     }
 }
 
 impl LendToHost for String {
-    fn lend(&self) -> i64 {
-        Slice::of(self.as_bytes()).pack()
-    }
-}
-
-impl TakeFromHost for Vec<u8> {
-    unsafe fn take_from_host(abi: i64) -> Vec<u8> {
-        Slice::unpack(abi).into_vec()
+    fn lend(&self) -> Lent<i64> {
+        Lent::view(Slice::of(self.as_bytes()).pack())
     }
 }
 
 impl TakeFromHost for String {
     unsafe fn take_from_host(abi: i64) -> String {
         // The host only ever sends valid UTF-8 (ABI.md, "Slices").
-        String::from_utf8_unchecked(Vec::<u8>::take_from_host(abi))
+        String::from_utf8_unchecked(Slice::unpack(abi).into_vec())
+    }
+}
+
+/// The element types of numeric arrays (ABI.md, "Slices"): `u8`, `i16`, `i32`, `i64`, `f32`, `f64`.
+/// Their slices are little-endian elements (Wasm is little-endian), `len` in bytes, aligned to the
+/// element's alignment; every bit pattern is a valid value.
+pub trait Numeric: Copy + Describe + 'static {}
+
+impl Numeric for u8 {}
+impl Numeric for i16 {}
+impl Numeric for i32 {}
+impl Numeric for i64 {}
+impl Numeric for f32 {}
+impl Numeric for f64 {}
+
+impl<T: Numeric> Wire for &[T] {
+    type Abi = i64;
+}
+
+impl<'a, T: Numeric> FromHost<'a> for &'a [T] {
+    unsafe fn from_host(abi: i64) -> &'a [T] {
+        Slice::unpack(abi).as_elements()
+    }
+}
+
+impl<T: Numeric> LendToHost for &[T] {
+    fn lend(&self) -> Lent<i64> {
+        Lent::view(Slice::of_elements(self).pack())
+    }
+}
+
+/// How `Vec<Self>` crosses the boundary: as a numeric array for the [`Numeric`] types, in the value
+/// encoding for the others (ABI.md, "Encoded values"). Implemented by `record!` and `enumeration!` for
+/// their types; not by classes (a list of objects is not supported).
+pub trait VecElement: Sized {
+    /// [`FromHost`] for `Vec<Self>`.
+    ///
+    /// # Safety
+    /// As [`FromHost::from_host`].
+    unsafe fn vec_from_host(abi: i64) -> Vec<Self>;
+    /// [`IntoHost`] for `Vec<Self>`.
+    fn vec_into_host(values: Vec<Self>) -> i64;
+    /// [`LendToHost`] for `Vec<Self>`.
+    fn vec_lend(values: &[Self]) -> Lent<i64>;
+    /// [`TakeFromHost`] for `Vec<Self>`.
+    ///
+    /// # Safety
+    /// As [`TakeFromHost::take_from_host`].
+    unsafe fn vec_take_from_host(abi: i64) -> Vec<Self>;
+}
+
+macro_rules! numeric_arrays {
+    ($($t:ty),*) => {$(
+        impl VecElement for $t {
+            unsafe fn vec_from_host(abi: i64) -> Vec<$t> {
+                Slice::unpack(abi).as_elements::<$t>().to_vec()
+            }
+            fn vec_into_host(values: Vec<$t>) -> i64 {
+                Slice::leak_elements(values.into_boxed_slice()).pack()
+            }
+            fn vec_lend(values: &[$t]) -> Lent<i64> {
+                Lent::view(Slice::of_elements(values).pack())
+            }
+            unsafe fn vec_take_from_host(abi: i64) -> Vec<$t> {
+                Slice::unpack(abi).into_elements()
+            }
+        }
+    )*};
+}
+
+numeric_arrays!(u8, i16, i32, i64, f32, f64);
+
+impl<T: VecElement> Wire for Vec<T> {
+    type Abi = i64;
+}
+
+impl<'a, T: VecElement> FromHost<'a> for Vec<T> {
+    unsafe fn from_host(abi: i64) -> Vec<T> {
+        T::vec_from_host(abi)
+    }
+}
+
+impl<T: VecElement> IntoHost for Vec<T> {
+    fn into_host(self) -> i64 {
+        T::vec_into_host(self)
+    }
+}
+
+impl<T: VecElement> LendToHost for Vec<T> {
+    fn lend(&self) -> Lent<i64> {
+        T::vec_lend(self)
+    }
+}
+
+impl<T: VecElement> TakeFromHost for Vec<T> {
+    unsafe fn take_from_host(abi: i64) -> Vec<T> {
+        T::vec_take_from_host(abi)
+    }
+}
+
+/// How `Option<Self>` crosses the boundary: in the value encoding (an `i64` slice) for encodable types,
+/// as a handle or `0` for classes (results only). Implemented by `record!`, `enumeration!` and `class!`
+/// for their types.
+pub trait OptionWire: Sized {
+    /// The Wasm type of `Option<Self>`.
+    type OptionAbi;
+    /// [`IntoHost`] for `Option<Self>`.
+    fn option_into_host(value: Option<Self>) -> Self::OptionAbi;
+}
+
+impl<T: OptionWire> Wire for Option<T> {
+    type Abi = T::OptionAbi;
+}
+
+impl<T: OptionWire> IntoHost for Option<T> {
+    fn into_host(self) -> T::OptionAbi {
+        T::option_into_host(self)
+    }
+}
+
+impl<'a, T: OptionWire<OptionAbi = i64> + Decode + Describe> FromHost<'a> for Option<T> {
+    unsafe fn from_host(abi: i64) -> Option<T> {
+        decode_exact(Slice::unpack(abi).as_bytes())
+    }
+}
+
+impl<T: OptionWire<OptionAbi = i64> + Encode> LendToHost for Option<T> {
+    fn lend(&self) -> Lent<i64> {
+        Lent::owning(encode_to_vec(self))
+    }
+}
+
+impl<T: OptionWire<OptionAbi = i64> + Decode + Describe> TakeFromHost for Option<T> {
+    unsafe fn take_from_host(abi: i64) -> Option<T> {
+        let bytes = Slice::unpack(abi).into_vec();
+        decode_exact(&bytes)
+    }
+}
+
+/// What an export result in the value encoding does: encodes into a buffer the host frees.
+pub fn encoded_into_host<T: Encode + ?Sized>(value: &T) -> i64 {
+    Slice::leak(encode_to_vec(value).into_boxed_slice()).pack()
+}
+
+/// What an export parameter in the value encoding does: decodes a copy of the host's bytes.
+///
+/// # Safety
+/// As [`FromHost::from_host`].
+pub unsafe fn encoded_from_host<T: Decode + Describe>(abi: i64) -> T {
+    decode_exact(Slice::unpack(abi).as_bytes())
+}
+
+/// What an import parameter in the value encoding does: encodes into a buffer that lives for the call.
+pub fn encoded_lend<T: Encode + ?Sized>(value: &T) -> Lent<i64> {
+    Lent::owning(encode_to_vec(value))
+}
+
+/// What an import result in the value encoding does: decodes the host's buffer, then frees it.
+///
+/// # Safety
+/// As [`TakeFromHost::take_from_host`].
+pub unsafe fn encoded_take_from_host<T: Decode + Describe>(abi: i64) -> T {
+    let bytes = Slice::unpack(abi).into_vec();
+    decode_exact(&bytes)
+}
+
+/// Implements [`OptionWire`] and [`VecElement`] for encodable types: both cross in the value encoding.
+/// Used by `record!` and `enumeration!`; not for direct use.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __encoded_containers {
+    ($([$($generics:tt)*] $t:ty),* $(,)?) => {$(
+        impl<$($generics)*> $crate::OptionWire for $t {
+            type OptionAbi = i64;
+            fn option_into_host(value: ::core::option::Option<Self>) -> i64 {
+                $crate::encoded_into_host(&value)
+            }
+        }
+        impl<$($generics)*> $crate::VecElement for $t {
+            unsafe fn vec_from_host(abi: i64) -> ::std::vec::Vec<Self> {
+                // SAFETY: forwarded from the caller.
+                unsafe { $crate::encoded_from_host(abi) }
+            }
+            fn vec_into_host(values: ::std::vec::Vec<Self>) -> i64 {
+                $crate::encoded_into_host(&values)
+            }
+            fn vec_lend(values: &[Self]) -> $crate::Lent<i64> {
+                $crate::encoded_lend(values)
+            }
+            unsafe fn vec_take_from_host(abi: i64) -> ::std::vec::Vec<Self> {
+                // SAFETY: forwarded from the caller.
+                unsafe { $crate::encoded_take_from_host(abi) }
+            }
+        }
+    )*};
+}
+
+__encoded_containers! {
+    [] bool, [] i8, [] u16, [] u32, [] u64, [] String,
+    [T: Encode + Decode + Describe] Vec<T>,
+    [T: Encode + Decode + Describe] Option<T>,
+}
+
+macro_rules! numeric_options {
+    ($($t:ty),*) => {$(
+        impl OptionWire for $t {
+            type OptionAbi = i64;
+            fn option_into_host(value: Option<$t>) -> i64 {
+                encoded_into_host(&value)
+            }
+        }
+    )*};
+}
+
+numeric_options!(u8, i16, i32, i64, f32, f64);
+
+impl<T: Wire, E> Wire for Result<T, E> {
+    type Abi = T::Abi;
+}
+
+/// An export returning `Result<T, E>`: `Ok` crosses as `T`; `Err(e)` calls `wasmbridge.error` with the
+/// type of `e` and its `Display` text, then returns a zero the host discards (ABI.md, "Results").
+impl<T, E> IntoHost for Result<T, E>
+where
+    T: IntoHost,
+    T::Abi: Zero,
+    E: Display,
+{
+    fn into_host(self) -> T::Abi {
+        match self {
+            Ok(value) => value.into_host(),
+            Err(error) => {
+                crate::host::error(std::any::type_name::<E>(), &error.to_string());
+                <T::Abi as Zero>::ZERO
+            }
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::Slice;
+    use super::{IntoHost, Slice};
 
     #[test]
     fn slice_packs_len_high_and_ptr_low() {
         let s = Slice { ptr: 0x1234_5678, len: 0x9abc_def0 };
         assert_eq!(s.pack() as u64, 0x9abc_def0_1234_5678);
         assert_eq!(Slice::unpack(s.pack()), s);
+    }
+
+    #[test]
+    fn empty_slices_are_one_zero() {
+        assert_eq!(Slice::of(&[]), Slice { ptr: 1, len: 0 });
+        assert_eq!(Slice::of_elements::<i64>(&[]), Slice { ptr: 1, len: 0 });
+        assert_eq!(Slice::leak_elements::<f32>(Box::new([])), Slice { ptr: 1, len: 0 });
+    }
+
+    #[test]
+    fn element_slices_measure_bytes() {
+        // Only the length: native addresses do not fit the 32-bit ptr.
+        assert_eq!(Slice::of_elements(&[1i32, 2, 3]).len, 12);
+        assert_eq!(Slice::of_elements(&[1.0f64]).len, 8);
+    }
+
+    #[test]
+    fn empty_arrays_from_the_host_never_touch_memory() {
+        // SAFETY: an empty slice is never dereferenced.
+        let values: &[i64] = unsafe { Slice { ptr: 1, len: 0 }.as_elements() };
+        assert!(values.is_empty());
+    }
+
+    #[test]
+    #[should_panic(expected = "malformed &[i32] from the host: 6 bytes is not a whole number of 4-byte elements")]
+    fn partial_elements_panic() {
+        // SAFETY: the check panics before any access.
+        let _: &[i32] = unsafe { Slice { ptr: 8, len: 6 }.as_elements() };
+    }
+
+    #[test]
+    #[should_panic(expected = "malformed &[f64] from the host: address 0x4 is not aligned to 8")]
+    fn misaligned_elements_panic() {
+        // SAFETY: the check panics before any access.
+        let _: &[f64] = unsafe { Slice { ptr: 4, len: 8 }.as_elements() };
+    }
+
+    #[test]
+    fn narrow_integers_extend_like_java() {
+        assert_eq!((-1i8).into_host(), -1);
+        assert_eq!((-2i16).into_host(), -2);
+        assert_eq!(0xffu8.into_host(), 255);
+        assert_eq!(0xffffu16.into_host(), 65535);
+        assert_eq!(u32::MAX.into_host(), -1);
+        assert_eq!(u64::MAX.into_host(), -1i64);
+        // SAFETY: scalars have no memory.
+        unsafe {
+            use super::FromHost;
+            assert_eq!(<i8 as FromHost>::from_host(0x1ff), -1);
+            assert_eq!(<u16 as FromHost>::from_host(-1), 0xffff);
+            assert_eq!(<u32 as FromHost>::from_host(-1), u32::MAX);
+        }
+    }
+
+    #[test]
+    fn err_results_report_to_the_host_and_return_zero() {
+        crate::host::recorded();
+        let ok: Result<i64, String> = Ok(5);
+        assert_eq!(ok.into_host(), 5);
+        let err: Result<f64, String> = Err("negative input: -1".to_owned());
+        assert_eq!(err.into_host(), 0.0);
+        let parse = "x".parse::<i64>().map(|_| ());
+        parse.into_host();
+        assert_eq!(
+            crate::host::recorded(),
+            [
+                "error: alloc::string::String: negative input: -1",
+                "error: core::num::error::ParseIntError: invalid digit found in string"
+            ]
+        );
     }
 }

@@ -1,11 +1,28 @@
-//! `export!` and `import!`: plain Rust signatures in, ABI-conforming shims out.
+//! The declaration macros: plain Rust in, ABI-conforming shims and signature lines out.
+//!
+//! - [`export!`]: functions the host calls;
+//! - [`import!`]: functions the host provides;
+//! - [`class!`]: an inherent `impl` block whose methods the host calls on objects it holds by handle;
+//! - [`enumeration!`] and [`record!`]: an enum and a struct that cross by value.
+//!
+//! Each declaration also emits its line of the `wasmbridge.signatures` custom section (ABI.md,
+//! "Signatures section") from a `static` in that section, sized at compile time.
 
 /// Exports Rust functions to the host with plain Rust types.
 ///
-/// Each `fn` becomes a Wasm export of the same name whose parameters and result follow `docs/ABI.md`
-/// (`&str`, `String`, `&[u8]`, `Vec<u8>`, `i32`, `i64`, `f32`, `f64`, `bool`, `()`). The body runs inside
-/// the panic-catching boundary: a panic becomes a Java `RustPanicException` with its message, after
-/// Rust's destructors ran (ABI.md, "Panics and aborts").
+/// Each `fn` becomes a Wasm export of the same name whose parameters and result follow `docs/ABI.md`:
+/// scalars (`i8` to `u64`, `f32`, `f64`, `bool`), `&str`/`String`, numeric slices and `Vec`s (`&[i32]`,
+/// `Vec<f64>`, ...), `Option<T>`, `Vec<T>` of other types, records, enums, class objects (`T`, `&T`,
+/// `&mut T`), `()`, and `Result<T, E>` with `E: Display` as the result. The body runs inside the
+/// panic-catching boundary: a panic becomes a Java `RustPanicException` with its message, after Rust's
+/// destructors ran (ABI.md, "Panics and aborts").
+///
+/// ```ignore
+/// wasmbridge::export! {
+///     fn greet(name: &str) -> String { format!("Hello, {name}!") }
+///     fn parse(text: &str) -> Result<i64, std::num::ParseIntError> { text.parse() }
+/// }
+/// ```
 #[macro_export]
 macro_rules! export {
     ($(
@@ -24,13 +41,26 @@ macro_rules! export {
                 result
             })
         }
+        $crate::__signature! {
+            $crate::__fn_line!("fn", stringify!($name); $(stringify!($arg) => $ty),*; $($ret)?)
+        }
     )*};
 }
 
 /// Declares functions the host provides, callable from Rust with plain Rust types.
 ///
 /// `module "name";` names the Wasm import module (it defaults to `env`); each `fn` is imported under
-/// its own name and wrapped in a safe function of the same name.
+/// its own name and wrapped in a safe function of the same name. Parameters are lent to the host for
+/// the call (an encoded one, such as `Vec<String>`, through a temporary buffer); results are owned by
+/// Rust. Classes and `Result` are for exports only.
+///
+/// ```ignore
+/// wasmbridge::import! {
+///     module "host";
+///     fn log(message: &str);
+///     fn lookup(keys: Vec<String>) -> Option<Vec<i64>>;
+/// }
+/// ```
 #[macro_export]
 macro_rules! import {
     (module $module:literal; $($rest:tt)*) => {
@@ -53,16 +83,413 @@ macro_rules! __import_fns {
             #[link(wasm_import_module = $module)]
             unsafe extern "C-unwind" {
                 #[link_name = stringify!($name)]
-                fn host($($arg: <$ty as $crate::Wire>::Abi),*) -> $crate::__wire_import_result!($($ret)?);
+                fn host($($arg: <$ty as $crate::Wire>::Abi),*) -> $crate::__wire_result!($($ret)?);
             }
+            // Kept alive until the import returns (an encoded argument owns its buffer).
+            $(let $arg = <$ty as $crate::LendToHost>::lend(&$arg);)*
             // SAFETY: the host implements the import per ABI.md; lent arguments outlive the call.
-            let wire = unsafe { host($($crate::LendToHost::lend(&$arg)),*) };
+            let wire = unsafe { host($($arg.abi()),*) };
             // A Java exception in the import unwinds from here, before the result is decoded.
             $crate::__after_import();
             // SAFETY: the host returned a value per ABI.md.
-            unsafe { <$crate::__import_result_type!($($ret)?) as $crate::TakeFromHost>::take_from_host(wire) }
+            unsafe { <$crate::__result_type!($($ret)?) as $crate::TakeFromHost>::take_from_host(wire) }
+        }
+        $crate::__signature! {
+            $crate::__fn_line!("import", concat!($module, ".", stringify!($name)); $(stringify!($arg) => $ty),*; $($ret)?)
         }
     )*};
+}
+
+/// Exposes a Rust type to the host as a class: its values live in Rust, the host holds handles.
+///
+/// Wrap an inherent `impl` block of a struct or enum declared in the same crate. The methods stay
+/// ordinary inherent methods (Rust code calls them as usual), and each is exported as `Type::method`
+/// (ABI.md, "Classes"); the type also gets the export `Type::drop`. Receivers may be `&self`, `&mut self`,
+/// `self`, `mut self` or none (an associated function, such as a constructor). Methods may carry `pub`,
+/// doc comments and attributes; generic methods and `where` clauses are not supported, and every method of
+/// the block is exported (keep helpers in another `impl` block). `drop` is a reserved method name.
+///
+/// `Self` may be used for a parameter (`Self`, `&Self`, `&mut Self`) and for the result (`Self`,
+/// `Option<Self>`, `Result<Self, E>`); other types must name the type itself (`Vec<Counter>` is not
+/// supported anyway).
+///
+/// The type can then be a parameter or result of [`export!`] functions too: `&T` and `&mut T` borrow
+/// the object for the call, `T` moves it out of its handle (the host's object becomes unusable), a `T`
+/// or `Option<T>` result is a new object for the host. A borrow that conflicts with one in progress (a
+/// re-entrant call from Java), or a move or drop of a borrowed object, panics.
+///
+/// ```ignore
+/// pub struct Counter { count: i64 }
+///
+/// wasmbridge::class! {
+///     impl Counter {
+///         fn new(start: i64) -> Self { Counter { count: start } }
+///         fn increment(&mut self, by: i64) -> i64 { self.count += by; self.count }
+///         fn get(&self) -> i64 { self.count }
+///         fn into_total(self) -> i64 { self.count }
+///     }
+/// }
+/// ```
+#[macro_export]
+macro_rules! class {
+    ($(#[$meta:meta])* impl $T:ident { $($items:tt)* }) => {
+        $crate::__class_type!($T);
+        $crate::__class_items!($T [$(#[$meta])*] $($items)*);
+    };
+}
+
+/// The traits, the `drop` export and the `class` line of a class. Not for direct use.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __class_type {
+    ($T:ident) => {
+        impl $crate::Class for $T {}
+        impl $crate::Describe for $T {
+            const NAME: $crate::TypeName = $crate::TypeName::of(stringify!($T));
+        }
+        impl $crate::Describe for &$T {
+            const NAME: $crate::TypeName = $crate::TypeName::of("&").push(stringify!($T));
+        }
+        impl $crate::Describe for &mut $T {
+            const NAME: $crate::TypeName = $crate::TypeName::of("&mut ").push(stringify!($T));
+        }
+        impl $crate::Wire for $T {
+            type Abi = i32;
+        }
+        impl $crate::Wire for &$T {
+            type Abi = i32;
+        }
+        impl $crate::Wire for &mut $T {
+            type Abi = i32;
+        }
+        impl<'a> $crate::FromHost<'a> for $T {
+            unsafe fn from_host(handle: i32) -> Self {
+                // SAFETY: forwarded from the caller.
+                unsafe { $crate::__class::take(handle) }
+            }
+        }
+        impl<'a> $crate::FromHost<'a> for &'a $T {
+            unsafe fn from_host(handle: i32) -> Self {
+                // SAFETY: forwarded from the caller.
+                unsafe { $crate::__class::borrow(handle) }
+            }
+        }
+        impl<'a> $crate::FromHost<'a> for &'a mut $T {
+            unsafe fn from_host(handle: i32) -> Self {
+                // SAFETY: forwarded from the caller.
+                unsafe { $crate::__class::borrow_mut(handle) }
+            }
+        }
+        impl $crate::IntoHost for $T {
+            fn into_host(self) -> i32 {
+                $crate::__class::into_handle(self)
+            }
+        }
+        impl $crate::OptionWire for $T {
+            type OptionAbi = i32;
+            fn option_into_host(value: ::core::option::Option<Self>) -> i32 {
+                $crate::__class::option_into_handle(value)
+            }
+        }
+        const _: () = {
+            #[unsafe(export_name = concat!(stringify!($T), "::drop"))]
+            extern "C-unwind" fn drop(handle: i32) {
+                // SAFETY: the host passes a live handle of this instance (ABI.md, "Classes").
+                $crate::__export_call(move || unsafe { $crate::__class::drop_handle::<$T>(handle) })
+            }
+        };
+        $crate::__signature! {
+            $crate::Line::declaration("class", stringify!($T)).push("\n")
+        }
+    };
+}
+
+/// Splits a class's `impl` block into methods, replacing `Self` in the result type. Not for direct use.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __class_items {
+    ($T:ident [$($im:tt)*]) => {};
+    ($T:ident [$($im:tt)*] $(#[$m:meta])* $vis:vis fn $name:ident $params:tt -> Self $body:block $($rest:tt)*) => {
+        $crate::__class_method!($T [$($im)*] [$(#[$m])*] [$vis] $name $params [$T] $body);
+        $crate::__class_items!($T [$($im)*] $($rest)*);
+    };
+    ($T:ident [$($im:tt)*] $(#[$m:meta])* $vis:vis fn $name:ident $params:tt -> Option<Self> $body:block $($rest:tt)*) => {
+        $crate::__class_method!($T [$($im)*] [$(#[$m])*] [$vis] $name $params [::core::option::Option<$T>] $body);
+        $crate::__class_items!($T [$($im)*] $($rest)*);
+    };
+    ($T:ident [$($im:tt)*] $(#[$m:meta])* $vis:vis fn $name:ident $params:tt -> Result<Self, $e:ty> $body:block $($rest:tt)*) => {
+        $crate::__class_method!($T [$($im)*] [$(#[$m])*] [$vis] $name $params [::core::result::Result<$T, $e>] $body);
+        $crate::__class_items!($T [$($im)*] $($rest)*);
+    };
+    ($T:ident [$($im:tt)*] $(#[$m:meta])* $vis:vis fn $name:ident $params:tt -> $ret:ty $body:block $($rest:tt)*) => {
+        $crate::__class_method!($T [$($im)*] [$(#[$m])*] [$vis] $name $params [$ret] $body);
+        $crate::__class_items!($T [$($im)*] $($rest)*);
+    };
+    ($T:ident [$($im:tt)*] $(#[$m:meta])* $vis:vis fn $name:ident $params:tt $body:block $($rest:tt)*) => {
+        $crate::__class_method!($T [$($im)*] [$(#[$m])*] [$vis] $name $params [] $body);
+        $crate::__class_items!($T [$($im)*] $($rest)*);
+    };
+}
+
+/// Recognizes a method's receiver. Not for direct use.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __class_method {
+    ($T:ident $im:tt $m:tt $vis:tt $name:ident (&mut $s:ident $(, $($p:tt)*)?) $ret:tt $body:block) => {
+        $crate::__class_params!($T [$im $m $vis $name [[&mut $s] &mut $T] $ret $body] [] $($($p)*)?);
+    };
+    ($T:ident $im:tt $m:tt $vis:tt $name:ident (&$s:ident $(, $($p:tt)*)?) $ret:tt $body:block) => {
+        $crate::__class_params!($T [$im $m $vis $name [[&$s] &$T] $ret $body] [] $($($p)*)?);
+    };
+    ($T:ident $im:tt $m:tt $vis:tt $name:ident (mut $s:ident $(, $($p:tt)*)?) $ret:tt $body:block) => {
+        $crate::__class_params!($T [$im $m $vis $name [[mut $s] $T] $ret $body] [] $($($p)*)?);
+    };
+    // `self` (captured, not written by the macro, so that the body's `self` refers to it).
+    ($T:ident $im:tt $m:tt $vis:tt $name:ident ($s:ident $(, $($p:tt)*)?) $ret:tt $body:block) => {
+        $crate::__class_params!($T [$im $m $vis $name [[$s] $T] $ret $body] [] $($($p)*)?);
+    };
+    ($T:ident $im:tt $m:tt $vis:tt $name:ident ($($p:tt)*) $ret:tt $body:block) => {
+        $crate::__class_params!($T [$im $m $vis $name [] $ret $body] [] $($p)*);
+    };
+}
+
+/// Collects a method's parameters, replacing `Self`. Not for direct use.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __class_params {
+    ($T:ident $ctx:tt [$($done:tt)*] $(,)?) => {
+        $crate::__class_emit!($T $ctx [$($done)*]);
+    };
+    ($T:ident $ctx:tt [$($done:tt)*] $arg:ident : Self $(, $($rest:tt)*)?) => {
+        $crate::__class_params!($T $ctx [$($done)* $arg: $T,] $($($rest)*)?);
+    };
+    ($T:ident $ctx:tt [$($done:tt)*] $arg:ident : &Self $(, $($rest:tt)*)?) => {
+        $crate::__class_params!($T $ctx [$($done)* $arg: &$T,] $($($rest)*)?);
+    };
+    ($T:ident $ctx:tt [$($done:tt)*] $arg:ident : &mut Self $(, $($rest:tt)*)?) => {
+        $crate::__class_params!($T $ctx [$($done)* $arg: &mut $T,] $($($rest)*)?);
+    };
+    ($T:ident $ctx:tt [$($done:tt)*] $arg:ident : $ty:ty $(, $($rest:tt)*)?) => {
+        $crate::__class_params!($T $ctx [$($done)* $arg: $ty,] $($($rest)*)?);
+    };
+}
+
+/// Emits one class method: the inherent method, its export and its signature line. Not for direct use.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __class_emit {
+    (
+        $T:ident
+        [[$($im:tt)*] [$($m:tt)*] [$vis:vis] $name:ident [$([$($recv:tt)*] $rty:ty)?] [$($ret:ty)?] $body:block]
+        [$($arg:ident : $ty:ty,)*]
+    ) => {
+        $($im)*
+        impl $T {
+            $($m)*
+            $vis fn $name($($($recv)*,)? $($arg: $ty),*) $(-> $ret)? $body
+        }
+        const _: () = {
+            #[unsafe(export_name = concat!(stringify!($T), "::", stringify!($name)))]
+            extern "C-unwind" fn export(
+                $(this: <$rty as $crate::Wire>::Abi,)?
+                $($arg: <$ty as $crate::Wire>::Abi),*
+            ) -> $crate::__wire_result!($($ret)?) {
+                $crate::__export_call(move || {
+                    // SAFETY: the host follows ABI.md: live handles, arguments alive for this call.
+                    $(let this: $rty = unsafe { <$rty as $crate::FromHost>::from_host(this) };)?
+                    $(let $arg: $ty = unsafe { <$ty as $crate::FromHost>::from_host($arg) };)*
+                    <$T>::$name($($crate::__identity::<$rty>(this),)? $($arg),*)
+                })
+            }
+        };
+        $crate::__signature! {
+            $crate::__fn_line!(
+                "fn", concat!(stringify!($T), "::", stringify!($name));
+                $("self" => $rty,)? $(stringify!($arg) => $ty),*;
+                $($ret)?
+            )
+        }
+    };
+}
+
+/// Declares an enum that crosses the boundary as its `i32` discriminant (ABI.md, "Enums").
+///
+/// Unit variants only, with explicit or implicit discriminants; the macro adds `#[repr(i32)]` (do not add
+/// another `repr`). Decoding an unknown discriminant panics. The enum can be used in `Option`, `Vec`
+/// and records.
+///
+/// ```ignore
+/// wasmbridge::enumeration! {
+///     #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+///     pub enum Color { Red = 0, Green = 1, Blue = 7 }
+/// }
+/// ```
+#[macro_export]
+macro_rules! enumeration {
+    (
+        $(#[$meta:meta])*
+        $vis:vis enum $name:ident {
+            $( $(#[$vmeta:meta])* $variant:ident $(= $disc:expr)? ),* $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[repr(i32)]
+        $vis enum $name {
+            $( $(#[$vmeta])* $variant $(= $disc)? ),*
+        }
+        impl $crate::Enumeration for $name {
+            fn discriminant(&self) -> i32 {
+                match self {
+                    $( $name::$variant => $name::$variant as i32, )*
+                }
+            }
+            fn from_discriminant(discriminant: i32) -> Self {
+                $( if discriminant == $name::$variant as i32 { return $name::$variant; } )*
+                ::core::panic!("unknown discriminant {} for enum {}", discriminant, stringify!($name))
+            }
+        }
+        impl $crate::Describe for $name {
+            const NAME: $crate::TypeName = $crate::TypeName::of(stringify!($name));
+        }
+        impl $crate::Encode for $name {
+            fn encode(&self, out: &mut ::std::vec::Vec<u8>) {
+                $crate::Encode::encode(&$crate::Enumeration::discriminant(self), out);
+            }
+        }
+        impl $crate::Decode for $name {
+            fn decode(input: &mut $crate::Reader<'_>) -> Self {
+                $crate::Enumeration::from_discriminant(<i32 as $crate::Decode>::decode(input))
+            }
+        }
+        impl $crate::Wire for $name {
+            type Abi = i32;
+        }
+        impl<'a> $crate::FromHost<'a> for $name {
+            unsafe fn from_host(discriminant: i32) -> Self {
+                $crate::Enumeration::from_discriminant(discriminant)
+            }
+        }
+        impl $crate::IntoHost for $name {
+            fn into_host(self) -> i32 {
+                $crate::Enumeration::discriminant(&self)
+            }
+        }
+        impl $crate::LendToHost for $name {
+            fn lend(&self) -> $crate::Lent<i32> {
+                $crate::Lent::view($crate::Enumeration::discriminant(self))
+            }
+        }
+        impl $crate::TakeFromHost for $name {
+            unsafe fn take_from_host(discriminant: i32) -> Self {
+                $crate::Enumeration::from_discriminant(discriminant)
+            }
+        }
+        $crate::__encoded_containers!([] $name);
+        $crate::__signature! {
+            $crate::Line::declaration("enum", stringify!($name)).push(" {")
+                $(.variant(stringify!($variant), $name::$variant as i32))*
+                .close_members()
+        }
+    };
+}
+
+/// Declares a struct that crosses the boundary by value, in the value encoding: each field in
+/// declaration order (ABI.md, "Encoded values"). Fields may be of any encodable type: scalars,
+/// `String`, `Vec`, `Option`, enums and other records. Generic structs are not supported.
+///
+/// ```ignore
+/// wasmbridge::record! {
+///     #[derive(Clone, Debug, PartialEq)]
+///     pub struct Point { pub x: f64, pub y: f64 }
+/// }
+/// ```
+#[macro_export]
+macro_rules! record {
+    (
+        $(#[$meta:meta])*
+        $vis:vis struct $name:ident {
+            $( $(#[$fmeta:meta])* $fvis:vis $field:ident : $fty:ty ),* $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        $vis struct $name {
+            $( $(#[$fmeta])* $fvis $field : $fty ),*
+        }
+        impl $crate::Describe for $name {
+            const NAME: $crate::TypeName = $crate::TypeName::of(stringify!($name));
+        }
+        impl $crate::Encode for $name {
+            fn encode(&self, out: &mut ::std::vec::Vec<u8>) {
+                $( $crate::Encode::encode(&self.$field, out); )*
+                let _ = out;
+            }
+        }
+        impl $crate::Decode for $name {
+            fn decode(input: &mut $crate::Reader<'_>) -> Self {
+                // Fields are read in the order they are written, which is declaration order.
+                let _ = &input;
+                $name { $( $field: <$fty as $crate::Decode>::decode(input) ),* }
+            }
+        }
+        impl $crate::Wire for $name {
+            type Abi = i64;
+        }
+        impl<'a> $crate::FromHost<'a> for $name {
+            unsafe fn from_host(abi: i64) -> Self {
+                // SAFETY: forwarded from the caller.
+                unsafe { $crate::encoded_from_host(abi) }
+            }
+        }
+        impl $crate::IntoHost for $name {
+            fn into_host(self) -> i64 {
+                $crate::encoded_into_host(&self)
+            }
+        }
+        impl $crate::LendToHost for $name {
+            fn lend(&self) -> $crate::Lent<i64> {
+                $crate::encoded_lend(self)
+            }
+        }
+        impl $crate::TakeFromHost for $name {
+            unsafe fn take_from_host(abi: i64) -> Self {
+                // SAFETY: forwarded from the caller.
+                unsafe { $crate::encoded_take_from_host(abi) }
+            }
+        }
+        $crate::__encoded_containers!([] $name);
+        $crate::__signature! {
+            $crate::Line::declaration("record", stringify!($name)).push(" {")
+                $(.field(stringify!($field), &<$fty as $crate::Describe>::NAME))*
+                .close_members()
+        }
+    };
+}
+
+/// Puts one line in the `wasmbridge.signatures` custom section: a `static` of exactly the line's length
+/// (computed at compile time), which the linker concatenates with all the others. Not for direct use.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __signature {
+    ($line:expr) => {
+        const _: () = {
+            const LINE: $crate::Line = $line;
+            #[used]
+            #[unsafe(link_section = "wasmbridge.signatures")]
+            static ENTRY: [u8; LINE.len()] = LINE.to_array();
+        };
+    };
+}
+
+/// The signature line of a function: `keyword name(param: type, ...) -> result`, with the newline.
+/// Not for direct use.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __fn_line {
+    ($keyword:literal, $name:expr; $($pname:expr => $pty:ty),* $(,)?; $($ret:ty)?) => {
+        $crate::Line::declaration($keyword, $name).push("(")
+            $(.param($pname, &<$pty as $crate::Describe>::NAME))*
+            .returns(&<$crate::__result_type!($($ret)?) as $crate::Describe>::NAME)
+    };
 }
 
 #[doc(hidden)]
@@ -74,14 +501,150 @@ macro_rules! __wire_result {
 
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __wire_import_result {
-    () => { () };
-    ($ret:ty) => { <$ret as $crate::Wire>::Abi };
-}
-
-#[doc(hidden)]
-#[macro_export]
-macro_rules! __import_result_type {
+macro_rules! __result_type {
     () => { () };
     ($ret:ty) => { $ret };
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{decode_exact, encode_to_vec, Describe, Enumeration, Line};
+
+    crate::enumeration! {
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum Shade { Dark = -3, Mid, Light = 10 }
+    }
+
+    crate::record! {
+        /// A record with every kind of field.
+        #[derive(Clone, Debug, PartialEq)]
+        pub struct Sample {
+            pub id: u64,
+            label: String,
+            pub(crate) tags: Vec<String>,
+            pub weight: Option<f32>,
+            pub shade: Shade,
+            pub inner: Vec<Pair>,
+        }
+    }
+
+    crate::record! {
+        #[derive(Clone, Copy, Debug, PartialEq)]
+        pub struct Pair { pub a: i8, pub b: bool, }
+    }
+
+    crate::record! {
+        #[derive(Debug, PartialEq)]
+        pub struct Empty {}
+    }
+
+    pub struct Tally {
+        total: i64,
+    }
+
+    crate::class! {
+        impl Tally {
+            /// A new tally.
+            pub fn new(start: i64) -> Self { Tally { total: start } }
+            fn maybe(make: bool) -> Option<Self> { make.then(|| Tally { total: 0 }) }
+            fn parsed(text: &str) -> Result<Self, std::num::ParseIntError> { Ok(Tally { total: text.parse()? }) }
+            fn add(&mut self, by: i64,) -> i64 { self.total += by; self.total }
+            fn add_from(&mut self, other: &Self) -> i64 { self.total += other.total; self.total }
+            fn get(&self) -> i64 { self.total }
+            #[allow(unused_mut)]
+            fn bump(mut self) -> Self { self.total += 1; self }
+            fn merged(self, other: Self) -> Tally { Tally { total: self.total + other.total } }
+            fn reset(&mut self) { self.total = 0; }
+        }
+    }
+
+    crate::export! {
+        fn sample_echo(sample: Sample) -> Sample { sample }
+        fn tally_sum(a: &Tally, b: &mut Tally) -> i64 { a.total + b.total }
+    }
+
+    fn name<T: Describe>() -> String {
+        T::NAME.as_str().to_owned()
+    }
+
+    #[test]
+    fn declared_types_have_their_names() {
+        assert_eq!(name::<Shade>(), "Shade");
+        assert_eq!(name::<Sample>(), "Sample");
+        assert_eq!(name::<Tally>(), "Tally");
+        assert_eq!(name::<&Tally>(), "&Tally");
+        assert_eq!(name::<&mut Tally>(), "&mut Tally");
+        assert_eq!(name::<Option<Tally>>(), "Option<Tally>");
+        assert_eq!(name::<Vec<Option<Sample>>>(), "Vec<Option<Sample>>");
+        assert_eq!(name::<Result<Tally, String>>(), "Result<Tally, _>");
+    }
+
+    #[test]
+    fn class_methods_stay_inherent_methods() {
+        let mut tally = Tally::new(2);
+        assert_eq!(tally.add(3), 5);
+        assert_eq!(tally.add_from(&Tally::new(10)), 15);
+        assert_eq!(tally.get(), 15);
+        let tally = tally.bump().merged(Tally::parsed("4").unwrap());
+        assert_eq!(tally.get(), 20);
+        assert!(Tally::maybe(false).is_none());
+    }
+
+    #[test]
+    fn enum_discriminants() {
+        assert_eq!(Shade::Mid.discriminant(), -2);
+        assert_eq!(Shade::from_discriminant(10), Shade::Light);
+        assert_eq!(encode_to_vec(&Shade::Dark), (-3i32).to_le_bytes());
+    }
+
+    #[test]
+    #[should_panic(expected = "unknown discriminant 99 for enum Shade")]
+    fn unknown_discriminant_panics() {
+        Shade::from_discriminant(99);
+    }
+
+    #[test]
+    #[should_panic(expected = "unknown discriminant 5 for enum Shade")]
+    fn unknown_discriminant_in_an_encoding_panics() {
+        decode_exact::<Vec<Shade>>(&[1, 0, 0, 0, 5, 0, 0, 0]);
+    }
+
+    #[test]
+    fn records_round_trip_in_declaration_order() {
+        let sample = Sample {
+            id: 1,
+            label: "x".to_owned(),
+            tags: vec!["a".to_owned()],
+            weight: Some(0.5),
+            shade: Shade::Mid,
+            inner: vec![Pair { a: -1, b: true }],
+        };
+        let bytes = encode_to_vec(&sample);
+        let mut expected = vec![1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, b'x', 1, 0, 0, 0, 1, 0, 0, 0, b'a', 1];
+        expected.extend(0.5f32.to_le_bytes());
+        expected.extend((-2i32).to_le_bytes());
+        expected.extend([1, 0, 0, 0, 0xff, 1]);
+        assert_eq!(bytes, expected);
+        assert_eq!(decode_exact::<Sample>(&bytes), sample);
+        assert_eq!(encode_to_vec(&Empty {}), []);
+        assert_eq!(decode_exact::<Empty>(&[]), Empty {});
+    }
+
+    #[test]
+    #[should_panic(expected = "malformed Pair from the host: bool byte 2 (must be 0 or 1)")]
+    fn malformed_records_panic() {
+        decode_exact::<Pair>(&[0, 2]);
+    }
+
+    #[test]
+    fn export_lines() {
+        const GREET: Line = crate::__fn_line!("fn", "greet"; "name" => &str, "times" => Option<u32>; Result<Vec<String>, String>);
+        assert_eq!(GREET.as_str(), "fn greet(name: &str, times: Option<u32>) -> Result<Vec<String>, _>\n");
+        const NOTHING: Line = crate::__fn_line!("fn", "nothing";;);
+        assert_eq!(NOTHING.as_str(), "fn nothing() -> ()\n");
+        const METHOD: Line = crate::__fn_line!("fn", "Tally::add"; "self" => &mut Tally, "by" => i64,; i64);
+        assert_eq!(METHOD.as_str(), "fn Tally::add(self: &mut Tally, by: i64) -> i64\n");
+        const IMPORT: Line = crate::__fn_line!("import", concat!("host", ".", "poke");;);
+        assert_eq!(IMPORT.as_str(), "import host.poke() -> ()\n");
+    }
 }

@@ -8,23 +8,11 @@
 //! A Java exception thrown by an import unwinds Rust as a panic of its own payload type
 //! ([`JavaException`]): destructors run, and the host gets its original exception back.
 
-use crate::abi::{IntoHost, Slice, Wire};
+use crate::abi::{IntoHost, Wire};
+use crate::{class, host};
 use std::cell::RefCell;
 use std::panic::{self, AssertUnwindSafe, PanicHookInfo};
 use std::sync::Once;
-
-#[link(wasm_import_module = "wasmbridge")]
-unsafe extern "C" {
-    /// A panic ended the current call (or, under `panic=abort`, is about to abort the instance).
-    #[link_name = "panic"]
-    fn host_panic(message: i64);
-    /// After an import call: 1 when the Java import threw (`panic=unwind` builds only).
-    #[link_name = "import_failed"]
-    fn host_import_failed() -> i32;
-    /// The current call unwound because of a Java exception; the host rethrows it.
-    #[link_name = "java_exception_unwound"]
-    fn host_java_exception_unwound();
-}
 
 /// The panic payload that carries a Java exception through Rust frames; the exception itself stays in
 /// the host.
@@ -75,11 +63,15 @@ fn hook(info: &PanicHookInfo<'_>) {
 }
 
 fn report(message: &str) {
-    // SAFETY: the host reads the message during the call and does not keep the pointer.
-    unsafe { host_panic(Slice::of(message.as_bytes()).pack()) }
+    host::panic(message);
 }
 
-/// Runs an export's body at the boundary. Used by [`crate::export!`]; not for direct use.
+/// Runs an export's body at the boundary. Used by [`crate::export!`] and [`crate::class!`]; not for
+/// direct use.
+///
+/// The result is converted for the host inside the boundary too (an `Err`'s `Display` may panic). When
+/// the call ends, normally or by a caught panic, the class objects it borrowed are released and those it
+/// moved out of their slots are freed (see the `class` module).
 #[doc(hidden)]
 pub fn __export_call<R>(body: impl FnOnce() -> R) -> <R as Wire>::Abi
 where
@@ -87,12 +79,14 @@ where
     <R as Wire>::Abi: Zero,
 {
     install_hook();
-    match panic::catch_unwind(AssertUnwindSafe(body)) {
-        Ok(result) => result.into_host(),
+    let mark = class::held_mark();
+    let outcome = panic::catch_unwind(AssertUnwindSafe(|| body().into_host()));
+    class::settle_held(mark);
+    match outcome {
+        Ok(result) => result,
         Err(payload) => {
             if payload.is::<JavaException>() {
-                // SAFETY: a plain signal to the host.
-                unsafe { host_java_exception_unwound() };
+                host::java_exception_unwound();
             } else {
                 let message = LAST_PANIC
                     .with(|last| last.borrow_mut().take())
@@ -110,8 +104,7 @@ where
 #[doc(hidden)]
 pub fn __after_import() {
     // Under panic=abort nothing could unwind: the host aborts the instance instead (ABI.md).
-    // SAFETY: a plain query to the host.
-    if cfg!(panic = "unwind") && unsafe { host_import_failed() } != 0 {
+    if cfg!(panic = "unwind") && host::import_failed() {
         panic::resume_unwind(Box::new(JavaException));
     }
 }

@@ -1,0 +1,303 @@
+//! Compile-time text: the canonical Rust type names and the lines of the `wasmbridge.signatures` custom
+//! section (ABI.md, "Signatures section").
+//!
+//! Stable Rust cannot size an array by a generic constant expression, so names are built in a buffer of
+//! fixed capacity ([`Text`]) by `const fn` concatenation; only the final line is copied into a `static` of
+//! its exact length.
+
+/// A UTF-8 string built at compile time in a buffer of `N` bytes.
+///
+/// Every `push` panics (at compile time, when used in a constant) if the text would not fit.
+#[derive(Clone, Copy)]
+pub struct Text<const N: usize> {
+    bytes: [u8; N],
+    len: usize,
+}
+
+/// The canonical name of a type, as [`Describe::NAME`] spells it.
+pub type TypeName = Text<256>;
+
+/// One line of the signatures section.
+pub type Line = Text<4096>;
+
+impl<const N: usize> Text<N> {
+    /// The empty text.
+    pub const fn new() -> Self {
+        Text { bytes: [0; N], len: 0 }
+    }
+
+    /// The text `s`.
+    pub const fn of(s: &str) -> Self {
+        Self::new().push(s)
+    }
+
+    /// This text followed by `s`.
+    pub const fn push(mut self, s: &str) -> Self {
+        let tail = s.as_bytes();
+        if tail.len() > N - self.len {
+            panic!("wasmbridge: a type name or signature line is too long for its compile-time buffer");
+        }
+        let mut i = 0;
+        while i < tail.len() {
+            self.bytes[self.len + i] = tail[i];
+            i += 1;
+        }
+        self.len += tail.len();
+        self
+    }
+
+    /// This text followed by `other`.
+    pub const fn push_text<const M: usize>(self, other: &Text<M>) -> Self {
+        self.push(other.as_str())
+    }
+
+    /// This text followed by `value` in decimal.
+    pub const fn push_i32(self, value: i32) -> Self {
+        let mut digits = [0u8; 11];
+        let mut start = digits.len();
+        // Work on the magnitude as i64 so that i32::MIN has one.
+        let mut rest = if value < 0 { -(value as i64) } else { value as i64 };
+        loop {
+            start -= 1;
+            digits[start] = b'0' + (rest % 10) as u8;
+            rest /= 10;
+            if rest == 0 {
+                break;
+            }
+        }
+        if value < 0 {
+            start -= 1;
+            digits[start] = b'-';
+        }
+        match core::str::from_utf8(digits.split_at(start).1) {
+            Ok(s) => self.push(s),
+            Err(_) => panic!("unreachable: digits are ASCII"),
+        }
+    }
+
+    /// The number of bytes.
+    pub const fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether the text is empty.
+    pub const fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The bytes of the text.
+    pub const fn as_bytes(&self) -> &[u8] {
+        self.bytes.split_at(self.len).0
+    }
+
+    /// The text.
+    pub const fn as_str(&self) -> &str {
+        // Only whole `&str`s are ever appended, so the bytes are valid UTF-8.
+        match core::str::from_utf8(self.as_bytes()) {
+            Ok(s) => s,
+            Err(_) => panic!("unreachable: a Text holds whole UTF-8 strings"),
+        }
+    }
+
+    /// The text as an array of exactly its length (`M` must equal [`Text::len`]): what a `static` in a
+    /// custom section holds.
+    pub const fn to_array<const M: usize>(&self) -> [u8; M] {
+        if M != self.len {
+            panic!("wasmbridge: Text::to_array called with a length other than the text's");
+        }
+        let mut out = [0u8; M];
+        let mut i = 0;
+        while i < M {
+            out[i] = self.bytes[i];
+            i += 1;
+        }
+        out
+    }
+}
+
+impl<const N: usize> Default for Text<N> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<const N: usize> std::fmt::Debug for Text<N> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl<const N: usize> std::fmt::Display for Text<N> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Line {
+    /// A declaration line that starts with `keyword`, a space and `name`: `fn greet`, `enum Color`, ...
+    pub const fn declaration(keyword: &str, name: &str) -> Line {
+        Line::new().push(keyword).push(" ").push(name)
+    }
+
+    /// Appends a parameter to a `fn` or `import` line: `(name: type` for the first one, `, name: type` for
+    /// the others.
+    pub const fn param(self, name: &str, ty: &TypeName) -> Line {
+        let with_separator = if self.len > 0 && self.bytes[self.len - 1] == b'(' {
+            self
+        } else {
+            self.push(", ")
+        };
+        with_separator.push(name).push(": ").push_text(ty)
+    }
+
+    /// Appends a member of an `enum` or `record` line: ` { member` for the first one, `, member` for
+    /// the others; [`Line::close_members`] ends the list.
+    pub const fn member(self, member: &str) -> Line {
+        if self.len > 0 && self.bytes[self.len - 1] == b'{' {
+            self.push(" ").push(member)
+        } else {
+            self.push(", ").push(member)
+        }
+    }
+
+    /// Appends a record field, `name: type` (see [`Line::member`]).
+    pub const fn field(self, name: &str, ty: &TypeName) -> Line {
+        self.member(name).push(": ").push_text(ty)
+    }
+
+    /// Appends an enum variant, `Name = discriminant` (see [`Line::member`]).
+    pub const fn variant(self, name: &str, discriminant: i32) -> Line {
+        self.member(name).push(" = ").push_i32(discriminant)
+    }
+
+    /// Ends the member list of an `enum` or `record` line (` }`) and the line.
+    pub const fn close_members(self) -> Line {
+        self.push(" }\n")
+    }
+
+    /// Ends a `fn` or `import` line with its result type: `) -> type` and the newline.
+    pub const fn returns(self, ty: &TypeName) -> Line {
+        self.push(") -> ").push_text(ty).push("\n")
+    }
+}
+
+/// A type's canonical name in the signatures section (ABI.md, "Signatures section"): no lifetimes, no
+/// paths, no aliases. Implemented for every type that can cross the boundary, composing for generic
+/// types, and by `class!`, `record!` and `enumeration!` for the types they declare.
+pub trait Describe {
+    /// The canonical name, computed at compile time.
+    const NAME: TypeName;
+}
+
+macro_rules! describe_as_written {
+    ($($t:ty => $name:literal),* $(,)?) => {$(
+        impl Describe for $t {
+            const NAME: TypeName = TypeName::of($name);
+        }
+    )*};
+}
+
+describe_as_written! {
+    () => "()",
+    bool => "bool",
+    i8 => "i8",
+    i16 => "i16",
+    i32 => "i32",
+    i64 => "i64",
+    u8 => "u8",
+    u16 => "u16",
+    u32 => "u32",
+    u64 => "u64",
+    f32 => "f32",
+    f64 => "f64",
+    &str => "&str",
+    String => "String",
+}
+
+impl<T: Describe> Describe for &[T] {
+    const NAME: TypeName = TypeName::of("&[").push_text(&T::NAME).push("]");
+}
+
+impl<T: Describe> Describe for Vec<T> {
+    const NAME: TypeName = TypeName::of("Vec<").push_text(&T::NAME).push(">");
+}
+
+impl<T: Describe> Describe for Option<T> {
+    const NAME: TypeName = TypeName::of("Option<").push_text(&T::NAME).push(">");
+}
+
+impl<T: Describe, E> Describe for Result<T, E> {
+    const NAME: TypeName = TypeName::of("Result<").push_text(&T::NAME).push(", _>");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Describe, Line, Text, TypeName};
+
+    fn name<T: Describe>() -> &'static str {
+        // Leaked so the test can compare plain strs.
+        Box::leak(T::NAME.as_str().to_owned().into_boxed_str())
+    }
+
+    #[test]
+    fn scalar_and_slice_names() {
+        assert_eq!(name::<()>(), "()");
+        assert_eq!(name::<bool>(), "bool");
+        assert_eq!(name::<i8>(), "i8");
+        assert_eq!(name::<u64>(), "u64");
+        assert_eq!(name::<f32>(), "f32");
+        assert_eq!(name::<&str>(), "&str");
+        assert_eq!(name::<&'static str>(), "&str");
+        assert_eq!(name::<String>(), "String");
+        assert_eq!(name::<&[u8]>(), "&[u8]");
+        assert_eq!(name::<&[f64]>(), "&[f64]");
+    }
+
+    #[test]
+    fn generic_names_compose() {
+        assert_eq!(name::<Vec<u8>>(), "Vec<u8>");
+        assert_eq!(name::<Vec<String>>(), "Vec<String>");
+        assert_eq!(name::<Option<i32>>(), "Option<i32>");
+        assert_eq!(name::<Option<Vec<Option<String>>>>(), "Option<Vec<Option<String>>>");
+        assert_eq!(name::<Result<i64, std::num::ParseIntError>>(), "Result<i64, _>");
+        assert_eq!(name::<Result<(), String>>(), "Result<(), _>");
+        assert_eq!(name::<Result<Option<Vec<u32>>, String>>(), "Result<Option<Vec<u32>>, _>");
+    }
+
+    #[test]
+    fn names_are_constants() {
+        const NAME: TypeName = <Option<Vec<i16>> as Describe>::NAME;
+        const LEN: usize = NAME.len();
+        static BYTES: [u8; LEN] = NAME.to_array();
+        assert_eq!(&BYTES, b"Option<Vec<i16>>");
+    }
+
+    #[test]
+    fn decimal() {
+        for v in [0, 7, -1, 99, i32::MAX, i32::MIN] {
+            assert_eq!(Text::<16>::new().push_i32(v).as_str(), v.to_string());
+        }
+    }
+
+    #[test]
+    fn lines() {
+        let f = Line::declaration("fn", "Counter::add")
+            .push("(")
+            .param("self", &TypeName::of("&mut Counter"))
+            .param("by", &<i64 as Describe>::NAME)
+            .returns(&<i64 as Describe>::NAME);
+        assert_eq!(f.as_str(), "fn Counter::add(self: &mut Counter, by: i64) -> i64\n");
+        let none = Line::declaration("import", "host.poke").push("(").returns(&<() as Describe>::NAME);
+        assert_eq!(none.as_str(), "import host.poke() -> ()\n");
+        let e = Line::declaration("enum", "Color").push(" {").variant("Red", 0).variant("Blue", -7).close_members();
+        assert_eq!(e.as_str(), "enum Color { Red = 0, Blue = -7 }\n");
+        let empty = Line::declaration("record", "Unit").push(" {").close_members();
+        assert_eq!(empty.as_str(), "record Unit { }\n");
+    }
+
+    #[test]
+    #[should_panic(expected = "too long")]
+    fn overflow_panics() {
+        let _ = Text::<4>::of("abc").push("de");
+    }
+}
