@@ -20,6 +20,7 @@ TOOLCHAIN_FILE=scripts/wasm-toolchain.txt
 declare -A DESTINATIONS=(
   [types_fixture]=integration-tests/src/test/resources/wasm
   [panic_fixture]=integration-tests/src/test/resources/wasm
+  [rich_fixture]=integration-tests/src/test/resources/wasm
   [big_module]=benchmarks/src/main/resources/wasm
   [demo]=demo/src/main/resources/wasm
 )

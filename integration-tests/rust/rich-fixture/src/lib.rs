@@ -1,0 +1,203 @@
+//! Test fixture for ABI version 2: unsigned and narrow integers, numeric arrays, `Option`, lists,
+//! records, enums, `Result` and a class, in exports and in imports the host implements.
+
+use std::cell::Cell;
+
+wasmbridge::enumeration! {
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum Color { Red = 0, Green = 1, Blue = 7 }
+}
+
+wasmbridge::record! {
+    #[derive(Clone, Copy, Debug, PartialEq)]
+    pub struct Point { pub x: f64, pub y: f64 }
+}
+
+wasmbridge::record! {
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct Labeled {
+        pub label: String,
+        pub point: Point,
+        pub tags: Vec<String>,
+        pub weight: Option<u32>,
+        pub color: Color,
+    }
+}
+
+thread_local! {
+    /// The number of `Counter`s alive, so the host can see objects being dropped.
+    static LIVE_COUNTERS: Cell<i32> = const { Cell::new(0) };
+}
+
+/// A Rust object the host holds by handle.
+pub struct Counter {
+    count: i64,
+    name: String,
+}
+
+impl Counter {
+    fn make(name: String, count: i64) -> Counter {
+        LIVE_COUNTERS.with(|live| live.set(live.get() + 1));
+        Counter { count, name }
+    }
+}
+
+impl Drop for Counter {
+    fn drop(&mut self) {
+        LIVE_COUNTERS.with(|live| live.set(live.get() - 1));
+    }
+}
+
+wasmbridge::class! {
+    impl Counter {
+        pub fn new(name: &str, start: i64) -> Counter {
+            Counter::make(name.to_owned(), start)
+        }
+
+        /// Adds `by` and returns the new count.
+        pub fn increment(&mut self, by: i64) -> i64 {
+            self.count += by;
+            self.count
+        }
+
+        pub fn get(&self) -> i64 {
+            self.count
+        }
+
+        pub fn name(&self) -> String {
+            self.name.clone()
+        }
+
+        /// Consumes the counter.
+        pub fn into_total(self) -> i64 {
+            self.count
+        }
+
+        /// Consumes both counters: the name is `a+b`, the count the sum.
+        pub fn merged(self, other: Counter) -> Counter {
+            Counter::make(format!("{}+{}", self.name, other.name), self.count + other.count)
+        }
+
+        /// Adds the other counter's count and returns the new count.
+        pub fn add_from(&mut self, other: &Counter) -> i64 {
+            self.count += other.count;
+            self.count
+        }
+
+        /// Calls the host while `self` is mutably borrowed: a call back into this object conflicts.
+        pub fn poke_host(&mut self) -> i64 {
+            poke();
+            self.count
+        }
+
+        /// Counts the call, then panics with `message`.
+        pub fn fail(&mut self, message: &str) -> i64 {
+            self.count += 1;
+            panic!("{message}")
+        }
+    }
+}
+
+wasmbridge::export! {
+    fn u32_add(a: u32, b: u32) -> u32 { a.wrapping_add(b) }
+    fn u64_max() -> u64 { u64::MAX }
+    fn u64_half(x: u64) -> u64 { x / 2 }
+    fn u8_next(x: u8) -> u8 { x.wrapping_add(1) }
+    fn u16_next(x: u16) -> u16 { x.wrapping_add(1) }
+    fn i8_neg(x: i8) -> i8 { x.wrapping_neg() }
+    fn i16_neg(x: i16) -> i16 { x.wrapping_neg() }
+
+    fn ints_sum(values: &[i32]) -> i64 { values.iter().map(|&v| v as i64).sum() }
+    fn ints_doubled(values: Vec<i32>) -> Vec<i32> { values.into_iter().map(|v| v.wrapping_mul(2)).collect() }
+    fn ints_range(n: i32) -> Vec<i32> { (0..n.max(0)).collect() }
+    fn longs_reversed(values: &[i64]) -> Vec<i64> { values.iter().rev().copied().collect() }
+    fn floats_scaled(values: &[f32], factor: f32) -> Vec<f32> { values.iter().map(|v| v * factor).collect() }
+    fn doubles_prefix_sums(values: &[f64]) -> Vec<f64> {
+        values.iter().scan(0.0, |sum, v| { *sum += v; Some(*sum) }).collect()
+    }
+    fn shorts_echo(values: &[i16]) -> Vec<i16> { values.to_vec() }
+    fn bytes_xor(bytes: &[u8], key: u8) -> Vec<u8> { bytes.iter().map(|b| b ^ key).collect() }
+
+    fn opt_int_double(x: Option<i32>) -> Option<i32> { x.map(|v| v.wrapping_mul(2)) }
+    fn opt_long_echo(x: Option<i64>) -> Option<i64> { x }
+    fn opt_double_echo(x: Option<f64>) -> Option<f64> { x }
+    fn opt_string_upper(x: Option<String>) -> Option<String> { x.map(|s| s.to_uppercase()) }
+    fn opt_u32_echo(x: Option<u32>) -> Option<u32> { x }
+    /// The byte index of the first occurrence of `word` in `text`.
+    fn find_word(text: &str, word: &str) -> Option<u32> { text.find(word).map(|i| i as u32) }
+    fn opt_point(x: f64) -> Option<Point> { (x >= 0.0).then_some(Point { x, y: -x }) }
+    fn opt_words(text: Option<String>) -> Option<Vec<String>> {
+        text.map(|t| t.split_whitespace().map(str::to_owned).collect())
+    }
+
+    fn parse_int(text: &str) -> Result<i64, std::num::ParseIntError> { text.parse() }
+    fn checked_sqrt(x: f64) -> Result<f64, String> {
+        if x < 0.0 { Err(format!("negative input: {x}")) } else { Ok(x.sqrt()) }
+    }
+    fn validate(name: &str) -> Result<(), String> {
+        if name.is_empty() { Err("name is empty".into()) } else { Ok(()) }
+    }
+    fn parse_color(text: &str) -> Result<Color, String> {
+        match text.to_ascii_lowercase().as_str() {
+            "red" => Ok(Color::Red),
+            "green" => Ok(Color::Green),
+            "blue" => Ok(Color::Blue),
+            _ => Err(format!("unknown color: {text}")),
+        }
+    }
+
+    fn next_color(c: Color) -> Color {
+        match c { Color::Red => Color::Green, Color::Green => Color::Blue, Color::Blue => Color::Red }
+    }
+    fn color_name(c: Color) -> String {
+        match c { Color::Red => "red", Color::Green => "green", Color::Blue => "blue" }.to_owned()
+    }
+    fn all_colors() -> Vec<Color> { vec![Color::Red, Color::Green, Color::Blue] }
+    fn split_words(text: &str) -> Vec<String> { text.split_whitespace().map(str::to_owned).collect() }
+    fn join_words(words: Vec<String>, sep: &str) -> String { words.join(sep) }
+
+    fn point_add(a: Point, b: Point) -> Point { Point { x: a.x + b.x, y: a.y + b.y } }
+    fn point_len(p: Point) -> f64 { (p.x * p.x + p.y * p.y).sqrt() }
+    fn centroid(points: Vec<Point>) -> Option<Point> {
+        if points.is_empty() {
+            return None;
+        }
+        let n = points.len() as f64;
+        let (x, y) = points.iter().fold((0.0, 0.0), |(x, y), p| (x + p.x, y + p.y));
+        Some(Point { x: x / n, y: y / n })
+    }
+    fn labeled_echo(l: Labeled) -> Labeled { l }
+    fn describe_labeled(l: Labeled) -> String {
+        format!(
+            "{}@({},{}) tags={} weight={:?} color={:?}",
+            l.label, l.point.x, l.point.y, l.tags.join("|"), l.weight, l.color
+        )
+    }
+
+    fn counter_sum(a: &Counter, b: &Counter) -> i64 { a.count + b.count }
+    /// Takes the counter: the host's object is unusable afterwards.
+    fn counter_consume(c: Counter) -> i64 { c.count }
+    fn maybe_counter(make: bool) -> Option<Counter> { make.then(|| Counter::new("maybe", 1)) }
+    fn live_counters() -> i32 { LIVE_COUNTERS.with(|live| live.get()) }
+
+    /// Each calls the import of the same shape, so the host sees every type in the import direction.
+    fn call_host_ints(values: &[i32]) -> Vec<i32> { host_ints(values) }
+    fn call_host_opt(x: Option<String>) -> Option<String> { host_opt(x) }
+    fn call_host_point(p: Point) -> Point { host_point(p) }
+    fn call_host_color(c: Color) -> Color { host_color(c) }
+    fn call_host_words(words: Vec<String>) -> Vec<String> { host_words(words) }
+    fn call_host_u32(x: u32) -> u32 { host_u32(x) }
+    fn call_host_doubles(values: &[f64]) -> Vec<f64> { host_doubles(values) }
+}
+
+wasmbridge::import! {
+    module "host";
+    fn host_ints(values: &[i32]) -> Vec<i32>;
+    fn host_opt(x: Option<String>) -> Option<String>;
+    fn host_point(p: Point) -> Point;
+    fn host_color(c: Color) -> Color;
+    fn host_words(words: Vec<String>) -> Vec<String>;
+    fn host_u32(x: u32) -> u32;
+    fn host_doubles(values: &[f64]) -> Vec<f64>;
+    fn poke();
+}
