@@ -18,7 +18,7 @@ class ObjectMemoryTest {
     @Test
     @Timeout(300)
     void closedAndForgottenObjectsAreAllFreed() throws InterruptedException {
-        RichFixture rust = RichFixtureBindings.create(new RecordingRichHost());
+        RichFixture rust = RichFixtureExnrefBindings.create(new RecordingRichHost());
         rust.newCounter("warm-up", 0).close();
         long start = rust.memoryBytes();
         long afterFirst = round(rust);
@@ -55,7 +55,7 @@ class ObjectMemoryTest {
     @Test
     @Timeout(300)
     void closedObjectsNeedNoMoreMemoryThanOne() {
-        RichFixture rust = RichFixtureBindings.create(new RecordingRichHost());
+        RichFixture rust = RichFixtureExnrefBindings.create(new RecordingRichHost());
         rust.newCounter("warm-up", 0).close();
         long start = rust.memoryBytes();
         for (int i = 0; i < OBJECTS; i++) {

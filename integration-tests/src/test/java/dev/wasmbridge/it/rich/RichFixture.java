@@ -2,7 +2,6 @@ package dev.wasmbridge.it.rich;
 
 import dev.wasmbridge.annotations.Unsigned;
 import dev.wasmbridge.annotations.WasmExport;
-import dev.wasmbridge.annotations.WasmModule;
 import dev.wasmbridge.runtime.WasmBindings;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -11,8 +10,11 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 
-/** The exports of integration-tests/rust/rich-fixture: every row of the README's type table. */
-@WasmModule(value = "wasm/rich_fixture.exnref.wasm", imports = RichHost.class)
+/**
+ * The exports of integration-tests/rust/rich-fixture: every row of the README's type table. Each build
+ * flavour binds it with its own {@code @WasmModule} sub-interface ({@link RichFixtureExnref}, {@link
+ * RichFixtureLegacy}).
+ */
 public interface RichFixture extends WasmBindings {
     @WasmExport @Unsigned int u32Add(@Unsigned int a, @Unsigned int b);
     @WasmExport @Unsigned long u64Max();

@@ -12,15 +12,21 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Rust objects through {@code @WasmClass} interfaces: methods, borrowing, moving, closing, reset. */
-class RustObjectsTest {
+/**
+ * Rust objects through {@code @WasmClass} interfaces: methods, borrowing, moving, closing, reset; run on the
+ * exnref and legacy builds.
+ */
+abstract class RustObjectsContract {
     private RecordingRichHost host;
     private RichFixture rust;
+
+    /** Binds the flavour under test. */
+    abstract RichFixture create(RichHost host);
 
     @BeforeEach
     void instantiate() {
         host = new RecordingRichHost();
-        rust = RichFixtureBindings.create(host);
+        rust = create(host);
     }
 
     @Test
@@ -141,7 +147,7 @@ class RustObjectsTest {
 
     @Test
     void objectsOfAnotherInstanceAreRefused() {
-        RichFixture other = RichFixtureBindings.create(new RecordingRichHost());
+        RichFixture other = create(new RecordingRichHost());
         Counter mine = rust.newCounter("mine", 1);
         Counter theirs = other.newCounter("theirs", 2);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> rust.counterSum(mine, theirs));
