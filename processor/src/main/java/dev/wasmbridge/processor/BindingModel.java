@@ -103,7 +103,7 @@ record BindingModel(
     record ClassBinding(JavaType.ClassType type, List<Export> methods) {
         /** The export that drops an object (docs/ABI.md, "Classes"). */
         String dropExport() {
-            return type.rustName() + "::drop";
+            return type.rustName() + AbiVersion.DROP_SUFFIX;
         }
     }
 

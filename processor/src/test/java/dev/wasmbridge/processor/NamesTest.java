@@ -32,5 +32,7 @@ class NamesTest {
         assertEquals(dev.wasmbridge.runtime.Abi.MALLOC, WasmModuleInfo.MALLOC);
         assertEquals(dev.wasmbridge.runtime.Abi.FREE, WasmModuleInfo.FREE);
         assertEquals(dev.wasmbridge.runtime.CallBoundary.SUPPORT_MODULE, SupportImports.MODULE);
+        assertEquals(dev.wasmbridge.runtime.Abi.SIGNATURES_SECTION, WasmModuleInfo.SIGNATURES_SECTION);
+        assertEquals(dev.wasmbridge.runtime.Abi.DROP_SUFFIX, AbiVersion.DROP_SUFFIX);
     }
 }
