@@ -23,6 +23,7 @@ declare -A DESTINATIONS=(
   [rich_fixture]=integration-tests/src/test/resources/wasm
   [big_module]=benchmarks/src/main/resources/wasm
   [demo]=demo/src/main/resources/wasm
+  [calculator]=examples/calculator/src/main/resources/wasm
 )
 
 # flavour -> RUSTFLAGS and -Zbuild-std crates
