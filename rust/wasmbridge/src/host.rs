@@ -21,6 +21,12 @@ mod imports {
         fn host_error(type_name: i64, message: i64);
     }
 
+    #[link(wasm_import_module = "wasmbridge")]
+    unsafe extern "C-unwind" {
+        #[link_name = "callback"]
+        fn host_callback(id: i32, args: i64) -> i64;
+    }
+
     fn lend(text: &str) -> i64 {
         Slice::of(text.as_bytes()).pack()
     }
@@ -43,6 +49,12 @@ mod imports {
     pub fn error(type_name: &str, message: &str) {
         // SAFETY: the host reads both slices during the call and does not keep the pointers.
         unsafe { host_error(lend(type_name), lend(message)) }
+    }
+
+    pub fn callback(id: i32, args: &[u8]) -> i64 {
+        // SAFETY: the host reads the arguments during the call and does not keep the pointer; the result
+        // is a slice it allocated for Rust (or zeros when the callback threw).
+        unsafe { host_callback(id, Slice::of(args).pack()) }
     }
 }
 
@@ -79,8 +91,17 @@ mod imports {
     pub fn error(type_name: &str, message: &str) {
         record(format!("error: {type_name}: {message}"));
     }
+
+    /// Records the call and returns the empty slice (the result of a `()` callback).
+    pub fn callback(id: i32, args: &[u8]) -> i64 {
+        record(format!("callback {id}: {args:?}"));
+        crate::abi::Slice::EMPTY.pack()
+    }
 }
 
+/// `wasmbridge.callback(id, args)`: calls a Java callback with its encoded arguments; returns the result
+/// slice the host allocated.
+pub(crate) use imports::callback;
 #[cfg(all(test, not(target_family = "wasm")))]
 pub(crate) use imports::recorded;
 /// `wasmbridge.error(type_name, message)`: an export returned `Err`.

@@ -47,6 +47,16 @@
 //! }
 //! ```
 //!
+//! Java objects Rust calls back during an export call, with [`Callback`]:
+//!
+//! ```ignore
+//! wasmbridge::export! {
+//!     fn apply_twice(f: wasmbridge::Callback<(i32,), i32>, x: i32) -> i32 {
+//!         f.call((f.call((x,)),))
+//!     }
+//! }
+//! ```
+//!
 //! Rust objects Java holds by handle and calls methods on, with [`class!`]:
 //!
 //! ```ignore
@@ -64,6 +74,7 @@
 
 mod abi;
 mod alloc;
+mod callback;
 mod class;
 mod host;
 mod macros;
@@ -76,6 +87,7 @@ pub use abi::{
 };
 #[doc(hidden)]
 pub use abi::{encoded_from_host, encoded_into_host, encoded_lend, encoded_take_from_host};
+pub use callback::{Callback, CallbackArgs};
 pub use class::Class;
 pub use panic::{JavaException, Zero};
 #[doc(hidden)]

@@ -37,7 +37,8 @@ macro_rules! export {
             $crate::__export_call(move || {
                 // SAFETY: the host follows ABI.md and keeps borrowed arguments alive for this call.
                 $(let $arg: $ty = unsafe { <$ty as $crate::FromHost>::from_host($arg) };)*
-                let result $(: $ret)? = (move || $body)();
+                // The result type is written out so that a body that always panics still has one.
+                let result: $crate::__result_type!($($ret)?) = (move || -> $crate::__result_type!($($ret)?) { $body })();
                 result
             })
         }
@@ -555,12 +556,17 @@ mod tests {
             fn bump(mut self) -> Self { self.total += 1; self }
             fn merged(self, other: Self) -> Tally { Tally { total: self.total + other.total } }
             fn reset(&mut self) { self.total = 0; }
+            fn add_each(&mut self, times: i32, f: crate::Callback<(i64,), i64>) -> i64 {
+                for _ in 0..times { self.total += f.call((self.total,)); }
+                self.total
+            }
         }
     }
 
     crate::export! {
         fn sample_echo(sample: Sample) -> Sample { sample }
         fn tally_sum(a: &Tally, b: &mut Tally) -> i64 { a.total + b.total }
+        fn with_callback(f: crate::Callback<(String, Pair), ()>, n: i32) { for _ in 0..n { f.call((String::new(), Pair { a: 1, b: true })); } }
     }
 
     fn name<T: Describe>() -> String {

@@ -34,7 +34,12 @@ pub fn encode_to_vec<T: Encode + ?Sized>(value: &T) -> Vec<u8> {
 /// Decodes exactly one `T` from `bytes`. Panics with a message naming `T` if the bytes run out, are left
 /// over, or hold a malformed `bool`, tag, UTF-8 string or enum discriminant.
 pub fn decode_exact<T: Decode + Describe>(bytes: &[u8]) -> T {
-    let mut input = Reader { bytes, offset: 0, what: T::NAME.as_str() };
+    decode_exact_as(bytes, T::NAME.as_str())
+}
+
+/// [`decode_exact`], with `what` naming the value in the panic message.
+pub(crate) fn decode_exact_as<T: Decode>(bytes: &[u8], what: &str) -> T {
+    let mut input = Reader { bytes, offset: 0, what };
     let value = T::decode(&mut input);
     if input.offset != bytes.len() {
         input.malformed(format_args!("{} bytes left over", bytes.len() - input.offset));
@@ -98,6 +103,15 @@ macro_rules! le_numbers {
 }
 
 le_numbers!(i8, i16, i32, i64, u8, u16, u32, u64, f32, f64);
+
+/// `()` encodes as nothing: the result of a callback without one (ABI.md, "Callbacks").
+impl Encode for () {
+    fn encode(&self, _out: &mut Vec<u8>) {}
+}
+
+impl Decode for () {
+    fn decode(_input: &mut Reader<'_>) {}
+}
 
 impl Encode for bool {
     fn encode(&self, out: &mut Vec<u8>) {

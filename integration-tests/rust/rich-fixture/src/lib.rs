@@ -1,7 +1,8 @@
 //! Test fixture for ABI version 2: unsigned and narrow integers, numeric arrays, `Option`, lists,
-//! records, enums, `Result` and a class, in exports and in imports the host implements.
+//! records, enums, `Result` and a class, in exports and in imports the host implements, and callbacks.
 
 use std::cell::Cell;
+use wasmbridge::Callback;
 
 wasmbridge::enumeration! {
     #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -45,6 +46,20 @@ impl Counter {
 impl Drop for Counter {
     fn drop(&mut self) {
         LIVE_COUNTERS.with(|live| live.set(live.get() - 1));
+    }
+}
+
+thread_local! {
+    /// The number of `Guard`s dropped, so the host can see destructors run when a callback throws.
+    static DROPS: Cell<i32> = const { Cell::new(0) };
+}
+
+/// Counts its drop in `DROPS`.
+struct Guard;
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        DROPS.with(|drops| drops.set(drops.get() + 1));
     }
 }
 
@@ -94,6 +109,15 @@ wasmbridge::class! {
         pub fn fail(&mut self, message: &str) -> i64 {
             self.count += 1;
             panic!("{message}")
+        }
+
+        /// Steps `steps` times, calling `f` with the new count after each step; returns the count.
+        pub fn each_step(&mut self, steps: i32, f: Callback<(i64,), ()>) -> i64 {
+            for _ in 0..steps {
+                self.count += 1;
+                f.call((self.count,));
+            }
+            self.count
         }
     }
 }
@@ -188,6 +212,37 @@ wasmbridge::export! {
     fn call_host_words(words: Vec<String>) -> Vec<String> { host_words(words) }
     fn call_host_u32(x: u32) -> u32 { host_u32(x) }
     fn call_host_doubles(values: &[f64]) -> Vec<f64> { host_doubles(values) }
+
+    /// `f(f(x))`.
+    fn apply_twice(f: Callback<(i32,), i32>, x: i32) -> i32 { f.call((f.call((x,)),)) }
+    /// Calls `f(word, index)` for each word; counts the calls that returned true.
+    fn count_matching(words: Vec<String>, f: Callback<(String, u32), bool>) -> u32 {
+        let mut count = 0;
+        for (index, word) in words.into_iter().enumerate() {
+            if f.call((word, index as u32)) {
+                count += 1;
+            }
+        }
+        count
+    }
+    fn map_points(points: Vec<Point>, f: Callback<(Point,), Point>) -> Vec<Point> {
+        points.into_iter().map(|p| f.call((p,))).collect()
+    }
+    /// Calls `f(i)` for `i` in `0..n` and returns `n`, with a `Guard` alive across the calls.
+    fn call_n_times(n: i32, f: Callback<(i32,), ()>) -> i32 {
+        let _guard = Guard;
+        for i in 0..n {
+            f.call((i,));
+        }
+        n
+    }
+    /// The number of `Guard`s dropped so far.
+    fn guard_drops() -> i32 { DROPS.with(|drops| drops.get()) }
+    /// Calls `f`, then panics.
+    fn callback_then_panic(f: Callback<(), ()>) {
+        f.call(());
+        panic!("after the callback")
+    }
 }
 
 wasmbridge::import! {

@@ -23,6 +23,7 @@ fn Counter::merged(self: Counter, other: Counter) -> Counter
 fn Counter::add_from(self: &mut Counter, other: &Counter) -> i64
 fn Counter::poke_host(self: &mut Counter) -> i64
 fn Counter::fail(self: &mut Counter, message: &str) -> i64
+fn Counter::each_step(self: &mut Counter, steps: i32, f: Fn(i64) -> ()) -> i64
 fn u32_add(a: u32, b: u32) -> u32
 fn u64_max() -> u64
 fn u64_half(x: u64) -> u64
@@ -71,6 +72,12 @@ fn call_host_color(c: Color) -> Color
 fn call_host_words(words: Vec<String>) -> Vec<String>
 fn call_host_u32(x: u32) -> u32
 fn call_host_doubles(values: &[f64]) -> Vec<f64>
+fn apply_twice(f: Fn(i32) -> i32, x: i32) -> i32
+fn count_matching(words: Vec<String>, f: Fn(String, u32) -> bool) -> u32
+fn map_points(points: Vec<Point>, f: Fn(Point) -> Point) -> Vec<Point>
+fn call_n_times(n: i32, f: Fn(i32) -> ()) -> i32
+fn guard_drops() -> i32
+fn callback_then_panic(f: Fn() -> ()) -> ()
 import host.host_ints(values: &[i32]) -> Vec<i32>
 import host.host_opt(x: Option<String>) -> Option<String>
 import host.host_point(p: Point) -> Point
@@ -331,6 +338,18 @@ impl Parser<'_, '_> {
                 self.ty()?;
                 return self.expect(close);
             }
+        }
+        if self.eat("Fn(") {
+            let mut first = true;
+            while !self.eat(")") {
+                if !first {
+                    self.expect(", ")?;
+                }
+                first = false;
+                self.ty()?;
+            }
+            self.expect(" -> ")?;
+            return self.ty();
         }
         if self.eat("&mut ") || self.eat("&") {
             return self.type_name().map(drop);
