@@ -241,6 +241,30 @@ sealed interface JavaType {
         }
     }
 
+    /**
+     * A {@code @WasmCallback} interface: a Java object Rust calls during the export call.
+     *
+     * @param method the name of its one abstract method
+     * @param result {@link Void} for {@code void}
+     */
+    record CallbackType(ClassName name, String method, List<JavaType> parameters, JavaType result)
+            implements JavaType {
+        @Override
+        public String wasm() {
+            return "i32";
+        }
+
+        @Override
+        public String spelling() {
+            return name.simpleName();
+        }
+
+        @Override
+        public boolean usesMemory() {
+            return true; // arguments and results cross as encoded slices
+        }
+    }
+
     /** A {@code @WasmClass} interface: a handle to a Rust object. */
     record ClassType(ClassName name, String rustName) implements JavaType {
         @Override

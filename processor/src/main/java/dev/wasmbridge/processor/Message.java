@@ -100,6 +100,11 @@ enum Message {
     UNSIGNED_MISPLACED(511, "@Unsigned is on %s, which is %s; it applies to byte, short, int and long and their"
             + " boxes only."),
     RECURSIVE_RECORD(512, "@WasmRecord %s contains itself; a value encoding cannot hold a cycle."),
+    CALLBACK_NOT_FUNCTIONAL(513, "@WasmCallback %s must be an interface with exactly one abstract method, but it"
+            + " has %d."),
+    CALLBACK_UNSUPPORTED(514, "%s of the callback %s is %s, which cannot cross in the value encoding. Use"
+            + " primitives and their boxes, String, byte[], Optional, List, @WasmRecord records or @WasmEnum"
+            + " enums."),
 
     COMPILE_FAILED(401, "Wasm module '%s' could not be compiled to JVM bytecode at build time (%s); the bindings"
             + " will compile it when first used instead. Pass -Awasmbridge.compile=false to skip the attempt."),

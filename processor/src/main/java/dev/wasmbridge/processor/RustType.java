@@ -98,6 +98,18 @@ sealed interface RustType {
         }
     }
 
+    /** {@code Fn(A, B) -> R}: a callback, {@code wasmbridge::Callback<(A, B), R>}. */
+    record FnOf(java.util.List<RustType> parameters, RustType result) implements RustType {
+        @Override
+        public String spelling() {
+            StringBuilder text = new StringBuilder("Fn(");
+            for (int i = 0; i < parameters.size(); i++) {
+                text.append(i == 0 ? "" : ", ").append(parameters.get(i).spelling());
+            }
+            return text.append(") -> ").append(result.spelling()).toString();
+        }
+    }
+
     /**
      * Parses a canonical spelling.
      *
@@ -138,6 +150,17 @@ sealed interface RustType {
                 return new Borrowed(name(), false);
             }
             String name = name();
+            if (name.equals("Fn") && eat("(")) {
+                java.util.List<RustType> parameters = new java.util.ArrayList<>();
+                while (!eat(")")) {
+                    if (!parameters.isEmpty()) {
+                        expect(", ");
+                    }
+                    parameters.add(type());
+                }
+                expect(" -> ");
+                return new FnOf(java.util.List.copyOf(parameters), type());
+            }
             switch (name) {
                 case "String":
                     return new OwnedString();

@@ -14,7 +14,8 @@ final class SupportImports {
             "panic", "(i64) -> ()",
             "import_failed", "() -> i32",
             "java_exception_unwound", "() -> ()",
-            "error", "(i64, i64) -> ()");
+            "error", "(i64, i64) -> ()",
+            "callback", "(i32, i64) -> i64");
 
     private SupportImports() {}
 

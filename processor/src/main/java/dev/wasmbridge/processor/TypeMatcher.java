@@ -103,6 +103,19 @@ final class TypeMatcher {
         if (java instanceof EnumType e) {
             return rust instanceof Named n && n.name().equals(e.rustName());
         }
+        if (java instanceof JavaType.CallbackType c) {
+            if (!(rust instanceof RustType.FnOf f) || position != Position.EXPORT_PARAMETER
+                    || f.parameters().size() != c.parameters().size()) {
+                return false;
+            }
+            for (int i = 0; i < f.parameters().size(); i++) {
+                if (!matches(c.parameters().get(i), f.parameters().get(i), Position.NESTED)) {
+                    return false;
+                }
+            }
+            return c.result() instanceof JavaType.Void ? f.result() instanceof Unit
+                    : matches(c.result(), f.result(), Position.NESTED);
+        }
         if (java instanceof ClassType c) {
             if (rust instanceof Named n) {
                 return n.name().equals(c.rustName())
@@ -171,6 +184,16 @@ final class TypeMatcher {
         }
         if (rust instanceof Borrowed b) {
             return b.name();
+        }
+        if (rust instanceof RustType.FnOf f) {
+            StringBuilder text = new StringBuilder("a @WasmCallback interface with a method (");
+            for (int i = 0; i < f.parameters().size(); i++) {
+                RustType p = f.parameters().get(i);
+                text.append(i == 0 ? "" : ", ").append(javaFor(p, p instanceof Primitive
+                        ? Position.EXPORT_RESULT : Position.NESTED));
+            }
+            return text.append(") -> ").append(f.result() instanceof Unit ? "void" : javaFor(f.result(),
+                    f.result() instanceof Primitive ? Position.EXPORT_RESULT : Position.NESTED)).toString();
         }
         return rust.spelling();
     }

@@ -39,6 +39,7 @@ final class TypeResolver {
     static final String WASM_ENUM = "dev.wasmbridge.annotations.WasmEnum";
     static final String WASM_RECORD = "dev.wasmbridge.annotations.WasmRecord";
     static final String WASM_OBJECT = "dev.wasmbridge.runtime.WasmObject";
+    static final String WASM_CALLBACK = "dev.wasmbridge.annotations.WasmCallback";
 
     private final Diagnostics diagnostics;
     private final String resource;
@@ -169,6 +170,9 @@ final class TypeResolver {
         }
         if (annotation(element, WASM_RECORD).isPresent()) {
             return cached(name, () -> record(element, site));
+        }
+        if (annotation(element, WASM_CALLBACK).isPresent() && !nested) {
+            return cached(name, () -> callback(element));
         }
         if (annotation(element, WASM_CLASS).isPresent() && !nested) {
             return cached(name, () -> classType(element));
@@ -334,6 +338,41 @@ final class TypeResolver {
         classes.put(element.getQualifiedName().toString(), type);
         classElements.put(element.getQualifiedName().toString(), element);
         return Optional.of(type);
+    }
+
+    private Optional<JavaType> callback(TypeElement element) {
+        List<javax.lang.model.element.ExecutableElement> methods = ElementFilter.methodsIn(element.getEnclosedElements())
+                .stream().filter(m -> m.getModifiers().contains(javax.lang.model.element.Modifier.ABSTRACT))
+                .collect(Collectors.toList());
+        if (element.getKind() != ElementKind.INTERFACE || methods.size() != 1) {
+            diagnostics.error(element, Message.CALLBACK_NOT_FUNCTIONAL, element.getSimpleName(), methods.size());
+            return Optional.empty();
+        }
+        javax.lang.model.element.ExecutableElement method = methods.get(0);
+        boolean ok = true;
+        List<JavaType> parameters = new ArrayList<>();
+        for (javax.lang.model.element.VariableElement parameter : method.getParameters()) {
+            boolean unsigned = annotation(parameter, UNSIGNED).isPresent() || isUnsigned(parameter.asType());
+            Optional<JavaType> type = resolve(parameter.asType(), unsigned, true, parameter);
+            if (type.isEmpty()) {
+                diagnostics.error(element, Message.CALLBACK_UNSUPPORTED, "Parameter '" + parameter.getSimpleName()
+                        + "'", element.getSimpleName() + "." + method.getSimpleName(), simple(parameter.asType()));
+                ok = false;
+            } else {
+                parameters.add(type.get());
+            }
+        }
+        Optional<JavaType> result = method.getReturnType().getKind() == TypeKind.VOID
+                ? Optional.of(new JavaType.Void())
+                : resolve(method.getReturnType(), annotation(method, UNSIGNED).isPresent()
+                        || isUnsigned(method.getReturnType()), true, method);
+        if (result.isEmpty()) {
+            diagnostics.error(element, Message.CALLBACK_UNSUPPORTED, "The result",
+                    element.getSimpleName() + "." + method.getSimpleName(), simple(method.getReturnType()));
+            ok = false;
+        }
+        return ok ? Optional.of(new JavaType.CallbackType(ClassName.get(element), method.getSimpleName().toString(),
+                List.copyOf(parameters), result.get())) : Optional.empty();
     }
 
     private static boolean extendsObject(TypeMirror type) {

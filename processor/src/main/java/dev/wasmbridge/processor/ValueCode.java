@@ -87,6 +87,9 @@ final class ValueCode {
         if (type instanceof EnumType e) {
             return e.name();
         }
+        if (type instanceof JavaType.CallbackType c) {
+            return c.name();
+        }
         return ((ClassType) type).name();
     }
 
@@ -135,7 +138,43 @@ final class ValueCode {
         if (type.isEncoded()) {
             return CodeBlock.of("$L.$LEncoded($L, $L, $S)", call, verb, codec(type), value, what);
         }
+        if (type instanceof JavaType.CallbackType c) {
+            return CodeBlock.of("$L.lendCallback($L, $L, $S)", call, value, callbackAdapter(c, value), what);
+        }
         throw new IllegalArgumentException("no Wasm form for " + type);
+    }
+
+    /**
+     * A lambda that decodes the arguments Rust sent, calls {@code function} and encodes its result. Written
+     * without JavaPoet statements, since it sits inside one.
+     */
+    private CodeBlock callbackAdapter(JavaType.CallbackType callback, CodeBlock function) {
+        CodeBlock.Builder adapter = CodeBlock.builder().add("(in$$, out$$) -> {\n").indent();
+        java.util.List<CodeBlock> arguments = new java.util.ArrayList<>();
+        for (int i = 0; i < callback.parameters().size(); i++) {
+            JavaType parameter = callback.parameters().get(i);
+            adapter.add("$T arg$L$$ = $L;\n", typeName(parameter), i, readValue(parameter, "in$"));
+            arguments.add(CodeBlock.of("arg$L$$", i));
+        }
+        adapter.add("in$$.finish();\n");
+        CodeBlock call = CodeBlock.of("$L.$L($L)", function, callback.method(), CodeBlock.join(arguments, ", "));
+        adapter.add("$L;\n", callback.result() instanceof JavaType.Void ? call
+                : writeValue(callback.result(), call, "out$"));
+        return adapter.unindent().add("}").build();
+    }
+
+    /** Reads one value of {@code type} from a ValueReader. */
+    private CodeBlock readValue(JavaType type, String reader) {
+        return type instanceof Scalar s
+                ? CodeBlock.of("$L.read$L()", reader, s.kind().title())
+                : CodeBlock.of("$L.read($L)", codec(type), reader);
+    }
+
+    /** Writes one value of {@code type} to a ValueWriter. */
+    private CodeBlock writeValue(JavaType type, CodeBlock value, String writer) {
+        return type instanceof Scalar s
+                ? CodeBlock.of("$L.write$L($L)", writer, s.kind().title(), value)
+                : CodeBlock.of("$L.write($L, $L)", codec(type), value, writer);
     }
 
     /**

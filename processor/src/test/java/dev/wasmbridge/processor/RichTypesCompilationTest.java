@@ -260,4 +260,34 @@ class RichTypesCompilationTest {
         Compilation compilation = compile(HOST, POINT, COLOR, node, api("  @WasmExport String describeLabeled(Node l);"));
         assertThat(compilation).hadErrorContaining("[WB512] @WasmRecord Node contains itself");
     }
+
+    @Test
+    void callbackMustBeFunctional() {
+        JavaFileObject op = source("IntOp", "package test;", IMPORTS,
+                "@WasmCallback public interface IntOp {", "  int apply(int x);", "  int again(int x);", "}");
+        Compilation compilation = compile(HOST, op, api("  @WasmExport int applyTwice(IntOp f, int x);"));
+        assertThat(compilation).hadErrorContaining("[WB513] @WasmCallback IntOp must be an interface with exactly one"
+                + " abstract method, but it has 2.").inFile(op).onLineContaining("interface IntOp");
+    }
+
+    @Test
+    void callbackTypesMustBeEncodable() {
+        JavaFileObject op = source("IntOp", "package test;", IMPORTS,
+                "@WasmCallback public interface IntOp {", "  int apply(Thread x);", "}");
+        Compilation compilation = compile(HOST, op, api("  @WasmExport int applyTwice(IntOp f, int x);"));
+        assertThat(compilation).hadErrorContaining("[WB514] Parameter 'x' of the callback IntOp.apply is Thread, which"
+                + " cannot cross in the value encoding.").inFile(op).onLineContaining("interface IntOp");
+    }
+
+    @Test
+    void callbackSignatureMustMatchRust() {
+        JavaFileObject op = source("IntOp", "package test;", IMPORTS,
+                "@WasmCallback public interface IntOp {", "  long apply(int x);", "}");
+        JavaFileObject api = api("  @WasmExport int applyTwice(IntOp f, int x);");
+        Compilation compilation = compile(HOST, op, api);
+        assertThat(compilation).hadErrorContaining("[WB212] Parameter 'f' of Api.applyTwice(IntOp, int) is IntOp in"
+                + " Java, but Fn(i32) -> i32 in Rust (`fn apply_twice(f: Fn(i32) -> i32, x: i32) -> i32`); a Rust"
+                + " Fn(i32) -> i32 is a @WasmCallback interface with a method (int) -> int in Java.")
+                .inFile(api).onLineContaining("applyTwice");
+    }
 }

@@ -97,6 +97,19 @@ public final class CallBoundary implements Instances {
     /** {@link #lentCount} at each {@link #enter()} of the calls in progress, innermost last. */
     private int[] marks = new int[8];
 
+    /** Callbacks lent to the calls in progress (ids and adapters), removed by {@link #exit()}; a stack. */
+    private int[] callbackIds = new int[4];
+
+    private CallbackAdapter[] callbackAdapters = new CallbackAdapter[4];
+
+    private int callbackCount;
+
+    /** {@link #callbackCount} at each {@link #enter()}, like {@link #marks}. */
+    private int[] callbackMarks = new int[8];
+
+    /** The next callback id: ids are never reused soon, so a stale id finds nothing rather than another object. */
+    private int nextCallbackId = 1;
+
     private int depth;
 
     /** The pool this instance belongs to, or null. */
@@ -161,7 +174,9 @@ public final class CallBoundary implements Instances {
         lock.lock();
         if (depth == marks.length) {
             marks = Arrays.copyOf(marks, depth * 2);
+            callbackMarks = Arrays.copyOf(callbackMarks, depth * 2);
         }
+        callbackMarks[depth] = callbackCount;
         marks[depth++] = lentCount;
         if (depth == 1 && !pendingDrops.isEmpty()) {
             try {
@@ -184,6 +199,9 @@ public final class CallBoundary implements Instances {
     public void exit() {
         int mark = marks[--depth];
         boolean outermost = depth == 0;
+        while (callbackCount > callbackMarks[depth]) {
+            callbackAdapters[--callbackCount] = null;
+        }
         try {
             while (lentCount > mark) {
                 long slice = lent[--lentCount];
@@ -528,6 +546,40 @@ public final class CallBoundary implements Instances {
         return lend(encode(codec, value, what), 1, what);
     }
 
+    /**
+     * Lends a Java callback object to Rust for the current call (docs/ABI.md, "Callbacks"); Rust calls it
+     * through {@code wasmbridge.callback} until the call ends.
+     *
+     * @param function the user's object, checked for null
+     * @param adapter decodes the arguments, calls {@code function} and encodes its result
+     * @return the callback id to pass
+     */
+    public int lendCallback(Object function, CallbackAdapter adapter, String what) {
+        requireValue(function, what, "callback");
+        if (callbackCount == callbackIds.length) {
+            callbackIds = Arrays.copyOf(callbackIds, callbackCount * 2);
+            callbackAdapters = Arrays.copyOf(callbackAdapters, callbackCount * 2);
+        }
+        int id = nextCallbackId;
+        nextCallbackId = id == Integer.MAX_VALUE ? 1 : id + 1;
+        callbackIds[callbackCount] = id;
+        callbackAdapters[callbackCount++] = adapter;
+        return id;
+    }
+
+    /** Runs callback {@code id} for Rust: decodes, calls, encodes, and hands the result over. */
+    private long[] runCallback(int id, long arguments) {
+        for (int i = callbackCount - 1; i >= 0; i--) {
+            if (callbackIds[i] == id) {
+                ValueWriter result = new ValueWriter();
+                callbackAdapters[i].invoke(new ValueReader(readBytes(arguments)), result);
+                return new long[] {place(result.toByteArray(), 1, "the result of a callback")};
+            }
+        }
+        throw new WasmBridgeException("Rust called callback " + id + ", which is not valid now: a callback can"
+                + " only be called during the export call it was passed to.");
+    }
+
     private long lend(byte[] bytes, int align, String what) {
         long slice = place(bytes, align, what);
         if (bytes.length > 0) {
@@ -806,9 +858,13 @@ public final class CallBoundary implements Instances {
 
     /** A user's import, guarded: its Java exception unwinds Rust, or aborts when Rust cannot unwind. */
     private HostFunction hostFunction(ImportBinding binding) {
-        ImportHandler handler = binding.handler();
-        int results = binding.type().returns().size();
-        return new HostFunction(binding.module(), binding.name(), binding.type(), (instance, args) -> {
+        return guarded(binding.module(), binding.name(), binding.type(), binding.handler());
+    }
+
+    /** A host function that calls Java code: its exception unwinds Rust, or aborts when Rust cannot unwind. */
+    private HostFunction guarded(String module, String name, FunctionType type, ImportHandler handler) {
+        int results = type.returns().size();
+        return new HostFunction(module, name, type, (instance, args) -> {
             try {
                 return handler.handle(this, args);
             } catch (WasmAbortException e) {
@@ -841,7 +897,9 @@ public final class CallBoundary implements Instances {
                     errorType = readString(args[0]);
                     errorMessage = readString(args[1]);
                     return null;
-                }));
+                }),
+                guarded(SUPPORT_MODULE, SupportImports.CALLBACK, SupportImports.CALLBACK_TYPE,
+                        (boundary, args) -> runCallback((int) args[0], args[1])));
     }
 
     private static <T> T requireValue(T value, String what, String type) {

@@ -24,6 +24,10 @@ final class SupportImports {
     static final String ERROR = "error";
     static final FunctionType ERROR_TYPE = FunctionType.of(List.of(ValType.I64, ValType.I64), List.of());
 
+    /** {@code callback(id, args: slice) -> slice}: Rust calls a Java callback object (docs/ABI.md, "Callbacks"). */
+    static final String CALLBACK = "callback";
+    static final FunctionType CALLBACK_TYPE = FunctionType.of(List.of(ValType.I32, ValType.I64), List.of(ValType.I64));
+
     private SupportImports() {}
 
     /** Whether Rust asks after each import call if it threw, i.e. can unwind on a Java exception. */

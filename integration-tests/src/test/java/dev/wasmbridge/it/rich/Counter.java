@@ -28,6 +28,9 @@ public interface Counter extends WasmObject {
     /** {@code fn poke_host(&mut self) -> i64}: calls the host while borrowed. */
     @WasmExport long pokeHost();
 
+    /** {@code fn each_step(&mut self, steps: i32, f: Callback<(i64,), ()>) -> i64}: calls back after each step. */
+    @WasmExport long eachStep(int steps, Callbacks.StepSink f);
+
     /** {@code fn fail(&mut self, message: &str) -> i64}: increments, then panics. */
     @WasmExport long fail(String message);
 }

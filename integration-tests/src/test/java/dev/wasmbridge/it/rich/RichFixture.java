@@ -65,6 +65,13 @@ public interface RichFixture extends WasmBindings {
     @WasmExport Optional<Counter> maybeCounter(boolean make);
     @WasmExport int liveCounters();
 
+    @WasmExport int applyTwice(Callbacks.IntOp f, int x);
+    @WasmExport @Unsigned int countMatching(List<String> words, Callbacks.WordFilter f);
+    @WasmExport List<Point> mapPoints(List<Point> points, Callbacks.PointMap f);
+    @WasmExport int callNTimes(int n, Callbacks.IntSink f);
+    @WasmExport int guardDrops();
+    @WasmExport void callbackThenPanic(Callbacks.Action f);
+
     @WasmExport int[] callHostInts(int[] values);
     @WasmExport Optional<String> callHostOpt(Optional<String> x);
     @WasmExport Point callHostPoint(Point p);
