@@ -69,7 +69,7 @@ final class BindingValidator {
         if (!checkInterface(element, generated)) {
             return Optional.empty();
         }
-        AnnotationMirror annotation = annotation(element, WASM_MODULE).orElseThrow();
+        AnnotationMirror annotation = TypeResolver.annotation(element, WASM_MODULE).orElseThrow();
         String resource = (String) value(annotation, "value").orElseThrow().getValue();
         Optional<CheckedModule> module = readModule(element, resource);
         if (module.isEmpty()) {
@@ -190,7 +190,7 @@ final class BindingValidator {
      * @param owner the class whose method it is, or null for a method of the module interface
      */
     private Optional<Export> exportOf(ExecutableElement method, ClassType owner, Context context) {
-        Optional<AnnotationMirror> annotation = annotation(method, WASM_EXPORT);
+        Optional<AnnotationMirror> annotation = TypeResolver.annotation(method, WASM_EXPORT);
         if (annotation.isEmpty()) {
             diagnostics.error(method, Message.METHOD_NOT_ANNOTATED, describe(method));
             return Optional.empty();
@@ -488,7 +488,7 @@ final class BindingValidator {
             Map<String, FunctionImportInfo> needed,
             Map<String, ExecutableElement> provided) {
         String resource = context.resource;
-        Optional<AnnotationMirror> annotation = annotation(method, WASM_IMPORT);
+        Optional<AnnotationMirror> annotation = TypeResolver.annotation(method, WASM_IMPORT);
         if (annotation.isEmpty()) {
             diagnostics.error(method, Message.IMPORT_NOT_ANNOTATED, describe(method));
             return Optional.empty();
@@ -585,7 +585,7 @@ final class BindingValidator {
         boolean ok = true;
         List<Parameter> parameters = new ArrayList<>();
         for (VariableElement parameter : method.getParameters()) {
-            boolean unsigned = annotation(parameter, TypeResolver.UNSIGNED).isPresent();
+            boolean unsigned = TypeResolver.annotation(parameter, TypeResolver.UNSIGNED).isPresent();
             Optional<JavaType> type = types.resolve(parameter.asType(), unsigned, parameter);
             if (type.isEmpty() || type.get() instanceof JavaType.Void) {
                 diagnostics.error(parameter, Message.UNSUPPORTED_PARAMETER, parameter.getSimpleName(),
@@ -595,7 +595,7 @@ final class BindingValidator {
                 parameters.add(new Parameter(parameter.getSimpleName().toString(), type.get(), Passing.VALUE));
             }
         }
-        boolean unsigned = annotation(method, TypeResolver.UNSIGNED).isPresent();
+        boolean unsigned = TypeResolver.annotation(method, TypeResolver.UNSIGNED).isPresent();
         Optional<JavaType> result = types.resolve(method.getReturnType(), unsigned, method);
         if (result.isEmpty()) {
             diagnostics.error(method, Message.UNSUPPORTED_RESULT, describe(method), simpleType(method.getReturnType()),
@@ -653,16 +653,6 @@ final class BindingValidator {
             types.add((TypeElement) ((DeclaredType) entry.getValue()).asElement());
         }
         return types;
-    }
-
-    private static Optional<AnnotationMirror> annotation(Element element, String type) {
-        for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
-            TypeElement annotationType = (TypeElement) mirror.getAnnotationType().asElement();
-            if (annotationType.getQualifiedName().contentEquals(type)) {
-                return Optional.of(mirror);
-            }
-        }
-        return Optional.empty();
     }
 
     /** An attribute given explicitly (defaults are not included). */

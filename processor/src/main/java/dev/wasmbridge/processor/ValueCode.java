@@ -275,14 +275,9 @@ final class ValueCode {
         CodeBlock.Builder read = CodeBlock.builder();
         for (RecordType.Component component : record.components()) {
             CodeBlock get = CodeBlock.of("value$$.$L()", component.javaName());
-            if (component.type() instanceof Scalar s) {
-                write.addStatement("out$$.write$L($L)", s.kind().title(), get);
-                read.addStatement("$T $L$$ = in$$.read$L()", typeName(s), component.javaName(), s.kind().title());
-            } else {
-                CodeBlock codec = codec(component.type());
-                write.addStatement("$L.write($L, out$$)", codec, get);
-                read.addStatement("$T $L$$ = $L.read(in$$)", typeName(component.type()), component.javaName(), codec);
-            }
+            write.addStatement("$L", writeValue(component.type(), get, "out$"));
+            read.addStatement("$T $L$$ = $L", typeName(component.type()), component.javaName(),
+                    readValue(component.type(), "in$"));
         }
         CodeBlock arguments = record.javaOrder().stream().map(n -> CodeBlock.of("$L$$", n))
                 .collect(CodeBlock.joining(", "));
