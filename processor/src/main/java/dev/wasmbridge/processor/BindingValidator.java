@@ -259,9 +259,7 @@ final class BindingValidator {
             receiver = self.get();
             rustParameters = rustParameters.subList(1, rustParameters.size());
         }
-        if (rustParameters.size() != sig.parameters().size()) {
-            diagnostics.error(method, Message.ARITY_MISMATCH, describe(method), sig.parameters().size(), declaration,
-                    rustParameters.size());
+        if (!sameArity(method, sig, declaration, rustParameters.size())) {
             return Optional.empty();
         }
         boolean ok = true;
@@ -269,11 +267,8 @@ final class BindingValidator {
         for (int i = 0; i < rustParameters.size(); i++) {
             Parameter parameter = sig.parameters().get(i);
             RustType rustType = rustParameters.get(i).type();
-            if (!TypeMatcher.matches(parameter.type(), rustType, Position.EXPORT_PARAMETER)) {
-                diagnostics.error(method.getParameters().get(i), Message.TYPE_MISMATCH,
-                        "Parameter '" + parameter.name() + "' of " + describe(method), parameter.type().spelling(),
-                        rustType.spelling(), declaration, rustType.spelling(),
-                        TypeMatcher.javaFor(rustType, Position.EXPORT_PARAMETER));
+            if (!sameType(method.getParameters().get(i), "Parameter '" + parameter.name() + "' of " + describe(method),
+                    parameter.type(), rustType, declaration, Position.EXPORT_PARAMETER)) {
                 ok = false;
                 continue;
             }
@@ -287,12 +282,8 @@ final class BindingValidator {
         if (fallible) {
             rustResult = ((RustType.ResultOf) rustResult).value();
         }
-        if (!TypeMatcher.matches(sig.result(), rustResult, Position.EXPORT_RESULT)) {
-            diagnostics.error(method, Message.TYPE_MISMATCH, "The result of " + describe(method),
-                    sig.result().spelling(), rustResult.spelling(), declaration, rustResult.spelling(),
-                    TypeMatcher.javaFor(rustResult, Position.EXPORT_RESULT));
-            ok = false;
-        }
+        ok &= sameType(method, "The result of " + describe(method), sig.result(), rustResult, declaration,
+                Position.EXPORT_RESULT);
         ErrorConversion error = fallible ? errorConversion(method) : null;
         if (!ok || fallible && error == NO_CONVERSION) {
             return Optional.empty();
@@ -544,30 +535,42 @@ final class BindingValidator {
 
     private boolean importMatchesRust(ExecutableElement method, Signature sig, RustFunction rust) {
         String declaration = rust.describe("import");
-        if (rust.parameters().size() != sig.parameters().size()) {
-            diagnostics.error(method, Message.ARITY_MISMATCH, describe(method), sig.parameters().size(), declaration,
-                    rust.parameters().size());
+        if (!sameArity(method, sig, declaration, rust.parameters().size())) {
             return false;
         }
         boolean ok = true;
         for (int i = 0; i < sig.parameters().size(); i++) {
             Parameter parameter = sig.parameters().get(i);
-            RustType rustType = rust.parameters().get(i).type();
-            if (!TypeMatcher.matches(parameter.type(), rustType, Position.IMPORT_PARAMETER)) {
-                diagnostics.error(method.getParameters().get(i), Message.TYPE_MISMATCH,
-                        "Parameter '" + parameter.name() + "' of " + describe(method), parameter.type().spelling(),
-                        rustType.spelling(), declaration, rustType.spelling(),
-                        TypeMatcher.javaFor(rustType, Position.IMPORT_PARAMETER));
-                ok = false;
-            }
+            ok &= sameType(method.getParameters().get(i), "Parameter '" + parameter.name() + "' of " + describe(method),
+                    parameter.type(), rust.parameters().get(i).type(), declaration, Position.IMPORT_PARAMETER);
         }
-        if (!TypeMatcher.matches(sig.result(), rust.result(), Position.IMPORT_RESULT)) {
-            diagnostics.error(method, Message.TYPE_MISMATCH, "The result of " + describe(method),
-                    sig.result().spelling(), rust.result().spelling(), declaration, rust.result().spelling(),
-                    TypeMatcher.javaFor(rust.result(), Position.IMPORT_RESULT));
-            ok = false;
+        return ok & sameType(method, "The result of " + describe(method), sig.result(), rust.result(), declaration,
+                Position.IMPORT_RESULT);
+    }
+
+    /** Whether the Java method has as many parameters as the Rust function; reports WB213 if not. */
+    private boolean sameArity(ExecutableElement method, Signature sig, String declaration, int rustCount) {
+        if (rustCount == sig.parameters().size()) {
+            return true;
         }
-        return ok;
+        diagnostics.error(method, Message.ARITY_MISMATCH, describe(method), sig.parameters().size(), declaration,
+                rustCount);
+        return false;
+    }
+
+    /**
+     * Whether {@code java} is {@code rust} at {@code position}; reports WB212 on {@code site} if not.
+     *
+     * @param what the value, as the message starts: {@code "Parameter 'x' of Api.f(int)"}
+     */
+    private boolean sameType(Element site, String what, JavaType java, RustType rust, String declaration,
+            Position position) {
+        if (TypeMatcher.matches(java, rust, position)) {
+            return true;
+        }
+        diagnostics.error(site, Message.TYPE_MISMATCH, what, java.spelling(), rust.spelling(), declaration,
+                rust.spelling(), TypeMatcher.javaFor(rust, position));
+        return false;
     }
 
     /** A Java method's parameters and result as resolved types, with both spellings for messages. */

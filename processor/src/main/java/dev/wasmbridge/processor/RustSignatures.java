@@ -97,38 +97,43 @@ final class RustSignatures {
         } else if (line.startsWith("enum ")) {
             RustType.Parser parser = new RustType.Parser(line.substring(5));
             String name = parser.name();
-            List<Variant> variants = new ArrayList<>();
-            parser.expect(" {");
-            while (!parser.eat(" }")) {
-                parser.expect(variants.isEmpty() ? " " : ", ");
-                String variant = parser.name();
-                parser.expect(" = ");
-                boolean negative = parser.eat("-");
-                String digits = parser.name();
-                try {
-                    int value = Integer.parseInt(digits);
-                    variants.add(new Variant(variant, negative ? -value : value));
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("'" + digits + "' is not an i32 discriminant");
-                }
-            }
-            parser.expectEnd();
-            enums.put(name, variants);
+            enums.put(name, braced(parser, RustSignatures::variant));
         } else if (line.startsWith("record ")) {
             RustType.Parser parser = new RustType.Parser(line.substring(7));
             String name = parser.name();
-            List<Field> fields = new ArrayList<>();
-            parser.expect(" {");
-            while (!parser.eat(" }")) {
-                parser.expect(fields.isEmpty() ? " " : ", ");
-                String field = parser.name();
-                parser.expect(": ");
-                fields.add(new Field(field, parser.type()));
-            }
-            parser.expectEnd();
-            records.put(name, fields);
+            records.put(name, braced(parser, p -> {
+                String field = p.name();
+                p.expect(": ");
+                return new Field(field, p.type());
+            }));
         } else {
             throw new IllegalArgumentException("unknown declaration");
+        }
+    }
+
+    /** The rest of an enum or record line: {@code " { item, item }"} (or {@code " { }"}), to its end. */
+    private static <T> List<T> braced(RustType.Parser parser, java.util.function.Function<RustType.Parser, T> item) {
+        List<T> items = new ArrayList<>();
+        parser.expect(" {");
+        while (!parser.eat(" }")) {
+            parser.expect(items.isEmpty() ? " " : ", ");
+            items.add(item.apply(parser));
+        }
+        parser.expectEnd();
+        return List.copyOf(items);
+    }
+
+    /** {@code Name = 7} or {@code Name = -1}. */
+    private static Variant variant(RustType.Parser parser) {
+        String name = parser.name();
+        parser.expect(" = ");
+        boolean negative = parser.eat("-");
+        String digits = parser.name();
+        try {
+            int value = Integer.parseInt(digits);
+            return new Variant(name, negative ? -value : value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + digits + "' is not an i32 discriminant");
         }
     }
 
