@@ -89,10 +89,19 @@ public final class CallBoundary implements Instances {
     /** Slices lent to the current calls, freed by {@link #exit()}; a stack because calls nest. */
     private long[] lent = new long[8];
 
-    /** The alignment each slice of {@link #lent} was allocated with, which freeing it must repeat. */
+    /**
+     * The alignment each slice of {@link #lent} was allocated with, which freeing it must repeat, or
+     * {@link #IN_LENDING_AREA} for a slice in the lending area (given back, not freed).
+     */
     private int[] lentAlign = new int[8];
 
     private int lentCount;
+
+    /** {@link #lentAlign} of a slice placed in the instance's {@link LendingArea}. */
+    private static final int IN_LENDING_AREA = 0;
+
+    /** Whether small parameters go to the {@link LendingArea}; off only for tests of the ordinary path. */
+    private boolean lendingAreaEnabled = true;
 
     /** {@link #lentCount} at each {@link #enter()} of the calls in progress, innermost last. */
     private int[] marks = new int[8];
@@ -205,8 +214,13 @@ public final class CallBoundary implements Instances {
         try {
             while (lentCount > mark) {
                 long slice = lent[--lentCount];
+                int align = lentAlign[lentCount];
+                if (align == IN_LENDING_AREA) {
+                    live.lendingArea().release(Abi.slicePointer(slice));
+                    continue;
+                }
                 try {
-                    live.free().apply(Abi.slicePointer(slice), (int) Abi.sliceLength(slice), lentAlign[lentCount]);
+                    live.free().apply(Abi.slicePointer(slice), (int) Abi.sliceLength(slice), align);
                 } catch (RuntimeException | StackOverflowError e) {
                     abort(Abi.FREE, e, false); // not thrown: a call is already ending; the next one sees it
                 }
@@ -580,18 +594,56 @@ public final class CallBoundary implements Instances {
                 + " only be called during the export call it was passed to.");
     }
 
+    /**
+     * Copies an export parameter into Wasm memory for the duration of the call: into the instance's
+     * {@link LendingArea} when it fits, else into a block of its own; {@link #exit()} gives either back.
+     */
     private long lend(byte[] bytes, int align, String what) {
-        long slice = place(bytes, align, what);
-        if (bytes.length > 0) {
-            if (lentCount == lent.length) {
-                lent = Arrays.copyOf(lent, lentCount * 2);
-                lentAlign = Arrays.copyOf(lentAlign, lentCount * 2);
-            }
-            lent[lentCount] = slice;
-            lentAlign[lentCount] = align;
-            lentCount++;
+        if (bytes.length == 0) {
+            return Abi.slice(Abi.EMPTY_POINTER, 0);
         }
+        int pointer = lendingAreaEnabled && bytes.length <= LendingArea.SIZE
+                ? reserveInLendingArea(bytes.length, align)
+                : 0;
+        long slice;
+        if (pointer != 0) {
+            live.memory(what).write(pointer, bytes);
+            slice = Abi.slice(pointer, bytes.length);
+        } else {
+            slice = place(bytes, align, what);
+        }
+        if (lentCount == lent.length) {
+            lent = Arrays.copyOf(lent, lentCount * 2);
+            lentAlign = Arrays.copyOf(lentAlign, lentCount * 2);
+        }
+        lent[lentCount] = slice;
+        lentAlign[lentCount] = pointer != 0 ? IN_LENDING_AREA : align;
+        lentCount++;
         return slice;
+    }
+
+    /** Lends every parameter from an allocation of its own, as if there were no lending area (for tests). */
+    void disableLendingArea() {
+        lendingAreaEnabled = false;
+    }
+
+    /** The lending area of the current instance, or null if it has none yet (for tests). */
+    LendingArea lendingArea() {
+        return live.lendingArea();
+    }
+
+    /** Reserves room in the lending area (allocating it on first use): the address, or 0 if there is none. */
+    private int reserveInLendingArea(int size, int align) {
+        if (live.wantsLendingArea()) {
+            int base = (int) invoke(Abi.MALLOC, live.malloc("the lending area"), LendingArea.SIZE, LendingArea.ALIGN);
+            if (base == 0) {
+                live.refuseLendingArea();
+            } else {
+                live.useLendingArea(new LendingArea(base));
+            }
+        }
+        LendingArea area = live.lendingArea();
+        return area == null ? 0 : area.reserve(size, align);
     }
 
     /** Reads a string an export returned and frees it in Wasm (the host owns export results). */

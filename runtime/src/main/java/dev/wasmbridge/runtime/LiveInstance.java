@@ -24,6 +24,12 @@ final class LiveInstance {
     private final ExportFunction free;
     private final Memory memory;
 
+    /** The block for lending small export parameters: allocated on first use, see {@link LendingArea}. */
+    private LendingArea lendingArea;
+
+    /** Whether this instance could not spare the block (its allocator returned 0): lend the ordinary way. */
+    private boolean lendingAreaRefused;
+
     private LiveInstance(String moduleName, Instance instance, List<ExportBinding> bindings) {
         this.moduleName = moduleName;
         this.exports = new ExportFunction[bindings.size()];
@@ -132,6 +138,25 @@ final class LiveInstance {
                             + " an export returned. Build the Rust crate with the wasmbridge support crate.");
         }
         return free;
+    }
+
+    /** The lending area, or null if it is not allocated yet or was {@linkplain #refuseLendingArea() refused}. */
+    LendingArea lendingArea() {
+        return lendingArea;
+    }
+
+    /** Whether the lending area should be allocated now: it is not, and it was not refused. */
+    boolean wantsLendingArea() {
+        return lendingArea == null && !lendingAreaRefused;
+    }
+
+    void useLendingArea(LendingArea area) {
+        this.lendingArea = area;
+    }
+
+    /** Records that the allocator could not spare the block; lends take the ordinary path from now on. */
+    void refuseLendingArea() {
+        this.lendingAreaRefused = true;
     }
 
     String moduleName() {

@@ -1,12 +1,21 @@
 package dev.wasmbridge.runtime;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /** UTF-8 as docs/ABI.md wants it: exact in both directions, never a replacement character. */
 final class Utf8 {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private static final long ONES = 0x0101010101010101L;
+
+    private static final long HIGH_BITS = 0x8080808080808080L;
+
     private Utf8() {}
 
     /**
@@ -14,7 +23,10 @@ final class Utf8 {
      * hold: Java's own encoder would silently turn it into {@code '?'}.
      */
     static byte[] encode(String text, String what) {
-        int bad = unpairedSurrogate(text);
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        // The JDK's encoder writes '?' for an unpaired surrogate: without a '?' there is none, and the
+        // character-by-character search below is only needed for text that holds a '?'.
+        int bad = contains(utf8, (byte) '?') ? unpairedSurrogate(text) : -1;
         if (bad >= 0) {
             throw new IllegalArgumentException(
                     what + " holds an unpaired surrogate (\\u"
@@ -22,7 +34,25 @@ final class Utf8 {
                             + "; Rust strings must be valid Unicode. Fix the string or pass the bytes as"
                             + " byte[].");
         }
-        return text.getBytes(StandardCharsets.UTF_8);
+        return utf8;
+    }
+
+    /** Whether {@code bytes} holds {@code b}: eight bytes at a time (a zero byte in {@code word ^ pattern}). */
+    static boolean contains(byte[] bytes, byte b) {
+        long pattern = ONES * (b & 0xFF);
+        int i = 0;
+        for (int end = bytes.length - Long.BYTES; i <= end; i += Long.BYTES) {
+            long word = (long) LONGS.get(bytes, i) ^ pattern;
+            if (((word - ONES) & ~word & HIGH_BITS) != 0) {
+                return true;
+            }
+        }
+        for (; i < bytes.length; i++) {
+            if (bytes[i] == b) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String decode(byte[] utf8) {

@@ -31,6 +31,7 @@ class SlicesTest {
     void setUp() {
         fixture = new BoundaryFixture();
         boundary = fixture.create();
+        boundary.disableLendingArea(); // these tests check each parameter's own allocation (LendingAreaTest: the area)
     }
 
     /** Lends with {@code lend}, has the module copy it into a block of {@code align}, takes the copy with {@code take}. */
