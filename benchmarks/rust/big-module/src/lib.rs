@@ -20,6 +20,9 @@ use std::hint::black_box;
 use std::panic::{self, AssertUnwindSafe};
 use std::str::FromStr;
 
+/// The compute kernels, shared with the native baseline crate `benchmarks/rust/compute-native`.
+mod compute;
+
 wasmbridge::export! {
     /// The cheapest possible call, for measuring the call overhead.
     fn add(a: i32, b: i32) -> i32 { a.wrapping_add(b) }
@@ -27,33 +30,11 @@ wasmbridge::export! {
     /// A string round trip, for measuring the cost of moving strings across the boundary.
     fn echo(text: &str) -> String { text.to_owned() }
 
-    /// FNV-1a over `data`, `rounds` times: a compute-bound loop for engine comparisons.
-    fn fnv_hash_rounds(data: &[u8], rounds: i32) -> i64 {
-        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-        for round in 0..rounds.max(0) {
-            for &byte in data {
-                hash ^= byte as u64;
-                hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-            }
-            hash ^= round as u64;
-        }
-        hash as i64
-    }
+    /// FNV-1a over `data`, `rounds` times: a compute-bound loop for engine comparisons (see `compute`).
+    fn fnv_hash_rounds(data: &[u8], rounds: i32) -> i64 { compute::fnv_hash_rounds(data, rounds) }
 
-    /// The wrapping sum of comma-separated integers; -1 if one does not parse.
-    fn parse_numbers(csv: &str) -> i64 {
-        fn sum(csv: &str) -> Result<i64, std::num::ParseIntError> {
-            let mut total = 0i64;
-            for field in csv.split(',') {
-                let field = field.trim();
-                if !field.is_empty() {
-                    total = total.wrapping_add(field.parse::<i64>()?);
-                }
-            }
-            Ok(total)
-        }
-        sum(csv).unwrap_or(-1)
-    }
+    /// The wrapping sum of comma-separated integers; -1 if one does not parse (see `compute`).
+    fn parse_numbers(csv: &str) -> i64 { compute::parse_numbers(csv) }
 
     /// How many generated kernels the module has.
     fn kernel_count() -> i32 { kernels().count() as i32 }

@@ -17,9 +17,11 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The cost of one call with two {@code int}s and an {@code int} result: {@code add} through the
  * generated proxy ({@link BigModule}) against hand-written Chicory code on the same module (the exnref
- * build of the benchmark crate, so no translation is involved). The difference is the proxy's own
- * overhead: argument lowering, the instance lock, the panic-catching boundary. Both run on the same Chicory
- * engine ({@code engine}).
+ * build of the benchmark crate, so no translation is involved), and against the exports class Chicory's
+ * own code generator writes for it ({@link ChicoryBigModule}). The difference is the proxy's own
+ * overhead: argument lowering, the instance lock, the panic-catching boundary. All three run on the same
+ * Chicory engine ({@code engine}; with {@code auto}, the proxy runs the bytecode Wasmbridge's processor
+ * compiled at build time, the other two the bytecode Chicory's Maven plugin compiled).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -28,12 +30,13 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 15, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class PrimitiveCallBenchmark {
-    /** The Chicory engine, for the proxy and the raw code alike ({@code compiler} is the runtime's default). */
-    @Param({"compiler", "interpreter"})
+    /** The Chicory engine, for all three ({@code auto}, build-time compiled bytecode, is the proxies' default). */
+    @Param({"auto", "compiler", "interpreter"})
     public String engine;
 
     private BigModule proxy;
     private RawChicory raw;
+    private ChicoryBigModule_ModuleExports chicoryExports;
     private int a;
     private int b;
 
@@ -42,9 +45,10 @@ public class PrimitiveCallBenchmark {
         Engines.select(engine);
         proxy = BigModuleBindings.create();
         raw = new RawChicory(Resources.read(Resources.EXNREF), engine);
+        chicoryExports = new ChicoryBigModule(engine).exports;
         a = 40;
         b = 2;
-        if (proxy.add(a, b) != 42 || raw.add(a, b) != 42) {
+        if (proxy.add(a, b) != 42 || raw.add(a, b) != 42 || chicoryExports.add(a, b) != 42) {
             throw new IllegalStateException("add(40, 2) is not 42");
         }
     }
@@ -57,5 +61,10 @@ public class PrimitiveCallBenchmark {
     @Benchmark
     public int rawAdd() {
         return raw.add(a, b);
+    }
+
+    @Benchmark
+    public int chicoryExportsAdd() {
+        return chicoryExports.add(a, b);
     }
 }

@@ -1,11 +1,9 @@
 package dev.wasmbridge.benchmarks;
 
-import com.dylibso.chicory.compiler.MachineFactoryCompiler;
 import com.dylibso.chicory.runtime.ExportFunction;
 import com.dylibso.chicory.runtime.HostFunction;
 import com.dylibso.chicory.runtime.ImportValues;
 import com.dylibso.chicory.runtime.Instance;
-import com.dylibso.chicory.runtime.InterpreterMachine;
 import com.dylibso.chicory.runtime.Memory;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
@@ -28,22 +26,14 @@ final class RawChicory {
 
     /**
      * @param wasm a module in exnref form (raw Chicory does not run legacy exception handling)
-     * @param engine {@code compiler} (Chicory's runtime compiler to JVM bytecode) or {@code interpreter}
+     * @param engine {@code auto} (the bytecode Chicory's Maven plugin compiled at build time), {@code compiler} (Chicory's runtime compiler) or {@code interpreter}
      */
     RawChicory(byte[] wasm, String engine) {
         WasmModule module = Parser.parse(wasm);
-        Instance.Builder builder = Instance.builder(module).withImportValues(stubImports(module));
-        switch (engine) {
-            case "compiler":
-                builder.withMachineFactory(MachineFactoryCompiler.compile(module));
-                break;
-            case "interpreter":
-                builder.withMachineFactory(InterpreterMachine::new);
-                break;
-            default:
-                throw new IllegalArgumentException("unknown engine " + engine);
-        }
-        this.instance = builder.build();
+        this.instance = Instance.builder(module)
+                .withImportValues(stubImports(module))
+                .withMachineFactory(ChicoryBigModule.machineFactory(engine, module))
+                .build();
         this.add = instance.export("add");
         this.echo = instance.export("echo");
         this.malloc = instance.export("wasmbridge_malloc");

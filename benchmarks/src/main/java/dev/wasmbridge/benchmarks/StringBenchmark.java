@@ -28,8 +28,11 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 15, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class StringBenchmark {
-    /** The Chicory engine, for the proxy and the raw code alike ({@code compiler} is the runtime's default). */
-    @Param({"compiler", "interpreter"})
+    /**
+     * The Chicory engine, for the proxy and the raw code alike: {@code auto} (build-time compiled bytecode, the
+     * proxies' default; the raw code runs Chicory's own build-time compilation) or {@code interpreter}.
+     */
+    @Param({"auto", "interpreter"})
     public String engine;
 
     @Param({"16", "1024", "1048576"})
