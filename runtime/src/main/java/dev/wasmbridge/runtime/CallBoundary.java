@@ -605,21 +605,25 @@ public final class CallBoundary implements Instances {
         int pointer = lendingAreaEnabled && bytes.length <= LendingArea.SIZE
                 ? reserveInLendingArea(bytes.length, align)
                 : 0;
-        long slice;
         if (pointer != 0) {
+            long slice = Abi.slice(pointer, bytes.length);
+            pushLent(slice, IN_LENDING_AREA); // first: exit() gives the room back even if the write fails
             live.memory(what).write(pointer, bytes);
-            slice = Abi.slice(pointer, bytes.length);
-        } else {
-            slice = place(bytes, align, what);
+            return slice;
         }
+        long slice = place(bytes, align, what);
+        pushLent(slice, align);
+        return slice;
+    }
+
+    private void pushLent(long slice, int align) {
         if (lentCount == lent.length) {
             lent = Arrays.copyOf(lent, lentCount * 2);
             lentAlign = Arrays.copyOf(lentAlign, lentCount * 2);
         }
         lent[lentCount] = slice;
-        lentAlign[lentCount] = pointer != 0 ? IN_LENDING_AREA : align;
+        lentAlign[lentCount] = align;
         lentCount++;
-        return slice;
     }
 
     /** Lends every parameter from an allocation of its own, as if there were no lending area (for tests). */

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class Utf8Test {
     @Test
     void containsFindsTheByteAtEveryPositionOfEveryLength() {
-        for (int length = 0; length <= 40; length++) {
+        for (int length = 0; length <= 80; length++) { // two blocks of 32, and every tail
             byte[] bytes = new byte[length];
             for (int i = 0; i < length; i++) {
                 bytes[i] = (byte) (0x40 + i); // never '?' (0x3F)
