@@ -1,6 +1,7 @@
 package dev.wasmbridge.benchmarks;
 
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -37,6 +38,7 @@ public class PrimitiveCallBenchmark {
     private BigModule proxy;
     private RawChicory raw;
     private ChicoryBigModule_ModuleExports chicoryExports;
+    private final ReentrantLock lock = new ReentrantLock();
     private int a;
     private int b;
 
@@ -61,6 +63,20 @@ public class PrimitiveCallBenchmark {
     @Benchmark
     public int rawAdd() {
         return raw.add(a, b);
+    }
+
+    /**
+     * The raw call inside an uncontended {@link ReentrantLock}, as the proxy holds one around every call (an
+     * instance must not run two calls at once): how much of the proxy's cost is that lock alone.
+     */
+    @Benchmark
+    public int rawLockedAdd() {
+        lock.lock();
+        try {
+            return raw.add(a, b);
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Benchmark
