@@ -14,6 +14,8 @@ import java.util.stream.Collectors;
  * @param exports the interface methods, each calling one export
  * @param classes the {@code @WasmClass} interfaces the exports use, directly or through other classes
  * @param imports the imports interfaces, in {@code @WasmModule(imports = ...)} order
+ * @param rustDeclarations the lines of the module's signatures section the checks consulted, sorted: what
+ *     the bindings depend on, recorded in them so the runtime can tell whether another module still fits
  */
 record BindingModel(
         ClassName userInterface,
@@ -21,23 +23,30 @@ record BindingModel(
         ModuleFile module,
         List<Export> exports,
         List<ClassBinding> classes,
-        List<ImportsInterface> imports) {
+        List<ImportsInterface> imports,
+        List<String> rustDeclarations) {
 
     /**
      * The module as named in {@code @WasmModule}, and its exnref translation when it uses the legacy
      * exception-handling instructions Chicory cannot run.
      *
      * @param resource the classpath resource named in {@code @WasmModule}
+     * @param sha256 the SHA-256 of the file as found (lower-case hex), before any translation
+     * @param where where the processor found it, for messages and the build plugin (a URI or a path)
      * @param runnable the module in the form Chicory runs (the file itself, or its exnref translation)
      * @param translated whether {@code runnable} is a translation the processor must write out
      */
-    record ModuleFile(String resource, byte[] runnable, boolean translated) {
-        /** Where the processor writes a translation in the class output. */
+    record ModuleFile(String resource, String sha256, String where, byte[] runnable, boolean translated) {
+        /** Where the processor writes translations in the class output. */
         static final String TRANSLATED_FOLDER = "META-INF/wasmbridge/exnref/";
 
-        /** The resource the generated code loads: the translation if there is one. */
-        String loadPath() {
-            return translated ? TRANSLATED_FOLDER + resource : resource;
+        /**
+         * Where the translation goes in the class output, or null when there is none: keyed by the digest of
+         * the file it was made from ({@code META-INF/wasmbridge/exnref/<sha256>/wasm/x.wasm}), so it is never
+         * served for another version of the file.
+         */
+        String translationPath() {
+            return translated ? TRANSLATED_FOLDER + sha256 + "/" + resource : null;
         }
     }
 

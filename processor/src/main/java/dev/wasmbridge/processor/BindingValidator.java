@@ -89,8 +89,9 @@ final class BindingValidator {
         if (diagnostics.errorCount() > errorsBefore) {
             return Optional.empty();
         }
+        List<String> declarations = context.signatures == null ? List.of() : context.signatures.consultedLines();
         return Optional.of(new BindingModel(ClassName.get(element), generated, module.get().file(), exports, classes,
-                imports));
+                imports, declarations));
     }
 
     /** What validating one module's bindings needs at every step. */
@@ -180,7 +181,9 @@ final class BindingValidator {
                 return Optional.empty();
             }
         }
-        return Optional.of(new CheckedModule(new ModuleFile(resource, runnable, runnable != original), info,
+        ModuleFile file = new ModuleFile(resource, Digests.sha256(original), found.get().where(), runnable,
+                runnable != original);
+        return Optional.of(new CheckedModule(file, info,
                 signatures));
     }
 

@@ -91,12 +91,7 @@ final class BindingWriter {
                         + " throws {@code RustPanicException}; an abort terminates the instance (see {@code"
                         + " WasmBindings}).\n")
                 .addField(FieldSpec.builder(MODULE_SOURCE, "MODULE", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                        .initializer(machine == null
-                                ? CodeBlock.of("$T.classpath($T.class, $S)", MODULE_SOURCE, model.generated(),
-                                        model.module().loadPath())
-                                : CodeBlock.of("$T.classpath($T.class, $S)\n.withCompiledMachine($S, $S)", MODULE_SOURCE,
-                                        model.generated(), model.module().loadPath(), machine.className(),
-                                        machine.moduleDigest()))
+                        .initializer(moduleSource(machine))
                         .build());
         List<MethodSpec> methods = new ArrayList<>();
         for (Export export : model.exports()) {
@@ -128,6 +123,29 @@ final class BindingWriter {
         return JavaFile.builder(model.generated().packageName(), type.build())
                 .skipJavaLangImports(true)
                 .build();
+    }
+
+    /**
+     * Where the module comes from, and what it was checked against: the digest of the file and the Rust
+     * declarations the bindings use, so the runtime re-checks any other module before running it.
+     */
+    private CodeBlock moduleSource(Machine machine) {
+        BindingModel.ModuleFile module = model.module();
+        CodeBlock.Builder source = CodeBlock.builder()
+                .add("$T.classpath($T.class, $S)", MODULE_SOURCE, model.generated(), module.resource())
+                .add("\n.checkedAgainst($S, $T.of(", module.sha256(), LIST).indent();
+        List<String> declarations = model.rustDeclarations();
+        for (int i = 0; i < declarations.size(); i++) {
+            source.add("\n$S$L", declarations.get(i), i + 1 < declarations.size() ? "," : "");
+        }
+        source.add("))").unindent();
+        if (module.translationPath() != null) {
+            source.add("\n.withTranslation($S)", module.translationPath());
+        }
+        if (machine != null) {
+            source.add("\n.withCompiledMachine($S, $S)", machine.className(), machine.moduleDigest());
+        }
+        return source.build();
     }
 
     private CodeBlock exportList() {

@@ -49,6 +49,15 @@ final class RustSignatures {
     private final Map<String, List<Variant>> enums = new LinkedHashMap<>();
     private final Map<String, List<Field>> records = new LinkedHashMap<>();
 
+    /** Each declaration's line, by its key ({@code "fn greet"}, {@code "record Point"}). */
+    private final Map<String, String> lines = new LinkedHashMap<>();
+
+    /**
+     * The lines of the declarations looked up so far, in key order: what bindings checked against this
+     * module depend on, recorded in them so the runtime can tell whether another module still fits.
+     */
+    private final Map<String, String> consulted = new java.util.TreeMap<>();
+
     private RustSignatures() {}
 
     /**
@@ -84,20 +93,26 @@ final class RustSignatures {
     }
 
     private void add(String line) {
+        String key;
         if (line.startsWith("fn ")) {
             RustFunction function = parseFunction(line.substring(3));
             functions.put(function.name(), function);
+            key = "fn " + function.name();
         } else if (line.startsWith("import ")) {
             RustFunction function = parseFunction(line.substring(7));
             imports.put(function.name(), function);
+            key = "import " + function.name();
         } else if (line.startsWith("class ")) {
             RustType.Parser parser = new RustType.Parser(line.substring(6));
-            classes.add(parser.name());
+            String name = parser.name();
+            classes.add(name);
             parser.expectEnd();
+            key = "class " + name;
         } else if (line.startsWith("enum ")) {
             RustType.Parser parser = new RustType.Parser(line.substring(5));
             String name = parser.name();
             enums.put(name, braced(parser, RustSignatures::variant));
+            key = "enum " + name;
         } else if (line.startsWith("record ")) {
             RustType.Parser parser = new RustType.Parser(line.substring(7));
             String name = parser.name();
@@ -106,9 +121,28 @@ final class RustSignatures {
                 p.expect(": ");
                 return new Field(field, p.type());
             }));
+            key = "record " + name;
         } else {
             throw new IllegalArgumentException("unknown declaration");
         }
+        lines.put(key, line);
+    }
+
+    /** Returns {@code found} after recording the line of declaration {@code key} as consulted, if found. */
+    private <T> Optional<T> consult(String key, Optional<T> found) {
+        if (found.isPresent()) {
+            consulted.put(key, lines.get(key));
+        }
+        return found;
+    }
+
+    /**
+     * The lines of every declaration found by a lookup so far ({@link #function}, {@link #imported}, {@link
+     * #isClass}, {@link #enumeration}, {@link #record}), sorted: the Rust declarations a binding checked
+     * against this module depends on.
+     */
+    List<String> consultedLines() {
+        return List.copyOf(consulted.values());
     }
 
     /** The rest of an enum or record line: {@code " { item, item }"} (or {@code " { }"}), to its end. */
@@ -162,24 +196,24 @@ final class RustSignatures {
 
     /** The export {@code name} ({@code greet}, {@code Counter::new}). */
     Optional<RustFunction> function(String exportName) {
-        return Optional.ofNullable(functions.get(exportName));
+        return consult("fn " + exportName, Optional.ofNullable(functions.get(exportName)));
     }
 
     /** The import {@code module.name}. */
     Optional<RustFunction> imported(String module, String name) {
-        return Optional.ofNullable(imports.get(module + "." + name));
+        return consult("import " + module + "." + name, Optional.ofNullable(imports.get(module + "." + name)));
     }
 
     boolean isClass(String name) {
-        return classes.contains(name);
+        return consult("class " + name, Optional.of(name).filter(classes::contains)).isPresent();
     }
 
     Optional<List<Variant>> enumeration(String name) {
-        return Optional.ofNullable(enums.get(name));
+        return consult("enum " + name, Optional.ofNullable(enums.get(name)));
     }
 
     Optional<List<Field>> record(String name) {
-        return Optional.ofNullable(records.get(name));
+        return consult("record " + name, Optional.ofNullable(records.get(name)));
     }
 
     /** The declared classes, enums and records, for "did you mean" suggestions. */

@@ -64,6 +64,7 @@ public final class WasmBridgeProcessor extends AbstractProcessor {
         try {
             writeTranslation(model.module());
             BindingWriter.write(model, compileMachine(model, element)).writeTo(processingEnv.getFiler());
+            writeRecord(model, (TypeElement) element);
         } catch (IOException e) {
             processingEnv.getMessager().printMessage(
                     Diagnostic.Kind.ERROR, "Could not write " + model.generated() + ": " + e, element);
@@ -99,12 +100,36 @@ public final class WasmBridgeProcessor extends AbstractProcessor {
         return new BindingWriter.Machine(machine, compiled.moduleDigest());
     }
 
+    /**
+     * Records in the class output which module the bindings were checked against ({@link BindingsRecord}),
+     * for the build plugin's {@code refresh} goal.
+     */
+    private void writeRecord(BindingModel model, TypeElement element) throws IOException {
+        Element outermost = element;
+        while (outermost.getEnclosingElement() instanceof TypeElement enclosing) {
+            outermost = enclosing;
+        }
+        BindingsRecord record = new BindingsRecord(
+                processingEnv.getElementUtils().getBinaryName(element).toString(),
+                processingEnv.getElementUtils().getBinaryName((TypeElement) outermost).toString(),
+                model.generated().reflectionName(),
+                model.module().resource(),
+                model.module().sha256(),
+                model.module().where());
+        FileObject file = processingEnv.getFiler().createResource(
+                StandardLocation.CLASS_OUTPUT, "", record.path(), element);
+        try (OutputStream out = file.openOutputStream()) {
+            out.write(record.text().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
     /** Puts the exnref translation of a legacy module in the class output, where the bindings load it. */
     private void writeTranslation(BindingModel.ModuleFile module) throws IOException {
-        if (!module.translated() || !translationsWritten.add(module.loadPath())) {
+        if (!module.translated() || !translationsWritten.add(module.translationPath())) {
             return;
         }
-        FileObject file = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", module.loadPath());
+        FileObject file =
+                processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", module.translationPath());
         try (OutputStream out = file.openOutputStream()) {
             out.write(module.runnable());
         }

@@ -51,7 +51,7 @@ final class WasmFileLocator {
         for (Path folder : extraFolders) {
             Path file = folder.resolve(resource);
             if (Files.isRegularFile(file)) {
-                return Optional.of(new Found(Files.readAllBytes(file), file.toString()));
+                return Optional.of(new Found(Files.readAllBytes(file), file.toAbsolutePath().toUri().toString()));
             }
         }
         for (JavaFileManager.Location location : LOCATIONS) {

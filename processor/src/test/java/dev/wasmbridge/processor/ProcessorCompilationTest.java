@@ -3,6 +3,7 @@ package dev.wasmbridge.processor;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static com.google.testing.compile.Compiler.javac;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
@@ -128,16 +129,51 @@ class ProcessorCompilationTest {
     }
 
     @Test
-    void legacyModuleIsTranslatedAtBuildTimeAndTheBindingsLoadTheTranslation() {
+    void legacyModuleIsTranslatedAtBuildTimeAndTheBindingsLoadTheTranslation() throws IOException {
         JavaFileObject api = moduleInterface(
                 "@WasmModule(value = \"wasm/types_fixture.legacy.wasm\", imports = Host.class)",
                 "  @WasmExport String greet(String name);");
         Compilation compilation = compile(api, HOST);
         assertThat(compilation).succeededWithoutWarnings();
-        assertThat(compilation).generatedFile(javax.tools.StandardLocation.CLASS_OUTPUT,
-                "META-INF/wasmbridge/exnref/wasm/types_fixture.legacy.wasm");
+        // keyed by the digest of the file it was made from, so it is never served for another version
+        String sha256 = Digests.sha256(Files.readAllBytes(fixtures().resolve("wasm/types_fixture.legacy.wasm")));
+        String translation = "META-INF/wasmbridge/exnref/" + sha256 + "/wasm/types_fixture.legacy.wasm";
+        assertThat(compilation).generatedFile(javax.tools.StandardLocation.CLASS_OUTPUT, translation);
         assertThat(compilation).generatedSourceFile("test.ApiBindings").contentsAsUtf8String()
-                .contains("\"META-INF/wasmbridge/exnref/wasm/types_fixture.legacy.wasm\"");
+                .contains("ModuleSource.classpath(ApiBindings.class, \"wasm/types_fixture.legacy.wasm\")");
+        assertThat(compilation).generatedSourceFile("test.ApiBindings").contentsAsUtf8String()
+                .contains(".withTranslation(\"" + translation + "\")");
+    }
+
+    @Test
+    void bindingsRecordTheModuleDigestAndTheRustDeclarationsTheyUse() throws IOException {
+        Compilation compilation = compile(fixtureInterface("  @WasmExport String greet(String name);",
+                "  @WasmExport int add(int a, int b);"), HOST);
+        assertThat(compilation).succeededWithoutWarnings();
+        String sha256 = Digests.sha256(Files.readAllBytes(fixtures().resolve(FIXTURE)));
+        String source = compilation.generatedSourceFile("test.ApiBindings").orElseThrow().getCharContent(true)
+                .toString();
+        // exactly the declarations the two methods and the imports were checked against, sorted
+        assertTrue(source.contains(".checkedAgainst(\"" + sha256 + "\", List.of(\n"
+                + "    \"fn add(a: i32, b: i32) -> i32\",\n"
+                + "    \"fn greet(name: &str) -> String\",\n"
+                + "    \"import host.host_add(a: i32, b: i32) -> i32\",\n"
+                + "    \"import host.host_greeting(name: &str) -> String\",\n"
+                + "    \"import host.host_scalars(a: i64, b: f32, c: f64, d: bool) -> f64\",\n"
+                + "    \"import host.host_transform(bytes: &[u8]) -> Vec<u8>\",\n"
+                + "    \"import host.log(message: &str) -> ()\"))"), source);
+        // the record the build plugin's refresh goal reads
+        String record = new String(compilation.generatedFile(javax.tools.StandardLocation.CLASS_OUTPUT,
+                "META-INF/wasmbridge/bindings/test.ApiBindings.properties").orElseThrow().openInputStream()
+                .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        java.util.Properties properties = new java.util.Properties();
+        properties.load(new java.io.StringReader(record));
+        assertEquals("test.Api", properties.getProperty("interface"));
+        assertEquals("test.Api", properties.getProperty("source"));
+        assertEquals("test.ApiBindings", properties.getProperty("bindings"));
+        assertEquals(FIXTURE, properties.getProperty("module"));
+        assertEquals(sha256, properties.getProperty("sha256"));
+        assertEquals(fixtures().resolve(FIXTURE).toAbsolutePath().toUri().toString(), properties.getProperty("found"));
     }
 
     @Test

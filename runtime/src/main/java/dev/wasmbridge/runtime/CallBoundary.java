@@ -144,6 +144,7 @@ public final class CallBoundary implements Instances {
         hostFunctions.addAll(supportFunctions());
         this.importsCanUnwind = SupportImports.importsImportFailed(source.module());
         LiveInstance.checkExports(source, this.exports); // once: resetState() reuses the same module
+        LiveInstance.checkImports(source, imports);
         this.live = LiveInstance.start(source, this.exports, hostFunctions);
     }
 

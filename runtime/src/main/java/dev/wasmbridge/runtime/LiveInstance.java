@@ -74,11 +74,56 @@ final class LiveInstance {
             if (!actual.equals(binding.type())) {
                 throw new ModuleLoadException(
                         "Export '" + binding.name() + "' of Wasm module '" + name + "' has signature "
-                                + actual + ", but the bindings were compiled against " + binding.type()
+                                + describe(actual) + ", but the bindings were compiled against "
+                                + describe(binding.type())
                                 + ". The .wasm on the classpath is not the one the bindings were built"
                                 + " from: rebuild them.");
             }
         }
+    }
+
+    /**
+     * Checks that the bindings provide every function the module imports (other than the support crate's
+     * {@value CallBoundary#SUPPORT_MODULE} imports, which the runtime provides), with its signature.
+     */
+    static void checkImports(ModuleSource source, List<ImportBinding> imports) {
+        WasmModule module = source.module();
+        int functionIndex = 0;
+        for (int i = 0; i < module.importSection().importCount(); i++) {
+            com.dylibso.chicory.wasm.types.Import imported = module.importSection().getImport(i);
+            if (imported.importType() != ExternalType.FUNCTION) {
+                continue;
+            }
+            FunctionType needed = functionType(module, functionIndex++);
+            if (imported.module().equals(CallBoundary.SUPPORT_MODULE)) {
+                continue;
+            }
+            ImportBinding provided = imports.stream()
+                    .filter(b -> b.module().equals(imported.module()) && b.name().equals(imported.name()))
+                    .findFirst()
+                    .orElse(null);
+            if (provided == null) {
+                throw new ModuleLoadException("Wasm module '" + source.name() + "' imports function '"
+                        + imported.module() + "." + imported.name() + "' " + describe(needed) + ", which the bindings do not"
+                        + " provide. The .wasm on the classpath is not the one the bindings were built from:"
+                        + " recompile them (`mvn compile`) and add the @WasmImport method javac asks for.");
+            }
+            if (!provided.type().equals(needed)) {
+                throw new ModuleLoadException("Wasm module '" + source.name() + "' imports function '"
+                        + imported.module() + "." + imported.name() + "' with signature " + describe(needed)
+                        + ", but the bindings provide " + describe(provided.type()) + ". The .wasm on the classpath is not"
+                        + " the one the bindings were built from: recompile them (`mvn compile`).");
+            }
+        }
+    }
+
+    /** {@code (i32, i64) -> f64}, as the processor's messages write Wasm signatures. */
+    static String describe(FunctionType type) {
+        String params = type.params().stream().map(t -> t.toString().toLowerCase(java.util.Locale.ROOT))
+                .collect(java.util.stream.Collectors.joining(", ", "(", ")"));
+        List<String> results = type.returns().stream().map(t -> t.toString().toLowerCase(java.util.Locale.ROOT))
+                .toList();
+        return params + " -> " + (results.size() == 1 ? results.get(0) : "(" + String.join(", ", results) + ")");
     }
 
     private static boolean hasExport(WasmModule module, String name) {

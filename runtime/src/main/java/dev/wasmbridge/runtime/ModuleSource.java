@@ -9,6 +9,11 @@ import dev.wasmbridge.wasmeh.LegacyEh;
 import dev.wasmbridge.wasmeh.MalformedWasmException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URL;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -19,21 +24,35 @@ import java.util.function.Function;
  * class loader, not once per instance or per {@code resetState()}. A module using the legacy
  * exception-handling instructions (rustc's default for {@code panic=unwind}) is translated to the exnref
  * form Chicory runs; a module already in exnref form is used as it is.
+ *
+ * <p>Generated bindings record what the processor checked them against ({@link #checkedAgainst}). A module
+ * that is not that file is checked again when it is loaded, and runs only if it still fits: stale
+ * bindings never run a changed module blindly, and what was translated or compiled at build time from one
+ * file is never used for another.
  */
 public final class ModuleSource {
+    private static final System.Logger LOG = System.getLogger("dev.wasmbridge");
+
     private final String name;
     private final ByteSupplier bytes;
-    private final ClassLoader loader;
+    /** The class whose loader reads the resources (the generated bindings), or null for bytes given. */
+    private final Class<?> anchor;
+    private final String checkedSha256;
+    private final List<String> checkedDeclarations;
+    private final String translation;
     private final String compiledMachine;
     private final String compiledDigest;
     private volatile WasmModule parsed;
     private volatile Function<Instance, Machine> machines;
 
-    private ModuleSource(
-            String name, ByteSupplier bytes, ClassLoader loader, String compiledMachine, String compiledDigest) {
+    private ModuleSource(String name, ByteSupplier bytes, Class<?> anchor, String checkedSha256,
+            List<String> checkedDeclarations, String translation, String compiledMachine, String compiledDigest) {
         this.name = name;
         this.bytes = bytes;
-        this.loader = loader;
+        this.anchor = anchor;
+        this.checkedSha256 = checkedSha256;
+        this.checkedDeclarations = checkedDeclarations;
+        this.translation = translation;
         this.compiledMachine = compiledMachine;
         this.compiledDigest = compiledDigest;
     }
@@ -47,7 +66,8 @@ public final class ModuleSource {
     public static ModuleSource classpath(Class<?> anchor, String resource) {
         Objects.requireNonNull(anchor, "anchor");
         Objects.requireNonNull(resource, "resource");
-        return new ModuleSource(resource, () -> readResource(anchor, resource), anchor.getClassLoader(), null, null);
+        return new ModuleSource(resource, () -> readResource(anchor, resource), anchor, null, List.of(), null, null,
+                null);
     }
 
     /**
@@ -58,7 +78,33 @@ public final class ModuleSource {
     public static ModuleSource of(String name, byte[] wasm) {
         Objects.requireNonNull(name, "name");
         byte[] copy = Objects.requireNonNull(wasm, "wasm").clone();
-        return new ModuleSource(name, () -> copy, null, null, null);
+        return new ModuleSource(name, () -> copy, null, null, List.of(), null, null, null);
+    }
+
+    /**
+     * The same module, with what the annotation processor checked the bindings against: the file's digest
+     * and the Rust declarations the bindings use. Generated bindings call this. When the module loaded at
+     * run time has another digest (a changed {@code .wasm} on the classpath), it is checked again before it
+     * runs: if a declaration the bindings use changed or is gone, loading fails with a {@link
+     * ModuleLoadException} that names it; otherwise it runs, with a warning, but never with what was
+     * compiled or translated at build time from the other file.
+     *
+     * @param sha256 the SHA-256 of the {@code .wasm} the bindings were checked against (lower-case hex)
+     * @param rustDeclarations the lines of its {@value Abi#SIGNATURES_SECTION} section the bindings use
+     */
+    public ModuleSource checkedAgainst(String sha256, List<String> rustDeclarations) {
+        return new ModuleSource(name, bytes, anchor, Objects.requireNonNull(sha256, "sha256"),
+                List.copyOf(rustDeclarations), translation, compiledMachine, compiledDigest);
+    }
+
+    /**
+     * The same module, with its exnref translation made at build time: the resource {@code resource}, keyed
+     * by the digest of the file it was made from. It is used only when the module is the one {@link
+     * #checkedAgainst} names; any other module is translated at load time.
+     */
+    public ModuleSource withTranslation(String resource) {
+        return new ModuleSource(name, bytes, anchor, checkedSha256, checkedDeclarations,
+                Objects.requireNonNull(resource, "resource"), compiledMachine, compiledDigest);
     }
 
     /**
@@ -71,7 +117,8 @@ public final class ModuleSource {
      *     compiled from
      */
     public ModuleSource withCompiledMachine(String machineClass, String moduleDigest) {
-        return new ModuleSource(name, bytes, loader, Objects.requireNonNull(machineClass, "machineClass"),
+        return new ModuleSource(name, bytes, anchor, checkedSha256, checkedDeclarations, translation,
+                Objects.requireNonNull(machineClass, "machineClass"),
                 Objects.requireNonNull(moduleDigest, "moduleDigest"));
     }
 
@@ -82,6 +129,7 @@ public final class ModuleSource {
 
     /** The class loader that sees the compiled machine class. */
     ClassLoader loader() {
+        ClassLoader loader = anchor == null ? null : anchor.getClassLoader();
         return loader == null ? ClassLoader.getSystemClassLoader() : loader;
     }
 
@@ -93,7 +141,8 @@ public final class ModuleSource {
     /**
      * The parsed module, parsed on the first call.
      *
-     * @throws ModuleLoadException if the module cannot be found or is not valid Wasm
+     * @throws ModuleLoadException if the module cannot be found, is not valid Wasm, or is not the module the
+     *     bindings were checked against and no longer fits them
      */
     public WasmModule module() {
         WasmModule module = parsed;
@@ -101,12 +150,64 @@ public final class ModuleSource {
             synchronized (this) {
                 module = parsed;
                 if (module == null) {
-                    module = parse(bytes.get());
+                    module = load();
                     parsed = module;
                 }
             }
         }
         return module;
+    }
+
+    private WasmModule load() {
+        byte[] original = bytes.get();
+        String sha256 = checkedSha256 == null ? null : sha256(original);
+        boolean asChecked = checkedSha256 == null || checkedSha256.equals(sha256);
+        byte[] translated = asChecked && translation != null ? readOptionalResource(translation) : null;
+        WasmModule module = parse(translated != null ? translated : translate(original));
+        if (!asChecked) {
+            List<String> differences = ModuleCheck.differences(module, checkedDeclarations);
+            if (!differences.isEmpty()) {
+                throw new ModuleLoadException(changed(sha256) + ", and it no longer fits them:\n  "
+                        + String.join("\n  ", differences) + "\nRecompile the bindings, so that javac checks "
+                        + interfaceName() + " against this module: `mvn compile`, or any `mvn verify` with the"
+                        + " wasmbridge-maven-plugin's refresh goal (without it, `mvn clean verify`). Or put back"
+                        + " the module they were compiled against.");
+            }
+            LOG.log(System.Logger.Level.WARNING, () -> changed(sha256) + ". The Rust declarations the bindings use"
+                    + " are unchanged, so it is used" + (compiledMachine != null && Engine.configured() == Engine.AUTO
+                    ? ", compiled to bytecode at run time instead of with the bytecode compiled at build time: the"
+                    + " first instance takes longer (seconds for a module of a few MB)" : "")
+                    + ". Recompile the bindings (`mvn compile`) to check it at build time.");
+        }
+        return module;
+    }
+
+    /** The start of the messages about a module that is not the one the bindings were checked against. */
+    private String changed(String sha256) {
+        URL url = anchor == null ? null : loader().getResource(name);
+        return "Wasm module '" + name + "'" + (url == null ? "" : " (" + url + ")") + " is not the one "
+                + (anchor == null ? "the bindings" : anchor.getName()) + " were compiled against: its SHA-256 is "
+                + sha256 + ", not " + checkedSha256;
+    }
+
+    /** The {@code @WasmModule} interface the bindings implement, for messages. */
+    private String interfaceName() {
+        if (anchor != null) {
+            for (Class<?> implemented : anchor.getInterfaces()) {
+                if (implemented != WasmBindings.class) {
+                    return implemented.getName();
+                }
+            }
+        }
+        return "the interface";
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 
     /**
@@ -127,14 +228,17 @@ public final class ModuleSource {
         return factory;
     }
 
-    private WasmModule parse(byte[] wasm) {
-        byte[] runnable;
+    /** The module in the form Chicory runs: its exnref translation if it uses the legacy instructions. */
+    private byte[] translate(byte[] wasm) {
         try {
-            runnable = LegacyEh.translate(wasm);
+            return LegacyEh.translate(wasm);
         } catch (MalformedWasmException e) {
             throw new ModuleLoadException(
                     "Wasm module '" + name + "' is not a valid module: " + e.getMessage(), e);
         }
+    }
+
+    private WasmModule parse(byte[] runnable) {
         try {
             return Parser.parse(runnable);
         } catch (ChicoryException e) {
@@ -160,6 +264,15 @@ public final class ModuleSource {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new ModuleLoadException("Could not read Wasm module '" + resource + "': " + e, e);
+        }
+    }
+
+    /** A resource the bindings may carry (a build-time translation), or null when it is not there. */
+    private byte[] readOptionalResource(String resource) {
+        try (InputStream in = loader().getResourceAsStream(resource)) {
+            return in == null ? null : in.readAllBytes();
+        } catch (IOException e) {
+            return null; // translate at load time instead
         }
     }
 
