@@ -1,0 +1,34 @@
+package dev.wasmbridge.maven;
+
+import java.io.File;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * {@code refresh} for the test sources: makes javac check again every {@code @WasmModule} interface of the
+ * test sources whose {@code .wasm} changed since it was compiled. Runs in {@code process-test-resources}.
+ */
+@Mojo(name = "test-refresh", defaultPhase = LifecyclePhase.PROCESS_TEST_RESOURCES, threadSafe = true)
+public class TestRefreshMojo extends RefreshMojo {
+    /** The test class output the processor wrote its records to. */
+    @Parameter(defaultValue = "${project.build.testOutputDirectory}", required = true)
+    private File testClassesDirectory;
+
+    /** Skips the check (also skipped by {@code maven.test.skip}). */
+    @Parameter(property = "maven.test.skip", defaultValue = "false")
+    private boolean testSkip;
+
+    /** Skips the check. */
+    @Parameter(property = "wasmbridge.refresh.skip", defaultValue = "false")
+    private boolean skipRefresh;
+
+    /** Creates the goal; Maven sets its parameters. */
+    public TestRefreshMojo() {}
+
+    @Override
+    public void execute() throws MojoExecutionException {
+        refresh(testClassesDirectory, skipRefresh || testSkip);
+    }
+}
