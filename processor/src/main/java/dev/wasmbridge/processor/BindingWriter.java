@@ -116,6 +116,7 @@ final class BindingWriter {
         values.addMembers(type);
         type.addMethod(constructor(model))
                 .addMethod(factory(model))
+                .addMethod(sourceFactory(model))
                 .addMethod(poolFactory(model))
                 .addMethod(importsMethod)
                 .addMethods(methods)
@@ -201,6 +202,28 @@ final class BindingWriter {
                         + " longer matches this interface\n")
                 .addStatement("return new $T($T.create(MODULE, EXPORTS, imports($L)))", model.generated(),
                         CALL_BOUNDARY, importArguments(model))
+                .build();
+    }
+
+    /** {@code create(ModuleSource, imports...)}: another module, checked against this interface at load time. */
+    private static MethodSpec sourceFactory(BindingModel model) {
+        MethodSpec.Builder factory = MethodSpec.methodBuilder("create")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .returns(model.generated())
+                .addParameter(MODULE_SOURCE, "moduleSource")
+                .addJavadoc("Instantiates another module than the one the bindings were compiled against, such as one"
+                        + " read from a file\nat run time ({@code ModuleSource.of}). Unless it is that very file, it"
+                        + " is checked against this\ninterface when it loads: it must declare every Rust function,"
+                        + " import, class, record and enum the\nbindings use, unchanged. It is translated and compiled"
+                        + " at run time.\n\n")
+                .addJavadoc("@param moduleSource the module to run\n")
+                .addStatement("$T.requireNonNull(moduleSource, $S)", Objects.class, "moduleSource");
+        addImportParameters(model, factory);
+        return factory
+                .addJavadoc("@throws dev.wasmbridge.runtime.ModuleLoadException if the module cannot be loaded or does"
+                        + " not fit this interface\n")
+                .addStatement("return new $T($T.create(MODULE.checkedLike(moduleSource), EXPORTS, imports($L)))",
+                        model.generated(), CALL_BOUNDARY, importArguments(model))
                 .build();
     }
 

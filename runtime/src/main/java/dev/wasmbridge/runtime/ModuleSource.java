@@ -37,6 +37,8 @@ public final class ModuleSource {
     private final ByteSupplier bytes;
     /** The class whose loader reads the resources (the generated bindings), or null for bytes given. */
     private final Class<?> anchor;
+    /** The bindings the checks are for, for messages; null when nothing was checked. */
+    private final Class<?> checkedBy;
     private final String checkedSha256;
     private final List<String> checkedDeclarations;
     private final String translation;
@@ -45,11 +47,12 @@ public final class ModuleSource {
     private volatile WasmModule parsed;
     private volatile Function<Instance, Machine> machines;
 
-    private ModuleSource(String name, ByteSupplier bytes, Class<?> anchor, String checkedSha256,
+    private ModuleSource(String name, ByteSupplier bytes, Class<?> anchor, Class<?> checkedBy, String checkedSha256,
             List<String> checkedDeclarations, String translation, String compiledMachine, String compiledDigest) {
         this.name = name;
         this.bytes = bytes;
         this.anchor = anchor;
+        this.checkedBy = checkedBy;
         this.checkedSha256 = checkedSha256;
         this.checkedDeclarations = checkedDeclarations;
         this.translation = translation;
@@ -66,8 +69,8 @@ public final class ModuleSource {
     public static ModuleSource classpath(Class<?> anchor, String resource) {
         Objects.requireNonNull(anchor, "anchor");
         Objects.requireNonNull(resource, "resource");
-        return new ModuleSource(resource, () -> readResource(anchor, resource), anchor, null, List.of(), null, null,
-                null);
+        return new ModuleSource(resource, () -> readResource(anchor, resource), anchor, null, null, List.of(), null,
+                null, null);
     }
 
     /**
@@ -78,7 +81,7 @@ public final class ModuleSource {
     public static ModuleSource of(String name, byte[] wasm) {
         Objects.requireNonNull(name, "name");
         byte[] copy = Objects.requireNonNull(wasm, "wasm").clone();
-        return new ModuleSource(name, () -> copy, null, null, List.of(), null, null, null);
+        return new ModuleSource(name, () -> copy, null, null, null, List.of(), null, null, null);
     }
 
     /**
@@ -93,8 +96,20 @@ public final class ModuleSource {
      * @param rustDeclarations the lines of its {@value Abi#SIGNATURES_SECTION} section the bindings use
      */
     public ModuleSource checkedAgainst(String sha256, List<String> rustDeclarations) {
-        return new ModuleSource(name, bytes, anchor, Objects.requireNonNull(sha256, "sha256"),
+        return new ModuleSource(name, bytes, anchor, anchor, Objects.requireNonNull(sha256, "sha256"),
                 List.copyOf(rustDeclarations), translation, compiledMachine, compiledDigest);
+    }
+
+    /**
+     * {@code other}, checked against what this module's bindings were checked against ({@link
+     * #checkedAgainst}): generated bindings call this for a module given at run time. What was translated
+     * or compiled at build time belongs to this module's file, so {@code other} is translated and compiled
+     * at run time.
+     */
+    public ModuleSource checkedLike(ModuleSource other) {
+        Objects.requireNonNull(other, "other");
+        return new ModuleSource(other.name, other.bytes, other.anchor, checkedBy, checkedSha256, checkedDeclarations,
+                null, null, null);
     }
 
     /**
@@ -103,7 +118,7 @@ public final class ModuleSource {
      * #checkedAgainst} names; any other module is translated at load time.
      */
     public ModuleSource withTranslation(String resource) {
-        return new ModuleSource(name, bytes, anchor, checkedSha256, checkedDeclarations,
+        return new ModuleSource(name, bytes, anchor, checkedBy, checkedSha256, checkedDeclarations,
                 Objects.requireNonNull(resource, "resource"), compiledMachine, compiledDigest);
     }
 
@@ -117,7 +132,7 @@ public final class ModuleSource {
      *     compiled from
      */
     public ModuleSource withCompiledMachine(String machineClass, String moduleDigest) {
-        return new ModuleSource(name, bytes, anchor, checkedSha256, checkedDeclarations, translation,
+        return new ModuleSource(name, bytes, anchor, checkedBy, checkedSha256, checkedDeclarations, translation,
                 Objects.requireNonNull(machineClass, "machineClass"),
                 Objects.requireNonNull(moduleDigest, "moduleDigest"));
     }
@@ -173,6 +188,9 @@ public final class ModuleSource {
                         + " wasmbridge-maven-plugin's refresh goal (without it, `mvn clean verify`). Or put back"
                         + " the module they were compiled against.");
             }
+            if (anchor == null || anchor != checkedBy) {
+                return module; // a module given at run time: that it differs is the point
+            }
             LOG.log(System.Logger.Level.WARNING, () -> changed(sha256) + ". The Rust declarations the bindings use"
                     + " are unchanged, so it is used" + (compiledMachine != null && Engine.configured() == Engine.AUTO
                     ? ", compiled to bytecode at run time instead of with the bytecode compiled at build time: the"
@@ -186,14 +204,14 @@ public final class ModuleSource {
     private String changed(String sha256) {
         URL url = anchor == null ? null : loader().getResource(name);
         return "Wasm module '" + name + "'" + (url == null ? "" : " (" + url + ")") + " is not the one "
-                + (anchor == null ? "the bindings" : anchor.getName()) + " were compiled against: its SHA-256 is "
+                + (checkedBy == null ? "the bindings" : checkedBy.getName()) + " were compiled against: its SHA-256 is "
                 + sha256 + ", not " + checkedSha256;
     }
 
     /** The {@code @WasmModule} interface the bindings implement, for messages. */
     private String interfaceName() {
-        if (anchor != null) {
-            for (Class<?> implemented : anchor.getInterfaces()) {
+        if (checkedBy != null) {
+            for (Class<?> implemented : checkedBy.getInterfaces()) {
                 if (implemented != WasmBindings.class) {
                     return implemented.getName();
                 }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wasmbridge.runtime.ModuleLoadException;
+import dev.wasmbridge.runtime.ModuleSource;
 import java.io.File;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
@@ -124,6 +126,23 @@ class ChangedModuleAtRunTimeTest {
         EvolvingExnref direct = EvolvingExnrefBindings.create();
         assertEquals(1, direct.version());
         assertInstanceOf(EvolvingExnref.class, direct);
+    }
+
+    @Test
+    void aModuleGivenAtRunTimeIsCheckedAgainstTheInterface() throws Exception {
+        byte[] version2 = Files.readAllBytes(WASM.resolve("evolving_v2.legacy.wasm"));
+        EvolvingLegacy fits = EvolvingLegacyBindings.create(ModuleSource.of("plugins/evolving.wasm", version2));
+        assertEquals(2, fits.version());
+        assertEquals("Hello, Java! (version 2)", fits.greet("Java"));
+        ModuleLoadException e = assertThrows(ModuleLoadException.class,
+                () -> ShapesBindings.create(ModuleSource.of("plugins/shapes.wasm", version2)));
+        assertTrue(e.getMessage().startsWith("Wasm module 'plugins/shapes.wasm' is not the one"
+                + " dev.wasmbridge.it.stale.ShapesBindings were compiled against"), e.getMessage());
+        assertTrue(e.getMessage().contains("  record Point: the bindings were checked against"), e.getMessage());
+        // the very file the bindings were compiled against needs no check
+        byte[] version1 = Files.readAllBytes(WASM.resolve("evolving_v1.exnref.wasm"));
+        assertEquals(42, ShapesBindings.create(ModuleSource.of("plugins/shapes.wasm", version1)).twice(21));
+        assertEquals(List.of(), warnings, "a module given at run time is expected to differ: no warning");
     }
 
     /**
