@@ -4,6 +4,10 @@ import com.dylibso.chicory.compiler.internal.ByteClassCollector;
 import com.dylibso.chicory.compiler.internal.Compiler;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.NameCustomSection;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,7 +33,22 @@ final class MachineCompiler {
      * @param classes binary class name → class file bytes
      * @param moduleDigest Chicory's digest of the module ({@code WasmModule.digest()})
      */
-    record Compiled(Map<String, byte[]> classes, String moduleDigest) {}
+    record Compiled(Map<String, byte[]> classes, String moduleDigest, List<Oversized> oversized) {}
+
+    /**
+     * A compiled method over HotSpot's JIT limit ({@link ClassFileMethods#JIT_LIMIT} bytes of bytecode).
+     *
+     * @param what the Rust function it was compiled from (demangled from the name section when there is
+     *     one) or what else it is, such as the call dispatch
+     * @param method the JVM method's name
+     * @param bytes its bytecode size
+     */
+    record Oversized(String what, String method, int bytes) {
+        /** {@code core::fmt::write (func_12, 9,612 bytes)}. */
+        String describe() {
+            return String.format(java.util.Locale.ROOT, "%s (%s, %,d bytes)", what, method, bytes);
+        }
+    }
 
     /** Compiles {@code runnableModule} (in the form Chicory runs: exnref, not legacy). */
     static Compiled compile(byte[] runnableModule, String machineClassName) {
@@ -40,6 +59,42 @@ final class MachineCompiler {
                 .build()
                 .compile()
                 .classBytes();
-        return new Compiled(classes, module.digest());
+        return new Compiled(classes, module.digest(), oversized(module, classes));
+    }
+
+    /** The methods of {@code classes} HotSpot will not compile, largest first. */
+    static List<Oversized> oversized(WasmModule module, Map<String, byte[]> classes) {
+        NameCustomSection names = module.nameSection();
+        List<Oversized> found = new ArrayList<>();
+        for (byte[] classFile : classes.values()) {
+            for (ClassFileMethods.Method method : ClassFileMethods.methods(classFile)) {
+                if (method.codeLength() <= ClassFileMethods.JIT_LIMIT) {
+                    continue;
+                }
+                found.add(new Oversized(describe(method.name(), names), method.name(), method.codeLength()));
+            }
+        }
+        found.sort(Comparator.comparingInt(Oversized::bytes).reversed().thenComparing(Oversized::method));
+        return List.copyOf(found);
+    }
+
+    /** What a method of Chicory's machine runs: {@code func_<index>} is Wasm function {@code index}. */
+    private static String describe(String method, NameCustomSection names) {
+        if (method.startsWith("func_")) {
+            try {
+                int index = Integer.parseInt(method.substring(5));
+                String name = names == null ? null : names.nameOfFunction(index);
+                return name == null ? "Wasm function " + index : RustNames.demangle(name);
+            } catch (NumberFormatException e) {
+                return method;
+            }
+        }
+        if (method.startsWith("call_dispatch")) {
+            return "the dispatch of calls into the module";
+        }
+        if (method.startsWith("call_indirect")) {
+            return "the dispatch of call_indirect";
+        }
+        return method;
     }
 }

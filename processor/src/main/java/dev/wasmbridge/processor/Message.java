@@ -108,6 +108,10 @@ enum Message {
 
     COMPILE_FAILED(401, "Wasm module '%s' could not be compiled to JVM bytecode at build time (%s); the bindings"
             + " will compile it when first used instead. Pass -Awasmbridge.compile=false to skip the attempt."),
+    HUGE_METHODS(402, "Wasm module '%s' compiles to %s over HotSpot's JIT limit (8,000 bytes of"
+            + " bytecode): %s. HotSpot leaves them to its interpreter, 10 to 100 times slower, unless the JVM runs"
+            + " with -XX:-DontCompileHugeMethods. Add that flag to the JVM that runs the bindings (tests, exec,"
+            + " your application), or make the Rust functions smaller (a lower inline threshold, opt-level = \"s\")."),
     ;
 
     private final int code;

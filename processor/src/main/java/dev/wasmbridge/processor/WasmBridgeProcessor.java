@@ -4,6 +4,7 @@ import com.google.auto.service.AutoService;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
@@ -89,6 +90,15 @@ public final class WasmBridgeProcessor extends AbstractProcessor {
             new Diagnostics(processingEnv.getMessager())
                     .warning(element, Message.COMPILE_FAILED, model.module().resource(), e);
             return null;
+        }
+        if (!compiled.oversized().isEmpty()) {
+            List<MachineCompiler.Oversized> oversized = compiled.oversized();
+            String listed = oversized.stream().limit(8).map(MachineCompiler.Oversized::describe)
+                    .collect(java.util.stream.Collectors.joining(", "))
+                    + (oversized.size() > 8 ? " and " + (oversized.size() - 8) + " more" : "");
+            new Diagnostics(processingEnv.getMessager()).warning(element, Message.HUGE_METHODS,
+                    model.module().resource(), oversized.size() == 1 ? "1 JVM method" : oversized.size()
+                            + " JVM methods", listed);
         }
         for (Map.Entry<String, byte[]> entry : compiled.classes().entrySet()) {
             String binaryName = entry.getKey().replace('/', '.');

@@ -33,6 +33,8 @@ class ProcessorCompilationTest {
         Files.write(extra.resolve("bad/abi9.wasm"), withAbiVersion(fixture, (byte) '9'));
         Files.write(extra.resolve("bad/no-allocator.wasm"), new TinyWasm().withMemory()
                 .function("echo", new byte[] {TinyWasm.I64}, TinyWasm.I64).build());
+        Files.write(extra.resolve("bad/huge.wasm"), new TinyWasm()
+                .largeFunction("sum", 6000, "_RNvCs1234_8my_crate8sum_many").build());
         Files.write(extra.resolve("bad/odd-support-import.wasm"), new TinyWasm()
                 .importFunction("wasmbridge", "panic", new byte[] {TinyWasm.I32}, (byte) 0)
                 .function("add", new byte[] {TinyWasm.I32, TinyWasm.I32}, TinyWasm.I32).build());
@@ -174,6 +176,17 @@ class ProcessorCompilationTest {
         assertEquals(FIXTURE, properties.getProperty("module"));
         assertEquals(sha256, properties.getProperty("sha256"));
         assertEquals(fixtures().resolve(FIXTURE).toAbsolutePath().toUri().toString(), properties.getProperty("found"));
+    }
+
+    @Test
+    void methodsOverTheJitLimitAreReportedWithTheirRustNames() {
+        JavaFileObject api = moduleInterface("@WasmModule(\"bad/huge.wasm\")", "  @WasmExport int sum();");
+        Compilation compilation = compile(true, api);
+        assertThat(compilation).succeeded();
+        assertThat(compilation).hadWarningContaining("[WB402] Wasm module 'bad/huge.wasm' compiles to 1 JVM method"
+                + " over HotSpot's JIT limit (8,000 bytes of bytecode): my_crate::sum_many (func_0, ")
+                .inFile(api).onLineContaining("interface Api");
+        assertThat(compilation).hadWarningContaining("unless the JVM runs with -XX:-DontCompileHugeMethods");
     }
 
     @Test

@@ -17,6 +17,8 @@ final class TinyWasm {
     private int count;
     private int importCount;
     private boolean memory;
+    private final java.util.Map<Integer, byte[]> bodies = new java.util.HashMap<>();
+    private final java.util.Map<Integer, String> functionNames = new java.util.TreeMap<>();
 
     /** Adds an exported function {@code name} of the given Wasm types (a result of 0 means none). */
     TinyWasm function(String name, byte[] params, byte result) {
@@ -26,6 +28,23 @@ final class TinyWasm {
         exports.write(importCount + count);
         count++;
         return this;
+    }
+
+    /**
+     * Adds an exported function {@code name} of type {@code () -> i32} whose body adds {@code additions}
+     * constants: a function as large as wanted, named {@code symbol} in the name section.
+     */
+    TinyWasm largeFunction(String name, int additions, String symbol) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write(0); // no locals
+        body.writeBytes(new byte[] {0x41, 1}); // i32.const 1
+        for (int i = 0; i < additions; i++) {
+            body.writeBytes(new byte[] {0x41, (byte) 0xb9, 0x60, 0x6a}); // i32.const 12345, i32.add
+        }
+        body.write(0x0b);
+        bodies.put(count, body.toByteArray());
+        functionNames.put(importCount + count, symbol);
+        return function(name, new byte[0], I32);
     }
 
     /** Adds an imported function; call before {@link #function}, whose indices come after imports. */
@@ -81,9 +100,35 @@ final class TinyWasm {
         section(out, 7, vector(count, exports.toByteArray()));
         ByteArrayOutputStream code = new ByteArrayOutputStream();
         for (int i = 0; i < count; i++) {
-            code.writeBytes(new byte[] {3, 0, 0x00, 0x0b}); // size 3: no locals, unreachable, end
+            byte[] body = bodies.getOrDefault(i, new byte[] {0, 0x00, 0x0b}); // no locals, unreachable, end
+            code.writeBytes(leb(body.length));
+            code.writeBytes(body);
         }
         section(out, 10, vector(count, code.toByteArray()));
+        if (!functionNames.isEmpty()) {
+            ByteArrayOutputStream names = new ByteArrayOutputStream();
+            name(names, "name");
+            ByteArrayOutputStream map = new ByteArrayOutputStream();
+            map.writeBytes(leb(functionNames.size()));
+            functionNames.forEach((index, symbol) -> {
+                map.writeBytes(leb(index));
+                name(map, symbol);
+            });
+            names.write(1); // function names
+            names.writeBytes(leb(map.size()));
+            names.writeBytes(map.toByteArray());
+            section(out, 0, names.toByteArray());
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] leb(int value) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        do {
+            int b = value & 0x7f;
+            value >>>= 7;
+            out.write(value == 0 ? b : b | 0x80);
+        } while (value != 0);
         return out.toByteArray();
     }
 
@@ -96,10 +141,7 @@ final class TinyWasm {
 
     private static void section(ByteArrayOutputStream out, int id, byte[] payload) {
         out.write(id);
-        if (payload.length > 127) {
-            throw new IllegalStateException("TinyWasm writes one-byte section sizes");
-        }
-        out.write(payload.length);
+        out.writeBytes(leb(payload.length));
         out.writeBytes(payload);
     }
 }
