@@ -50,7 +50,7 @@ final class BindingWriter {
      * @param className its binary name
      * @param moduleDigest Chicory's digest of the module it was compiled from
      */
-    record Machine(String className, String moduleDigest) {}
+    record Machine(String className, String moduleDigest, List<String> hugeMethods) {}
 
     /** @param machine the build-time compiled module, or null to compile at run time */
     static JavaFile write(BindingModel model, Machine machine) {
@@ -145,6 +145,10 @@ final class BindingWriter {
         }
         if (machine != null) {
             source.add("\n.withCompiledMachine($S, $S)", machine.className(), machine.moduleDigest());
+            if (!machine.hugeMethods().isEmpty()) {
+                source.add("\n.withHugeMethods($T.of($L))", LIST, machine.hugeMethods().stream()
+                        .map(m -> CodeBlock.of("$S", m)).collect(CodeBlock.joining(", ")));
+            }
         }
         return source.build();
     }

@@ -107,7 +107,8 @@ public final class WasmBridgeProcessor extends AbstractProcessor {
                 out.write(entry.getValue());
             }
         }
-        return new BindingWriter.Machine(machine, compiled.moduleDigest());
+        return new BindingWriter.Machine(machine, compiled.moduleDigest(),
+                compiled.oversized().stream().map(MachineCompiler.Oversized::describe).toList());
     }
 
     /**

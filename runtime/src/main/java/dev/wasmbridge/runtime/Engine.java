@@ -65,6 +65,7 @@ public enum Engine {
 
     /** Machines of the class the processor compiled: its constructor takes the instance. */
     private static Function<Instance, Machine> buildTime(ModuleSource source) {
+        JitLimit.warnIfInterpreted(source.name(), source.hugeMethods());
         MethodHandle constructor;
         try {
             Class<?> machine = Class.forName(source.compiledMachine(), true, source.loader());

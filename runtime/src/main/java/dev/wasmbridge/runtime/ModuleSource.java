@@ -44,11 +44,14 @@ public final class ModuleSource {
     private final String translation;
     private final String compiledMachine;
     private final String compiledDigest;
+    /** The build-time machine's methods over HotSpot's JIT limit, described for a warning. */
+    private final List<String> hugeMethods;
     private volatile WasmModule parsed;
     private volatile Function<Instance, Machine> machines;
 
     private ModuleSource(String name, ByteSupplier bytes, Class<?> anchor, Class<?> checkedBy, String checkedSha256,
-            List<String> checkedDeclarations, String translation, String compiledMachine, String compiledDigest) {
+            List<String> checkedDeclarations, String translation, String compiledMachine, String compiledDigest,
+            List<String> hugeMethods) {
         this.name = name;
         this.bytes = bytes;
         this.anchor = anchor;
@@ -58,6 +61,7 @@ public final class ModuleSource {
         this.translation = translation;
         this.compiledMachine = compiledMachine;
         this.compiledDigest = compiledDigest;
+        this.hugeMethods = hugeMethods;
     }
 
     /**
@@ -70,7 +74,7 @@ public final class ModuleSource {
         Objects.requireNonNull(anchor, "anchor");
         Objects.requireNonNull(resource, "resource");
         return new ModuleSource(resource, () -> readResource(anchor, resource), anchor, null, null, List.of(), null,
-                null, null);
+                null, null, List.of());
     }
 
     /**
@@ -81,7 +85,7 @@ public final class ModuleSource {
     public static ModuleSource of(String name, byte[] wasm) {
         Objects.requireNonNull(name, "name");
         byte[] copy = Objects.requireNonNull(wasm, "wasm").clone();
-        return new ModuleSource(name, () -> copy, null, null, null, List.of(), null, null, null);
+        return new ModuleSource(name, () -> copy, null, null, null, List.of(), null, null, null, List.of());
     }
 
     /**
@@ -97,7 +101,7 @@ public final class ModuleSource {
      */
     public ModuleSource checkedAgainst(String sha256, List<String> rustDeclarations) {
         return new ModuleSource(name, bytes, anchor, anchor, Objects.requireNonNull(sha256, "sha256"),
-                List.copyOf(rustDeclarations), translation, compiledMachine, compiledDigest);
+                List.copyOf(rustDeclarations), translation, compiledMachine, compiledDigest, hugeMethods);
     }
 
     /**
@@ -109,7 +113,7 @@ public final class ModuleSource {
     public ModuleSource checkedLike(ModuleSource other) {
         Objects.requireNonNull(other, "other");
         return new ModuleSource(other.name, other.bytes, other.anchor, checkedBy, checkedSha256, checkedDeclarations,
-                null, null, null);
+                null, null, null, List.of());
     }
 
     /**
@@ -119,7 +123,7 @@ public final class ModuleSource {
      */
     public ModuleSource withTranslation(String resource) {
         return new ModuleSource(name, bytes, anchor, checkedBy, checkedSha256, checkedDeclarations,
-                Objects.requireNonNull(resource, "resource"), compiledMachine, compiledDigest);
+                Objects.requireNonNull(resource, "resource"), compiledMachine, compiledDigest, hugeMethods);
     }
 
     /**
@@ -134,7 +138,25 @@ public final class ModuleSource {
     public ModuleSource withCompiledMachine(String machineClass, String moduleDigest) {
         return new ModuleSource(name, bytes, anchor, checkedBy, checkedSha256, checkedDeclarations, translation,
                 Objects.requireNonNull(machineClass, "machineClass"),
-                Objects.requireNonNull(moduleDigest, "moduleDigest"));
+                Objects.requireNonNull(moduleDigest, "moduleDigest"), hugeMethods);
+    }
+
+    /**
+     * The same module, whose build-time bytecode has methods over HotSpot's JIT limit (8,000 bytes), as
+     * the processor's warning WB402 listed them. When the bytecode is used on a JVM that leaves such
+     * methods to its interpreter ({@code -XX:+DontCompileHugeMethods}, the default), the first instance
+     * logs one warning naming the flag that fixes it.
+     *
+     * @param methods each method, described ({@code "my_crate::parse (func_12, 9,612 bytes)"})
+     */
+    public ModuleSource withHugeMethods(List<String> methods) {
+        return new ModuleSource(name, bytes, anchor, checkedBy, checkedSha256, checkedDeclarations, translation,
+                compiledMachine, compiledDigest, List.copyOf(methods));
+    }
+
+    /** The build-time machine's methods over HotSpot's JIT limit (empty when there are none or unknown). */
+    List<String> hugeMethods() {
+        return hugeMethods;
     }
 
     /** The class compiled at build time from exactly this module, or null. */
