@@ -50,11 +50,12 @@ final class BindingWriter {
      * @param className its binary name
      * @param moduleDigest Chicory's digest of the module it was compiled from
      */
-    record Machine(String className, String moduleDigest, List<String> hugeMethods) {}
+    record Machine(String className, String moduleDigest, List<String> hugeMethods,
+            Map<String, MachineCompiler.DirectTarget> direct) {}
 
     /** @param machine the build-time compiled module, or null to compile at run time */
     static JavaFile write(BindingModel model, Machine machine) {
-        return new BindingWriter(model).write(machine);
+        return new BindingWriter(model, machine).write(machine);
     }
 
     private final BindingModel model;
@@ -64,8 +65,15 @@ final class BindingWriter {
     private final Map<ClassName, String> implementations = new LinkedHashMap<>();
     private final ValueCode values;
 
-    private BindingWriter(BindingModel model) {
+    /** The build-time machine, or null. */
+    private final Machine machine;
+
+    /** The helpers that call an export's compiled method directly ({@code direct$<index>}), in index order. */
+    private final List<MethodSpec> directCalls = new ArrayList<>();
+
+    private BindingWriter(BindingModel model, Machine machine) {
         this.model = model;
+        this.machine = machine;
         for (Export export : model.exports()) {
             indices.put(export, allExports.size());
             allExports.add(export);
@@ -120,6 +128,7 @@ final class BindingWriter {
                 .addMethod(poolFactory(model))
                 .addMethod(importsMethod)
                 .addMethods(methods)
+                .addMethods(directCalls)
                 .addTypes(classes);
         return JavaFile.builder(model.generated().packageName(), type.build())
                 .skipJavaLangImports(true)
@@ -364,8 +373,23 @@ final class BindingWriter {
             body.addStatement("int self$$ = moveOut($S)", export.describe());
         }
         moves.forEach(body::addStatement);
-        CodeBlock call = CodeBlock.of("call$$.call($L)", CodeBlock.join(args, ", "));
-        if (export.result() instanceof JavaType.Void) {
+        CodeBlock plainCall = CodeBlock.of("call$$.call($L)", CodeBlock.join(args, ", "));
+        CodeBlock call = plainCall;
+        MethodSpec direct = directCall(export, index);
+        List<CodeBlock> directArguments = new ArrayList<>(args.subList(1, args.size()));
+        directArguments.add(0, CodeBlock.of("call$$"));
+        if (direct != null) {
+            directCalls.add(direct);
+            call = CodeBlock.of("call$$.direct() ? $N($L) : $L", direct, CodeBlock.join(directArguments, ", "),
+                    plainCall);
+        }
+        if (export.result() instanceof JavaType.Void && direct != null) {
+            body.beginControlFlow("if (call$$.direct())")
+                    .addStatement("$N($L)", direct, CodeBlock.join(directArguments, ", "))
+                    .nextControlFlow("else")
+                    .addStatement("$L", plainCall)
+                    .endControlFlow();
+        } else if (export.result() instanceof JavaType.Void) {
             body.addStatement("$L", call);
         } else {
             body.addStatement("long result$$ = $L", call)
@@ -389,6 +413,102 @@ final class BindingWriter {
                 .addStatement("call$$.exit()")
                 .endControlFlow()
                 .build();
+    }
+
+    /**
+     * A helper that calls export {@code index}'s compiled method directly, typed, under the same boundary
+     * rules as {@code CallBoundary.call} (docs/ABI.md, "Calls"): no argument or result arrays, and not through
+     * the machine's call dispatch, which is over HotSpot's JIT limit in large modules. Null when there is no
+     * build-time machine or it has no method of the expected descriptor for the export.
+     */
+    private MethodSpec directCall(Export export, int index) {
+        if (machine == null) {
+            return null;
+        }
+        MachineCompiler.DirectTarget target = machine.direct().get(export.exportName());
+        List<String> params = new ArrayList<>();
+        if (export.receiver() != null) {
+            params.add("i32");
+        }
+        export.parameters().forEach(p -> params.add(p.type().wasm()));
+        String result = export.result().wasm();
+        StringBuilder descriptor = new StringBuilder("(");
+        params.forEach(p -> descriptor.append(jvmDescriptor(p)));
+        descriptor.append("Lcom/dylibso/chicory/runtime/Memory;Lcom/dylibso/chicory/runtime/Instance;)")
+                .append(result == null ? "V" : jvmDescriptor(result));
+        if (target == null || !target.descriptor().equals(descriptor.toString())) {
+            return null;
+        }
+        MethodSpec.Builder method = MethodSpec.methodBuilder("direct$" + index)
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .returns(TypeName.LONG)
+                .addParameter(CALL_BOUNDARY, "call$");
+        List<CodeBlock> arguments = new ArrayList<>();
+        for (int i = 0; i < params.size(); i++) {
+            method.addParameter(TypeName.LONG, "a" + i);
+            arguments.add(fromLong(params.get(i), CodeBlock.of("a$L", i)));
+        }
+        arguments.add(CodeBlock.of("call$$.memory()"));
+        arguments.add(CodeBlock.of("call$$.instance()"));
+        ClassName owner = ClassName.bestGuess(target.className());
+        CodeBlock invoke = CodeBlock.of("$T.$L($L)", owner, target.method(), CodeBlock.join(arguments, ", "));
+        method.addStatement("call$$.begin($L)", index).beginControlFlow("try");
+        if (result != null) {
+            method.addStatement("$T result$$", jvmType(result));
+        }
+        method.beginControlFlow("try")
+                .addStatement(result == null ? "$L" : "result$$ = $L", invoke)
+                .nextControlFlow("catch ($T e$$)", Throwable.class)
+                .addStatement("throw call$$.failed($L, e$$)", index)
+                .endControlFlow()
+                .addStatement("call$$.returned($L)", index)
+                .addStatement("return $L", result == null ? CodeBlock.of("0L") : toLong(result, CodeBlock.of("result$$")))
+                .nextControlFlow("finally")
+                .addStatement("call$$.end()")
+                .endControlFlow();
+        return method.build();
+    }
+
+    private static String jvmDescriptor(String wasm) {
+        return switch (wasm) {
+            case "i32" -> "I";
+            case "i64" -> "J";
+            case "f32" -> "F";
+            case "f64" -> "D";
+            default -> throw new IllegalArgumentException(wasm);
+        };
+    }
+
+    private static TypeName jvmType(String wasm) {
+        return switch (wasm) {
+            case "i32" -> TypeName.INT;
+            case "i64" -> TypeName.LONG;
+            case "f32" -> TypeName.FLOAT;
+            case "f64" -> TypeName.DOUBLE;
+            default -> throw new IllegalArgumentException(wasm);
+        };
+    }
+
+    /** A Wasm value as Chicory passes it in a {@code long}, typed. */
+    private static CodeBlock fromLong(String wasm, CodeBlock value) {
+        return switch (wasm) {
+            case "i32" -> CodeBlock.of("(int) $L", value);
+            case "i64" -> value;
+            case "f32" -> CodeBlock.of("Float.intBitsToFloat((int) $L)", value);
+            case "f64" -> CodeBlock.of("Double.longBitsToDouble($L)", value);
+            default -> throw new IllegalArgumentException(wasm);
+        };
+    }
+
+    /** A typed Wasm value in a {@code long}, as Chicory returns it. */
+    private static CodeBlock toLong(String wasm, CodeBlock value) {
+        return switch (wasm) {
+            case "i32" -> CodeBlock.of("(long) $L", value);
+            case "i64" -> value;
+            case "f32" -> CodeBlock.of("Float.floatToRawIntBits($L) & 0xFFFFFFFFL", value);
+            case "f64" -> CodeBlock.of("Double.doubleToRawLongBits($L)", value);
+            default -> throw new IllegalArgumentException(wasm);
+        };
     }
 
     private static String what(Parameter parameter, Export export) {

@@ -12,8 +12,8 @@ final class ClassFileMethods {
     /** HotSpot compiles no method with more bytecode than this while {@code DontCompileHugeMethods} is on. */
     static final int JIT_LIMIT = 8000;
 
-    /** A method and the length of its {@code Code} attribute's bytecode. */
-    record Method(String name, int codeLength) {}
+    /** A method, its descriptor and the length of its {@code Code} attribute's bytecode. */
+    record Method(String name, String descriptor, int codeLength) {}
 
     private ClassFileMethods() {}
 
@@ -54,7 +54,7 @@ final class ClassFileMethods {
             for (int i = 0; i < methodCount; i++) {
                 in.skipBytes(2);
                 String name = utf8[in.readUnsignedShort()];
-                in.skipBytes(2);
+                String descriptor = utf8[in.readUnsignedShort()];
                 int attributes = in.readUnsignedShort();
                 for (int a = 0; a < attributes; a++) {
                     String attribute = utf8[in.readUnsignedShort()];
@@ -62,7 +62,7 @@ final class ClassFileMethods {
                     if ("Code".equals(attribute)) {
                         in.skipBytes(4); // max_stack, max_locals
                         int codeLength = in.readInt();
-                        methods.add(new Method(name, codeLength));
+                        methods.add(new Method(name, descriptor, codeLength));
                         in.skipBytes(length - 8);
                     } else {
                         in.skipBytes(length);

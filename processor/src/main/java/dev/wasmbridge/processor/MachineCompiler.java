@@ -33,7 +33,19 @@ final class MachineCompiler {
      * @param classes binary class name → class file bytes
      * @param moduleDigest Chicory's digest of the module ({@code WasmModule.digest()})
      */
-    record Compiled(Map<String, byte[]> classes, String moduleDigest, List<Oversized> oversized) {}
+    record Compiled(Map<String, byte[]> classes, String moduleDigest, List<Oversized> oversized,
+            Map<String, DirectTarget> exports) {}
+
+    /**
+     * The static method the machine compiled an exported function to, which generated code may call
+     * directly with typed arguments instead of through Chicory's {@code ExportFunction.apply(long...)} and
+     * the machine's call dispatch.
+     *
+     * @param className the binary name of the class that holds it (in the bindings' package)
+     * @param method its name ({@code func_<function index>})
+     * @param descriptor its JVM descriptor: the Wasm parameters, then {@code Memory} and {@code Instance}
+     */
+    record DirectTarget(String className, String method, String descriptor) {}
 
     /**
      * A compiled method over HotSpot's JIT limit ({@link ClassFileMethods#JIT_LIMIT} bytes of bytecode).
@@ -59,7 +71,31 @@ final class MachineCompiler {
                 .build()
                 .compile()
                 .classBytes();
-        return new Compiled(classes, module.digest(), oversized(module, classes));
+        return new Compiled(classes, module.digest(), oversized(module, classes), directTargets(module, classes));
+    }
+
+    /** Export name → the method its function was compiled to, for every function export found. */
+    static Map<String, DirectTarget> directTargets(WasmModule module, Map<String, byte[]> classes) {
+        Map<String, DirectTarget> byMethod = new java.util.HashMap<>();
+        for (Map.Entry<String, byte[]> entry : classes.entrySet()) {
+            for (ClassFileMethods.Method method : ClassFileMethods.methods(entry.getValue())) {
+                if (method.name().startsWith("func_")) {
+                    byMethod.put(method.name(), new DirectTarget(entry.getKey().replace('/', '.'), method.name(),
+                            method.descriptor()));
+                }
+            }
+        }
+        Map<String, DirectTarget> exports = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < module.exportSection().exportCount(); i++) {
+            com.dylibso.chicory.wasm.types.Export export = module.exportSection().getExport(i);
+            if (export.exportType() == com.dylibso.chicory.wasm.types.ExternalType.FUNCTION) {
+                DirectTarget target = byMethod.get("func_" + export.index());
+                if (target != null) {
+                    exports.put(export.name(), target);
+                }
+            }
+        }
+        return exports;
     }
 
     /** The methods of {@code classes} HotSpot will not compile, largest first. */

@@ -108,7 +108,7 @@ public final class WasmBridgeProcessor extends AbstractProcessor {
             }
         }
         return new BindingWriter.Machine(machine, compiled.moduleDigest(),
-                compiled.oversized().stream().map(MachineCompiler.Oversized::describe).toList());
+                compiled.oversized().stream().map(MachineCompiler.Oversized::describe).toList(), compiled.exports());
     }
 
     /**

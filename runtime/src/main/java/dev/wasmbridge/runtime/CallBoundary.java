@@ -325,60 +325,170 @@ public final class CallBoundary implements Instances {
         return invoke(exports.get(index).name(), live.export(index), args);
     }
 
+    /**
+     * Whether generated code may call the compiled methods of the bindings' build-time machine directly
+     * ({@code begin}, the method, {@code returned} or {@code failed}, {@code end}) instead of {@link #call}:
+     * true when this instance runs on that machine.
+     */
+    public boolean direct() {
+        return live.direct();
+    }
+
+    /** The engine's memory of this instance, for a direct call. */
+    public com.dylibso.chicory.runtime.Memory memory() {
+        return live.engineMemory();
+    }
+
+    /** The engine's instance, for a direct call. */
+    public com.dylibso.chicory.runtime.Instance instance() {
+        return live.engineInstance();
+    }
+
+    /**
+     * Starts a direct call of export {@code index}; pair with {@link #end()} in a {@code finally}. Between
+     * them, the generated code calls the compiled method, then {@link #returned} or, if it threw, throws
+     * what {@link #failed} returns: the same rules as {@link #call}.
+     *
+     * @throws ModuleTerminatedException if an earlier abort terminated the instance
+     */
+    public void begin(int index) {
+        begin(exports.get(index).name());
+    }
+
+    /**
+     * What a direct call of export {@code index} that threw {@code failure} throws: the instance is aborted
+     * (or the abort of a nested call passes through). An {@link Error} other than a stack overflow is
+     * thrown as it is, after the abort.
+     */
+    public RuntimeException failed(int index, Throwable failure) {
+        live.safePoint();
+        return aborted(exports.get(index).name(), failure);
+    }
+
+    /**
+     * Ends a direct call of export {@code index} that returned: throws what Rust reported during it.
+     *
+     * @throws RustPanicException if Rust panicked (the instance stays live)
+     * @throws RustErrorException if the export returned {@code Err(e)}
+     */
+    public void returned(int index) {
+        live.safePoint();
+        completed(exports.get(index).name());
+    }
+
     private long invoke(String exportName, ExportFunction function, long... args) {
+        begin(exportName);
+        try {
+            long result;
+            try {
+                long[] results = function.apply(args);
+                result = results == null || results.length == 0 ? 0 : results[0];
+            } catch (Throwable failure) {
+                throw aborted(exportName, failure);
+            }
+            completed(exportName);
+            return result;
+        } finally {
+            end();
+        }
+    }
+
+    /**
+     * What one call of an export keeps until it ends: the reports of the call it is nested in (restored by
+     * {@link #end()}), and its deadline. One per call level, reused, so a call allocates nothing.
+     */
+    private static final class CallFrame {
+        String panicMessage;
+        Throwable importException;
+        boolean importExceptionUnwound;
+        String errorType;
+        String errorMessage;
+        CallTimer.Deadline deadline;
+    }
+
+    private CallFrame[] frames = new CallFrame[4];
+    private int frameCount;
+
+    /** Starts a call: saves the reports of the call it is nested in and starts the deadline. */
+    private void begin(String exportName) {
         if (terminatedBy != null) {
             throw new ModuleTerminatedException(exportName, terminatedBy);
         }
-        String outerPanic = panicMessage;
-        Throwable outerImportException = importException;
-        boolean outerUnwound = importExceptionUnwound;
-        String outerErrorType = errorType;
-        String outerErrorMessage = errorMessage;
+        if (frameCount == frames.length) {
+            frames = Arrays.copyOf(frames, frameCount * 2);
+        }
+        CallFrame frame = frames[frameCount];
+        if (frame == null) {
+            frame = frames[frameCount] = new CallFrame();
+        }
+        frame.panicMessage = panicMessage;
+        frame.importException = importException;
+        frame.importExceptionUnwound = importExceptionUnwound;
+        frame.errorType = errorType;
+        frame.errorMessage = errorMessage;
         panicMessage = null;
         importException = null;
         importExceptionUnwound = false;
         errorType = null;
         errorMessage = null;
-        try {
-            long result = run(exportName, function, args);
-            if (importExceptionUnwound) {
-                throw Sneaky.<RuntimeException>rethrow(importException);
-            }
-            if (panicMessage != null) {
-                throw new RustPanicException(exportName, panicMessage);
-            }
-            if (errorMessage != null) {
-                throw new RustErrorException(exportName, errorType, errorMessage);
-            }
-            return result;
-        } finally {
-            panicMessage = outerPanic;
-            importException = outerImportException;
-            importExceptionUnwound = outerUnwound;
-            errorType = outerErrorType;
-            errorMessage = outerErrorMessage;
+        Duration timeout = callTimeout;
+        frame.deadline = timeout == null ? null : CallTimer.start(timeout);
+        frameCount++;
+    }
+
+    /** The current call's deadline, cancelled; whether it had expired. */
+    private boolean stopDeadline() {
+        CallFrame frame = frames[frameCount - 1];
+        CallTimer.Deadline deadline = frame.deadline;
+        if (deadline == null) {
+            return false;
+        }
+        frame.deadline = null;
+        boolean expired = deadline.expired();
+        deadline.cancel();
+        return expired;
+    }
+
+    /** Turns what the Wasm call threw into an abort, or passes on the abort of a nested call. */
+    private RuntimeException aborted(String exportName, Throwable failure) {
+        boolean timedOut = stopDeadline();
+        if (failure instanceof WasmAbortException) {
+            return (WasmAbortException) failure; // a nested call aborted; it was handled there
+        }
+        if (failure instanceof RuntimeException || failure instanceof StackOverflowError) {
+            return abort(exportName, failure, timedOut);
+        }
+        if (failure instanceof Error) {
+            abort(exportName, failure, false);
+            throw (Error) failure; // the JVM is in trouble (OutOfMemoryError, ...): the instance is gone, the error stands
+        }
+        return abort(exportName, failure, false);
+    }
+
+    /** After the Wasm call returned: throws what Rust reported during it. */
+    private void completed(String exportName) {
+        stopDeadline();
+        if (importExceptionUnwound) {
+            throw Sneaky.<RuntimeException>rethrow(importException);
+        }
+        if (panicMessage != null) {
+            throw new RustPanicException(exportName, panicMessage);
+        }
+        if (errorMessage != null) {
+            throw new RustErrorException(exportName, errorType, errorMessage);
         }
     }
 
-    /** Runs the Wasm call, turning anything abnormal into an abort. */
-    private long run(String exportName, ExportFunction function, long... args) {
-        Duration timeout = callTimeout;
-        CallTimer.Deadline deadline = timeout == null ? null : CallTimer.start(timeout);
-        try {
-            long[] results = function.apply(args);
-            return results == null || results.length == 0 ? 0 : results[0];
-        } catch (WasmAbortException e) {
-            throw e; // a nested call aborted; it was handled there
-        } catch (RuntimeException | StackOverflowError e) {
-            throw abort(exportName, e, deadline != null && deadline.expired());
-        } catch (Error e) {
-            abort(exportName, e, false);
-            throw e; // the JVM is in trouble (OutOfMemoryError, ...): the instance is gone, the error stands
-        } finally {
-            if (deadline != null) {
-                deadline.cancel();
-            }
-        }
+    /** Ends the current call: restores the reports of the call it is nested in. */
+    public void end() {
+        stopDeadline();
+        CallFrame frame = frames[--frameCount];
+        panicMessage = frame.panicMessage;
+        importException = frame.importException;
+        importExceptionUnwound = frame.importExceptionUnwound;
+        errorType = frame.errorType;
+        errorMessage = frame.errorMessage;
+        frame.importException = null; // keep no exception reachable after the call
     }
 
     private WasmAbortException abort(String exportName, Throwable failure, boolean timedOut) {

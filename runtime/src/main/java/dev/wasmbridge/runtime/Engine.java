@@ -50,6 +50,13 @@ public enum Engine {
     /** The system property that selects the engine. */
     public static final String PROPERTY = "wasmbridge.engine";
 
+    /**
+     * The system property that, set to {@code false}, makes bindings call the build-time bytecode through
+     * Chicory's {@code ExportFunction} instead of calling each export's compiled method directly (typed, no
+     * argument arrays). For comparisons and as a way out; the direct calls are the default.
+     */
+    public static final String DIRECT_CALLS_PROPERTY = "wasmbridge.directCalls";
+
     abstract Function<Instance, Machine> machineFactory(ModuleSource source);
 
     /** The engine selected by {@value #PROPERTY}. */

@@ -11,6 +11,9 @@ import com.dylibso.chicory.wasm.types.Export;
 import com.dylibso.chicory.wasm.types.ExportSection;
 import com.dylibso.chicory.wasm.types.ExternalType;
 import com.dylibso.chicory.wasm.types.FunctionType;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.util.List;
 
 /**
@@ -23,6 +26,16 @@ final class LiveInstance {
     private final ExportFunction malloc;
     private final ExportFunction free;
     private final Memory memory;
+    private final Instance instance;
+    /** Whether generated code may call the build-time machine's methods directly on this instance. */
+    private final boolean direct;
+
+    /**
+     * Chicory's {@code Instance.gcSafePoint()}, which its {@code ExportFunction} runs after every call to
+     * release references the call no longer holds; direct calls run it too. Null when it cannot be reached
+     * (then there are no direct calls).
+     */
+    private static final MethodHandle SAFE_POINT = safePointHandle();
 
     /** The block for lending small export parameters: allocated on first use, see {@link LendingArea}. */
     private LendingArea lendingArea;
@@ -30,8 +43,10 @@ final class LiveInstance {
     /** Whether this instance could not spare the block (its allocator returned 0): lend the ordinary way. */
     private boolean lendingAreaRefused;
 
-    private LiveInstance(String moduleName, Instance instance, List<ExportBinding> bindings) {
+    private LiveInstance(String moduleName, Instance instance, List<ExportBinding> bindings, boolean direct) {
         this.moduleName = moduleName;
+        this.instance = instance;
+        this.direct = direct && SAFE_POINT != null;
         this.exports = new ExportFunction[bindings.size()];
         for (int i = 0; i < exports.length; i++) {
             exports[i] = instance.export(bindings.get(i).name());
@@ -56,7 +71,42 @@ final class LiveInstance {
             throw new ModuleLoadException(
                     "Could not instantiate Wasm module '" + source.name() + "': " + e.getMessage(), e);
         }
-        return new LiveInstance(source.name(), instance, exports);
+        return new LiveInstance(source.name(), instance, exports, source.directCalls());
+    }
+
+    private static MethodHandle safePointHandle() {
+        try {
+            return MethodHandles.privateLookupIn(Instance.class, MethodHandles.lookup())
+                    .findVirtual(Instance.class, "gcSafePoint", MethodType.methodType(void.class));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null; // another Chicory, or its package is not open to us: calls go through ExportFunction
+        }
+    }
+
+    /** See {@link CallBoundary#direct()}. */
+    boolean direct() {
+        return direct;
+    }
+
+    Instance engineInstance() {
+        return instance;
+    }
+
+    Memory engineMemory() {
+        return instance.memory();
+    }
+
+    /** After a direct call, what Chicory's {@code ExportFunction} does after every call. */
+    void safePoint() {
+        if (direct) {
+            try {
+                SAFE_POINT.invokeExact(instance);
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     /** Checks that every export still has the signature the bindings were compiled against. */

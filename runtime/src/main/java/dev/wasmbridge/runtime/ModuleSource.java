@@ -48,6 +48,7 @@ public final class ModuleSource {
     private final List<String> hugeMethods;
     private volatile WasmModule parsed;
     private volatile Function<Instance, Machine> machines;
+    private volatile boolean directCalls;
 
     private ModuleSource(String name, ByteSupplier bytes, Class<?> anchor, Class<?> checkedBy, String checkedSha256,
             List<String> checkedDeclarations, String translation, String compiledMachine, String compiledDigest,
@@ -260,12 +261,24 @@ public final class ModuleSource {
             synchronized (this) {
                 factory = machines;
                 if (factory == null) {
-                    factory = Engine.configured().machineFactory(this);
+                    Engine engine = Engine.configured();
+                    factory = engine.machineFactory(this);
+                    directCalls = engine == Engine.AUTO && compiledMachine() != null
+                            && !"false".equals(System.getProperty(Engine.DIRECT_CALLS_PROPERTY));
                     machines = factory;
                 }
             }
         }
         return factory;
+    }
+
+    /**
+     * Whether instances run on the bytecode compiled at build time, whose methods generated code may call
+     * directly; known once {@link #machineFactory()} was called.
+     */
+    boolean directCalls() {
+        machineFactory();
+        return directCalls;
     }
 
     /** The module in the form Chicory runs: its exnref translation if it uses the legacy instructions. */
