@@ -18,7 +18,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -187,7 +186,8 @@ public class BuildMojo extends AbstractMojo {
                         + ": is the crate a cdylib ([lib] crate-type = [\"cdylib\"] in Cargo.toml)?");
             }
             Files.createDirectories(outputs.get(i).getParent());
-            Files.copy(built, outputs.get(i), StandardCopyOption.REPLACE_EXISTING);
+            // Written, not copied: the copy would take cargo's executable bit, and git would record it.
+            Files.write(outputs.get(i), Files.readAllBytes(built));
             getLog().info("Wrote " + outputs.get(i) + " (" + flavour.id() + ", " + Files.size(built) + " bytes)");
         }
         Fingerprint.compute(crate, settings, outputs).write(fingerprintFile);
@@ -262,6 +262,12 @@ public class BuildMojo extends AbstractMojo {
         command.addAll(sources.cargoArguments());
 
         List<String> rustflags = new ArrayList<>(flavour.rustflags(tc.exceptionHandlingImplied()));
+        if (sources.combine()) {
+            // Vendored crates are compiled from the links, so their paths (in panic messages) would name
+            // this project's build directory: remapped to e.g. dlmalloc-0.2.11/src/dlmalloc.rs, the bytes
+            // do not depend on where the project is.
+            rustflags.add("--remap-path-prefix=" + sources.combined() + File.separator + "=");
+        }
         rustflags.add("--remap-path-prefix=" + crate + File.separator + "=");
 
         ProcessBuilder builder = new ProcessBuilder(command).directory(crate.toFile()).redirectErrorStream(true);
