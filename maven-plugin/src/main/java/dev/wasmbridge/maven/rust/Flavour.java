@@ -44,7 +44,7 @@ public enum Flavour {
      * The {@code RUSTFLAGS} of this flavour, without the path remapping.
      *
      * @param exceptionHandlingImplied whether rustc turns on the {@code exception-handling} target feature by
-     *     itself for {@code -Cpanic=unwind} (rustc 1.79 and later do; see {@link Toolchain}). When it does,
+     *     itself for {@code -Cpanic=unwind} (current rustc versions do; see {@link Toolchain}). When it does,
      *     {@link #EXCEPTION_HANDLING} is left out: it changes no byte of the module, and rustc would warn on
      *     every crate that the feature is unstable, a warning a user cannot act on.
      */

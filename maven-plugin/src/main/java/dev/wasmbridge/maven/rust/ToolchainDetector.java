@@ -199,7 +199,7 @@ public class ToolchainDetector {
 
     /**
      * Whether rustc turns on {@code exception-handling} by itself for {@code -Cpanic=unwind} on wasm32
-     * (rustc 1.79 and later): {@code rustc --print cfg} then lists {@code target_feature="exception-handling"}.
+     * (rustup's 1.95 and Debian's 1.96 do): {@code rustc --print cfg} then lists {@code target_feature="exception-handling"}.
      */
     private boolean exceptionHandlingImplied(String rustc, Path directory) {
         Host.Result cfg = host.run(
