@@ -8,9 +8,11 @@
 #   archetype/build-prebuilt.sh --check   rebuild in a temp dir; fail if a committed file differs
 #
 # It assembles the crate exactly as a generated project has it (the template crate plus a copy of
-# rust/wasmbridge), in a temp dir, and builds it with the generated project's own rust/build.sh on the
-# offline Debian route (apt-get install rustc-web cargo-web rust-web-src lld-19), the toolchain that
-# builds the repository's other .wasm files (scripts/build-wasm.sh).
+# rust/wasmbridge), in a temp dir, and builds it on the offline Debian route (apt-get install rustc-web
+# cargo-web rust-web-src lld-19), the toolchain that builds the repository's other .wasm files
+# (scripts/build-wasm.sh). It runs cargo exactly as the goal wasmbridge:build does for the exnref
+# flavour, which a generated project's `mvn -Prust` runs; archetype/it-third-party.sh checks that the
+# plugin builds the same bytes.
 #
 # prebuilt.sha256 records the SHA-256 of every input file. The archetype's integration test
 # (src/test/resources/projects/basic/verify.groovy) recomputes it on the generated project, so a change
@@ -55,8 +57,27 @@ fingerprint() {
     | LC_ALL=C sort -z | xargs -0 sha256sum)
 }
 
-WASMBRIDGE_RUST=debian bash "$project/rust/build.sh"
-built="$project/src/main/resources/wasm/rustlib.wasm"
+# As BuildMojo runs cargo (maven-plugin, dev.wasmbridge.maven): the exnref flavour's flags, without
+# -Ctarget-feature=+exception-handling when rustc implies it for panic=unwind (the same bytes, without
+# rustc's warning that the feature is unstable), crates-io replaced by std's vendored dependencies.
+flags=(-Cpanic=unwind)
+cfg=$(RUSTC_BOOTSTRAP=1 /usr/bin/rustc --print cfg --target wasm32-unknown-unknown -Cpanic=unwind)
+grep -qx 'target_feature="exception-handling"' <<<"$cfg" || flags+=(-Ctarget-feature=+exception-handling)
+# std's vendored dependencies through a directory of links, remapped away, as the plugin combines them
+# with its vendorDirectories: panic locations in them read dlmalloc-0.2.11/src/dlmalloc.rs.
+vendor="$project/target/rust/vendor"
+mkdir -p "$vendor"
+ln -s "/usr/src/rustc-$(/usr/bin/rustc --version | cut -d' ' -f2)/library/vendor"/* "$vendor/"
+flags+=(-Cllvm-args=-wasm-use-legacy-eh=false "--remap-path-prefix=$vendor/=" "--remap-path-prefix=$project/rust/=")
+(cd "$project/rust" && \
+  RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=wasm-ld-19 \
+  CARGO_ENCODED_RUSTFLAGS="$(IFS=$'\x1f'; echo "${flags[*]}")" \
+    /usr/bin/cargo build --quiet --release --manifest-path "$project/rust/Cargo.toml" \
+      --target wasm32-unknown-unknown -Zbuild-std=std,panic_unwind,panic_abort \
+      --target-dir "$project/target/rust/exnref" --offline \
+      --config 'source.crates-io.replace-with="wasmbridge-vendor"' \
+      --config "source.wasmbridge-vendor.directory=\"$vendor\"")
+built="$project/target/rust/exnref/wasm32-unknown-unknown/release/rustlib.wasm"
 
 if $check; then
   status=0

@@ -2,8 +2,11 @@
 //!
 //! Every `fn` inside `wasmbridge::export!` becomes a Wasm export. Java declares it as a `@WasmExport`
 //! method of `RustLib` (src/main/java/.../RustLib.java), named in camel case: `word_count` is
-//! `wordCount`. Supported types: `i32`, `i64`, `f32`, `f64`, `bool`, `&str`/`String`, `&[u8]`/`Vec<u8>`
-//! and `()` (docs/ABI.md has the full table).
+//! `wordCount`. Besides the numbers (`i8`..`i64`, `u8`..`u64` as `@Unsigned` Java types, `f32`, `f64`),
+//! `bool`, `&str`/`String` and `&[u8]`/`Vec<u8>`, these cross too: numeric slices and `Vec`s, `Option`,
+//! `Vec` of other types (Java `List`), structs (`wasmbridge::record!`), enums (`wasmbridge::enumeration!`),
+//! Rust objects with methods (`wasmbridge::class!`), Java callbacks (`wasmbridge::Callback`) and
+//! `Result<T, E: Display>` (a Java exception). The README has the table; docs/ABI.md the details.
 //!
 //! After changing this file, rebuild the `.wasm` with `mvn -Prust verify` (see the README).
 
