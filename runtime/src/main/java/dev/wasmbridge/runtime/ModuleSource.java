@@ -49,6 +49,8 @@ public final class ModuleSource {
     private volatile WasmModule parsed;
     private volatile Function<Instance, Machine> machines;
     private volatile boolean directCalls;
+    /** Whether the loaded module is the very file the bindings were checked against (set by {@link #load}). */
+    private boolean verified;
 
     private ModuleSource(String name, ByteSupplier bytes, Class<?> anchor, Class<?> checkedBy, String checkedSha256,
             List<String> checkedDeclarations, String translation, String compiledMachine, String compiledDigest,
@@ -162,7 +164,12 @@ public final class ModuleSource {
 
     /** The class compiled at build time from exactly this module, or null. */
     String compiledMachine() {
-        return compiledMachine != null && compiledDigest.equals(module().digest()) ? compiledMachine : null;
+        WasmModule module = module();
+        if (compiledMachine == null) {
+            return null;
+        }
+        // compiled from the very file the bindings were checked against, or from a module of this digest
+        return verified || compiledDigest.equals(module.digest()) ? compiledMachine : null;
     }
 
     /** The class loader that sees the compiled machine class. */
@@ -198,14 +205,30 @@ public final class ModuleSource {
 
     private WasmModule load() {
         byte[] original = bytes.get();
-        String sha256 = checkedSha256 == null ? null : sha256(original);
-        boolean asChecked = checkedSha256 == null || checkedSha256.equals(sha256);
-        byte[] translated = asChecked && translation != null ? readOptionalResource(translation) : null;
-        WasmModule module = parse(translated != null ? translated : translate(original));
+        WasmModule module;
+        String sha256;
+        if (checkedSha256 == null) {
+            return parse(translate(original));
+        } else if (translation == null) {
+            byte[] runnable = translate(original);
+            module = parse(runnable);
+            // Chicory's parser hashes what it parses: when that is the file itself, no second pass is needed
+            sha256 = runnable == original ? hexOf(module.digest()) : null;
+            if (sha256 == null) {
+                sha256 = sha256(original);
+            }
+        } else {
+            sha256 = sha256(original);
+            byte[] translated = checkedSha256.equals(sha256) ? readOptionalResource(translation) : null;
+            module = parse(translated != null ? translated : translate(original));
+        }
+        String found = sha256;
+        boolean asChecked = checkedSha256.equals(found);
+        verified = asChecked;
         if (!asChecked) {
             List<String> differences = ModuleCheck.differences(module, checkedDeclarations);
             if (!differences.isEmpty()) {
-                throw new ModuleLoadException(changed(sha256) + ", and it no longer fits them:\n  "
+                throw new ModuleLoadException(changed(found) + ", and it no longer fits them:\n  "
                         + String.join("\n  ", differences) + "\nRecompile the bindings, so that javac checks "
                         + interfaceName() + " against this module: `mvn compile`, or any `mvn verify` with the"
                         + " wasmbridge-maven-plugin's refresh goal (without it, `mvn clean verify`). Or put back"
@@ -214,7 +237,7 @@ public final class ModuleSource {
             if (anchor == null || anchor != checkedBy) {
                 return module; // a module given at run time: that it differs is the point
             }
-            LOG.log(System.Logger.Level.WARNING, () -> changed(sha256) + ". The Rust declarations the bindings use"
+            LOG.log(System.Logger.Level.WARNING, () -> changed(found) + ". The Rust declarations the bindings use"
                     + " are unchanged, so it is used" + (compiledMachine != null && Engine.configured() == Engine.AUTO
                     ? ", compiled to bytecode at run time instead of with the bytecode compiled at build time: the"
                     + " first instance takes longer (seconds for a module of a few MB)" : "")
@@ -241,6 +264,19 @@ public final class ModuleSource {
             }
         }
         return "the interface";
+    }
+
+    /** Chicory's digest ({@code "sha-256:<base64>"}) in hex, or null when it is not a SHA-256. */
+    private static String hexOf(String chicoryDigest) {
+        int colon = chicoryDigest == null ? -1 : chicoryDigest.indexOf(':');
+        if (colon < 0 || !chicoryDigest.substring(0, colon).replace("-", "").equalsIgnoreCase("sha256")) {
+            return null;
+        }
+        try {
+            return HexFormat.of().formatHex(java.util.Base64.getDecoder().decode(chicoryDigest.substring(colon + 1)));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static String sha256(byte[] bytes) {
