@@ -1,5 +1,6 @@
 package dev.wasmbridge.benchmarks;
 
+import dev.wasmbridge.runtime.Engine;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -22,7 +23,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * own code generator writes for it ({@link ChicoryBigModule}). The difference is the proxy's own
  * overhead: argument lowering, the instance lock, the panic-catching boundary. All three run on the same
  * Chicory engine ({@code engine}; with {@code auto}, the proxy runs the bytecode Wasmbridge's processor
- * compiled at build time, the other two the bytecode Chicory's Maven plugin compiled).
+ * compiled at build time, the other two the bytecode Chicory's Maven plugin compiled). {@code direct}: with
+ * {@code true} (the default of generated bindings) the proxy calls the export's compiled method directly,
+ * typed; with {@code false} through Chicory's {@code ExportFunction.apply(long...)}, as raw code does.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -35,6 +38,10 @@ public class PrimitiveCallBenchmark {
     @Param({"auto", "compiler", "interpreter"})
     public String engine;
 
+    /** Whether the proxy calls compiled methods directly ({@value Engine#DIRECT_CALLS_PROPERTY}; auto only). */
+    @Param({"true", "false"})
+    public String direct;
+
     private BigModule proxy;
     private RawChicory raw;
     private ChicoryBigModule_ModuleExports chicoryExports;
@@ -45,6 +52,7 @@ public class PrimitiveCallBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         Engines.select(engine);
+        System.setProperty(Engine.DIRECT_CALLS_PROPERTY, direct);
         proxy = BigModuleBindings.create();
         raw = new RawChicory(Resources.read(Resources.EXNREF), engine);
         chicoryExports = new ChicoryBigModule(engine).exports;

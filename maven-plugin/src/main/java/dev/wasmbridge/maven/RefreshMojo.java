@@ -1,9 +1,6 @@
 package dev.wasmbridge.maven;
 
 import java.io.File;
-import java.io.IOException;
-import org.apache.maven.plugin.AbstractMojo;
-import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -17,37 +14,19 @@ import org.apache.maven.plugins.annotations.Parameter;
  * class output and before {@code compile}. It reads the records the annotation processor leaves in the
  * class output and deletes the class files of each interface whose module changed; Maven's compiler plugin
  * then sees its source as changed and recompiles, which runs the processor. {@code test-refresh} does the
- * same for the test sources.
+ * same for the test sources. Skipped with {@code -Dwasmbridge.refresh.skip}.
  */
 @Mojo(name = "refresh", defaultPhase = LifecyclePhase.PROCESS_RESOURCES, threadSafe = true)
-public class RefreshMojo extends AbstractMojo {
+public class RefreshMojo extends AbstractRefreshMojo {
     /** The class output the processor wrote its records to. */
     @Parameter(defaultValue = "${project.build.outputDirectory}", required = true)
     private File classesDirectory;
-
-    /** Skips the check. */
-    @Parameter(property = "wasmbridge.refresh.skip", defaultValue = "false")
-    private boolean skip;
 
     /** Creates the goal; Maven sets its parameters. */
     public RefreshMojo() {}
 
     @Override
-    public void execute() throws MojoExecutionException {
-        refresh(classesDirectory, skip);
-    }
-
-    /** Runs the check on {@code classes}: shared by {@code refresh} and {@code test-refresh}. */
-    void refresh(File classes, boolean skipped) throws MojoExecutionException {
-        if (skipped) {
-            getLog().info("Skipping the check for changed Wasm modules (wasmbridge.refresh.skip)");
-            return;
-        }
-        try {
-            new StaleBindings(classes.toPath(), getLog()::info).refresh();
-        } catch (IOException e) {
-            throw new MojoExecutionException("Could not check the Wasm modules of the bindings in " + classes
-                    + ": " + e.getMessage(), e);
-        }
+    File classes() {
+        return classesDirectory;
     }
 }

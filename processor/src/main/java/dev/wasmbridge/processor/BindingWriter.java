@@ -433,9 +433,9 @@ final class BindingWriter {
         export.parameters().forEach(p -> params.add(p.type().wasm()));
         String result = export.result().wasm();
         StringBuilder descriptor = new StringBuilder("(");
-        params.forEach(p -> descriptor.append(jvmDescriptor(p)));
+        params.forEach(p -> descriptor.append(DirectType.of(p).descriptor));
         descriptor.append("Lcom/dylibso/chicory/runtime/Memory;Lcom/dylibso/chicory/runtime/Instance;)")
-                .append(result == null ? "V" : jvmDescriptor(result));
+                .append(result == null ? "V" : DirectType.of(result).descriptor);
         if (target == null || !target.descriptor().equals(descriptor.toString())) {
             return null;
         }
@@ -446,7 +446,7 @@ final class BindingWriter {
         List<CodeBlock> arguments = new ArrayList<>();
         for (int i = 0; i < params.size(); i++) {
             method.addParameter(TypeName.LONG, "a" + i);
-            arguments.add(fromLong(params.get(i), CodeBlock.of("a$L", i)));
+            arguments.add(DirectType.of(params.get(i)).fromLong(CodeBlock.of("a$L", i)));
         }
         arguments.add(CodeBlock.of("call$$.memory()"));
         arguments.add(CodeBlock.of("call$$.instance()"));
@@ -454,7 +454,7 @@ final class BindingWriter {
         CodeBlock invoke = CodeBlock.of("$T.$L($L)", owner, target.method(), CodeBlock.join(arguments, ", "));
         method.addStatement("call$$.begin($L)", index).beginControlFlow("try");
         if (result != null) {
-            method.addStatement("$T result$$", jvmType(result));
+            method.addStatement("$T result$$", DirectType.of(result).type);
         }
         method.beginControlFlow("try")
                 .addStatement(result == null ? "$L" : "result$$ = $L", invoke)
@@ -462,53 +462,46 @@ final class BindingWriter {
                 .addStatement("throw call$$.failed($L, e$$)", index)
                 .endControlFlow()
                 .addStatement("call$$.returned($L)", index)
-                .addStatement("return $L", result == null ? CodeBlock.of("0L") : toLong(result, CodeBlock.of("result$$")))
+                .addStatement("return $L", result == null ? CodeBlock.of("0L")
+                        : DirectType.of(result).toLong(CodeBlock.of("result$$")))
                 .nextControlFlow("finally")
                 .addStatement("call$$.end()")
                 .endControlFlow();
         return method.build();
     }
 
-    private static String jvmDescriptor(String wasm) {
-        return switch (wasm) {
-            case "i32" -> "I";
-            case "i64" -> "J";
-            case "f32" -> "F";
-            case "f64" -> "D";
-            default -> throw new IllegalArgumentException(wasm);
-        };
-    }
+    /** A Wasm value type as a compiled method takes it, and as Chicory passes it in a {@code long}. */
+    private enum DirectType {
+        I32("I", TypeName.INT, "(int) $L", "(long) $L"),
+        I64("J", TypeName.LONG, "$L", "$L"),
+        F32("F", TypeName.FLOAT, "Float.intBitsToFloat((int) $L)", "Float.floatToRawIntBits($L) & 0xFFFFFFFFL"),
+        F64("D", TypeName.DOUBLE, "Double.longBitsToDouble($L)", "Double.doubleToRawLongBits($L)");
 
-    private static TypeName jvmType(String wasm) {
-        return switch (wasm) {
-            case "i32" -> TypeName.INT;
-            case "i64" -> TypeName.LONG;
-            case "f32" -> TypeName.FLOAT;
-            case "f64" -> TypeName.DOUBLE;
-            default -> throw new IllegalArgumentException(wasm);
-        };
-    }
+        final String descriptor;
+        final TypeName type;
+        private final String fromLong;
+        private final String toLong;
 
-    /** A Wasm value as Chicory passes it in a {@code long}, typed. */
-    private static CodeBlock fromLong(String wasm, CodeBlock value) {
-        return switch (wasm) {
-            case "i32" -> CodeBlock.of("(int) $L", value);
-            case "i64" -> value;
-            case "f32" -> CodeBlock.of("Float.intBitsToFloat((int) $L)", value);
-            case "f64" -> CodeBlock.of("Double.longBitsToDouble($L)", value);
-            default -> throw new IllegalArgumentException(wasm);
-        };
-    }
+        DirectType(String descriptor, TypeName type, String fromLong, String toLong) {
+            this.descriptor = descriptor;
+            this.type = type;
+            this.fromLong = fromLong;
+            this.toLong = toLong;
+        }
 
-    /** A typed Wasm value in a {@code long}, as Chicory returns it. */
-    private static CodeBlock toLong(String wasm, CodeBlock value) {
-        return switch (wasm) {
-            case "i32" -> CodeBlock.of("(long) $L", value);
-            case "i64" -> value;
-            case "f32" -> CodeBlock.of("Float.floatToRawIntBits($L) & 0xFFFFFFFFL", value);
-            case "f64" -> CodeBlock.of("Double.doubleToRawLongBits($L)", value);
-            default -> throw new IllegalArgumentException(wasm);
-        };
+        static DirectType of(String wasm) {
+            return valueOf(wasm.toUpperCase(java.util.Locale.ROOT));
+        }
+
+        /** The typed value of {@code value}, a {@code long} as Chicory passes it. */
+        CodeBlock fromLong(CodeBlock value) {
+            return CodeBlock.of(fromLong, value);
+        }
+
+        /** The typed {@code value} in a {@code long}, as Chicory returns it. */
+        CodeBlock toLong(CodeBlock value) {
+            return CodeBlock.of(toLong, value);
+        }
     }
 
     private static String what(Parameter parameter, Export export) {
