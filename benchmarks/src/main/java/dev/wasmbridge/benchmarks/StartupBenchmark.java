@@ -1,5 +1,6 @@
 package dev.wasmbridge.benchmarks;
 
+import dev.wasmbridge.runtime.Engine;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -36,9 +37,17 @@ public class StartupBenchmark {
     @Param({"big", "small"})
     public String module;
 
+    /**
+     * With {@code auto}: whether the bindings instantiate the module from its skeleton (no function bodies;
+     * the default) or parse the whole module ({@value Engine#SKELETON_PROPERTY}).
+     */
+    @Param({"true", "false"})
+    public String skeleton;
+
     @Setup(Level.Trial)
     public void setUp() {
         Engines.select(engine); // sets a property only: nothing of the module is loaded yet
+        System.setProperty(Engine.SKELETON_PROPERTY, skeleton);
     }
 
     @Benchmark

@@ -41,6 +41,9 @@ final class StaleBindings {
     /** Where the processor writes exnref translations, one folder per source digest. */
     static final String TRANSLATIONS = "META-INF/wasmbridge/exnref";
 
+    /** Where the processor writes module skeletons, one folder per source digest. */
+    static final String SKELETONS = "META-INF/wasmbridge/skeleton";
+
     /** A binding whose module changed, and how. */
     record Stale(String interfaceName, String module, String reason) {}
 
@@ -97,6 +100,7 @@ final class StaleBindings {
         digestsDropped.removeAll(digestsInUse);
         for (String digest : digestsDropped) {
             deleteTree(classes.resolve(TRANSLATIONS).resolve(digest));
+            deleteTree(classes.resolve(SKELETONS).resolve(digest));
         }
         return stale;
     }

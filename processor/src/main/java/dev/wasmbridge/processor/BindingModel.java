@@ -48,6 +48,14 @@ record BindingModel(
         String translationPath() {
             return translated ? TRANSLATED_FOLDER + sha256 + "/" + resource : null;
         }
+
+        /** Where the {@link ModuleSkeleton} goes in the class output, keyed like the translation. */
+        String skeletonPath() {
+            return SKELETON_FOLDER + sha256 + "/" + resource;
+        }
+
+        /** Where the processor writes skeletons in the class output. */
+        static final String SKELETON_FOLDER = "META-INF/wasmbridge/skeleton/";
     }
 
     /** How a class object is handed to Rust (docs/ABI.md, "Classes"); other values are {@link #VALUE}. */

@@ -153,7 +153,8 @@ final class BindingWriter {
             source.add("\n.withTranslation($S)", module.translationPath());
         }
         if (machine != null) {
-            source.add("\n.withCompiledMachine($S, $S)", machine.className(), machine.moduleDigest());
+            source.add("\n.withCompiledMachine($S, $S)", machine.className(), machine.moduleDigest())
+                    .add("\n.withSkeleton($S)", module.skeletonPath());
             if (!machine.hugeMethods().isEmpty()) {
                 source.add("\n.withHugeMethods($T.of($L))", LIST, machine.hugeMethods().stream()
                         .map(m -> CodeBlock.of("$S", m)).collect(CodeBlock.joining(", ")));

@@ -19,6 +19,13 @@ final class MachineCompiler {
     /** The processor option that turns build-time compilation off ({@code -Awasmbridge.compile=false}). */
     static final String OPTION = "wasmbridge.compile";
 
+    /**
+     * At most this many Wasm functions per generated class: a class is loaded (and verified) when one of
+     * its functions first runs, so a big module is not loaded whole by its first call. Measured on the 2.3
+     * MB benchmark module (docs/BENCHMARKS.md, "First call"): 100 and 1,000 were alike, within the noise.
+     */
+    static final int FUNCTIONS_PER_CLASS = 1000;
+
     private MachineCompiler() {}
 
     /** The machine class of a binding class: {@code GreeterBindingsMachine} for {@code GreeterBindings}. */
@@ -67,6 +74,7 @@ final class MachineCompiler {
         WasmModule module = Parser.parse(runnableModule);
         Map<String, byte[]> classes = Compiler.builder(module)
                 .withClassName(machineClassName)
+                .withMaxFunctionsPerClass(FUNCTIONS_PER_CLASS)
                 .withClassCollectorFactory(ByteClassCollector::new)
                 .build()
                 .compile()

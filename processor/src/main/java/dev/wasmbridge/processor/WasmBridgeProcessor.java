@@ -30,6 +30,9 @@ public final class WasmBridgeProcessor extends AbstractProcessor {
     /** Translations written in this compilation: several interfaces may bind one module. */
     private final Set<String> translationsWritten = new HashSet<>();
 
+    /** Skeletons written in this compilation (see {@link ModuleSkeleton}). */
+    private final Set<String> skeletonsWritten = new HashSet<>();
+
     @Override
     public Set<String> getSupportedAnnotationTypes() {
         return Set.of(BindingValidator.WASM_MODULE);
@@ -99,6 +102,13 @@ public final class WasmBridgeProcessor extends AbstractProcessor {
             new Diagnostics(processingEnv.getMessager()).warning(element, Message.HUGE_METHODS,
                     model.module().resource(), oversized.size() == 1 ? "1 JVM method" : oversized.size()
                             + " JVM methods", listed);
+        }
+        if (skeletonsWritten.add(model.module().skeletonPath())) {
+            FileObject skeleton = processingEnv.getFiler().createResource(
+                    StandardLocation.CLASS_OUTPUT, "", model.module().skeletonPath(), element);
+            try (OutputStream out = skeleton.openOutputStream()) {
+                out.write(ModuleSkeleton.of(model.module().runnable()));
+            }
         }
         for (Map.Entry<String, byte[]> entry : compiled.classes().entrySet()) {
             String binaryName = entry.getKey().replace('/', '.');

@@ -179,6 +179,27 @@ class ProcessorCompilationTest {
     }
 
     @Test
+    void theModuleSkeletonHasEverythingButTheCode() throws IOException {
+        Compilation compilation = compile(true, fixtureInterface("  @WasmExport int add(int a, int b);"), HOST);
+        assertThat(compilation).succeededWithoutWarnings();
+        byte[] original = Files.readAllBytes(fixtures().resolve(FIXTURE));
+        String path = "META-INF/wasmbridge/skeleton/" + Digests.sha256(original) + "/" + FIXTURE;
+        assertThat(compilation).generatedSourceFile("test.ApiBindings").contentsAsUtf8String()
+                .contains(".withSkeleton(\"" + path + "\")");
+        byte[] skeleton = compilation.generatedFile(javax.tools.StandardLocation.CLASS_OUTPUT, path).orElseThrow()
+                .openInputStream().readAllBytes();
+        com.dylibso.chicory.wasm.WasmModule whole = com.dylibso.chicory.wasm.Parser.parse(original);
+        com.dylibso.chicory.wasm.WasmModule parts = com.dylibso.chicory.wasm.Parser.parse(skeleton);
+        assertEquals(whole.functionSection().functionCount(), parts.functionSection().functionCount());
+        assertEquals(whole.exportSection().exportCount(), parts.exportSection().exportCount());
+        assertEquals(whole.importSection().importCount(), parts.importSection().importCount());
+        assertEquals(whole.dataSection().dataSegmentCount(), parts.dataSection().dataSegmentCount());
+        assertTrue(parts.customSection("wasmbridge.signatures") != null);
+        assertTrue(parts.nameSection() == null, "the name section is left out");
+        assertTrue(skeleton.length * 3 < original.length, skeleton.length + " bytes of " + original.length);
+    }
+
+    @Test
     void methodsOverTheJitLimitAreReportedWithTheirRustNames() {
         JavaFileObject api = moduleInterface("@WasmModule(\"bad/huge.wasm\")", "  @WasmExport int sum();");
         Compilation compilation = compile(true, api);

@@ -57,6 +57,13 @@ public enum Engine {
      */
     public static final String DIRECT_CALLS_PROPERTY = "wasmbridge.directCalls";
 
+    /**
+     * The system property that, set to {@code false}, makes bindings parse the whole module even when they
+     * run it on the build-time bytecode, instead of its skeleton (the module without function bodies, which
+     * the bytecode does not need). For comparisons and as a way out.
+     */
+    public static final String SKELETON_PROPERTY = "wasmbridge.skeleton";
+
     abstract Function<Instance, Machine> machineFactory(ModuleSource source);
 
     /** The engine selected by {@value #PROPERTY}. */

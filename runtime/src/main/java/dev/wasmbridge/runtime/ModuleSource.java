@@ -33,38 +33,48 @@ import java.util.function.Function;
 public final class ModuleSource {
     private static final System.Logger LOG = System.getLogger("dev.wasmbridge");
 
-    private final String name;
-    private final ByteSupplier bytes;
+    // Set when the source is made (by the factory methods and the with* copies), never after it is shared.
+    private String name;
+    private ByteSupplier bytes;
     /** The class whose loader reads the resources (the generated bindings), or null for bytes given. */
-    private final Class<?> anchor;
+    private Class<?> anchor;
     /** The bindings the checks are for, for messages; null when nothing was checked. */
-    private final Class<?> checkedBy;
-    private final String checkedSha256;
-    private final List<String> checkedDeclarations;
-    private final String translation;
-    private final String compiledMachine;
-    private final String compiledDigest;
+    private Class<?> checkedBy;
+    private String checkedSha256;
+    private List<String> checkedDeclarations = List.of();
+    private String translation;
+    private String compiledMachine;
+    private String compiledDigest;
+    private String skeleton;
     /** The build-time machine's methods over HotSpot's JIT limit, described for a warning. */
-    private final List<String> hugeMethods;
+    private List<String> hugeMethods = List.of();
+
     private volatile WasmModule parsed;
     private volatile Function<Instance, Machine> machines;
     private volatile boolean directCalls;
     /** Whether the loaded module is the very file the bindings were checked against (set by {@link #load}). */
     private boolean verified;
+    /** Whether the loaded module is the skeleton: only the build-time bytecode can run it. */
+    private boolean skeletonLoaded;
 
-    private ModuleSource(String name, ByteSupplier bytes, Class<?> anchor, Class<?> checkedBy, String checkedSha256,
-            List<String> checkedDeclarations, String translation, String compiledMachine, String compiledDigest,
-            List<String> hugeMethods) {
+    private ModuleSource(String name, ByteSupplier bytes, Class<?> anchor) {
         this.name = name;
         this.bytes = bytes;
         this.anchor = anchor;
-        this.checkedBy = checkedBy;
-        this.checkedSha256 = checkedSha256;
-        this.checkedDeclarations = checkedDeclarations;
-        this.translation = translation;
-        this.compiledMachine = compiledMachine;
-        this.compiledDigest = compiledDigest;
-        this.hugeMethods = hugeMethods;
+    }
+
+    /** A copy of what this source was given (not what it loaded), for the with* methods to change. */
+    private ModuleSource copy() {
+        ModuleSource copy = new ModuleSource(name, bytes, anchor);
+        copy.checkedBy = checkedBy;
+        copy.checkedSha256 = checkedSha256;
+        copy.checkedDeclarations = checkedDeclarations;
+        copy.translation = translation;
+        copy.compiledMachine = compiledMachine;
+        copy.compiledDigest = compiledDigest;
+        copy.skeleton = skeleton;
+        copy.hugeMethods = hugeMethods;
+        return copy;
     }
 
     /**
@@ -76,8 +86,7 @@ public final class ModuleSource {
     public static ModuleSource classpath(Class<?> anchor, String resource) {
         Objects.requireNonNull(anchor, "anchor");
         Objects.requireNonNull(resource, "resource");
-        return new ModuleSource(resource, () -> readResource(anchor, resource), anchor, null, null, List.of(), null,
-                null, null, List.of());
+        return new ModuleSource(resource, () -> readResource(anchor, resource), anchor);
     }
 
     /**
@@ -88,7 +97,7 @@ public final class ModuleSource {
     public static ModuleSource of(String name, byte[] wasm) {
         Objects.requireNonNull(name, "name");
         byte[] copy = Objects.requireNonNull(wasm, "wasm").clone();
-        return new ModuleSource(name, () -> copy, null, null, null, List.of(), null, null, null, List.of());
+        return new ModuleSource(name, () -> copy, null);
     }
 
     /**
@@ -103,8 +112,11 @@ public final class ModuleSource {
      * @param rustDeclarations the lines of its {@value Abi#SIGNATURES_SECTION} section the bindings use
      */
     public ModuleSource checkedAgainst(String sha256, List<String> rustDeclarations) {
-        return new ModuleSource(name, bytes, anchor, anchor, Objects.requireNonNull(sha256, "sha256"),
-                List.copyOf(rustDeclarations), translation, compiledMachine, compiledDigest, hugeMethods);
+        ModuleSource copy = copy();
+        copy.checkedBy = anchor;
+        copy.checkedSha256 = Objects.requireNonNull(sha256, "sha256");
+        copy.checkedDeclarations = List.copyOf(rustDeclarations);
+        return copy;
     }
 
     /**
@@ -114,9 +126,11 @@ public final class ModuleSource {
      * at run time.
      */
     public ModuleSource checkedLike(ModuleSource other) {
-        Objects.requireNonNull(other, "other");
-        return new ModuleSource(other.name, other.bytes, other.anchor, checkedBy, checkedSha256, checkedDeclarations,
-                null, null, null, List.of());
+        ModuleSource copy = new ModuleSource(other.name, other.bytes, other.anchor);
+        copy.checkedBy = checkedBy;
+        copy.checkedSha256 = checkedSha256;
+        copy.checkedDeclarations = checkedDeclarations;
+        return copy;
     }
 
     /**
@@ -125,8 +139,9 @@ public final class ModuleSource {
      * #checkedAgainst} names; any other module is translated at load time.
      */
     public ModuleSource withTranslation(String resource) {
-        return new ModuleSource(name, bytes, anchor, checkedBy, checkedSha256, checkedDeclarations,
-                Objects.requireNonNull(resource, "resource"), compiledMachine, compiledDigest, hugeMethods);
+        ModuleSource copy = copy();
+        copy.translation = Objects.requireNonNull(resource, "resource");
+        return copy;
     }
 
     /**
@@ -139,9 +154,23 @@ public final class ModuleSource {
      *     compiled from
      */
     public ModuleSource withCompiledMachine(String machineClass, String moduleDigest) {
-        return new ModuleSource(name, bytes, anchor, checkedBy, checkedSha256, checkedDeclarations, translation,
-                Objects.requireNonNull(machineClass, "machineClass"),
-                Objects.requireNonNull(moduleDigest, "moduleDigest"), hugeMethods);
+        ModuleSource copy = copy();
+        copy.compiledMachine = Objects.requireNonNull(machineClass, "machineClass");
+        copy.compiledDigest = Objects.requireNonNull(moduleDigest, "moduleDigest");
+        return copy;
+    }
+
+    /**
+     * The same module, with its skeleton made at build time: the resource {@code resource}, the module with
+     * every function body replaced by {@code unreachable} and without the custom sections the runtime does
+     * not read. With the build-time bytecode (engine {@code auto}), the very file {@link #checkedAgainst}
+     * names is instantiated from it: the bytecode needs no function bodies, and parsing a few kilobytes
+     * instead of the whole code makes the first instance much faster. Any other case reads the whole file.
+     */
+    public ModuleSource withSkeleton(String resource) {
+        ModuleSource copy = copy();
+        copy.skeleton = Objects.requireNonNull(resource, "resource");
+        return copy;
     }
 
     /**
@@ -153,8 +182,9 @@ public final class ModuleSource {
      * @param methods each method, described ({@code "my_crate::parse (func_12, 9,612 bytes)"})
      */
     public ModuleSource withHugeMethods(List<String> methods) {
-        return new ModuleSource(name, bytes, anchor, checkedBy, checkedSha256, checkedDeclarations, translation,
-                compiledMachine, compiledDigest, List.copyOf(methods));
+        ModuleSource copy = copy();
+        copy.hugeMethods = List.copyOf(methods);
+        return copy;
     }
 
     /** The build-time machine's methods over HotSpot's JIT limit (empty when there are none or unknown). */
@@ -209,6 +239,18 @@ public final class ModuleSource {
         String sha256;
         if (checkedSha256 == null) {
             return parse(translate(original));
+        } else if (skeleton != null && compiledMachine != null && Engine.configured() == Engine.AUTO
+                && !"false".equals(System.getProperty(Engine.SKELETON_PROPERTY))) {
+            sha256 = sha256(original);
+            byte[] parts = checkedSha256.equals(sha256) ? readOptionalResource(skeleton) : null;
+            if (parts != null) {
+                verified = true;
+                skeletonLoaded = true;
+                return parse(parts);
+            }
+            byte[] translated = checkedSha256.equals(sha256) && translation != null
+                    ? readOptionalResource(translation) : null;
+            module = parse(translated != null ? translated : translate(original));
         } else if (translation == null) {
             byte[] runnable = translate(original);
             module = parse(runnable);
@@ -297,7 +339,8 @@ public final class ModuleSource {
             synchronized (this) {
                 factory = machines;
                 if (factory == null) {
-                    Engine engine = Engine.configured();
+                    module(); // decides whether the skeleton was loaded
+                    Engine engine = skeletonLoaded ? Engine.AUTO : Engine.configured();
                     factory = engine.machineFactory(this);
                     directCalls = engine == Engine.AUTO && compiledMachine() != null
                             && !"false".equals(System.getProperty(Engine.DIRECT_CALLS_PROPERTY));
