@@ -3,8 +3,10 @@ package dev.wasmbridge.wasmeh;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -13,24 +15,40 @@ import java.util.TreeSet;
  *
  * <p>A region is one structured instruction ({@code block}, {@code loop}, {@code if ... else
  * ... end} or {@code try_table}) with everything inside it. Its new function takes the
- * region's operands (block parameters, and the condition of an {@code if}) and every local the
- * region reads or writes, and returns the region's results and the locals it writes:
+ * region's operands E (block parameters, and the condition of an {@code if}) and every local L
+ * the region reads or writes, and returns the region's results R and the locals W it writes:
  *
  * <pre>
- * ;; call site, in place of the region          ;; the new function
- * local.get $l...                               (func (param E... L...) (result R... [i32] W...)
- * call $outlined                                  block $exit_k ... block $exit_1  ;; if exits
- * local.set $w... (reversed)                        local.get 0..|E|-1
- * [block br_table 0 (d1+1) .. (dk+1) end]            region, locals renumbered
- *                                                   [i32.const 0] local.get $w... [return]
- *                                                 end [i32.const 1 local.get $w... return] ...
+ * ;; call site, in place of the region     ;; the new function
+ * local.get $l...                          (func (param E... L...) (result R... W...)
+ * call $outlined                             local.get 0 .. |E|-1
+ * local.set $w... (reversed)                 region, locals renumbered
+ *                                            local.get $w...)
  * </pre>
  *
- * A region may branch (br, br_if, br_table, br_on_*, a try_table catch clause, {@code return})
- * to labels outside it when those labels take no values: the new function then ends such a
- * branch with an exit code, and the call site branches on it. Regions with results and such
- * exits, tail calls, or operands that JVM methods cannot take (over 200 parameter slots) are
- * left in place.
+ * <p>A region may also leave to labels outside it: branches ({@code br}, {@code br_if},
+ * {@code br_table}, {@code br_on_*}), {@code try_table} catch clauses and {@code return}. Exit
+ * {@code c} (1..k, one per outside label) becomes a {@code block $exit_c (result V_c)} around
+ * the region in the new function, V_c being the values the label takes; the new function then
+ * also returns an exit code and, in payload slots, the values of every exit (defaults on other
+ * paths), and the call site branches on the code:
+ *
+ * <pre>
+ * local.get $l... call $outlined               (func (param E... L...)
+ * local.set $p... local.set $w...                    (result R... i32 W... V_1... V_k...)
+ * local.set $code                                (local $v_1 ... $v_k)
+ * block (R -> R)                                 block $exit_k ... block $exit_1
+ *   local.get $code i32.eqz br_if 0                local.get 0 .. |E|-1  region
+ *   local.get $p_1... local.get $code              i32.const 0 local.get $w... $v... return
+ *   i32.const 1 i32.eq br_if (d_1 + 1) drop...   end local.set $v_1... R defaults
+ *   ...                                            i32.const 1 local.get $w... $v... return
+ *   local.get $p_k... br (d_k + 1)               end ...
+ * end
+ * </pre>
+ *
+ * where {@code d_c} is the depth of exit c's label seen from the region. Regions with tail
+ * calls, with results or exit values that have no default value (non-nullable references), or
+ * with operands that JVM methods cannot take (over 200 parameter slots) are left in place.
  *
  * <p>Of the regions that fit the budget in their new function, the largest is taken first (so a
  * loop that fits moves whole, and is called once rather than once per iteration); this repeats
@@ -39,6 +57,9 @@ import java.util.TreeSet;
 final class FunctionOutliner {
     /** Parameter slots a new function may take (JVM methods: 255, some for Chicory's own). */
     static final int MAX_PARAM_SLOTS = 200;
+
+    private static final ValueType I32 =
+            ValueType.read(new ByteReader(new byte[] {0x7F}, 0, 1));
 
     /** What the outliner needs of the module being split. */
     interface Module {
@@ -51,26 +72,37 @@ final class FunctionOutliner {
         /** The index the next new function gets. */
         int nextFunctionIndex();
 
-        /** Appends a new function: its type and its code entry (size, no locals, code). */
+        /** Appends a new function: its type and its code entry (size, locals, code). */
         void addFunction(int origin, FuncType type, byte[] entry);
     }
+
+    /**
+     * A split function body.
+     *
+     * @param code the new instructions (final end included)
+     * @param addedLocals the types of the locals the call sites need, to declare after the
+     *     function's own locals
+     */
+    record Split(byte[] code, List<ValueType> addedLocals) {}
 
     private final Module module;
     private final int functionIndex;
     private final FuncType functionType;
     private final List<ValueType> localTypes;
+    private final List<ValueType> addedLocals = new ArrayList<>();
+    private final Set<Integer> exitCodeLocals = new HashSet<>();
     private final long budget;
     private final boolean everything;
     private final String name;
 
     private FunctionOutliner(Module module, int functionIndex, List<ValueType> localTypes,
             long budget, boolean everything) {
-        this.everything = everything;
         this.module = module;
         this.functionIndex = functionIndex;
         this.functionType = module.functionType(functionIndex, 0);
-        this.localTypes = localTypes;
+        this.localTypes = new ArrayList<>(localTypes);
         this.budget = budget;
+        this.everything = everything;
         this.name = "function " + functionIndex;
     }
 
@@ -82,25 +114,26 @@ final class FunctionOutliner {
      * @param code the instructions of the body, final end included
      * @param everything for tests: move every region that can move, smallest first (so regions
      *     that contain moved ones move in later rounds), even where that makes nothing smaller
-     * @return the new instructions, or {@code code} itself when nothing was moved
+     * @return the new body, or null when nothing was moved
      */
-    static byte[] split(Module module, int functionIndex, List<ValueType> localTypes,
+    static Split split(Module module, int functionIndex, List<ValueType> localTypes,
             long declaredLocals, byte[] code, long budget, boolean everything) {
         FunctionOutliner outliner = new FunctionOutliner(module, functionIndex, localTypes,
                 budget, everything);
-        long locals = declaredLocals * SizeModel.PER_LOCAL;
         byte[] current = code;
         while (true) {
             BodyStructure body = outliner.decode(current);
+            long locals = (declaredLocals + outliner.addedLocals.size()) * SizeModel.PER_LOCAL;
             if (body.estimate() + locals <= budget) {
-                return current;
+                break;
             }
-            byte[] next = outliner.outlineOne(body, locals);
+            byte[] next = outliner.outlineRound(body, locals);
             if (next == null) {
-                return current;
+                break;
             }
             current = next;
         }
+        return current == code ? null : new Split(current, List.copyOf(outliner.addedLocals));
     }
 
     /** Estimates a function body: its instructions plus its declared locals. */
@@ -119,7 +152,7 @@ final class FunctionOutliner {
      * budget or no more region fits; regions that overlap one already moved wait for the next
      * round. Returns the new body, or null if no region could move.
      */
-    private byte[] outlineOne(BodyStructure body, long locals) {
+    private byte[] outlineRound(BodyStructure body, long locals) {
         List<Integer> candidates = new ArrayList<>();
         for (int i = 0; i < body.instructions.size(); i++) {
             if (body.end[i] >= 0 && !isExitDispatch(body, i)
@@ -143,14 +176,22 @@ final class FunctionOutliner {
                 continue;
             }
             byte[] function = outlinedFunction(body, region);
-            int index = module.nextFunctionIndex();
-            byte[] callSite = callSite(region, index);
             long regionSize = body.estimate(start, region.end);
-            long callSize = estimateCallSite(callSite, index, region.functionType());
-            if (!everything && (decode(function).estimate() > budget || callSize >= regionSize)) {
+            if (!everything && decode(function).estimate()
+                    + region.payload.size() * SizeModel.PER_LOCAL > budget) {
                 continue;
             }
-            module.addFunction(functionIndex, region.functionType(), entry(function));
+            int index = module.nextFunctionIndex();
+            int addedBefore = addedLocals.size();
+            byte[] callSite = callSite(region, index);
+            long callSize = estimateCallSite(callSite, index, region.functionType())
+                    + (addedLocals.size() - addedBefore) * SizeModel.PER_LOCAL;
+            if (!everything && callSize >= regionSize) {
+                removeAddedLocals(addedBefore);
+                continue;
+            }
+            module.addFunction(functionIndex, region.functionType(),
+                    entry(region.payload, function));
             moved.put(start, callSite);
             remaining -= regionSize - callSize;
         }
@@ -169,13 +210,21 @@ final class FunctionOutliner {
         return out.toByteArray();
     }
 
+    private void removeAddedLocals(int from) {
+        while (addedLocals.size() > from) {
+            addedLocals.remove(addedLocals.size() - 1);
+            exitCodeLocals.remove(localTypes.size() - 1);
+            localTypes.remove(localTypes.size() - 1);
+        }
+    }
+
     /**
-     * Whether the block at {@code start} is the exit dispatch of a call site ({@code block
-     * br_table end}): moving it would gain nothing, and could go on forever.
+     * Whether the block at {@code start} is the exit dispatch of a call site (it follows the
+     * {@code local.set} of an exit code): moving it would gain nothing, and could go on forever.
      */
-    private static boolean isExitDispatch(BodyStructure body, int start) {
-        return body.end[start] == start + 2
-                && body.instructions.get(start + 1).opcode() == Opcodes.BR_TABLE;
+    private boolean isExitDispatch(BodyStructure body, int start) {
+        return start > 0 && body.instructions.get(start - 1).opcode() == Opcodes.LOCAL_SET
+                && exitCodeLocals.contains((int) body.immediate(start - 1));
     }
 
     /** Whether the region at {@code start} overlaps (contains or is inside) a moved one. */
@@ -196,6 +245,19 @@ final class FunctionOutliner {
                 : module.functionType(f, 0).results().size(), name).estimate();
     }
 
+    /** One outside label a region leaves to. */
+    private static final class Exit {
+        final int outside;
+        final List<ValueType> values;
+        int code;
+        int firstSlot;
+
+        Exit(int outside, List<ValueType> values) {
+            this.outside = outside;
+            this.values = values;
+        }
+    }
+
     /** What a region uses: its extent, operands, results, locals and exits. */
     private final class Region {
         final int start;
@@ -205,11 +267,13 @@ final class FunctionOutliner {
         final List<ValueType> results;
         final List<Integer> locals;
         final List<Integer> written;
-        /** Exit code (1..k) of every outside label depth a branch leaves to. */
-        final Map<Integer, Integer> exits;
+        /** The exits by outside label depth (0: the innermost block around the region). */
+        final Map<Integer, Exit> exits;
+        /** The values of all exits, one slot each, in exit order. */
+        final List<ValueType> payload = new ArrayList<>();
 
         Region(int start, int end, int base, List<ValueType> operands, List<ValueType> results,
-                List<Integer> locals, List<Integer> written, Map<Integer, Integer> exits) {
+                List<Integer> locals, List<Integer> written, Map<Integer, Exit> exits) {
             this.start = start;
             this.end = end;
             this.base = base;
@@ -218,6 +282,12 @@ final class FunctionOutliner {
             this.locals = locals;
             this.written = written;
             this.exits = exits;
+            int code = 1;
+            for (Exit exit : exits.values()) {
+                exit.code = code++;
+                exit.firstSlot = payload.size();
+                payload.addAll(exit.values);
+            }
         }
 
         FuncType functionType() {
@@ -228,6 +298,7 @@ final class FunctionOutliner {
                 out.add(I32);
             }
             written.forEach(local -> out.add(localTypes.get(local)));
+            out.addAll(payload);
             return new FuncType(params, out);
         }
 
@@ -236,16 +307,19 @@ final class FunctionOutliner {
             return operands.size() + Collections.binarySearch(locals, local);
         }
 
+        /** The first local of the new function that holds exit values. */
+        int firstPayloadLocal() {
+            return operands.size() + locals.size();
+        }
+
         /** The label a branch at {@code inner} region blocks deep to {@code label} gets. */
         int newLabel(int inner, int label) {
             if (label < inner) {
                 return label;
             }
-            return inner + exits.get(label - inner) - 1;
+            return inner + exits.get(label - inner).code - 1;
         }
     }
-
-    private static final ValueType I32 = ValueType.read(new ByteReader(new byte[] {0x7F}, 0, 1));
 
     /** Checks that the region starting at {@code start} can move; returns null when not. */
     private Region analyse(BodyStructure body, int start) {
@@ -259,7 +333,7 @@ final class FunctionOutliner {
         int base = body.depth[start];
         TreeSet<Integer> locals = new TreeSet<>();
         TreeSet<Integer> written = new TreeSet<>();
-        TreeMap<Integer, Integer> exits = new TreeMap<>();
+        TreeMap<Integer, Exit> exits = new TreeMap<>();
         for (int i = start; i <= end; i++) {
             Instruction instruction = body.instructions.get(i);
             int opcode = instruction.opcode();
@@ -278,36 +352,29 @@ final class FunctionOutliner {
                     break;
                 }
                 case Opcodes.RETURN:
-                    if (!exit(body, start, base, base, exits, instruction)) {
-                        return null;
-                    }
+                    exit(body, start, base, base, exits, instruction);
                     break;
                 case Opcodes.RETURN_CALL: case Opcodes.RETURN_CALL_INDIRECT:
                 case Opcodes.RETURN_CALL_REF:
                     return null;
                 case Opcodes.TRY_TABLE:
                     for (CatchClause clause : instruction.catches()) {
-                        if (clause.label() >= inner && !exit(body, start, base,
-                                clause.label() - inner, exits, instruction)) {
-                            return null;
+                        if (clause.label() >= inner) {
+                            exit(body, start, base, clause.label() - inner, exits, instruction);
                         }
                     }
                     break;
                 default:
                     for (int label : instruction.labels()) {
-                        if (label >= inner
-                                && !exit(body, start, base, label - inner, exits, instruction)) {
-                            return null;
+                        if (label >= inner) {
+                            exit(body, start, base, label - inner, exits, instruction);
                         }
                     }
             }
         }
-        if (!exits.isEmpty() && !blockType.results().isEmpty()) {
+        if (!exits.isEmpty() && !(allDefaultable(blockType.results()) && exits.values().stream()
+                .allMatch(exit -> allDefaultable(exit.values)))) {
             return null;
-        }
-        int code = 1;
-        for (Map.Entry<Integer, Integer> exit : exits.entrySet()) {
-            exit.setValue(code++);
         }
         int slots = 0;
         for (ValueType type : operands) {
@@ -323,14 +390,21 @@ final class FunctionOutliner {
                 List.copyOf(locals), List.copyOf(written), exits);
     }
 
+    private static boolean allDefaultable(List<ValueType> types) {
+        return types.stream().allMatch(type -> type.writeDefaultValue(new ByteWriter(24)));
+    }
+
     /**
      * Records a branch to the label {@code outside} labels out from the region (0: the innermost
-     * block around it; {@code base}: the function body); false when that label takes values.
+     * block around it; {@code base}: the function body, as {@code return} does).
      */
-    private boolean exit(BodyStructure body, int start, int base, int outside,
-            Map<Integer, Integer> exits, Instruction at) {
+    private void exit(BodyStructure body, int start, int base, int outside,
+            Map<Integer, Exit> exits, Instruction at) {
         if (outside > base) {
             throw new MalformedWasmException("unknown label in " + name, at.start());
+        }
+        if (exits.containsKey(outside)) {
+            return;
         }
         List<ValueType> labelTypes;
         if (outside == base) {
@@ -344,20 +418,17 @@ final class FunctionOutliner {
             FuncType type = block.blockType().expand(module.types(), block.start());
             labelTypes = block.opcode() == Opcodes.LOOP ? type.params() : type.results();
         }
-        if (!labelTypes.isEmpty()) {
-            return false;
-        }
-        exits.putIfAbsent(outside, 0);
-        return true;
+        exits.put(outside, new Exit(outside, labelTypes));
     }
 
     /** The new function's code: exit blocks, operands, the region rewritten, results. */
     private byte[] outlinedFunction(BodyStructure body, Region region) {
         ByteWriter out = new ByteWriter(body.instructions.get(region.end).end()
                 - body.instructions.get(region.start).start() + 64);
-        int exits = region.exits.size();
-        for (int i = 0; i < exits; i++) {
-            out.writeByte(Opcodes.BLOCK).writeByte(0x40);
+        List<Exit> exits = new ArrayList<>(region.exits.values());
+        for (int c = exits.size() - 1; c >= 0; c--) {
+            out.writeByte(Opcodes.BLOCK);
+            BlockType.writeFor(new FuncType(List.of(), exits.get(c).values), module.types(), out);
         }
         for (int i = 0; i < region.operands.size(); i++) {
             out.writeByte(Opcodes.LOCAL_GET).writeUnsigned(i);
@@ -365,22 +436,36 @@ final class FunctionOutliner {
         for (int i = region.start; i <= region.end; i++) {
             rewrite(body, region, i, out);
         }
-        for (int code = 0; code <= exits; code++) {
-            if (code > 0) {
-                out.writeByte(Opcodes.END);
+        if (exits.isEmpty()) {
+            writeLocalGets(out, region);
+        } else {
+            out.writeByte(Opcodes.I32_CONST).writeSigned(0);
+            writeLocalGets(out, region);
+            out.writeByte(Opcodes.RETURN);
+        }
+        for (Exit exit : exits) {
+            out.writeByte(Opcodes.END);
+            for (int v = exit.values.size() - 1; v >= 0; v--) {
+                out.writeByte(Opcodes.LOCAL_SET)
+                        .writeUnsigned(region.firstPayloadLocal() + exit.firstSlot + v);
             }
-            if (exits > 0) {
-                out.writeByte(Opcodes.I32_CONST).writeSigned(code);
-            }
-            for (int local : region.written) {
-                out.writeByte(Opcodes.LOCAL_GET).writeUnsigned(region.newLocal(local));
-            }
-            if (code < exits) {
-                out.writeByte(Opcodes.RETURN);
-            }
+            region.results.forEach(type -> type.writeDefaultValue(out));
+            out.writeByte(Opcodes.I32_CONST).writeSigned(exit.code);
+            writeLocalGets(out, region);
+            out.writeByte(Opcodes.RETURN);
         }
         out.writeByte(Opcodes.END);
         return out.toByteArray();
+    }
+
+    /** Pushes the written locals, then the exit value slots, as the new function returns them. */
+    private static void writeLocalGets(ByteWriter out, Region region) {
+        for (int local : region.written) {
+            out.writeByte(Opcodes.LOCAL_GET).writeUnsigned(region.newLocal(local));
+        }
+        for (int slot = 0; slot < region.payload.size(); slot++) {
+            out.writeByte(Opcodes.LOCAL_GET).writeUnsigned(region.firstPayloadLocal() + slot);
+        }
     }
 
     private void rewrite(BodyStructure body, Region region, int i, ByteWriter out) {
@@ -424,33 +509,77 @@ final class FunctionOutliner {
         }
     }
 
-    /** The instructions that replace the region: locals in, call, written locals out, exits. */
+    /** Declares a new local of the function for a call site; returns its index. */
+    private int addLocal(ValueType type) {
+        addedLocals.add(type);
+        localTypes.add(type);
+        return localTypes.size() - 1;
+    }
+
+    /**
+     * The instructions that replace the region: locals in, call, written locals out, and for
+     * exits: the exit values and code into new locals, and a branch on the code.
+     */
     private byte[] callSite(Region region, int function) {
         ByteWriter out = new ByteWriter(16 + 3 * region.locals.size());
         for (int local : region.locals) {
             out.writeByte(Opcodes.LOCAL_GET).writeUnsigned(local);
         }
         out.writeByte(Opcodes.CALL).writeUnsigned(function);
+        int[] payload = new int[region.payload.size()];
+        for (int slot = 0; slot < payload.length; slot++) {
+            payload[slot] = addLocal(region.payload.get(slot));
+        }
+        for (int slot = payload.length - 1; slot >= 0; slot--) {
+            out.writeByte(Opcodes.LOCAL_SET).writeUnsigned(payload[slot]);
+        }
         for (int i = region.written.size() - 1; i >= 0; i--) {
             out.writeByte(Opcodes.LOCAL_SET).writeUnsigned(region.written.get(i));
         }
-        if (!region.exits.isEmpty()) {
-            out.writeByte(Opcodes.BLOCK);
-            BlockType.writeFor(new FuncType(List.of(I32), List.of()), module.types(), out);
-            out.writeByte(Opcodes.BR_TABLE).writeUnsigned(region.exits.size() + 1);
-            out.writeUnsigned(0);
-            for (int outside : region.exits.keySet()) {
-                out.writeUnsigned(outside + 1);
-            }
-            out.writeUnsigned(0);
-            out.writeByte(Opcodes.END);
+        if (region.exits.isEmpty()) {
+            return out.toByteArray();
         }
+        int code = addLocal(I32);
+        exitCodeLocals.add(code);
+        out.writeByte(Opcodes.LOCAL_SET).writeUnsigned(code);
+        out.writeByte(Opcodes.BLOCK);
+        BlockType.writeFor(new FuncType(region.results, region.results), module.types(), out);
+        out.writeByte(Opcodes.LOCAL_GET).writeUnsigned(code).writeByte(0x45); // i32.eqz
+        out.writeByte(Opcodes.BR_IF).writeUnsigned(0);
+        List<Exit> exits = new ArrayList<>(region.exits.values());
+        for (int c = 0; c < exits.size(); c++) {
+            Exit exit = exits.get(c);
+            for (int v = 0; v < exit.values.size(); v++) {
+                out.writeByte(Opcodes.LOCAL_GET).writeUnsigned(payload[exit.firstSlot + v]);
+            }
+            if (c == exits.size() - 1) {
+                out.writeByte(Opcodes.BR).writeUnsigned(exit.outside + 1);
+            } else {
+                out.writeByte(Opcodes.LOCAL_GET).writeUnsigned(code)
+                        .writeByte(Opcodes.I32_CONST).writeSigned(exit.code)
+                        .writeByte(0x46); // i32.eq
+                out.writeByte(Opcodes.BR_IF).writeUnsigned(exit.outside + 1);
+                for (int v = 0; v < exit.values.size(); v++) {
+                    out.writeByte(0x1A); // drop
+                }
+            }
+        }
+        out.writeByte(Opcodes.END);
         return out.toByteArray();
     }
 
-    private static byte[] entry(byte[] code) {
-        ByteWriter out = new ByteWriter(code.length + 6);
-        out.writeUnsigned(code.length + 1L).writeUnsigned(0).writeBytes(code);
+    /** A code section entry: size, one local per exit value slot, code. */
+    private static byte[] entry(List<ValueType> payload, byte[] code) {
+        ByteWriter content = new ByteWriter(code.length + 4 + 3 * payload.size());
+        content.writeUnsigned(payload.size());
+        for (ValueType type : payload) {
+            content.writeUnsigned(1);
+            type.writeTo(content);
+        }
+        content.writeBytes(code);
+        byte[] bytes = content.toByteArray();
+        ByteWriter out = new ByteWriter(bytes.length + 5);
+        out.writeUnsigned(bytes.length).writeBytes(bytes);
         return out.toByteArray();
     }
 }

@@ -75,13 +75,20 @@ final class ModuleSplitter implements FunctionOutliner.Module {
                 || FunctionOutliner.estimate(this, function, body.localCount(), code) <= budget) {
             return null;
         }
-        byte[] split = FunctionOutliner.split(this, function, localTypes(body, function),
-                body.localCount(), code, budget, everything);
-        if (split == code) {
+        FunctionOutliner.Split split = FunctionOutliner.split(this, function,
+                localTypes(body, function), body.localCount(), code, budget, everything);
+        if (split == null) {
             return null;
         }
-        ByteWriter content = new ByteWriter(split.length + body.codeStart() - body.localsStart());
-        content.writeBytes(bytes, body.localsStart(), body.codeStart()).writeBytes(split);
+        ByteWriter content = new ByteWriter(split.code().length + body.codeStart()
+                - body.localsStart() + 3 * split.addedLocals().size());
+        content.writeUnsigned(body.localGroupCount() + (long) split.addedLocals().size());
+        content.writeBytes(bytes, body.localGroupsStart(), body.codeStart());
+        for (ValueType type : split.addedLocals()) {
+            content.writeUnsigned(1);
+            type.writeTo(content);
+        }
+        content.writeBytes(split.code());
         byte[] entry = content.toByteArray();
         ByteWriter sized = new ByteWriter(entry.length + 5);
         sized.writeUnsigned(entry.length).writeBytes(entry);
