@@ -43,7 +43,7 @@ class FunctionSplitterSpecTest {
             after += Parser.parse(splitEverything(translated))
                     .functionSection().functionCount();
         }
-        assertTrue(after >= before + 60, "functions before splitting: " + before + ", after: "
+        assertTrue(after >= before + 150, "functions before splitting: " + before + ", after: "
                 + after);
     }
 }
