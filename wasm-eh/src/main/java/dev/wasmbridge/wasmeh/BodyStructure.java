@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.function.LongToIntFunction;
 
 /**
  * The decoded instructions of one function body (exnref form) with their block structure: for
@@ -38,7 +39,7 @@ final class BodyStructure {
      * @param callResults gives the number of results of a function, by function index
      * @param function names the function in error messages
      */
-    static BodyStructure decode(byte[] code, java.util.function.LongToIntFunction callResults,
+    static BodyStructure decode(byte[] code, LongToIntFunction callResults,
             String function) {
         ByteReader reader = new ByteReader(code, 0, code.length);
         InstructionDecoder decoder = new InstructionDecoder(reader);
@@ -51,7 +52,7 @@ final class BodyStructure {
         return body;
     }
 
-    private void analyse(java.util.function.LongToIntFunction callResults, String function) {
+    private void analyse(LongToIntFunction callResults, String function) {
         Deque<Integer> open = new ArrayDeque<>();
         for (int i = 0; i < instructions.size(); i++) {
             Instruction instruction = instructions.get(i);

@@ -74,6 +74,13 @@ final class FunctionOutliner {
 
         /** Appends a new function: its type and its code entry (size, locals, code). */
         void addFunction(int origin, FuncType type, byte[] entry);
+
+        /**
+         * Whether a {@code call_indirect} of the module uses this function type. Chicory
+         * compiles {@code call_indirect} of a type to one method that switches over every
+         * function of that type, so new functions stay out of those types.
+         */
+        boolean isCalledIndirectly(FuncType type);
     }
 
     /**
@@ -271,6 +278,9 @@ final class FunctionOutliner {
         final Map<Integer, Exit> exits;
         /** The values of all exits, one slot each, in exit order. */
         final List<ValueType> payload = new ArrayList<>();
+        /** Unused i32 parameters that keep the new function out of call_indirect types. */
+        final int padding;
+        final FuncType type;
 
         Region(int start, int end, int base, List<ValueType> operands, List<ValueType> results,
                 List<Integer> locals, List<Integer> written, Map<Integer, Exit> exits) {
@@ -288,9 +298,6 @@ final class FunctionOutliner {
                 exit.firstSlot = payload.size();
                 payload.addAll(exit.values);
             }
-        }
-
-        FuncType functionType() {
             List<ValueType> params = new ArrayList<>(operands);
             locals.forEach(local -> params.add(localTypes.get(local)));
             List<ValueType> out = new ArrayList<>(results);
@@ -299,7 +306,19 @@ final class FunctionOutliner {
             }
             written.forEach(local -> out.add(localTypes.get(local)));
             out.addAll(payload);
-            return new FuncType(params, out);
+            FuncType candidate = new FuncType(params, out);
+            int unused = 0;
+            while (module.isCalledIndirectly(candidate)) {
+                params.add(I32);
+                unused++;
+                candidate = new FuncType(params, out);
+            }
+            this.padding = unused;
+            this.type = candidate;
+        }
+
+        FuncType functionType() {
+            return type;
         }
 
         /** The local index a local of the function has in the new function. */
@@ -309,7 +328,7 @@ final class FunctionOutliner {
 
         /** The first local of the new function that holds exit values. */
         int firstPayloadLocal() {
-            return operands.size() + locals.size();
+            return operands.size() + locals.size() + padding;
         }
 
         /** The label a branch at {@code inner} region blocks deep to {@code label} gets. */
@@ -386,8 +405,9 @@ final class FunctionOutliner {
         if (slots > MAX_PARAM_SLOTS) {
             return null;
         }
-        return new Region(start, end, base, operands, blockType.results(),
+        Region region = new Region(start, end, base, operands, blockType.results(),
                 List.copyOf(locals), List.copyOf(written), exits);
+        return slots + region.padding > MAX_PARAM_SLOTS ? null : region;
     }
 
     private static boolean allDefaultable(List<ValueType> types) {
@@ -524,6 +544,9 @@ final class FunctionOutliner {
         ByteWriter out = new ByteWriter(16 + 3 * region.locals.size());
         for (int local : region.locals) {
             out.writeByte(Opcodes.LOCAL_GET).writeUnsigned(local);
+        }
+        for (int i = 0; i < region.padding; i++) {
+            out.writeByte(Opcodes.I32_CONST).writeSigned(0);
         }
         out.writeByte(Opcodes.CALL).writeUnsigned(function);
         int[] payload = new int[region.payload.size()];

@@ -1,8 +1,11 @@
 package dev.wasmbridge.wasmeh;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Applies {@link FunctionOutliner} to every function of a module over the budget, then writes
@@ -23,6 +26,7 @@ final class ModuleSplitter implements FunctionOutliner.Module {
     private final List<FuncType> newTypes = new ArrayList<>();
     private final List<byte[]> newEntries = new ArrayList<>();
     private final List<Integer> origins = new ArrayList<>();
+    private Set<FuncType> indirectlyCalled;
 
     private ModuleSplitter(WasmModule module) {
         this.module = module;
@@ -64,7 +68,7 @@ final class ModuleSplitter implements FunctionOutliner.Module {
     }
 
     private byte[] code(FunctionBody body) {
-        return java.util.Arrays.copyOfRange(bytes, body.codeStart(), body.end());
+        return Arrays.copyOfRange(bytes, body.codeStart(), body.end());
     }
 
     /** Returns the function's new code entry, or null when it stays as it is. */
@@ -136,6 +140,26 @@ final class ModuleSplitter implements FunctionOutliner.Module {
         newTypes.add(type);
         newEntries.add(entry);
         origins.add(origin);
+    }
+
+    @Override
+    public boolean isCalledIndirectly(FuncType type) {
+        if (indirectlyCalled == null) {
+            indirectlyCalled = new HashSet<>();
+            for (FunctionBody body : index.bodies()) {
+                BodyStructure code = BodyStructure.decode(code(body), f -> 0,
+                        "function " + (importedCount + body.definedIndex()));
+                for (int i = 0; i < code.instructions.size(); i++) {
+                    int opcode = code.instructions.get(i).opcode();
+                    if (opcode == Opcodes.CALL_INDIRECT
+                            || opcode == Opcodes.RETURN_CALL_INDIRECT) {
+                        indirectlyCalled.add(types.typeAt(code.immediate(i), "call_indirect",
+                                code.instructions.get(i).start()));
+                    }
+                }
+            }
+        }
+        return indirectlyCalled.contains(type);
     }
 
     private WasmModule write(List<byte[]> entries) {

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.dylibso.chicory.compiler.internal.ByteClassCollector;
 import com.dylibso.chicory.compiler.internal.Compiler;
 import com.dylibso.chicory.wasm.Parser;
+import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.Instruction;
+import com.dylibso.chicory.wasm.types.OpCode;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -13,6 +16,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -63,6 +68,41 @@ class FunctionSplitterCompilerTest {
                 assertTrue(compiled > FunctionSplitterFixtureTest.functionCount(original) - 10);
             }
         }
+    }
+
+    @Test
+    void newFunctionsStayOutOfTheCallIndirectDispatchOfTheModule() {
+        byte[] original = SpecFiles.bytes(FunctionSplitterFixtureTest.BIG_MODULE);
+        byte[] split = FunctionSplitter.split(original, 2000);
+        Map<String, Integer> before = compiledMethodSizes(original);
+        Map<String, Integer> after = compiledMethodSizes(split);
+        WasmModule module = Parser.parse(original);
+        Set<String> used = new TreeSet<>();
+        for (int f = 0; f < module.codeSection().functionBodyCount(); f++) {
+            for (Instruction instruction : module.codeSection().getFunctionBody(f)
+                    .instructions()) {
+                if (instruction.opcode() == OpCode.CALL_INDIRECT) {
+                    used.add("call_indirect_" + instruction.operand(0));
+                }
+            }
+        }
+        assertTrue(used.size() >= 3, "call_indirect types: " + used);
+        for (String method : used) {
+            assertEquals(before.get(method), after.get(method), method);
+        }
+    }
+
+    /** The bytecode size of every method of every class Chicory's compiler makes. */
+    static Map<String, Integer> compiledMethodSizes(byte[] module) {
+        Map<String, byte[]> classes = Compiler.builder(Parser.parse(module))
+                .withClassName("SplitTestMachine")
+                .withClassCollectorFactory(ByteClassCollector::new)
+                .build()
+                .compile()
+                .classBytes();
+        Map<String, Integer> sizes = new HashMap<>();
+        classes.values().forEach(classFile -> sizes.putAll(methodCodeSizes(classFile)));
+        return sizes;
     }
 
     /** The bytecode size of every {@code func_<index>} method Chicory's compiler makes. */
