@@ -12,8 +12,10 @@ import com.dylibso.chicory.runtime.Instance;
 import dev.wasmbridge.wasmeh.TestModuleBuilder.Bytes;
 import dev.wasmbridge.wasmeh.TestModuleBuilder.Code;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** The splitter on small modules written for the purpose, run on Chicory before and after. */
@@ -162,6 +164,36 @@ class FunctionSplitterTest {
                 () -> FunctionSplitter.oversizedFunctions(new byte[] {1, 2, 3, 4, 5, 6, 7, 8}));
         assertThrows(IllegalArgumentException.class,
                 () -> FunctionSplitter.split(branchyModule(), 0));
+    }
+
+    @Test
+    void mutantsAreSplitOrRefusedWithMalformedWasmException() {
+        List<byte[]> seeds = new ArrayList<>();
+        SpecFiles.validModules().forEach(path -> seeds.add(
+                LegacyEh.translate(SpecFiles.bytes(path))));
+        seeds.add(branchyModule());
+        seeds.add(tryTableModule());
+        int split = 0;
+        for (int i = 0; i < 20_000; i++) {
+            Random random = new Random(0x5B117L * 1_000_003L + i);
+            byte[] mutant = seeds.get(random.nextInt(seeds.size())).clone();
+            for (int m = 1 + random.nextInt(3); m > 0; m--) {
+                int at = 8 + random.nextInt(mutant.length - 8);
+                mutant[at] = (byte) (random.nextBoolean() ? random.nextInt(256)
+                        : mutant[at] ^ (1 << random.nextInt(8)));
+            }
+            try {
+                if (!Arrays.equals(mutant, FunctionSplitterSpecTest.splitEverything(mutant))) {
+                    split++;
+                }
+                FunctionSplitter.split(mutant, 1);
+            } catch (MalformedWasmException refused) {
+                // the only acceptable failure
+            } catch (RuntimeException | AssertionError unexpected) {
+                throw new AssertionError("mutant " + i + ": " + unexpected, unexpected);
+            }
+        }
+        assertTrue(split > 1000, "only " + split + " mutants were split");
     }
 
     private static List<Long> results(byte[] module, String export, int count) {
