@@ -56,6 +56,14 @@ final class BlockType {
         return new FuncType(List.of(), valueType == null ? List.of() : List.of(valueType));
     }
 
+    /** Expands this block type, resolving a type index through {@code pool} (appended too). */
+    FuncType expand(TypePool pool, int offset) {
+        if (typeIndex >= 0) {
+            return pool.typeAt(typeIndex, "block type", offset);
+        }
+        return new FuncType(List.of(), valueType == null ? List.of() : List.of(valueType));
+    }
+
     /** Writes the block type for {@code type}: compact form when possible, else a type index. */
     static void writeFor(FuncType type, TypePool pool, ByteWriter writer) {
         if (type.params().isEmpty() && type.results().isEmpty()) {

@@ -58,7 +58,7 @@ final class ModuleTranslator {
         return Section.of(SectionId.CODE, payload.toByteArray());
     }
 
-    private static Section typeSection(byte[] bytes, ModuleIndex index, Section original,
+    static Section typeSection(byte[] bytes, ModuleIndex index, Section original,
             List<FuncType> appended) {
         ByteReader countReader = new ByteReader(bytes, index.typeCountStart(), original.end());
         long entries = countReader.readU32("type count");
@@ -69,14 +69,14 @@ final class ModuleTranslator {
         return Section.of(SectionId.TYPE, payload.toByteArray());
     }
 
-    private static Section newTypeSection(List<FuncType> appended) {
+    static Section newTypeSection(List<FuncType> appended) {
         ByteWriter payload = new ByteWriter();
         payload.writeUnsigned(appended.size());
         appended.forEach(type -> type.writeTo(payload));
         return Section.of(SectionId.TYPE, payload.toByteArray());
     }
 
-    private static int firstNonCustom(List<Section> sections) {
+    static int firstNonCustom(List<Section> sections) {
         for (int i = 0; i < sections.size(); i++) {
             if (!sections.get(i).isCustom()) {
                 return i;

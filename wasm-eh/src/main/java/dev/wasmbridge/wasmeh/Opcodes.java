@@ -15,12 +15,21 @@ final class Opcodes {
     static final int THROW_REF = 0x0A;
     static final int END = 0x0B;
     static final int BR = 0x0C;
+    static final int BR_IF = 0x0D;
     static final int BR_TABLE = 0x0E;
     static final int DELEGATE = 0x18;
     static final int CATCH_ALL = 0x19;
     static final int TRY_TABLE = 0x1F;
+    static final int RETURN = 0x0F;
+    static final int CALL = 0x10;
+    static final int CALL_INDIRECT = 0x11;
+    static final int RETURN_CALL = 0x12;
+    static final int RETURN_CALL_INDIRECT = 0x13;
+    static final int RETURN_CALL_REF = 0x15;
     static final int LOCAL_GET = 0x20;
     static final int LOCAL_SET = 0x21;
+    static final int LOCAL_TEE = 0x22;
+    static final int I32_CONST = 0x41;
 
     static final int GC_PREFIX = 0xFB;
     static final int MISC_PREFIX = 0xFC;

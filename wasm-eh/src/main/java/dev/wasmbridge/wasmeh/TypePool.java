@@ -26,6 +26,18 @@ final class TypePool {
         return appended.computeIfAbsent(type, t -> module.types().size() + appended.size());
     }
 
+    /**
+     * Returns the function type with the given index, looking at the module's types and then at
+     * the types appended so far; fails naming {@code what} when there is no such function type.
+     */
+    FuncType typeAt(long index, String what, int offset) {
+        int existing = module.types().size();
+        if (index >= existing && index < existing + appended.size()) {
+            return new ArrayList<>(appended.keySet()).get((int) (index - existing));
+        }
+        return module.functionType(index, what, offset);
+    }
+
     List<FuncType> appendedTypes() {
         return new ArrayList<>(appended.keySet());
     }

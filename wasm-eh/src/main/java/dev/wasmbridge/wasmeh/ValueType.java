@@ -63,6 +63,46 @@ final class ValueType {
         return isSingleByteType(code) || code == 0x63 || code == 0x64;
     }
 
+    /** True for i64 and f64, which take two slots in a JVM method's parameters. */
+    boolean isWide() {
+        return encoding.length == 1 && (encoding[0] == 0x7E || encoding[0] == 0x7C);
+    }
+
+    /**
+     * Writes an instruction that pushes the default value of this type (zero, or null for a
+     * nullable reference) and returns true; returns false, writing nothing, for a type without
+     * a default value (a non-nullable reference).
+     */
+    boolean writeDefaultValue(ByteWriter writer) {
+        int code = encoding[0] & 0xFF;
+        switch (code) {
+            case 0x7F:
+                writer.writeByte(0x41).writeByte(0);
+                return true;
+            case 0x7E:
+                writer.writeByte(0x42).writeByte(0);
+                return true;
+            case 0x7D:
+                writer.writeByte(0x43).writeBytes(new byte[4]);
+                return true;
+            case 0x7C:
+                writer.writeByte(0x44).writeBytes(new byte[8]);
+                return true;
+            case 0x7B:
+                writer.writeByte(Opcodes.SIMD_PREFIX).writeUnsigned(0x0C).writeBytes(new byte[16]);
+                return true;
+            case 0x63:
+                writer.writeByte(0xD0).writeBytes(encoding, 1, encoding.length);
+                return true;
+            default:
+                if (isAbstractHeapType(code)) {
+                    writer.writeByte(0xD0).writeByte(code);
+                    return true;
+                }
+                return false;
+        }
+    }
+
     void writeTo(ByteWriter writer) {
         writer.writeBytes(encoding);
     }

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicContainer;
@@ -35,18 +36,24 @@ class LegacyEhSpecTest {
     Stream<DynamicContainer> legacyExceptionHandlingSuite() {
         return SpecFiles.commandFiles().stream()
                 .map(file -> DynamicContainer.dynamicContainer(
-                        file.getFileName().toString(), new SpecRun(file).tests()));
+                        file.getFileName().toString(), new SpecRun(file, LegacyEh::translate)
+                                .tests()));
     }
 
-    /** The state of running one command file: the store and the current module instance. */
-    private static final class SpecRun {
+    /**
+     * The state of running one command file: the store and the current module instance. Every
+     * module goes through {@code prepare} (a translation) before it is instantiated.
+     */
+    static final class SpecRun {
         private final Path commandFile;
+        private final UnaryOperator<byte[]> prepare;
         private final Store store = new Store();
         private final Map<String, Instance> named = new HashMap<>();
         private Instance current;
 
-        SpecRun(Path commandFile) {
+        SpecRun(Path commandFile, UnaryOperator<byte[]> prepare) {
             this.commandFile = commandFile;
+            this.prepare = prepare;
             store.addFunction(spectestPrinters());
         }
 
@@ -94,7 +101,7 @@ class LegacyEhSpecTest {
         private void instantiate(Map<String, Object> command) {
             byte[] original = SpecFiles.bytes(commandFile.resolveSibling(
                     (String) command.get("filename")));
-            byte[] translated = LegacyEh.translate(original);
+            byte[] translated = prepare.apply(original);
             assertTrue(!LegacyEh.isLegacy(translated), "translation left legacy instructions");
             current = Instance.builder(Parser.parse(translated))
                     .withImportValues(store.toImportValues())
@@ -155,7 +162,7 @@ class LegacyEhSpecTest {
                     (String) command.get("filename")));
             byte[] translated;
             try {
-                translated = LegacyEh.translate(bytes);
+                translated = prepare.apply(bytes);
             } catch (MalformedWasmException refusedByTranslator) {
                 return;
             }

@@ -1,0 +1,136 @@
+package dev.wasmbridge.wasmeh;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the function names of the {@code name} custom section and adds names for the functions
+ * {@link FunctionSplitter} creates. A name section that cannot be read is left as it is (engines
+ * ignore custom sections, so it is no reason to refuse a module).
+ */
+final class NameSection {
+    private static final int FUNCTION_NAMES = 1;
+
+    private NameSection() {}
+
+    /** The function names of the module's name section (empty without one). */
+    static Map<Integer, String> functionNames(WasmModule module) {
+        for (Section section : module.sections()) {
+            if (section.customName().filter("name"::equals).isPresent()) {
+                try {
+                    return read(section.payload());
+                } catch (MalformedWasmException unreadable) {
+                    return Map.of();
+                }
+            }
+        }
+        return Map.of();
+    }
+
+    private static Map<Integer, String> read(byte[] payload) {
+        Map<Integer, String> names = new HashMap<>();
+        ByteReader reader = new ByteReader(payload, 0, payload.length);
+        reader.readByteVector("custom section name");
+        while (!reader.atEnd()) {
+            int id = reader.readByte("name subsection id");
+            int size = reader.readLength("name subsection size");
+            int end = reader.position() + size;
+            if (id != FUNCTION_NAMES) {
+                reader.skip(size, "name subsection");
+                continue;
+            }
+            int count = reader.readCount("function name", 2);
+            for (int i = 0; i < count; i++) {
+                int function = reader.readIndex("function index");
+                int start = reader.readByteVector("function name");
+                names.put(function, new String(payload, start, reader.position() - start,
+                        StandardCharsets.UTF_8));
+            }
+            if (reader.position() != end) {
+                throw reader.error("function name subsection size mismatch");
+            }
+        }
+        return names;
+    }
+
+    /**
+     * Returns the name section with names for the new functions {@code first},
+     * {@code first + 1}, ...: {@code <origin name>.outlined.<n>}, counting from 1 per origin.
+     *
+     * @param origins the function each new function was cut from, in order
+     */
+    static Section withOutlinedNames(Section original, int first, List<Integer> origins) {
+        if (origins.isEmpty()) {
+            return original;
+        }
+        byte[] payload = original.payload();
+        try {
+            Map<Integer, String> names = read(payload);
+            return Section.of(SectionId.CUSTOM, rewrite(payload, first, origins, names));
+        } catch (MalformedWasmException unreadable) {
+            return original;
+        }
+    }
+
+    private static byte[] rewrite(byte[] payload, int first, List<Integer> origins,
+            Map<Integer, String> names) {
+        ByteWriter out = new ByteWriter(payload.length + origins.size() * 32);
+        ByteReader reader = new ByteReader(payload, 0, payload.length);
+        reader.readByteVector("custom section name");
+        out.writeBytes(payload, 0, reader.position());
+        boolean written = false;
+        while (!reader.atEnd()) {
+            int subsectionStart = reader.position();
+            int id = reader.readByte("name subsection id");
+            int size = reader.readLength("name subsection size");
+            int contentStart = reader.position();
+            reader.skip(size, "name subsection");
+            if (id == FUNCTION_NAMES) {
+                ByteReader entries = new ByteReader(payload, contentStart, reader.position());
+                long count = entries.readU32("function name count");
+                ByteWriter content = new ByteWriter(size + origins.size() * 32);
+                content.writeUnsigned(count + origins.size());
+                content.writeBytes(payload, entries.position(), reader.position());
+                writeNew(content, first, origins, names);
+                writeSubsection(out, content.toByteArray());
+                written = true;
+                continue;
+            }
+            if (id > FUNCTION_NAMES && !written) {
+                writeNewSubsection(out, first, origins, names);
+                written = true;
+            }
+            out.writeBytes(payload, subsectionStart, reader.position());
+        }
+        if (!written) {
+            writeNewSubsection(out, first, origins, names);
+        }
+        return out.toByteArray();
+    }
+
+    private static void writeNewSubsection(ByteWriter out, int first, List<Integer> origins,
+            Map<Integer, String> names) {
+        ByteWriter content = new ByteWriter(origins.size() * 32);
+        content.writeUnsigned(origins.size());
+        writeNew(content, first, origins, names);
+        writeSubsection(out, content.toByteArray());
+    }
+
+    private static void writeSubsection(ByteWriter out, byte[] content) {
+        out.writeByte(FUNCTION_NAMES).writeUnsigned(content.length).writeBytes(content);
+    }
+
+    private static void writeNew(ByteWriter out, int first, List<Integer> origins,
+            Map<Integer, String> names) {
+        Map<Integer, Integer> counters = new HashMap<>();
+        for (int i = 0; i < origins.size(); i++) {
+            int origin = origins.get(i);
+            int n = counters.merge(origin, 1, Integer::sum);
+            String name = names.getOrDefault(origin, "function" + origin) + ".outlined." + n;
+            byte[] utf8 = name.getBytes(StandardCharsets.UTF_8);
+            out.writeUnsigned(first + i).writeUnsigned(utf8.length).writeBytes(utf8);
+        }
+    }
+}
