@@ -15,6 +15,7 @@ import dev.wasmbridge.processor.RustSignatures.RustParameter;
 import dev.wasmbridge.processor.TypeMatcher.Position;
 import dev.wasmbridge.processor.BindingModel.ModuleFile;
 import dev.wasmbridge.processor.WasmModuleInfo.FunctionImportInfo;
+import dev.wasmbridge.wasmeh.FunctionSplitter;
 import dev.wasmbridge.wasmeh.LegacyEh;
 import dev.wasmbridge.wasmeh.MalformedWasmException;
 import java.io.IOException;
@@ -161,7 +162,8 @@ final class BindingValidator {
         byte[] runnable;
         WasmModuleInfo info;
         try {
-            runnable = LegacyEh.translate(original);
+            // the form Chicory runs: exnref, and no function too big for HotSpot's JIT (the runtime does the same)
+            runnable = FunctionSplitter.split(LegacyEh.translate(original));
             info = WasmModuleInfo.parse(runnable);
         } catch (MalformedWasmException | ChicoryException | IllegalArgumentException | IndexOutOfBoundsException e) {
             diagnostics.error(element, Message.MODULE_INVALID, found.get().where(), e.getMessage());

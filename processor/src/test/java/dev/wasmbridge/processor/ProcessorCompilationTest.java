@@ -33,6 +33,7 @@ class ProcessorCompilationTest {
         Files.write(extra.resolve("bad/abi9.wasm"), withAbiVersion(fixture, (byte) '9'));
         Files.write(extra.resolve("bad/no-allocator.wasm"), new TinyWasm().withMemory()
                 .function("echo", new byte[] {TinyWasm.I64}, TinyWasm.I64).build());
+        Files.write(extra.resolve("splittable.wasm"), new TinyWasm().largeBlockFunction("sum", 40, 50).build());
         Files.write(extra.resolve("bad/huge.wasm"), new TinyWasm()
                 .largeFunction("sum", 6000, "_RNvCs1234_8my_crate8sum_many").build());
         Files.write(extra.resolve("bad/odd-support-import.wasm"), new TinyWasm()
@@ -197,6 +198,24 @@ class ProcessorCompilationTest {
         assertTrue(parts.customSection("wasmbridge.signatures") != null);
         assertTrue(parts.nameSection() == null, "the name section is left out");
         assertTrue(skeleton.length * 3 < original.length, skeleton.length + " bytes of " + original.length);
+    }
+
+    @Test
+    void aFunctionTooBigForTheJitIsSplitBeforeItIsCompiled() throws IOException {
+        JavaFileObject api = moduleInterface("@WasmModule(\"splittable.wasm\")", "  @WasmExport int sum();");
+        Compilation compilation = compile(true, api);
+        assertThat(compilation).succeededWithoutWarnings(); // no WB402: nothing left over the limit
+        byte[] original = new TinyWasm().largeBlockFunction("sum", 40, 50).build();
+        assertTrue(!dev.wasmbridge.wasmeh.FunctionSplitter.oversizedFunctions(original).isEmpty(),
+                "the function is over the limit as written");
+        String skeleton = "META-INF/wasmbridge/skeleton/" + Digests.sha256(original) + "/splittable.wasm";
+        com.dylibso.chicory.wasm.WasmModule compiled = com.dylibso.chicory.wasm.Parser.parse(compilation
+                .generatedFile(javax.tools.StandardLocation.CLASS_OUTPUT, skeleton).orElseThrow()
+                .openInputStream().readAllBytes());
+        assertTrue(compiled.functionSection().functionCount() > 1, "the bytecode was compiled from the split module");
+        // what the runtime runs when it does not use the bytecode: the same split module, as the bindings name it
+        assertThat(compilation).generatedFile(javax.tools.StandardLocation.CLASS_OUTPUT,
+                "META-INF/wasmbridge/exnref/" + Digests.sha256(original) + "/splittable.wasm");
     }
 
     @Test

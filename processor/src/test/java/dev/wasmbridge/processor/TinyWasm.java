@@ -47,6 +47,26 @@ final class TinyWasm {
         return function(name, new byte[0], I32);
     }
 
+    /**
+     * Adds an exported function {@code name} of type {@code () -> i32} made of {@code blocks} blocks, each
+     * adding a constant to a local {@code additions} times: as large as wanted, and splittable.
+     */
+    TinyWasm largeBlockFunction(String name, int blocks, int additions) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(new byte[] {1, 1, 0x7f}); // one local i32
+        for (int b = 0; b < blocks; b++) {
+            body.writeBytes(new byte[] {0x02, 0x40}); // block
+            for (int i = 0; i < additions; i++) {
+                // local.get 0, i32.const 12345, i32.add, local.set 0
+                body.writeBytes(new byte[] {0x20, 0, 0x41, (byte) 0xb9, 0x60, 0x6a, 0x21, 0});
+            }
+            body.write(0x0b);
+        }
+        body.writeBytes(new byte[] {0x20, 0, 0x0b}); // local.get 0, end
+        bodies.put(count, body.toByteArray());
+        return function(name, new byte[0], I32);
+    }
+
     /** Adds an imported function; call before {@link #function}, whose indices come after imports. */
     TinyWasm importFunction(String module, String name, byte[] params, byte result) {
         if (count > 0) {

@@ -5,6 +5,7 @@ import com.dylibso.chicory.runtime.Machine;
 import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
+import dev.wasmbridge.wasmeh.FunctionSplitter;
 import dev.wasmbridge.wasmeh.LegacyEh;
 import dev.wasmbridge.wasmeh.MalformedWasmException;
 import java.io.IOException;
@@ -360,10 +361,14 @@ public final class ModuleSource {
         return directCalls;
     }
 
-    /** The module in the form Chicory runs: its exnref translation if it uses the legacy instructions. */
+    /**
+     * The module in the form Chicory runs, as the processor makes it: its exnref translation if it uses the
+     * legacy instructions, and every function too big for HotSpot's JIT split ({@link FunctionSplitter},
+     * deterministic, so a module the processor compiled comes out byte for byte as it did there).
+     */
     private byte[] translate(byte[] wasm) {
         try {
-            return LegacyEh.translate(wasm);
+            return FunctionSplitter.split(LegacyEh.translate(wasm));
         } catch (MalformedWasmException e) {
             throw new ModuleLoadException(
                     "Wasm module '" + name + "' is not a valid module: " + e.getMessage(), e);
