@@ -6,6 +6,8 @@
 #
 # Needs Debian's Rust (apt-get install rustc-web cargo-web rust-web-src lld-19): its std sources come
 # with their dependencies vendored, so -Zbuild-std works with no network. See the README, "Rust toolchain".
+# The real-crates benchmark module also needs Debian's packaged crates: apt-get install
+# librust-serde-json-dev librust-regex-dev (in /usr/share/cargo/registry).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -62,6 +64,35 @@ if $check && [[ "$toolchain" != "$(cat "$TOOLCHAIN_FILE")" ]]; then
   exit 1
 fi
 
+# The real-crates benchmark module (benchmarks/rust/real-crates): a workspace of its own with third-party
+# crates, so it is built apart from the root workspace, below. Exnref flavour only: the benchmark runs that
+# one, and the legacy and abort builds would add two more minutes for nothing.
+REAL_CRATES=benchmarks/rust/real-crates
+REAL_CRATES_WASM=benchmarks/src/main/resources/wasm/real_crates.exnref.wasm
+STD_VENDOR=/usr/src/rustc-1.96.0/library/vendor
+REGISTRY=/usr/share/cargo/registry
+COMBINED=$ROOT/target/real-crates-vendor
+
+# A directory of links to every crate of std's vendored sources and of Debian's registry, for cargo's
+# source replacement of crates-io. Std's crates come first and win when both have the same crate and
+# version (same directory name); other versions of a crate sit side by side and Cargo.lock picks one.
+combine_vendor_directories() {
+  [[ -d $REGISTRY/serde_json-1.0.87 && -d $REGISTRY/regex-1.7.1 ]] || {
+    echo "build-wasm: Debian's serde_json and regex crates are missing from $REGISTRY:" >&2
+    echo "build-wasm: apt-get install librust-serde-json-dev librust-regex-dev" >&2
+    exit 1
+  }
+  rm -rf "$COMBINED"
+  mkdir -p "$COMBINED"
+  local dir crate
+  for dir in "$STD_VENDOR" "$REGISTRY"; do
+    for crate in "$dir"/*/; do
+      crate=${crate%/}
+      [[ -e $COMBINED/${crate##*/} ]] || ln -s "$crate" "$COMBINED/${crate##*/}"
+    done
+  done
+}
+
 status=0
 for flavour in exnref legacy abort; do
   target_dir="target/wasm-$flavour"
@@ -87,6 +118,33 @@ for flavour in exnref legacy abort; do
     fi
   done
 done
+
+echo "build-wasm: building $REAL_CRATES (exnref flavour only)"
+combine_vendor_directories
+target_dir="target/wasm-exnref-real-crates"
+# --config on the command line takes precedence over the root .cargo/config.toml (found from the current
+# directory), whose crates-io replacement holds std's crates only. The combined directory and the registry
+# are remapped out of the module (after $ROOT/, since the last matching prefix wins), so its bytes do not
+# depend on where this checkout or Debian's crates are.
+RUSTC="$RUSTC" RUSTC_BOOTSTRAP=1 \
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER="$LINKER" \
+RUSTFLAGS="${FLAGS[exnref]} --remap-path-prefix=$ROOT/= --remap-path-prefix=$COMBINED/= --remap-path-prefix=$REGISTRY/=" \
+  "$CARGO" build --quiet --release --offline "${locked[@]}" \
+    --manifest-path "$REAL_CRATES/Cargo.toml" \
+    --config 'source.crates-io.replace-with="combined"' \
+    --config "source.combined.directory=\"$COMBINED\"" \
+    --target wasm32-unknown-unknown -Zbuild-std="${STD[exnref]}" \
+    --target-dir "$target_dir"
+built="$target_dir/wasm32-unknown-unknown/release/real_crates.wasm"
+if $check; then
+  if ! cmp -s "$built" "$REAL_CRATES_WASM"; then
+    echo "build-wasm: $REAL_CRATES_WASM does not match its Rust source (rebuilt: $built)." >&2
+    echo "build-wasm: run scripts/build-wasm.sh and commit the result." >&2
+    status=1
+  fi
+else
+  cp "$built" "$REAL_CRATES_WASM"
+fi
 
 if ! $check; then
   echo "$toolchain" > "$TOOLCHAIN_FILE"
