@@ -9,8 +9,6 @@ import java.util.List;
  * Wasm function to one method, so a large Rust function can be 10 to 100 times slower than it should be.
  */
 final class JitLimit {
-    private static final System.Logger LOG = System.getLogger("dev.wasmbridge");
-
     /** The HotSpot flag; {@code -XX:-DontCompileHugeMethods} lifts the limit. */
     static final String FLAG = "DontCompileHugeMethods";
 
@@ -25,7 +23,7 @@ final class JitLimit {
         if (hugeMethods.isEmpty() || !hugeMethodsInterpreted()) {
             return;
         }
-        LOG.log(System.Logger.Level.WARNING, () -> "Wasm module '" + module + "' has " + hugeMethods.size()
+        Log.warning(() -> "Wasm module '" + module + "' has " + hugeMethods.size()
                 + (hugeMethods.size() == 1 ? " method" : " methods") + " over HotSpot's JIT limit of 8,000 bytes of"
                 + " bytecode, which this JVM leaves to its interpreter (10 to 100 times slower): "
                 + String.join(", ", hugeMethods) + ". Run the JVM with -XX:-" + FLAG + ".");

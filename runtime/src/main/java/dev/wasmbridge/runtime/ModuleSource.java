@@ -32,7 +32,6 @@ import java.util.function.Function;
  * file is never used for another.
  */
 public final class ModuleSource {
-    private static final System.Logger LOG = System.getLogger("dev.wasmbridge");
 
     // Set when the source is made (by the factory methods and the with* copies), never after it is shared.
     private String name;
@@ -280,7 +279,7 @@ public final class ModuleSource {
             if (anchor == null || anchor != checkedBy) {
                 return module; // a module given at run time: that it differs is the point
             }
-            LOG.log(System.Logger.Level.WARNING, () -> changed(found) + ". The Rust declarations the bindings use"
+            Log.warning(() -> changed(found) + ". The Rust declarations the bindings use"
                     + " are unchanged, so it is used" + (compiledMachine != null && Engine.configured() == Engine.AUTO
                     ? ", compiled to bytecode at run time instead of with the bytecode compiled at build time: the"
                     + " first instance takes longer (seconds for a module of a few MB)" : "")
