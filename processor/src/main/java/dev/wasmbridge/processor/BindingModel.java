@@ -49,7 +49,7 @@ record BindingModel(
             return translated ? TRANSLATED_FOLDER + sha256 + "/" + resource : null;
         }
 
-        /** Where the {@link ModuleSkeleton} goes in the class output, keyed like the translation. */
+        /** Where the {@code ModuleSkeleton} (wasm-eh) goes in the class output, keyed like the translation. */
         String skeletonPath() {
             return SKELETON_FOLDER + sha256 + "/" + resource;
         }

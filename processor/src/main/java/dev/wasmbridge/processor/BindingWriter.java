@@ -181,12 +181,17 @@ final class BindingWriter {
     }
 
     private static CodeBlock functionType(Export export) {
+        return functionType(wasmParameters(export), export.result().wasm());
+    }
+
+    /** The Wasm types of an export's parameters: the receiver's handle first, for a class method. */
+    private static List<String> wasmParameters(Export export) {
         List<String> params = new ArrayList<>();
         if (export.receiver() != null) {
             params.add("i32");
         }
         export.parameters().forEach(p -> params.add(p.type().wasm()));
-        return functionType(params, export.result().wasm());
+        return params;
     }
 
     private static CodeBlock functionType(List<String> parameters, String result) {
@@ -427,11 +432,7 @@ final class BindingWriter {
             return null;
         }
         MachineCompiler.DirectTarget target = machine.direct().get(export.exportName());
-        List<String> params = new ArrayList<>();
-        if (export.receiver() != null) {
-            params.add("i32");
-        }
-        export.parameters().forEach(p -> params.add(p.type().wasm()));
+        List<String> params = wasmParameters(export);
         String result = export.result().wasm();
         StringBuilder descriptor = new StringBuilder("(");
         params.forEach(p -> descriptor.append(DirectType.of(p).descriptor));

@@ -79,16 +79,23 @@ final class MachineCompiler {
                 .build()
                 .compile()
                 .classBytes();
-        return new Compiled(classes, module.digest(), oversized(module, classes), directTargets(module, classes));
+        Map<String, List<ClassFileMethods.Method>> methods = new java.util.LinkedHashMap<>();
+        classes.forEach((name, bytes) -> methods.put(name.replace('/', '.'), ClassFileMethods.methods(bytes)));
+        return new Compiled(classes, module.digest(), oversized(module, methods), directTargets(module, methods));
     }
 
-    /** Export name → the method its function was compiled to, for every function export found. */
-    static Map<String, DirectTarget> directTargets(WasmModule module, Map<String, byte[]> classes) {
+    /**
+     * Export name → the method its function was compiled to, for every function export found.
+     *
+     * @param classes binary class name → its methods
+     */
+    static Map<String, DirectTarget> directTargets(
+            WasmModule module, Map<String, List<ClassFileMethods.Method>> classes) {
         Map<String, DirectTarget> byMethod = new java.util.HashMap<>();
-        for (Map.Entry<String, byte[]> entry : classes.entrySet()) {
-            for (ClassFileMethods.Method method : ClassFileMethods.methods(entry.getValue())) {
+        for (Map.Entry<String, List<ClassFileMethods.Method>> entry : classes.entrySet()) {
+            for (ClassFileMethods.Method method : entry.getValue()) {
                 if (method.name().startsWith("func_")) {
-                    byMethod.put(method.name(), new DirectTarget(entry.getKey().replace('/', '.'), method.name(),
+                    byMethod.put(method.name(), new DirectTarget(entry.getKey(), method.name(),
                             method.descriptor()));
                 }
             }
@@ -106,12 +113,12 @@ final class MachineCompiler {
         return exports;
     }
 
-    /** The methods of {@code classes} HotSpot will not compile, largest first. */
-    static List<Oversized> oversized(WasmModule module, Map<String, byte[]> classes) {
+    /** The methods of {@code classes} (binary class name → its methods) HotSpot will not compile, largest first. */
+    static List<Oversized> oversized(WasmModule module, Map<String, List<ClassFileMethods.Method>> classes) {
         NameCustomSection names = module.nameSection();
         List<Oversized> found = new ArrayList<>();
-        for (byte[] classFile : classes.values()) {
-            for (ClassFileMethods.Method method : ClassFileMethods.methods(classFile)) {
+        for (List<ClassFileMethods.Method> classMethods : classes.values()) {
+            for (ClassFileMethods.Method method : classMethods) {
                 if (method.codeLength() <= ClassFileMethods.JIT_LIMIT || method.name().startsWith("call_dispatch")) {
                     continue; // the dispatch of calls from Java: generated bindings call compiled methods directly
                 }

@@ -1,6 +1,7 @@
 package dev.wasmbridge.processor;
 
 import com.google.auto.service.AutoService;
+import dev.wasmbridge.wasmeh.ModuleSkeleton;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.HashSet;
@@ -104,11 +105,7 @@ public final class WasmBridgeProcessor extends AbstractProcessor {
                             + " JVM methods", listed);
         }
         if (skeletonsWritten.add(model.module().skeletonPath())) {
-            FileObject skeleton = processingEnv.getFiler().createResource(
-                    StandardLocation.CLASS_OUTPUT, "", model.module().skeletonPath(), element);
-            try (OutputStream out = skeleton.openOutputStream()) {
-                out.write(ModuleSkeleton.of(model.module().runnable()));
-            }
+            writeResource(model.module().skeletonPath(), ModuleSkeleton.of(model.module().runnable()), element);
         }
         for (Map.Entry<String, byte[]> entry : compiled.classes().entrySet()) {
             String binaryName = entry.getKey().replace('/', '.');
@@ -137,10 +134,14 @@ public final class WasmBridgeProcessor extends AbstractProcessor {
                 model.module().resource(),
                 model.module().sha256(),
                 model.module().where());
-        FileObject file = processingEnv.getFiler().createResource(
-                StandardLocation.CLASS_OUTPUT, "", record.path(), element);
+        writeResource(record.path(), record.text().getBytes(java.nio.charset.StandardCharsets.UTF_8), element);
+    }
+
+    /** Writes {@code bytes} to {@code path} in the class output. */
+    private void writeResource(String path, byte[] bytes, Element... originating) throws IOException {
+        FileObject file = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", path, originating);
         try (OutputStream out = file.openOutputStream()) {
-            out.write(record.text().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.write(bytes);
         }
     }
 
@@ -149,10 +150,6 @@ public final class WasmBridgeProcessor extends AbstractProcessor {
         if (!module.translated() || !translationsWritten.add(module.translationPath())) {
             return;
         }
-        FileObject file =
-                processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", module.translationPath());
-        try (OutputStream out = file.openOutputStream()) {
-            out.write(module.runnable());
-        }
+        writeResource(module.translationPath(), module.runnable());
     }
 }

@@ -235,23 +235,26 @@ public final class ModuleSource {
 
     private WasmModule load() {
         byte[] original = bytes.get();
-        WasmModule module;
-        String sha256;
         if (checkedSha256 == null) {
             return parse(translate(original));
-        } else if (skeleton != null && compiledMachine != null && Engine.configured() == Engine.AUTO
-                && !"false".equals(System.getProperty(Engine.SKELETON_PROPERTY))) {
+        }
+        boolean skeletonWanted = skeleton != null && compiledMachine != null && Engine.configured() == Engine.AUTO
+                && !"false".equals(System.getProperty(Engine.SKELETON_PROPERTY));
+        WasmModule module;
+        String sha256;
+        if (skeletonWanted || translation != null) {
+            // what was made at build time is used only for the very file it was made from
             sha256 = sha256(original);
-            byte[] parts = checkedSha256.equals(sha256) ? readOptionalResource(skeleton) : null;
+            boolean same = checkedSha256.equals(sha256);
+            byte[] parts = same && skeletonWanted ? readOptionalResource(skeleton) : null;
             if (parts != null) {
                 verified = true;
                 skeletonLoaded = true;
                 return parse(parts);
             }
-            byte[] translated = checkedSha256.equals(sha256) && translation != null
-                    ? readOptionalResource(translation) : null;
+            byte[] translated = same && translation != null ? readOptionalResource(translation) : null;
             module = parse(translated != null ? translated : translate(original));
-        } else if (translation == null) {
+        } else {
             byte[] runnable = translate(original);
             module = parse(runnable);
             // Chicory's parser hashes what it parses: when that is the file itself, no second pass is needed
@@ -259,10 +262,6 @@ public final class ModuleSource {
             if (sha256 == null) {
                 sha256 = sha256(original);
             }
-        } else {
-            sha256 = sha256(original);
-            byte[] translated = checkedSha256.equals(sha256) ? readOptionalResource(translation) : null;
-            module = parse(translated != null ? translated : translate(original));
         }
         String found = sha256;
         boolean asChecked = checkedSha256.equals(found);

@@ -8,6 +8,7 @@
  * <p>Entry points: {@link dev.wasmbridge.wasmeh.LegacyEh} (translate, detect),
  * {@link dev.wasmbridge.wasmeh.FunctionSplitter} (split, list the functions over a budget as
  * {@link dev.wasmbridge.wasmeh.OversizedFunction}s),
+ * {@link dev.wasmbridge.wasmeh.ModuleSkeleton} (the module without its function bodies),
  * {@link dev.wasmbridge.wasmeh.WasmModule} (read and write a module byte for byte) and
  * {@link dev.wasmbridge.wasmeh.MalformedWasmException} (the only exception thrown for bad
  * input). The package has no dependencies.
