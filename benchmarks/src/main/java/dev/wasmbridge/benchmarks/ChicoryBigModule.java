@@ -1,16 +1,16 @@
 package dev.wasmbridge.benchmarks;
 
-import com.dylibso.chicory.compiler.MachineFactoryCompiler;
-import com.dylibso.chicory.runtime.Instance;
-import com.dylibso.chicory.runtime.InterpreterMachine;
-import com.dylibso.chicory.runtime.Machine;
-import com.dylibso.chicory.wasm.Parser;
-import com.dylibso.chicory.wasm.WasmModule;
+import run.endive.compiler.MachineFactoryCompiler;
+import run.endive.runtime.Instance;
+import run.endive.runtime.InterpreterMachine;
+import run.endive.runtime.Machine;
+import run.endive.wasm.Parser;
+import run.endive.wasm.WasmModule;
 import java.util.function.Function;
 
 /**
  * The peer baseline: what a user of Chicory alone writes for the benchmark module. Chicory's Maven plugin
- * ({@code chicory-compiler-maven-plugin}, configured in this module's pom.xml) compiles the module at build
+ * ({@code endive-compiler-maven-plugin}, configured in this module's pom.xml) compiles the module at build
  * time into {@code ChicoryBigModuleMachine} and generates the typed exports class
  * {@code ChicoryBigModule_ModuleExports} and the imports interfaces this class implements. The imports are
  * stubs: the calls measured never reach them.

@@ -1,6 +1,6 @@
 package dev.wasmbridge.benchmarks;
 
-import com.dylibso.chicory.wasm.Parser;
+import run.endive.wasm.Parser;
 import dev.wasmbridge.wasmeh.LegacyEh;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

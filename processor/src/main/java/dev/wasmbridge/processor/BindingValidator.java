@@ -1,6 +1,6 @@
 package dev.wasmbridge.processor;
 
-import com.dylibso.chicory.wasm.ChicoryException;
+import run.endive.wasm.WasmEngineException;
 import com.palantir.javapoet.ClassName;
 import dev.wasmbridge.processor.BindingModel.Export;
 import dev.wasmbridge.processor.BindingModel.Import;
@@ -165,7 +165,7 @@ final class BindingValidator {
             // the form Chicory runs: exnref, and no function too big for HotSpot's JIT (the runtime does the same)
             runnable = FunctionSplitter.split(LegacyEh.translate(original));
             info = WasmModuleInfo.parse(runnable);
-        } catch (MalformedWasmException | ChicoryException | IllegalArgumentException | IndexOutOfBoundsException e) {
+        } catch (MalformedWasmException | WasmEngineException | IllegalArgumentException | IndexOutOfBoundsException e) {
             diagnostics.error(element, Message.MODULE_INVALID, found.get().where(), e.getMessage());
             return Optional.empty();
         }

@@ -37,8 +37,8 @@ final class BindingWriter {
     private static final ClassName EXPORT_BINDING = ClassName.get(RUNTIME, "ExportBinding");
     private static final ClassName IMPORT_BINDING = ClassName.get(RUNTIME, "ImportBinding");
     private static final ClassName GENERATED_BINDINGS = ClassName.get(RUNTIME, "GeneratedBindings");
-    private static final ClassName FUNCTION_TYPE = ClassName.get("com.dylibso.chicory.wasm.types", "FunctionType");
-    private static final ClassName VAL_TYPE = ClassName.get("com.dylibso.chicory.wasm.types", "ValType");
+    private static final ClassName FUNCTION_TYPE = ClassName.get("run.endive.wasm.types", "FunctionType");
+    private static final ClassName VAL_TYPE = ClassName.get("run.endive.wasm.types", "ValType");
     private static final ClassName LIST = ClassName.get(List.class);
     private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
     private static final ClassName RUST_OBJECT = ClassName.get(RUNTIME, "RustObject");
@@ -436,7 +436,7 @@ final class BindingWriter {
         String result = export.result().wasm();
         StringBuilder descriptor = new StringBuilder("(");
         params.forEach(p -> descriptor.append(DirectType.of(p).descriptor));
-        descriptor.append("Lcom/dylibso/chicory/runtime/Memory;Lcom/dylibso/chicory/runtime/Instance;)")
+        descriptor.append("Lrun/endive/runtime/Memory;Lrun/endive/runtime/Instance;)")
                 .append(result == null ? "V" : DirectType.of(result).descriptor);
         if (target == null || !target.descriptor().equals(descriptor.toString())) {
             return null;

@@ -1,10 +1,10 @@
 package dev.wasmbridge.processor;
 
-import com.dylibso.chicory.compiler.internal.ByteClassCollector;
-import com.dylibso.chicory.compiler.internal.Compiler;
-import com.dylibso.chicory.wasm.Parser;
-import com.dylibso.chicory.wasm.WasmModule;
-import com.dylibso.chicory.wasm.types.NameCustomSection;
+import run.endive.compiler.internal.ByteClassCollector;
+import run.endive.compiler.internal.Compiler;
+import run.endive.wasm.Parser;
+import run.endive.wasm.WasmModule;
+import run.endive.wasm.types.NameCustomSection;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -102,8 +102,8 @@ final class MachineCompiler {
         }
         Map<String, DirectTarget> exports = new java.util.LinkedHashMap<>();
         for (int i = 0; i < module.exportSection().exportCount(); i++) {
-            com.dylibso.chicory.wasm.types.Export export = module.exportSection().getExport(i);
-            if (export.exportType() == com.dylibso.chicory.wasm.types.ExternalType.FUNCTION) {
+            run.endive.wasm.types.Export export = module.exportSection().getExport(i);
+            if (export.exportType() == run.endive.wasm.types.ExternalType.FUNCTION) {
                 DirectTarget target = byMethod.get("func_" + export.index());
                 if (target != null) {
                     exports.put(export.name(), target);

@@ -1,16 +1,16 @@
 package dev.wasmbridge.runtime;
 
-import com.dylibso.chicory.runtime.ExportFunction;
-import com.dylibso.chicory.runtime.HostFunction;
-import com.dylibso.chicory.runtime.ImportValues;
-import com.dylibso.chicory.runtime.Instance;
-import com.dylibso.chicory.runtime.Memory;
-import com.dylibso.chicory.wasm.ChicoryException;
-import com.dylibso.chicory.wasm.WasmModule;
-import com.dylibso.chicory.wasm.types.Export;
-import com.dylibso.chicory.wasm.types.ExportSection;
-import com.dylibso.chicory.wasm.types.ExternalType;
-import com.dylibso.chicory.wasm.types.FunctionType;
+import run.endive.runtime.ExportFunction;
+import run.endive.runtime.HostFunction;
+import run.endive.runtime.ImportValues;
+import run.endive.runtime.Instance;
+import run.endive.runtime.Memory;
+import run.endive.wasm.WasmEngineException;
+import run.endive.wasm.WasmModule;
+import run.endive.wasm.types.Export;
+import run.endive.wasm.types.ExportSection;
+import run.endive.wasm.types.ExternalType;
+import run.endive.wasm.types.FunctionType;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -67,7 +67,7 @@ final class LiveInstance {
                     .withImportValues(importValues)
                     .withMachineFactory(source.machineFactory())
                     .build();
-        } catch (ChicoryException e) {
+        } catch (WasmEngineException e) {
             throw new ModuleLoadException(
                     "Could not instantiate Wasm module '" + source.name() + "': " + e.getMessage(), e);
         }
@@ -140,7 +140,7 @@ final class LiveInstance {
         WasmModule module = source.module();
         int functionIndex = 0;
         for (int i = 0; i < module.importSection().importCount(); i++) {
-            com.dylibso.chicory.wasm.types.Import imported = module.importSection().getImport(i);
+            run.endive.wasm.types.Import imported = module.importSection().getImport(i);
             if (imported.importType() != ExternalType.FUNCTION) {
                 continue;
             }
@@ -199,7 +199,7 @@ final class LiveInstance {
             typeIndex =
                     module.importSection().stream()
                             .filter(i -> i.importType() == ExternalType.FUNCTION)
-                            .map(com.dylibso.chicory.wasm.types.FunctionImport.class::cast)
+                            .map(run.endive.wasm.types.FunctionImport.class::cast)
                             .skip(functionIndex)
                             .findFirst()
                             .orElseThrow()

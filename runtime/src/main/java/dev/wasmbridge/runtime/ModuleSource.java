@@ -1,10 +1,10 @@
 package dev.wasmbridge.runtime;
 
-import com.dylibso.chicory.runtime.Instance;
-import com.dylibso.chicory.runtime.Machine;
-import com.dylibso.chicory.wasm.ChicoryException;
-import com.dylibso.chicory.wasm.Parser;
-import com.dylibso.chicory.wasm.WasmModule;
+import run.endive.runtime.Instance;
+import run.endive.runtime.Machine;
+import run.endive.wasm.WasmEngineException;
+import run.endive.wasm.Parser;
+import run.endive.wasm.WasmModule;
 import dev.wasmbridge.wasmeh.FunctionSplitter;
 import dev.wasmbridge.wasmeh.LegacyEh;
 import dev.wasmbridge.wasmeh.MalformedWasmException;
@@ -376,7 +376,7 @@ public final class ModuleSource {
     private WasmModule parse(byte[] runnable) {
         try {
             return Parser.parse(runnable);
-        } catch (ChicoryException e) {
+        } catch (WasmEngineException e) {
             throw new ModuleLoadException(
                     "Wasm module '" + name + "' is not a valid module: " + e.getMessage(), e);
         }

@@ -6,8 +6,8 @@ import static dev.wasmbridge.wasmeh.TestModuleBuilder.of;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import com.dylibso.chicory.runtime.Instance;
-import com.dylibso.chicory.wasm.Parser;
+import run.endive.runtime.Instance;
+import run.endive.wasm.Parser;
 import dev.wasmbridge.wasmeh.TestModuleBuilder.Code;
 import org.junit.jupiter.api.Test;
 

@@ -3,12 +3,12 @@ package dev.wasmbridge.wasmeh;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.dylibso.chicory.compiler.internal.ByteClassCollector;
-import com.dylibso.chicory.compiler.internal.Compiler;
-import com.dylibso.chicory.wasm.Parser;
-import com.dylibso.chicory.wasm.WasmModule;
-import com.dylibso.chicory.wasm.types.Instruction;
-import com.dylibso.chicory.wasm.types.OpCode;
+import run.endive.compiler.internal.ByteClassCollector;
+import run.endive.compiler.internal.Compiler;
+import run.endive.wasm.Parser;
+import run.endive.wasm.WasmModule;
+import run.endive.wasm.types.Instruction;
+import run.endive.wasm.types.OpCode;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.dylibso.chicory.runtime.Instance;
+import run.endive.runtime.Instance;
 import dev.wasmbridge.wasmeh.TestModuleBuilder.Bytes;
 import dev.wasmbridge.wasmeh.TestModuleBuilder.Code;
 import java.util.ArrayList;

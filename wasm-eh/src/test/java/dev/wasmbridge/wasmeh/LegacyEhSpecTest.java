@@ -5,14 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import com.dylibso.chicory.runtime.HostFunction;
-import com.dylibso.chicory.runtime.Instance;
-import com.dylibso.chicory.runtime.Store;
-import com.dylibso.chicory.runtime.WasmException;
-import com.dylibso.chicory.wasm.ChicoryException;
-import com.dylibso.chicory.wasm.Parser;
-import com.dylibso.chicory.wasm.types.FunctionType;
-import com.dylibso.chicory.wasm.types.ValType;
+import run.endive.runtime.HostFunction;
+import run.endive.runtime.Instance;
+import run.endive.runtime.Store;
+import run.endive.runtime.WasmException;
+import run.endive.wasm.WasmEngineException;
+import run.endive.wasm.Parser;
+import run.endive.wasm.types.FunctionType;
+import run.endive.wasm.types.ValType;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -151,7 +151,7 @@ class LegacyEhSpecTest {
         }
 
         private void assertTrap(Map<String, Object> command) {
-            ChicoryException trap = assertThrows(ChicoryException.class, () -> invoke(command));
+            WasmEngineException trap = assertThrows(WasmEngineException.class, () -> invoke(command));
             String text = (String) command.get("text");
             assertTrue(trap.getMessage() != null && trap.getMessage().contains(text),
                     "trap message \"" + trap.getMessage() + "\" should contain \"" + text + "\"");
@@ -170,7 +170,7 @@ class LegacyEhSpecTest {
                 Instance.builder(Parser.parse(translated))
                         .withImportValues(store.toImportValues())
                         .build();
-            } catch (ChicoryException refusedByChicory) {
+            } catch (WasmEngineException refusedByChicory) {
                 return;
             }
             fail("module " + command.get("filename") + " was accepted, expected: "

@@ -2,8 +2,8 @@ package dev.wasmbridge.wasmeh;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.dylibso.chicory.wasm.ChicoryException;
-import com.dylibso.chicory.wasm.Parser;
+import run.endive.wasm.WasmEngineException;
+import run.endive.wasm.Parser;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -56,7 +56,7 @@ class MutationFuzzTest {
         long millis = (System.nanoTime() - started) / 1_000_000;
         System.out.printf("fuzz: %d mutants in %d ms: %d refused (MalformedWasmException), "
                         + "%d unchanged, %d translated (then %d refused by Chicory with a "
-                        + "ChicoryException, %d crashed Chicory's parser, first: %s)%n",
+                        + "WasmEngineException, %d crashed Chicory's parser, first: %s)%n",
                 MUTANTS, millis, outcomes.refused, outcomes.unchanged, outcomes.translated,
                 outcomes.refusedByChicory, outcomes.chicoryCrashed, outcomes.firstChicoryCrash);
         assertTrue(outcomes.failures.isEmpty(), () -> outcomes.failureCount + " mutants failed:\n"
@@ -79,7 +79,7 @@ class MutationFuzzTest {
         outcomes.translated++;
         try {
             Parser.parse(output);
-        } catch (ChicoryException refused) {
+        } catch (WasmEngineException refused) {
             outcomes.refusedByChicory++;
         } catch (RuntimeException | AssertionError chicoryCrash) {
             // Chicory 1.7.5's parser fails with NullPointerException, AssertionError or

@@ -1,7 +1,7 @@
 package dev.wasmbridge.wasmeh;
 
-import com.dylibso.chicory.runtime.ExportFunction;
-import com.dylibso.chicory.runtime.Instance;
+import run.endive.runtime.ExportFunction;
+import run.endive.runtime.Instance;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

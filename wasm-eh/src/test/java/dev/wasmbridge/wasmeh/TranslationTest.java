@@ -10,10 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.dylibso.chicory.runtime.Instance;
-import com.dylibso.chicory.runtime.TrapException;
-import com.dylibso.chicory.runtime.WasmException;
-import com.dylibso.chicory.wasm.Parser;
+import run.endive.runtime.Instance;
+import run.endive.runtime.TrapException;
+import run.endive.runtime.WasmException;
+import run.endive.wasm.Parser;
 import dev.wasmbridge.wasmeh.TestModuleBuilder.Code;
 import java.util.ArrayList;
 import java.util.List;
