@@ -20,7 +20,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * The cost of one call with two {@code int}s and an {@code int} result: {@code add} through the
  * generated proxy ({@link BigModule}) against hand-written Chicory code on the same module (the exnref
  * build of the benchmark crate, so no translation is involved), and against the exports class Chicory's
- * own code generator writes for it ({@link ChicoryBigModule}). The difference is the proxy's own
+ * own code generator writes for it ({@link EngineBigModule}). The difference is the proxy's own
  * overhead: argument lowering, the instance lock, the panic-catching boundary. All three run on the same
  * Chicory engine ({@code engine}; with {@code auto}, the proxy runs the bytecode Wasmbridge's processor
  * compiled at build time, the other two the bytecode Chicory's Maven plugin compiled). {@code direct}: with
@@ -43,8 +43,8 @@ public class PrimitiveCallBenchmark {
     public String direct;
 
     private BigModule proxy;
-    private RawChicory raw;
-    private ChicoryBigModule_ModuleExports chicoryExports;
+    private RawEngine raw;
+    private EngineBigModule_ModuleExports engineExports;
     private final ReentrantLock lock = new ReentrantLock();
     private int a;
     private int b;
@@ -54,11 +54,11 @@ public class PrimitiveCallBenchmark {
         Engines.select(engine);
         System.setProperty(Engine.DIRECT_CALLS_PROPERTY, direct);
         proxy = BigModuleBindings.create();
-        raw = new RawChicory(Resources.read(Resources.EXNREF), engine);
-        chicoryExports = new ChicoryBigModule(engine).exports;
+        raw = new RawEngine(Resources.read(Resources.EXNREF), engine);
+        engineExports = new EngineBigModule(engine).exports;
         a = 40;
         b = 2;
-        if (proxy.add(a, b) != 42 || raw.add(a, b) != 42 || chicoryExports.add(a, b) != 42) {
+        if (proxy.add(a, b) != 42 || raw.add(a, b) != 42 || engineExports.add(a, b) != 42) {
             throw new IllegalStateException("add(40, 2) is not 42");
         }
     }
@@ -88,7 +88,7 @@ public class PrimitiveCallBenchmark {
     }
 
     @Benchmark
-    public int chicoryExportsAdd() {
-        return chicoryExports.add(a, b);
+    public int engineExportsAdd() {
+        return engineExports.add(a, b);
     }
 }

@@ -16,7 +16,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * String round trips through {@code echo(&str) -> String}: the proxy against the best hand-written
- * Chicory code ({@link RawChicory#echo}: encode, {@code wasmbridge_malloc}, write, call, read, free both
+ * Chicory code ({@link RawEngine#echo}: encode, {@code wasmbridge_malloc}, write, call, read, free both
  * blocks, decode). {@code size} is the string's length in bytes (ASCII, so also in chars); the
  * {@code megabytes} counter reports the string bytes sent per second, in MB/s (the same amount comes back).
  * Both run on the same Chicory engine ({@code engine}).
@@ -39,14 +39,14 @@ public class StringBenchmark {
     public int size;
 
     private BigModule proxy;
-    private RawChicory raw;
+    private RawEngine raw;
     private String text;
 
     @Setup(Level.Trial)
     public void setUp() {
         Engines.select(engine);
         proxy = BigModuleBindings.create();
-        raw = new RawChicory(Resources.read(Resources.EXNREF), engine);
+        raw = new RawEngine(Resources.read(Resources.EXNREF), engine);
         StringBuilder builder = new StringBuilder(size);
         for (int i = 0; i < size; i++) {
             builder.append((char) ('a' + i % 26));

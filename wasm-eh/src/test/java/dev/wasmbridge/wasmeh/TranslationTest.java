@@ -384,7 +384,7 @@ class TranslationTest {
     @Test
     @Disabled("Chicory 1.7.5 identifies an exnref by its tag index, so throw_ref re-throws the"
             + " latest exception of that tag; proven without translation by"
-            + " ChicoryExnrefLimitationTest")
+            + " ExnrefIdentityTest")
     void rethrowAfterCatchingAnotherExceptionOfTheSameTag() {
         // (try (result i32)
         //   (do (try (do (i32.const 1) (throw $a))

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * ({@link TranslationTest#rethrowAfterCatchingAnotherExceptionOfTheSameTag} is disabled for that
  * reason). When this test starts failing, Chicory has fixed the problem: re-enable that test.
  */
-class ChicoryExnrefLimitationTest {
+class ExnrefIdentityTest {
     private static final int EXNREF = 0x69;
     private static final int TRY_TABLE = 0x1F;
     private static final int THROW_REF = 0x0A;

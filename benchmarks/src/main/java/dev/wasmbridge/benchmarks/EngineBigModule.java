@@ -11,29 +11,29 @@ import java.util.function.Function;
 /**
  * The peer baseline: what a user of Chicory alone writes for the benchmark module. Chicory's Maven plugin
  * ({@code endive-compiler-maven-plugin}, configured in this module's pom.xml) compiles the module at build
- * time into {@code ChicoryBigModuleMachine} and generates the typed exports class
- * {@code ChicoryBigModule_ModuleExports} and the imports interfaces this class implements. The imports are
+ * time into {@code EngineBigModuleMachine} and generates the typed exports class
+ * {@code EngineBigModule_ModuleExports} and the imports interfaces this class implements. The imports are
  * stubs: the calls measured never reach them.
  */
-final class ChicoryBigModule implements ChicoryBigModule_ModuleImports, ChicoryBigModule_Wasmbridge {
+final class EngineBigModule implements EngineBigModule_ModuleImports, EngineBigModule_Wasmbridge {
     /** Chicory's generated exports class over a fresh instance. */
-    final ChicoryBigModule_ModuleExports exports;
+    final EngineBigModule_ModuleExports exports;
 
     /**
      * @param engine {@code auto} for Chicory's build-time compiled machine, or {@code compiler} or
      *     {@code interpreter}, as {@link Engines} names them
      */
-    ChicoryBigModule(String engine) {
+    EngineBigModule(String engine) {
         // the plugin's copy of the module has its function bodies stubbed out (the code is in the compiled
         // class), so the other engines need the original
         WasmModule module = engine.equals("auto")
-                ? ChicoryBigModuleMachine.load()
+                ? EngineBigModuleMachine.load()
                 : Parser.parse(Resources.read(Resources.EXNREF));
         Instance instance = Instance.builder(module)
                 .withImportValues(toImportValues())
                 .withMachineFactory(machineFactory(engine, module))
                 .build();
-        this.exports = new ChicoryBigModule_ModuleExports(instance);
+        this.exports = new EngineBigModule_ModuleExports(instance);
     }
 
     /**
@@ -43,7 +43,7 @@ final class ChicoryBigModule implements ChicoryBigModule_ModuleImports, ChicoryB
     static Function<Instance, Machine> machineFactory(String engine, WasmModule module) {
         switch (engine) {
             case "auto":
-                return ChicoryBigModuleMachine::create;
+                return EngineBigModuleMachine::create;
             case "compiler":
                 return MachineFactoryCompiler.compile(module);
             case "interpreter":
@@ -54,7 +54,7 @@ final class ChicoryBigModule implements ChicoryBigModule_ModuleImports, ChicoryB
     }
 
     @Override
-    public ChicoryBigModule_Wasmbridge wasmbridge() {
+    public EngineBigModule_Wasmbridge wasmbridge() {
         return this;
     }
 

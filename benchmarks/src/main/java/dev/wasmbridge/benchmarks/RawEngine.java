@@ -16,7 +16,7 @@ import java.nio.charset.StandardCharsets;
  * The baseline: the best hand-written Chicory code for the same calls, with none of the proxy's checks,
  * locking or panic handling. It follows docs/ABI.md by hand, on the same Chicory engine as the proxy.
  */
-final class RawChicory {
+final class RawEngine {
     final Instance instance;
     final ExportFunction add;
     final ExportFunction echo;
@@ -28,11 +28,11 @@ final class RawChicory {
      * @param wasm a module in exnref form (raw Chicory does not run legacy exception handling)
      * @param engine {@code auto} (the bytecode Chicory's Maven plugin compiled at build time), {@code compiler} (Chicory's runtime compiler) or {@code interpreter}
      */
-    RawChicory(byte[] wasm, String engine) {
+    RawEngine(byte[] wasm, String engine) {
         WasmModule module = Parser.parse(wasm);
         this.instance = Instance.builder(module)
                 .withImportValues(stubImports(module))
-                .withMachineFactory(ChicoryBigModule.machineFactory(engine, module))
+                .withMachineFactory(EngineBigModule.machineFactory(engine, module))
                 .build();
         this.add = instance.export("add");
         this.echo = instance.export("echo");
