@@ -9,18 +9,18 @@ import run.endive.wasm.WasmModule;
 import java.util.function.Function;
 
 /**
- * The peer baseline: what a user of Chicory alone writes for the benchmark module. Chicory's Maven plugin
+ * The peer baseline: what a user of Endive alone writes for the benchmark module. Endive's Maven plugin
  * ({@code endive-compiler-maven-plugin}, configured in this module's pom.xml) compiles the module at build
  * time into {@code EngineBigModuleMachine} and generates the typed exports class
  * {@code EngineBigModule_ModuleExports} and the imports interfaces this class implements. The imports are
  * stubs: the calls measured never reach them.
  */
 final class EngineBigModule implements EngineBigModule_ModuleImports, EngineBigModule_Wasmbridge {
-    /** Chicory's generated exports class over a fresh instance. */
+    /** Endive's generated exports class over a fresh instance. */
     final EngineBigModule_ModuleExports exports;
 
     /**
-     * @param engine {@code auto} for Chicory's build-time compiled machine, or {@code compiler} or
+     * @param engine {@code auto} for Endive's build-time compiled machine, or {@code compiler} or
      *     {@code interpreter}, as {@link Engines} names them
      */
     EngineBigModule(String engine) {
@@ -37,7 +37,7 @@ final class EngineBigModule implements EngineBigModule_ModuleImports, EngineBigM
     }
 
     /**
-     * Chicory's engine for hand-written code on the benchmark module: {@code auto} is the bytecode Chicory's
+     * Endive's engine for hand-written code on the benchmark module: {@code auto} is the bytecode Endive's
      * Maven plugin compiled at build time, {@code compiler} and {@code interpreter} as {@link Engines} names them.
      */
     static Function<Instance, Machine> machineFactory(String engine, WasmModule module) {

@@ -18,14 +18,14 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The cost of one call with two {@code int}s and an {@code int} result: {@code add} through the
- * generated proxy ({@link BigModule}) against hand-written Chicory code on the same module (the exnref
- * build of the benchmark crate, so no translation is involved), and against the exports class Chicory's
+ * generated proxy ({@link BigModule}) against hand-written Endive code on the same module (the exnref
+ * build of the benchmark crate, so no translation is involved), and against the exports class Endive's
  * own code generator writes for it ({@link EngineBigModule}). The difference is the proxy's own
  * overhead: argument lowering, the instance lock, the panic-catching boundary. All three run on the same
- * Chicory engine ({@code engine}; with {@code auto}, the proxy runs the bytecode Wasmbridge's processor
- * compiled at build time, the other two the bytecode Chicory's Maven plugin compiled). {@code direct}: with
+ * Endive engine ({@code engine}; with {@code auto}, the proxy runs the bytecode Wasmbridge's processor
+ * compiled at build time, the other two the bytecode Endive's Maven plugin compiled). {@code direct}: with
  * {@code true} (the default of generated bindings) the proxy calls the export's compiled method directly,
- * typed; with {@code false} through Chicory's {@code ExportFunction.apply(long...)}, as raw code does.
+ * typed; with {@code false} through Endive's {@code ExportFunction.apply(long...)}, as raw code does.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -34,7 +34,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 15, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class PrimitiveCallBenchmark {
-    /** The Chicory engine, for all three ({@code auto}, build-time compiled bytecode, is the proxies' default). */
+    /** The Endive engine, for all three ({@code auto}, build-time compiled bytecode, is the proxies' default). */
     @Param({"auto", "compiler", "interpreter"})
     public String engine;
 

@@ -13,8 +13,8 @@ import run.endive.wasm.types.FunctionType;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The baseline: the best hand-written Chicory code for the same calls, with none of the proxy's checks,
- * locking or panic handling. It follows docs/ABI.md by hand, on the same Chicory engine as the proxy.
+ * The baseline: the best hand-written Endive code for the same calls, with none of the proxy's checks,
+ * locking or panic handling. It follows docs/ABI.md by hand, on the same Endive engine as the proxy.
  */
 final class RawEngine {
     final Instance instance;
@@ -25,8 +25,8 @@ final class RawEngine {
     final Memory memory;
 
     /**
-     * @param wasm a module in exnref form (raw Chicory does not run legacy exception handling)
-     * @param engine {@code auto} (the bytecode Chicory's Maven plugin compiled at build time), {@code compiler} (Chicory's runtime compiler) or {@code interpreter}
+     * @param wasm a module in exnref form (raw Endive does not run legacy exception handling)
+     * @param engine {@code auto} (the bytecode Endive's Maven plugin compiled at build time), {@code compiler} (Endive's runtime compiler) or {@code interpreter}
      */
     RawEngine(byte[] wasm, String engine) {
         WasmModule module = Parser.parse(wasm);
@@ -43,7 +43,7 @@ final class RawEngine {
 
     /**
      * The module's imports (the support crate's {@code wasmbridge.*} panic reporting, which these
-     * benchmarks never trigger) answered with zeros, so that raw Chicory can instantiate it.
+     * benchmarks never trigger) answered with zeros, so that raw Endive can instantiate it.
      */
     private static ImportValues stubImports(WasmModule module) {
         ImportValues.Builder imports = ImportValues.builder();

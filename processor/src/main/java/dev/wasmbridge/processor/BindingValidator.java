@@ -143,7 +143,7 @@ final class BindingValidator {
         return ok;
     }
 
-    /** A module read and parsed, in the form Chicory runs. */
+    /** A module read and parsed, in the form Endive runs. */
     private record CheckedModule(ModuleFile file, WasmModuleInfo info, RustSignatures signatures) {}
 
     private Optional<CheckedModule> readModule(TypeElement element, String resource) {
@@ -162,7 +162,7 @@ final class BindingValidator {
         byte[] runnable;
         WasmModuleInfo info;
         try {
-            // the form Chicory runs: exnref, and no function too big for HotSpot's JIT (the runtime does the same)
+            // the form Endive runs: exnref, and no function too big for HotSpot's JIT (the runtime does the same)
             runnable = FunctionSplitter.split(LegacyEh.translate(original));
             info = WasmModuleInfo.parse(runnable);
         } catch (MalformedWasmException | WasmEngineException | IllegalArgumentException | IndexOutOfBoundsException e) {

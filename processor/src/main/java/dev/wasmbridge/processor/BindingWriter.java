@@ -45,10 +45,10 @@ final class BindingWriter {
     private static final ClassName RUST_ERROR = ClassName.get(RUNTIME, "RustErrorException");
 
     /**
-     * The class Chicory's compiler made of the module at build time.
+     * The class Endive's compiler made of the module at build time.
      *
      * @param className its binary name
-     * @param moduleDigest Chicory's digest of the module it was compiled from
+     * @param moduleDigest Endive's digest of the module it was compiled from
      */
     record Machine(String className, String moduleDigest, List<String> hugeMethods,
             Map<String, MachineCompiler.DirectTarget> direct) {}
@@ -472,7 +472,7 @@ final class BindingWriter {
         return method.build();
     }
 
-    /** A Wasm value type as a compiled method takes it, and as Chicory passes it in a {@code long}. */
+    /** A Wasm value type as a compiled method takes it, and as Endive passes it in a {@code long}. */
     private enum DirectType {
         I32("I", TypeName.INT, "(int) $L", "(long) $L"),
         I64("J", TypeName.LONG, "$L", "$L"),
@@ -495,12 +495,12 @@ final class BindingWriter {
             return valueOf(wasm.toUpperCase(java.util.Locale.ROOT));
         }
 
-        /** The typed value of {@code value}, a {@code long} as Chicory passes it. */
+        /** The typed value of {@code value}, a {@code long} as Endive passes it. */
         CodeBlock fromLong(CodeBlock value) {
             return CodeBlock.of(fromLong, value);
         }
 
-        /** The typed {@code value} in a {@code long}, as Chicory returns it. */
+        /** The typed {@code value} in a {@code long}, as Endive returns it. */
         CodeBlock toLong(CodeBlock value) {
             return CodeBlock.of(toLong, value);
         }

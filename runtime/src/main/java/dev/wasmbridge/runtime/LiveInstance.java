@@ -17,7 +17,7 @@ import java.lang.invoke.MethodType;
 import java.util.List;
 
 /**
- * One Chicory instance of a module with everything the boundary needs resolved once: the export
+ * One Endive instance of a module with everything the boundary needs resolved once: the export
  * functions by index, the allocator pair and the memory. Not thread-safe: {@link CallBoundary} serializes.
  */
 final class LiveInstance {
@@ -31,7 +31,7 @@ final class LiveInstance {
     private final boolean direct;
 
     /**
-     * Chicory's {@code Instance.gcSafePoint()}, which its {@code ExportFunction} runs after every call to
+     * Endive's {@code Instance.gcSafePoint()}, which its {@code ExportFunction} runs after every call to
      * release references the call no longer holds; direct calls run it too. Null when it cannot be reached
      * (then there are no direct calls).
      */
@@ -79,7 +79,7 @@ final class LiveInstance {
             return MethodHandles.privateLookupIn(Instance.class, MethodHandles.lookup())
                     .findVirtual(Instance.class, "gcSafePoint", MethodType.methodType(void.class));
         } catch (ReflectiveOperationException | RuntimeException e) {
-            return null; // another Chicory, or its package is not open to us: calls go through ExportFunction
+            return null; // another Endive, or its package is not open to us: calls go through ExportFunction
         }
     }
 
@@ -96,7 +96,7 @@ final class LiveInstance {
         return instance.memory();
     }
 
-    /** After a direct call, what Chicory's {@code ExportFunction} does after every call. */
+    /** After a direct call, what Endive's {@code ExportFunction} does after every call. */
     void safePoint() {
         if (direct) {
             try {

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Differential tests on the committed Rust modules: each module, split with a tiny budget (so
  * that hundreds of regions move) and with the default budget, must validate and instantiate on
- * Chicory and give the same results, traps and memory contents as the original for every call
+ * Endive and give the same results, traps and memory contents as the original for every call
  * of every export.
  */
 class FunctionSplitterFixtureTest {
@@ -100,7 +100,7 @@ class FunctionSplitterFixtureTest {
         assertEquals(kernelResults(original), kernelResults(split));
     }
 
-    /** fnv_hash_rounds, parse_numbers and every kernel of run_kernel, on Chicory's compiler. */
+    /** fnv_hash_rounds, parse_numbers and every kernel of run_kernel, on Endive's compiler. */
     private static List<String> kernelResults(byte[] module) {
         Instance instance = ExportDriver.instantiate(module, true);
         List<String> results = new ArrayList<>();

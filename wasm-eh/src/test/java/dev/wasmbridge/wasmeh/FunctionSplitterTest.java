@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The splitter on small modules written for the purpose, run on Chicory before and after. */
+/** The splitter on small modules written for the purpose, run on Endive before and after. */
 class FunctionSplitterTest {
 
     /**

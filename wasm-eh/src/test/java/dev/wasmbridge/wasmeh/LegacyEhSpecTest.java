@@ -27,7 +27,7 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Runs the WebAssembly spec tests for the legacy exception-handling instructions: every module
- * is translated with {@link LegacyEh#translate(byte[])} and executed on Chicory; every
+ * is translated with {@link LegacyEh#translate(byte[])} and executed on Endive; every
  * assertion of the suite becomes one named test.
  */
 class LegacyEhSpecTest {
@@ -170,7 +170,7 @@ class LegacyEhSpecTest {
                 Instance.builder(Parser.parse(translated))
                         .withImportValues(store.toImportValues())
                         .build();
-            } catch (WasmEngineException refusedByChicory) {
+            } catch (WasmEngineException refusedByEngine) {
                 return;
             }
             fail("module " + command.get("filename") + " was accepted, expected: "

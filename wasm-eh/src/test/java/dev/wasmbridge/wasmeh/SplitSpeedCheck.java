@@ -9,7 +9,7 @@ import java.util.function.LongSupplier;
 
 /**
  * A rough speed check, not a unit test (run it by hand, default JVM flags): times exports on
- * Chicory's compiler before and after {@link FunctionSplitter#split}.
+ * Endive's compiler before and after {@link FunctionSplitter#split}.
  *
  * <pre>
  * java -cp wasm-eh/target/classes:wasm-eh/target/test-classes:$CHICORY_AND_ASM \

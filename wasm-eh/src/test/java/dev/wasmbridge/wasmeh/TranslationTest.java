@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
- * Translates hand-built legacy modules, one construct at a time, and runs them on Chicory.
+ * Translates hand-built legacy modules, one construct at a time, and runs them on Endive.
  * Each test shows the legacy code in the text format.
  */
 class TranslationTest {
@@ -382,7 +382,7 @@ class TranslationTest {
     }
 
     @Test
-    @Disabled("Chicory 1.7.5 identifies an exnref by its tag index, so throw_ref re-throws the"
+    @Disabled("The engine (Endive 1.0.0) identifies an exnref by its tag index, so throw_ref re-throws the"
             + " latest exception of that tag; proven without translation by"
             + " ExnrefIdentityTest")
     void rethrowAfterCatchingAnotherExceptionOfTheSameTag() {
