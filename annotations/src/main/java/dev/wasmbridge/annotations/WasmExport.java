@@ -9,7 +9,7 @@ import java.lang.annotation.Target;
 /**
  * Marks a method of a {@link WasmModule} interface as a call into a function the Rust module exports.
  *
- * <p>Direction: Java calls Rust. (Endive's own {@code run.endive.annotations.WasmExport} is the
+ * <p>Direction: Java calls Rust. (Chicory's own {@code com.dylibso.chicory.annotations.WasmExport} is the
  * opposite direction, a Java method exported to Wasm; the two are unrelated.)
  *
  * <p>Parameter and result types follow docs/ABI.md (primitives, {@code String}, arrays, {@code Optional},

@@ -10,7 +10,7 @@ import java.lang.annotation.Target;
  * Binds a Java interface to a Rust module compiled to WebAssembly.
  *
  * <p>The Wasmbridge annotation processor generates, for an interface {@code Greeter}, a class {@code
- * GreeterBindings} that implements it over a Endive instance of the module. Every abstract method of
+ * GreeterBindings} that implements it over a Chicory instance of the module. Every abstract method of
  * the interface must carry {@link WasmExport}; the processor reads the {@code .wasm} file at compile time
  * and checks each method against the module's export of that name.
  *

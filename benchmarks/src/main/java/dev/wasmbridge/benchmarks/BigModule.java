@@ -5,7 +5,7 @@ import dev.wasmbridge.annotations.WasmModule;
 
 /**
  * The small exports of the benchmark crate (benchmarks/rust/big-module), bound through a generated proxy.
- * {@code BigModuleBindings} is generated at compile time. The exnref build runs on Endive as it is, so
+ * {@code BigModuleBindings} is generated at compile time. The exnref build runs on Chicory as it is, so
  * the call benchmarks measure calls only, not the legacy translation.
  */
 @WasmModule("wasm/big_module.exnref.wasm")

@@ -16,11 +16,11 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The engine comparison: compute-bound Rust through the generated proxy ({@link BigModule}) on each of
- * Endive's engines, for 1 MiB of input per call ({@link ComputeInputs}). {@code NativeComputeBenchmark}
+ * Chicory's engines, for 1 MiB of input per call ({@link ComputeInputs}). {@code NativeComputeBenchmark}
  * (JDK 22+, {@code src/main/java22}) runs the same Rust source built natively, the physical limit.
  *
  * <p>{@code engine} is {@code auto} (the bytecode the annotation processor compiled at build time, the
- * default), {@code compiler} (Endive's compiler at run time) or {@code interpreter}; each runs in its own
+ * default), {@code compiler} (Chicory's compiler at run time) or {@code interpreter}; each runs in its own
  * fork ({@link Engines}). {@code kernel} is {@code fnv} ({@code fnvHashRounds}, 1 round over 1 MiB of
  * bytes) or {@code parse} ({@code parseNumbers} on a little under 1 MiB of comma-separated numbers). A
  * call includes copying the input into Wasm memory (and encoding the string as UTF-8), as any call does.
@@ -36,7 +36,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class ComputeBenchmark {
-    /** The Endive engine of the proxy ({@code auto} is the runtime's default). */
+    /** The Chicory engine of the proxy ({@code auto} is the runtime's default). */
     @Param({"auto", "compiler", "interpreter"})
     public String engine;
 

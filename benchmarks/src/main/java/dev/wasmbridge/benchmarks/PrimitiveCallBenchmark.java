@@ -18,14 +18,14 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The cost of one call with two {@code int}s and an {@code int} result: {@code add} through the
- * generated proxy ({@link BigModule}) against hand-written Endive code on the same module (the exnref
- * build of the benchmark crate, so no translation is involved), and against the exports class Endive's
- * own code generator writes for it ({@link EngineBigModule}). The difference is the proxy's own
+ * generated proxy ({@link BigModule}) against hand-written Chicory code on the same module (the exnref
+ * build of the benchmark crate, so no translation is involved), and against the exports class Chicory's
+ * own code generator writes for it ({@link ChicoryBigModule}). The difference is the proxy's own
  * overhead: argument lowering, the instance lock, the panic-catching boundary. All three run on the same
- * Endive engine ({@code engine}; with {@code auto}, the proxy runs the bytecode Wasmbridge's processor
- * compiled at build time, the other two the bytecode Endive's Maven plugin compiled). {@code direct}: with
+ * Chicory engine ({@code engine}; with {@code auto}, the proxy runs the bytecode Wasmbridge's processor
+ * compiled at build time, the other two the bytecode Chicory's Maven plugin compiled). {@code direct}: with
  * {@code true} (the default of generated bindings) the proxy calls the export's compiled method directly,
- * typed; with {@code false} through Endive's {@code ExportFunction.apply(long...)}, as raw code does.
+ * typed; with {@code false} through Chicory's {@code ExportFunction.apply(long...)}, as raw code does.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -34,7 +34,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 15, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class PrimitiveCallBenchmark {
-    /** The Endive engine, for all three ({@code auto}, build-time compiled bytecode, is the proxies' default). */
+    /** The Chicory engine, for all three ({@code auto}, build-time compiled bytecode, is the proxies' default). */
     @Param({"auto", "compiler", "interpreter"})
     public String engine;
 
@@ -43,8 +43,8 @@ public class PrimitiveCallBenchmark {
     public String direct;
 
     private BigModule proxy;
-    private RawEngine raw;
-    private EngineBigModule_ModuleExports engineExports;
+    private RawChicory raw;
+    private ChicoryBigModule_ModuleExports chicoryExports;
     private final ReentrantLock lock = new ReentrantLock();
     private int a;
     private int b;
@@ -54,11 +54,11 @@ public class PrimitiveCallBenchmark {
         Engines.select(engine);
         System.setProperty(Engine.DIRECT_CALLS_PROPERTY, direct);
         proxy = BigModuleBindings.create();
-        raw = new RawEngine(Resources.read(Resources.EXNREF), engine);
-        engineExports = new EngineBigModule(engine).exports;
+        raw = new RawChicory(Resources.read(Resources.EXNREF), engine);
+        chicoryExports = new ChicoryBigModule(engine).exports;
         a = 40;
         b = 2;
-        if (proxy.add(a, b) != 42 || raw.add(a, b) != 42 || engineExports.add(a, b) != 42) {
+        if (proxy.add(a, b) != 42 || raw.add(a, b) != 42 || chicoryExports.add(a, b) != 42) {
             throw new IllegalStateException("add(40, 2) is not 42");
         }
     }
@@ -88,7 +88,7 @@ public class PrimitiveCallBenchmark {
     }
 
     @Benchmark
-    public int engineExportsAdd() {
-        return engineExports.add(a, b);
+    public int chicoryExportsAdd() {
+        return chicoryExports.add(a, b);
     }
 }

@@ -16,10 +16,10 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * String round trips through {@code echo(&str) -> String}: the proxy against the best hand-written
- * Endive code ({@link RawEngine#echo}: encode, {@code wasmbridge_malloc}, write, call, read, free both
+ * Chicory code ({@link RawChicory#echo}: encode, {@code wasmbridge_malloc}, write, call, read, free both
  * blocks, decode). {@code size} is the string's length in bytes (ASCII, so also in chars); the
  * {@code megabytes} counter reports the string bytes sent per second, in MB/s (the same amount comes back).
- * Both run on the same Endive engine ({@code engine}).
+ * Both run on the same Chicory engine ({@code engine}).
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -29,8 +29,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 public class StringBenchmark {
     /**
-     * The Endive engine, for the proxy and the raw code alike: {@code auto} (build-time compiled bytecode, the
-     * proxies' default; the raw code runs Endive's own build-time compilation) or {@code interpreter}.
+     * The Chicory engine, for the proxy and the raw code alike: {@code auto} (build-time compiled bytecode, the
+     * proxies' default; the raw code runs Chicory's own build-time compilation) or {@code interpreter}.
      */
     @Param({"auto", "interpreter"})
     public String engine;
@@ -39,14 +39,14 @@ public class StringBenchmark {
     public int size;
 
     private BigModule proxy;
-    private RawEngine raw;
+    private RawChicory raw;
     private String text;
 
     @Setup(Level.Trial)
     public void setUp() {
         Engines.select(engine);
         proxy = BigModuleBindings.create();
-        raw = new RawEngine(Resources.read(Resources.EXNREF), engine);
+        raw = new RawChicory(Resources.read(Resources.EXNREF), engine);
         StringBuilder builder = new StringBuilder(size);
         for (int i = 0; i < size; i++) {
             builder.append((char) ('a' + i % 26));

@@ -1,6 +1,6 @@
 package dev.wasmbridge.benchmarks;
 
-import run.endive.wasm.Parser;
+import com.dylibso.chicory.wasm.Parser;
 import dev.wasmbridge.wasmeh.LegacyEh;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -47,7 +47,7 @@ public class TranslationBenchmark {
         if (!LegacyEh.isLegacy(module)) {
             throw new IllegalStateException(Resources.LEGACY + " uses no legacy exception handling");
         }
-        // Once, outside the measurement: Endive must accept the translation with every copy in it.
+        // Once, outside the measurement: Chicory must accept the translation with every copy in it.
         byte[] translated = LegacyEh.translate(module);
         int functions = Parser.parse(translated).functionSection().functionCount();
         int originalFunctions = Parser.parse(LegacyEh.translate(original)).functionSection().functionCount();

@@ -28,12 +28,12 @@ record BindingModel(
 
     /**
      * The module as named in {@code @WasmModule}, and its exnref translation when it uses the legacy
-     * exception-handling instructions Endive cannot run.
+     * exception-handling instructions Chicory cannot run.
      *
      * @param resource the classpath resource named in {@code @WasmModule}
      * @param sha256 the SHA-256 of the file as found (lower-case hex), before any translation
      * @param where where the processor found it, for messages and the build plugin (a URI or a path)
-     * @param runnable the module in the form Endive runs (the file itself, or its exnref translation)
+     * @param runnable the module in the form Chicory runs (the file itself, or its exnref translation)
      * @param translated whether {@code runnable} is a translation the processor must write out
      */
     record ModuleFile(String resource, String sha256, String where, byte[] runnable, boolean translated) {

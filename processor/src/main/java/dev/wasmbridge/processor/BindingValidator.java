@@ -1,6 +1,6 @@
 package dev.wasmbridge.processor;
 
-import run.endive.wasm.WasmEngineException;
+import com.dylibso.chicory.wasm.ChicoryException;
 import com.palantir.javapoet.ClassName;
 import dev.wasmbridge.processor.BindingModel.Export;
 import dev.wasmbridge.processor.BindingModel.Import;
@@ -143,7 +143,7 @@ final class BindingValidator {
         return ok;
     }
 
-    /** A module read and parsed, in the form Endive runs. */
+    /** A module read and parsed, in the form Chicory runs. */
     private record CheckedModule(ModuleFile file, WasmModuleInfo info, RustSignatures signatures) {}
 
     private Optional<CheckedModule> readModule(TypeElement element, String resource) {
@@ -162,10 +162,10 @@ final class BindingValidator {
         byte[] runnable;
         WasmModuleInfo info;
         try {
-            // the form Endive runs: exnref, and no function too big for HotSpot's JIT (the runtime does the same)
+            // the form Chicory runs: exnref, and no function too big for HotSpot's JIT (the runtime does the same)
             runnable = FunctionSplitter.split(LegacyEh.translate(original));
             info = WasmModuleInfo.parse(runnable);
-        } catch (MalformedWasmException | WasmEngineException | IllegalArgumentException | IndexOutOfBoundsException e) {
+        } catch (MalformedWasmException | ChicoryException | IllegalArgumentException | IndexOutOfBoundsException e) {
             diagnostics.error(element, Message.MODULE_INVALID, found.get().where(), e.getMessage());
             return Optional.empty();
         }

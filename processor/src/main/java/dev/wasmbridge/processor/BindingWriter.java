@@ -37,18 +37,18 @@ final class BindingWriter {
     private static final ClassName EXPORT_BINDING = ClassName.get(RUNTIME, "ExportBinding");
     private static final ClassName IMPORT_BINDING = ClassName.get(RUNTIME, "ImportBinding");
     private static final ClassName GENERATED_BINDINGS = ClassName.get(RUNTIME, "GeneratedBindings");
-    private static final ClassName FUNCTION_TYPE = ClassName.get("run.endive.wasm.types", "FunctionType");
-    private static final ClassName VAL_TYPE = ClassName.get("run.endive.wasm.types", "ValType");
+    private static final ClassName FUNCTION_TYPE = ClassName.get("com.dylibso.chicory.wasm.types", "FunctionType");
+    private static final ClassName VAL_TYPE = ClassName.get("com.dylibso.chicory.wasm.types", "ValType");
     private static final ClassName LIST = ClassName.get(List.class);
     private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
     private static final ClassName RUST_OBJECT = ClassName.get(RUNTIME, "RustObject");
     private static final ClassName RUST_ERROR = ClassName.get(RUNTIME, "RustErrorException");
 
     /**
-     * The class Endive's compiler made of the module at build time.
+     * The class Chicory's compiler made of the module at build time.
      *
      * @param className its binary name
-     * @param moduleDigest Endive's digest of the module it was compiled from
+     * @param moduleDigest Chicory's digest of the module it was compiled from
      */
     record Machine(String className, String moduleDigest, List<String> hugeMethods,
             Map<String, MachineCompiler.DirectTarget> direct) {}
@@ -436,7 +436,7 @@ final class BindingWriter {
         String result = export.result().wasm();
         StringBuilder descriptor = new StringBuilder("(");
         params.forEach(p -> descriptor.append(DirectType.of(p).descriptor));
-        descriptor.append("Lrun/endive/runtime/Memory;Lrun/endive/runtime/Instance;)")
+        descriptor.append("Lcom/dylibso/chicory/runtime/Memory;Lcom/dylibso/chicory/runtime/Instance;)")
                 .append(result == null ? "V" : DirectType.of(result).descriptor);
         if (target == null || !target.descriptor().equals(descriptor.toString())) {
             return null;
@@ -472,7 +472,7 @@ final class BindingWriter {
         return method.build();
     }
 
-    /** A Wasm value type as a compiled method takes it, and as Endive passes it in a {@code long}. */
+    /** A Wasm value type as a compiled method takes it, and as Chicory passes it in a {@code long}. */
     private enum DirectType {
         I32("I", TypeName.INT, "(int) $L", "(long) $L"),
         I64("J", TypeName.LONG, "$L", "$L"),
@@ -495,12 +495,12 @@ final class BindingWriter {
             return valueOf(wasm.toUpperCase(java.util.Locale.ROOT));
         }
 
-        /** The typed value of {@code value}, a {@code long} as Endive passes it. */
+        /** The typed value of {@code value}, a {@code long} as Chicory passes it. */
         CodeBlock fromLong(CodeBlock value) {
             return CodeBlock.of(fromLong, value);
         }
 
-        /** The typed {@code value} in a {@code long}, as Endive returns it. */
+        /** The typed {@code value} in a {@code long}, as Chicory returns it. */
         CodeBlock toLong(CodeBlock value) {
             return CodeBlock.of(toLong, value);
         }

@@ -1,17 +1,17 @@
 package dev.wasmbridge.processor;
 
-import run.endive.compiler.internal.ByteClassCollector;
-import run.endive.compiler.internal.Compiler;
-import run.endive.wasm.Parser;
-import run.endive.wasm.WasmModule;
-import run.endive.wasm.types.NameCustomSection;
+import com.dylibso.chicory.compiler.internal.ByteClassCollector;
+import com.dylibso.chicory.compiler.internal.Compiler;
+import com.dylibso.chicory.wasm.Parser;
+import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.NameCustomSection;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Compiles a module to JVM bytecode at build time with Endive's compiler, so the bindings start with no
+ * Compiles a module to JVM bytecode at build time with Chicory's compiler, so the bindings start with no
  * compilation step and no interpreter. The result is the class files of one {@code Machine} class (plus
  * the helper classes it needs), named after the binding class.
  */
@@ -38,14 +38,14 @@ final class MachineCompiler {
      * for a module with the same digest, so a stale class never runs a changed module.
      *
      * @param classes binary class name → class file bytes
-     * @param moduleDigest Endive's digest of the module ({@code WasmModule.digest()})
+     * @param moduleDigest Chicory's digest of the module ({@code WasmModule.digest()})
      */
     record Compiled(Map<String, byte[]> classes, String moduleDigest, List<Oversized> oversized,
             Map<String, DirectTarget> exports) {}
 
     /**
      * The static method the machine compiled an exported function to, which generated code may call
-     * directly with typed arguments instead of through Endive's {@code ExportFunction.apply(long...)} and
+     * directly with typed arguments instead of through Chicory's {@code ExportFunction.apply(long...)} and
      * the machine's call dispatch.
      *
      * @param className the binary name of the class that holds it (in the bindings' package)
@@ -69,7 +69,7 @@ final class MachineCompiler {
         }
     }
 
-    /** Compiles {@code runnableModule} (in the form Endive runs: exnref, not legacy). */
+    /** Compiles {@code runnableModule} (in the form Chicory runs: exnref, not legacy). */
     static Compiled compile(byte[] runnableModule, String machineClassName) {
         WasmModule module = Parser.parse(runnableModule);
         Map<String, byte[]> classes = Compiler.builder(module)
@@ -102,8 +102,8 @@ final class MachineCompiler {
         }
         Map<String, DirectTarget> exports = new java.util.LinkedHashMap<>();
         for (int i = 0; i < module.exportSection().exportCount(); i++) {
-            run.endive.wasm.types.Export export = module.exportSection().getExport(i);
-            if (export.exportType() == run.endive.wasm.types.ExternalType.FUNCTION) {
+            com.dylibso.chicory.wasm.types.Export export = module.exportSection().getExport(i);
+            if (export.exportType() == com.dylibso.chicory.wasm.types.ExternalType.FUNCTION) {
                 DirectTarget target = byMethod.get("func_" + export.index());
                 if (target != null) {
                     exports.put(export.name(), target);
@@ -129,7 +129,7 @@ final class MachineCompiler {
         return List.copyOf(found);
     }
 
-    /** What a method of Endive's machine runs: {@code func_<index>} is Wasm function {@code index}. */
+    /** What a method of Chicory's machine runs: {@code func_<index>} is Wasm function {@code index}. */
     private static String describe(String method, NameCustomSection names) {
         if (method.startsWith("func_")) {
             try {

@@ -106,7 +106,7 @@ final class ValueCode {
     }
 
     /**
-     * A Java value going to Rust as the {@code long} Endive passes: lent for an export call ({@code
+     * A Java value going to Rust as the {@code long} Chicory passes: lent for an export call ({@code
      * given == false}) or handed over as an import's result ({@code given == true}). Not for class objects.
      *
      * @param what names the value in messages, e.g. {@code "argument 'name' of Greeter.greet"}
@@ -178,7 +178,7 @@ final class ValueCode {
     }
 
     /**
-     * The {@code long} Endive returned (or passed to an import) as a Java value: taken and freed when it is
+     * The {@code long} Chicory returned (or passed to an import) as a Java value: taken and freed when it is
      * an export's result ({@code owned}), only read when Rust lends it to an import.
      */
     CodeBlock fromWasm(JavaType type, CodeBlock wasm, String call, boolean owned) {

@@ -1,15 +1,15 @@
 package dev.wasmbridge.processor;
 
-import run.endive.wasm.Parser;
-import run.endive.wasm.WasmModule;
-import run.endive.wasm.types.CustomSection;
-import run.endive.wasm.types.Export;
-import run.endive.wasm.types.ExternalType;
-import run.endive.wasm.types.FunctionImport;
-import run.endive.wasm.types.FunctionType;
-import run.endive.wasm.types.Import;
-import run.endive.wasm.types.UnknownCustomSection;
-import run.endive.wasm.types.ValType;
+import com.dylibso.chicory.wasm.Parser;
+import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.CustomSection;
+import com.dylibso.chicory.wasm.types.Export;
+import com.dylibso.chicory.wasm.types.ExternalType;
+import com.dylibso.chicory.wasm.types.FunctionImport;
+import com.dylibso.chicory.wasm.types.FunctionType;
+import com.dylibso.chicory.wasm.types.Import;
+import com.dylibso.chicory.wasm.types.UnknownCustomSection;
+import com.dylibso.chicory.wasm.types.ValType;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -89,7 +89,7 @@ final class WasmModuleInfo {
     /**
      * Parses {@code wasm}.
      *
-     * @throws run.endive.wasm.WasmEngineException if it is not a valid module
+     * @throws com.dylibso.chicory.wasm.ChicoryException if it is not a valid module
      */
     static WasmModuleInfo parse(byte[] wasm) {
         return new WasmModuleInfo(Parser.parse(wasm));

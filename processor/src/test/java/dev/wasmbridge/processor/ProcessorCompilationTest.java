@@ -189,8 +189,8 @@ class ProcessorCompilationTest {
                 .contains(".withSkeleton(\"" + path + "\")");
         byte[] skeleton = compilation.generatedFile(javax.tools.StandardLocation.CLASS_OUTPUT, path).orElseThrow()
                 .openInputStream().readAllBytes();
-        run.endive.wasm.WasmModule whole = run.endive.wasm.Parser.parse(original);
-        run.endive.wasm.WasmModule parts = run.endive.wasm.Parser.parse(skeleton);
+        com.dylibso.chicory.wasm.WasmModule whole = com.dylibso.chicory.wasm.Parser.parse(original);
+        com.dylibso.chicory.wasm.WasmModule parts = com.dylibso.chicory.wasm.Parser.parse(skeleton);
         assertEquals(whole.functionSection().functionCount(), parts.functionSection().functionCount());
         assertEquals(whole.exportSection().exportCount(), parts.exportSection().exportCount());
         assertEquals(whole.importSection().importCount(), parts.importSection().importCount());
@@ -209,7 +209,7 @@ class ProcessorCompilationTest {
         assertTrue(!dev.wasmbridge.wasmeh.FunctionSplitter.oversizedFunctions(original).isEmpty(),
                 "the function is over the limit as written");
         String skeleton = "META-INF/wasmbridge/skeleton/" + Digests.sha256(original) + "/splittable.wasm";
-        run.endive.wasm.WasmModule compiled = run.endive.wasm.Parser.parse(compilation
+        com.dylibso.chicory.wasm.WasmModule compiled = com.dylibso.chicory.wasm.Parser.parse(compilation
                 .generatedFile(javax.tools.StandardLocation.CLASS_OUTPUT, skeleton).orElseThrow()
                 .openInputStream().readAllBytes());
         assertTrue(compiled.functionSection().functionCount() > 1, "the bytecode was compiled from the split module");

@@ -1,14 +1,14 @@
 package dev.wasmbridge.runtime;
 
-import run.endive.runtime.WasmInterruptedException;
-import run.endive.runtime.ExportFunction;
-import run.endive.runtime.HostFunction;
-import run.endive.runtime.Memory;
-import run.endive.runtime.TrapException;
-import run.endive.runtime.WasmException;
-import run.endive.wasm.WasmEngineException;
-import run.endive.wasm.types.FunctionType;
-import run.endive.wasm.types.ValType;
+import com.dylibso.chicory.runtime.ChicoryInterruptedException;
+import com.dylibso.chicory.runtime.ExportFunction;
+import com.dylibso.chicory.runtime.HostFunction;
+import com.dylibso.chicory.runtime.Memory;
+import com.dylibso.chicory.runtime.TrapException;
+import com.dylibso.chicory.runtime.WasmException;
+import com.dylibso.chicory.wasm.ChicoryException;
+import com.dylibso.chicory.wasm.types.FunctionType;
+import com.dylibso.chicory.wasm.types.ValType;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -335,12 +335,12 @@ public final class CallBoundary implements Instances {
     }
 
     /** The engine's memory of this instance, for a direct call. */
-    public run.endive.runtime.Memory memory() {
+    public com.dylibso.chicory.runtime.Memory memory() {
         return live.engineMemory();
     }
 
     /** The engine's instance, for a direct call. */
-    public run.endive.runtime.Instance instance() {
+    public com.dylibso.chicory.runtime.Instance instance() {
         return live.engineInstance();
     }
 
@@ -519,7 +519,7 @@ public final class CallBoundary implements Instances {
         if (failure instanceof ImportThrew) {
             return AbortReason.IMPORT_EXCEPTION;
         }
-        if (failure instanceof WasmInterruptedException) {
+        if (failure instanceof ChicoryInterruptedException) {
             if (timedOut) {
                 Thread.interrupted(); // the interrupt was ours, not the caller's
                 return AbortReason.TIMEOUT;
@@ -532,7 +532,7 @@ public final class CallBoundary implements Instances {
         if (failure instanceof WasmException) {
             return AbortReason.UNCAUGHT_WASM_EXCEPTION;
         }
-        if (failure instanceof TrapException || failure instanceof WasmEngineException) {
+        if (failure instanceof TrapException || failure instanceof ChicoryException) {
             return panicMessage != null ? AbortReason.PANIC : AbortReason.TRAP;
         }
         return AbortReason.ENGINE_FAILURE;

@@ -1,9 +1,9 @@
 package dev.wasmbridge.runtime;
 
-import run.endive.compiler.MachineFactoryCompiler;
-import run.endive.runtime.Instance;
-import run.endive.runtime.InterpreterMachine;
-import run.endive.runtime.Machine;
+import com.dylibso.chicory.compiler.MachineFactoryCompiler;
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.InterpreterMachine;
+import com.dylibso.chicory.runtime.Machine;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.function.Function;
 
 /**
- * Which Endive engine runs the Wasm code. Chosen with the system property {@code wasmbridge.engine}:
+ * Which Chicory engine runs the Wasm code. Chosen with the system property {@code wasmbridge.engine}:
  * {@code auto} (the default), {@code compiler} or {@code interpreter}.
  */
 public enum Engine {
@@ -26,7 +26,7 @@ public enum Engine {
         }
     },
     /**
-     * Endive's compiler at run time: translates the module to JVM bytecode once, when the first instance
+     * Chicory's compiler at run time: translates the module to JVM bytecode once, when the first instance
      * is made. Calls are much faster than in the interpreter, and runaway loops can be interrupted (it
      * checks at every backward branch).
      */
@@ -37,8 +37,8 @@ public enum Engine {
         }
     },
     /**
-     * Endive's interpreter: no compilation step. It checks for interruption at every branch ({@code br},
-     * {@code br_if}, {@code br_table}) and call, so a timeout stops a runaway loop here too.
+     * Chicory's interpreter: no compilation step. In Chicory 1.7.5 it checks for interruption only at
+     * unconditional branches, so a timeout cannot stop a loop that only branches back with {@code br_if}.
      */
     INTERPRETER {
         @Override
@@ -52,7 +52,7 @@ public enum Engine {
 
     /**
      * The system property that, set to {@code false}, makes bindings call the build-time bytecode through
-     * Endive's {@code ExportFunction} instead of calling each export's compiled method directly (typed, no
+     * Chicory's {@code ExportFunction} instead of calling each export's compiled method directly (typed, no
      * argument arrays). For comparisons and as a way out; the direct calls are the default.
      */
     public static final String DIRECT_CALLS_PROPERTY = "wasmbridge.directCalls";

@@ -1,6 +1,6 @@
 package dev.wasmbridge.runtime;
 
-import run.endive.wasm.types.FunctionType;
+import com.dylibso.chicory.wasm.types.FunctionType;
 import java.util.Objects;
 
 /**

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * HotSpot's limit on the size of the methods it compiles: with {@code DontCompileHugeMethods} on (the
- * default), a method over 8,000 bytes of bytecode runs in the interpreter for ever. Endive compiles each
+ * default), a method over 8,000 bytes of bytecode runs in the interpreter for ever. Chicory compiles each
  * Wasm function to one method, so a large Rust function can be 10 to 100 times slower than it should be.
  */
 final class JitLimit {

@@ -1,23 +1,23 @@
 package dev.wasmbridge.runtime;
 
-import run.endive.runtime.ExportFunction;
-import run.endive.runtime.HostFunction;
-import run.endive.runtime.ImportValues;
-import run.endive.runtime.Instance;
-import run.endive.runtime.Memory;
-import run.endive.wasm.WasmEngineException;
-import run.endive.wasm.WasmModule;
-import run.endive.wasm.types.Export;
-import run.endive.wasm.types.ExportSection;
-import run.endive.wasm.types.ExternalType;
-import run.endive.wasm.types.FunctionType;
+import com.dylibso.chicory.runtime.ExportFunction;
+import com.dylibso.chicory.runtime.HostFunction;
+import com.dylibso.chicory.runtime.ImportValues;
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.Memory;
+import com.dylibso.chicory.wasm.ChicoryException;
+import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.Export;
+import com.dylibso.chicory.wasm.types.ExportSection;
+import com.dylibso.chicory.wasm.types.ExternalType;
+import com.dylibso.chicory.wasm.types.FunctionType;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.List;
 
 /**
- * One Endive instance of a module with everything the boundary needs resolved once: the export
+ * One Chicory instance of a module with everything the boundary needs resolved once: the export
  * functions by index, the allocator pair and the memory. Not thread-safe: {@link CallBoundary} serializes.
  */
 final class LiveInstance {
@@ -31,7 +31,7 @@ final class LiveInstance {
     private final boolean direct;
 
     /**
-     * Endive's {@code Instance.gcSafePoint()}, which its {@code ExportFunction} runs after every call to
+     * Chicory's {@code Instance.gcSafePoint()}, which its {@code ExportFunction} runs after every call to
      * release references the call no longer holds; direct calls run it too. Null when it cannot be reached
      * (then there are no direct calls).
      */
@@ -67,7 +67,7 @@ final class LiveInstance {
                     .withImportValues(importValues)
                     .withMachineFactory(source.machineFactory())
                     .build();
-        } catch (WasmEngineException e) {
+        } catch (ChicoryException e) {
             throw new ModuleLoadException(
                     "Could not instantiate Wasm module '" + source.name() + "': " + e.getMessage(), e);
         }
@@ -79,7 +79,7 @@ final class LiveInstance {
             return MethodHandles.privateLookupIn(Instance.class, MethodHandles.lookup())
                     .findVirtual(Instance.class, "gcSafePoint", MethodType.methodType(void.class));
         } catch (ReflectiveOperationException | RuntimeException e) {
-            return null; // another Endive, or its package is not open to us: calls go through ExportFunction
+            return null; // another Chicory, or its package is not open to us: calls go through ExportFunction
         }
     }
 
@@ -96,7 +96,7 @@ final class LiveInstance {
         return instance.memory();
     }
 
-    /** After a direct call, what Endive's {@code ExportFunction} does after every call. */
+    /** After a direct call, what Chicory's {@code ExportFunction} does after every call. */
     void safePoint() {
         if (direct) {
             try {
@@ -140,7 +140,7 @@ final class LiveInstance {
         WasmModule module = source.module();
         int functionIndex = 0;
         for (int i = 0; i < module.importSection().importCount(); i++) {
-            run.endive.wasm.types.Import imported = module.importSection().getImport(i);
+            com.dylibso.chicory.wasm.types.Import imported = module.importSection().getImport(i);
             if (imported.importType() != ExternalType.FUNCTION) {
                 continue;
             }
@@ -199,7 +199,7 @@ final class LiveInstance {
             typeIndex =
                     module.importSection().stream()
                             .filter(i -> i.importType() == ExternalType.FUNCTION)
-                            .map(run.endive.wasm.types.FunctionImport.class::cast)
+                            .map(com.dylibso.chicory.wasm.types.FunctionImport.class::cast)
                             .skip(functionIndex)
                             .findFirst()
                             .orElseThrow()

@@ -1,8 +1,8 @@
 package dev.wasmbridge.runtime;
 
-import run.endive.wasm.WasmModule;
-import run.endive.wasm.types.CustomSection;
-import run.endive.wasm.types.UnknownCustomSection;
+import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.CustomSection;
+import com.dylibso.chicory.wasm.types.UnknownCustomSection;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -12,7 +12,7 @@ public class ModuleLoadException extends WasmBridgeException {
         super(message);
     }
 
-    /** An exception with a message and the lower-level cause (usually Endive's). */
+    /** An exception with a message and the lower-level cause (usually Chicory's). */
     public ModuleLoadException(String message, Throwable cause) {
         super(message, cause);
     }

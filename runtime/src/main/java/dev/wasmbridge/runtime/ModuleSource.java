@@ -1,10 +1,10 @@
 package dev.wasmbridge.runtime;
 
-import run.endive.runtime.Instance;
-import run.endive.runtime.Machine;
-import run.endive.wasm.WasmEngineException;
-import run.endive.wasm.Parser;
-import run.endive.wasm.WasmModule;
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.Machine;
+import com.dylibso.chicory.wasm.ChicoryException;
+import com.dylibso.chicory.wasm.Parser;
+import com.dylibso.chicory.wasm.WasmModule;
 import dev.wasmbridge.wasmeh.FunctionSplitter;
 import dev.wasmbridge.wasmeh.LegacyEh;
 import dev.wasmbridge.wasmeh.MalformedWasmException;
@@ -24,7 +24,7 @@ import java.util.function.Function;
  * <p>Generated bindings hold one per module in a static field, so the bytes are read and parsed once per
  * class loader, not once per instance or per {@code resetState()}. A module using the legacy
  * exception-handling instructions (rustc's default for {@code panic=unwind}) is translated to the exnref
- * form Endive runs; a module already in exnref form is used as it is.
+ * form Chicory runs; a module already in exnref form is used as it is.
  *
  * <p>Generated bindings record what the processor checked them against ({@link #checkedAgainst}). A module
  * that is not that file is checked again when it is loaded, and runs only if it still fits: stale
@@ -145,12 +145,12 @@ public final class ModuleSource {
     }
 
     /**
-     * The same module, with the JVM bytecode Endive's compiler made of it at build time: the class {@code
+     * The same module, with the JVM bytecode Chicory's compiler made of it at build time: the class {@code
      * machineClass}, loaded with the class loader of the anchor. Generated bindings use this when the
      * processor compiled the module. The class is used only if the module loaded at run time has the digest
      * it was compiled from; a changed module is compiled at run time instead.
      *
-     * @param moduleDigest Endive's digest ({@code WasmModule.digest()}) of the module the class was
+     * @param moduleDigest Chicory's digest ({@code WasmModule.digest()}) of the module the class was
      *     compiled from
      */
     public ModuleSource withCompiledMachine(String machineClass, String moduleDigest) {
@@ -257,7 +257,7 @@ public final class ModuleSource {
         } else {
             byte[] runnable = translate(original);
             module = parse(runnable);
-            // Endive's parser hashes what it parses: when that is the file itself, no second pass is needed
+            // Chicory's parser hashes what it parses: when that is the file itself, no second pass is needed
             sha256 = runnable == original ? hexOf(module.digest()) : null;
             if (sha256 == null) {
                 sha256 = sha256(original);
@@ -307,14 +307,14 @@ public final class ModuleSource {
         return "the interface";
     }
 
-    /** Endive's digest ({@code "sha-256:<base64>"}) in hex, or null when it is not a SHA-256. */
-    private static String hexOf(String engineDigest) {
-        int colon = engineDigest == null ? -1 : engineDigest.indexOf(':');
-        if (colon < 0 || !engineDigest.substring(0, colon).replace("-", "").equalsIgnoreCase("sha256")) {
+    /** Chicory's digest ({@code "sha-256:<base64>"}) in hex, or null when it is not a SHA-256. */
+    private static String hexOf(String chicoryDigest) {
+        int colon = chicoryDigest == null ? -1 : chicoryDigest.indexOf(':');
+        if (colon < 0 || !chicoryDigest.substring(0, colon).replace("-", "").equalsIgnoreCase("sha256")) {
             return null;
         }
         try {
-            return HexFormat.of().formatHex(java.util.Base64.getDecoder().decode(engineDigest.substring(colon + 1)));
+            return HexFormat.of().formatHex(java.util.Base64.getDecoder().decode(chicoryDigest.substring(colon + 1)));
         } catch (IllegalArgumentException e) {
             return null;
         }
@@ -360,7 +360,7 @@ public final class ModuleSource {
     }
 
     /**
-     * The module in the form Endive runs, as the processor makes it: its exnref translation if it uses the
+     * The module in the form Chicory runs, as the processor makes it: its exnref translation if it uses the
      * legacy instructions, and every function too big for HotSpot's JIT split ({@link FunctionSplitter},
      * deterministic, so a module the processor compiled comes out byte for byte as it did there).
      */
@@ -376,7 +376,7 @@ public final class ModuleSource {
     private WasmModule parse(byte[] runnable) {
         try {
             return Parser.parse(runnable);
-        } catch (WasmEngineException e) {
+        } catch (ChicoryException e) {
             throw new ModuleLoadException(
                     "Wasm module '" + name + "' is not a valid module: " + e.getMessage(), e);
         }

@@ -1,9 +1,9 @@
 package dev.wasmbridge.runtime;
 
-import run.endive.wasm.WasmModule;
-import run.endive.wasm.types.ExternalType;
-import run.endive.wasm.types.FunctionType;
-import run.endive.wasm.types.ValType;
+import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.ExternalType;
+import com.dylibso.chicory.wasm.types.FunctionType;
+import com.dylibso.chicory.wasm.types.ValType;
 import java.util.List;
 
 /** The imports of module {@code wasmbridge} that the Rust support crate calls (docs/ABI.md, "Panics and aborts"). */

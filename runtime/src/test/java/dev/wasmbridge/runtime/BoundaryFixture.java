@@ -1,7 +1,7 @@
 package dev.wasmbridge.runtime;
 
-import run.endive.wasm.types.FunctionType;
-import run.endive.wasm.types.ValType;
+import com.dylibso.chicory.wasm.types.FunctionType;
+import com.dylibso.chicory.wasm.types.ValType;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

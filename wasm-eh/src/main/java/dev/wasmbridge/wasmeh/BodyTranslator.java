@@ -50,7 +50,7 @@ import java.util.Map;
  * parameters are stored with {@code local.set} before the blocks above open, every block of the
  * translation is typed {@code [] -> R} (handlers {@code [] -> Lj}), and the values are loaded back
  * with {@code local.get} at the start of the try body. So the output has no block with
- * parameters that the input did not have: engines get such blocks wrong (Endive 1.0.0 clobbers
+ * parameters that the input did not have: engines get such blocks wrong (Chicory 1.7.5 clobbers
  * the value below a block with two parameters nested in another block; see
  * {@code EngineDeviationTest}). The locals are live only between the stores and the loads, so
  * one set, as many of each value type as the largest try needs, serves every try of the

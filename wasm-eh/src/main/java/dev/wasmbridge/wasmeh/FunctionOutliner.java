@@ -55,7 +55,7 @@ import java.util.TreeSet;
  * until the body fits or no region is left.
  */
 final class FunctionOutliner {
-    /** Parameter slots a new function may take (JVM methods: 255, some for Endive's own). */
+    /** Parameter slots a new function may take (JVM methods: 255, some for Chicory's own). */
     static final int MAX_PARAM_SLOTS = 200;
 
     private static final ValueType I32 =
@@ -76,7 +76,7 @@ final class FunctionOutliner {
         void addFunction(int origin, FuncType type, byte[] entry);
 
         /**
-         * Whether a {@code call_indirect} of the module uses this function type. Endive
+         * Whether a {@code call_indirect} of the module uses this function type. Chicory
          * compiles {@code call_indirect} of a type to one method that switches over every
          * function of that type, so new functions stay out of those types.
          */

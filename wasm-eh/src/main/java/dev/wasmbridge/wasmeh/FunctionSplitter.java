@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * Splits WebAssembly functions that are too big for the JVM's JIT compiler.
  *
- * <p>Endive's compiler turns every Wasm function into one JVM method, and HotSpot never
+ * <p>Chicory's compiler turns every Wasm function into one JVM method, and HotSpot never
  * compiles a method of more than {@value #HUGE_METHOD_LIMIT} bytes of bytecode
  * ({@code -XX:+DontCompileHugeMethods}, the default): such a function stays interpreted, 10 to
  * 100 times slower. {@link #split(byte[], int)} moves regions of every function whose estimated

@@ -4,7 +4,7 @@ package dev.wasmbridge.wasmeh;
  * Translates WebAssembly modules that use the legacy exception-handling instructions
  * ({@code try}, {@code catch}, {@code catch_all}, {@code delegate}, {@code rethrow}), as emitted
  * by Rust {@code panic=unwind} builds, into the exnref form ({@code try_table},
- * {@code throw_ref}, {@code exnref}) that runtimes such as Endive execute.
+ * {@code throw_ref}, {@code exnref}) that runtimes such as Chicory execute.
  *
  * <p>The translation preserves semantics exactly: every catch, catch_all, rethrow (at any
  * depth) and delegate (to an enclosing try or to the caller) behaves as before. Only function

@@ -36,7 +36,7 @@ public final class OversizedFunction {
     }
 
     /**
-     * Returns the estimated size, in bytes, of the JVM method Endive's compiler makes of the
+     * Returns the estimated size, in bytes, of the JVM method Chicory's compiler makes of the
      * function (HotSpot does not JIT-compile methods over
      * {@value FunctionSplitter#HUGE_METHOD_LIMIT} bytes).
      *

@@ -1,18 +1,17 @@
 package dev.wasmbridge.wasmeh;
 
 /**
- * Estimates how many bytes of JVM bytecode Endive's compiler emits for a function, the
+ * Estimates how many bytes of JVM bytecode Chicory's compiler (1.7.5) emits for a function, the
  * measure {@link FunctionSplitter} keeps under its budget.
  *
  * <p>The weights are bytes of bytecode per Wasm instruction, fitted (non-negative least squares,
- * then rounded up) to the method sizes Chicory 1.7.5's compiler gave (Endive 1.0.0's gives the same
- * sizes: the tests below pass on both) for the 2,000 functions of the
+ * then rounded up) to the method sizes Chicory's compiler gives for the 2,000 functions of the
  * committed benchmark, calculator and fixture modules; on functions over 1,000 bytes the estimate
  * is within 10% of the real size. {@code FunctionSplitterCompilerTest} checks it against the
  * compiler.
  */
 final class SizeModel {
-    /** Bytes per declared local (Endive initialises every local at the method's start). */
+    /** Bytes per declared local (Chicory initialises every local at the method's start). */
     static final int PER_LOCAL = 3;
 
     private SizeModel() {}

@@ -2,8 +2,8 @@
  * Reads and writes WebAssembly binaries and translates the legacy exception-handling
  * instructions that Rust {@code panic=unwind} builds emit ({@code try}, {@code catch},
  * {@code catch_all}, {@code delegate}, {@code rethrow}) into the exnref form
- * ({@code try_table}, {@code throw_ref}) that Endive executes; splits functions too big for
- * the JVM's JIT compiler once Endive compiles them.
+ * ({@code try_table}, {@code throw_ref}) that Chicory executes; splits functions too big for
+ * the JVM's JIT compiler once Chicory compiles them.
  *
  * <p>Entry points: {@link dev.wasmbridge.wasmeh.LegacyEh} (translate, detect),
  * {@link dev.wasmbridge.wasmeh.FunctionSplitter} (split, list the functions over a budget as

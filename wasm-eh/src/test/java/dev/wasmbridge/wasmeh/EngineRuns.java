@@ -1,15 +1,15 @@
 package dev.wasmbridge.wasmeh;
 
-import run.endive.compiler.MachineFactoryCompiler;
-import run.endive.compiler.internal.ByteClassCollector;
-import run.endive.compiler.internal.Compiler;
-import run.endive.runtime.Instance;
-import run.endive.runtime.InterpreterMachine;
-import run.endive.runtime.Machine;
-import run.endive.runtime.TrapException;
-import run.endive.runtime.WasmException;
-import run.endive.wasm.Parser;
-import run.endive.wasm.WasmModule;
+import com.dylibso.chicory.compiler.MachineFactoryCompiler;
+import com.dylibso.chicory.compiler.internal.ByteClassCollector;
+import com.dylibso.chicory.compiler.internal.Compiler;
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.InterpreterMachine;
+import com.dylibso.chicory.runtime.Machine;
+import com.dylibso.chicory.runtime.TrapException;
+import com.dylibso.chicory.runtime.WasmException;
+import com.dylibso.chicory.wasm.Parser;
+import com.dylibso.chicory.wasm.WasmModule;
 import java.lang.reflect.Constructor;
 import java.util.Arrays;
 import java.util.Map;

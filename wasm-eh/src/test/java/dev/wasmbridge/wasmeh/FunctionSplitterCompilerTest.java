@@ -3,12 +3,12 @@ package dev.wasmbridge.wasmeh;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import run.endive.compiler.internal.ByteClassCollector;
-import run.endive.compiler.internal.Compiler;
-import run.endive.wasm.Parser;
-import run.endive.wasm.WasmModule;
-import run.endive.wasm.types.Instruction;
-import run.endive.wasm.types.OpCode;
+import com.dylibso.chicory.compiler.internal.ByteClassCollector;
+import com.dylibso.chicory.compiler.internal.Compiler;
+import com.dylibso.chicory.wasm.Parser;
+import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.Instruction;
+import com.dylibso.chicory.wasm.types.OpCode;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -21,7 +21,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * Compiles split modules with Endive's compiler (as the annotation processor does) and checks
+ * Compiles split modules with Chicory's compiler (as the annotation processor does) and checks
  * the size of every {@code func_<index>} method against the budget, which keeps
  * {@link SizeModel} honest.
  */
@@ -92,7 +92,7 @@ class FunctionSplitterCompilerTest {
         }
     }
 
-    /** The bytecode size of every method of every class Endive's compiler makes. */
+    /** The bytecode size of every method of every class Chicory's compiler makes. */
     static Map<String, Integer> compiledMethodSizes(byte[] module) {
         Map<String, byte[]> classes = Compiler.builder(Parser.parse(module))
                 .withClassName("SplitTestMachine")
@@ -105,7 +105,7 @@ class FunctionSplitterCompilerTest {
         return sizes;
     }
 
-    /** The bytecode size of every {@code func_<index>} method Endive's compiler makes. */
+    /** The bytecode size of every {@code func_<index>} method Chicory's compiler makes. */
     static Map<Integer, Integer> compiledFunctionSizes(byte[] module) {
         Map<String, byte[]> classes = Compiler.builder(Parser.parse(module))
                 .withClassName("SplitTestMachine")

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import run.endive.runtime.Instance;
-import run.endive.wasm.Parser;
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.wasm.Parser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Differential tests on the committed Rust modules: each module, split with a tiny budget (so
  * that hundreds of regions move) and with the default budget, must validate and instantiate on
- * Endive and give the same results, traps and memory contents as the original for every call
+ * Chicory and give the same results, traps and memory contents as the original for every call
  * of every export.
  */
 class FunctionSplitterFixtureTest {
@@ -100,7 +100,7 @@ class FunctionSplitterFixtureTest {
         assertEquals(kernelResults(original), kernelResults(split));
     }
 
-    /** fnv_hash_rounds, parse_numbers and every kernel of run_kernel, on Endive's compiler. */
+    /** fnv_hash_rounds, parse_numbers and every kernel of run_kernel, on Chicory's compiler. */
     private static List<String> kernelResults(byte[] module) {
         Instance instance = ExportDriver.instantiate(module, true);
         List<String> results = new ArrayList<>();

@@ -2,7 +2,7 @@ package dev.wasmbridge.wasmeh;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import run.endive.wasm.Parser;
+import com.dylibso.chicory.wasm.Parser;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicContainer;

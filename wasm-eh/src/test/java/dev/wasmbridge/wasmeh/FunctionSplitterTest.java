@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import run.endive.runtime.Instance;
+import com.dylibso.chicory.runtime.Instance;
 import dev.wasmbridge.wasmeh.TestModuleBuilder.Bytes;
 import dev.wasmbridge.wasmeh.TestModuleBuilder.Code;
 import java.util.ArrayList;
@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The splitter on small modules written for the purpose, run on Endive before and after. */
+/** The splitter on small modules written for the purpose, run on Chicory before and after. */
 class FunctionSplitterTest {
 
     /**

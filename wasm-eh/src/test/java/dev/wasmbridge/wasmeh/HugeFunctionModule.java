@@ -4,7 +4,7 @@ import dev.wasmbridge.wasmeh.TestModuleBuilder.Code;
 
 /**
  * Builds a module with one exported function {@code hash(n: i32) -> i64} whose loop body is
- * {@code blocks} blocks of {@code rounds} hash rounds each: with 8 x 65 rounds, Endive compiles
+ * {@code blocks} blocks of {@code rounds} hash rounds each: with 8 x 65 rounds, Chicory compiles
  * it to a method of about 11 KB, over HotSpot's 8,000-byte limit, like the big functions of real
  * Rust crates (a state machine or an unrolled kernel in a loop).
  */

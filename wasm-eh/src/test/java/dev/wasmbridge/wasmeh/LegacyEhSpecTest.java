@@ -5,14 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import run.endive.runtime.HostFunction;
-import run.endive.runtime.Instance;
-import run.endive.runtime.Store;
-import run.endive.runtime.WasmException;
-import run.endive.wasm.WasmEngineException;
-import run.endive.wasm.Parser;
-import run.endive.wasm.types.FunctionType;
-import run.endive.wasm.types.ValType;
+import com.dylibso.chicory.runtime.HostFunction;
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.Store;
+import com.dylibso.chicory.runtime.WasmException;
+import com.dylibso.chicory.wasm.ChicoryException;
+import com.dylibso.chicory.wasm.Parser;
+import com.dylibso.chicory.wasm.types.FunctionType;
+import com.dylibso.chicory.wasm.types.ValType;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Runs the WebAssembly spec tests for the legacy exception-handling instructions: every module
- * is translated with {@link LegacyEh#translate(byte[])} and executed on Endive; every
+ * is translated with {@link LegacyEh#translate(byte[])} and executed on Chicory; every
  * assertion of the suite becomes one named test.
  */
 class LegacyEhSpecTest {
@@ -151,7 +151,7 @@ class LegacyEhSpecTest {
         }
 
         private void assertTrap(Map<String, Object> command) {
-            WasmEngineException trap = assertThrows(WasmEngineException.class, () -> invoke(command));
+            ChicoryException trap = assertThrows(ChicoryException.class, () -> invoke(command));
             String text = (String) command.get("text");
             assertTrue(trap.getMessage() != null && trap.getMessage().contains(text),
                     "trap message \"" + trap.getMessage() + "\" should contain \"" + text + "\"");
@@ -170,7 +170,7 @@ class LegacyEhSpecTest {
                 Instance.builder(Parser.parse(translated))
                         .withImportValues(store.toImportValues())
                         .build();
-            } catch (WasmEngineException refusedByEngine) {
+            } catch (ChicoryException refusedByChicory) {
                 return;
             }
             fail("module " + command.get("filename") + " was accepted, expected: "

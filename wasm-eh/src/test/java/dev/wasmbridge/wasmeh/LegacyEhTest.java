@@ -10,8 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import run.endive.runtime.Instance;
-import run.endive.wasm.Parser;
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.wasm.Parser;
 import dev.wasmbridge.wasmeh.TestModuleBuilder.Code;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -2,8 +2,8 @@ package dev.wasmbridge.wasmeh;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import run.endive.wasm.WasmEngineException;
-import run.endive.wasm.Parser;
+import com.dylibso.chicory.wasm.ChicoryException;
+import com.dylibso.chicory.wasm.Parser;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * invalid, the all-features fixture, and their translations) to the translator: byte flips,
  * byte sets, inserts, deletes, truncations, chunk duplications and LEB128 edits. The only
  * acceptable outcomes are a translated module or a {@link MalformedWasmException}; a
- * translated mutant is then given to Endive's parser, whose verdict is counted but is not this
+ * translated mutant is then given to Chicory's parser, whose verdict is counted but is not this
  * module's concern. A failing mutant is reported with its number, which reproduces it (set the
  * system property {@code fuzz.dump} to a directory to also write the failing mutants there).
  */
@@ -55,10 +55,10 @@ class MutationFuzzTest {
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         System.out.printf("fuzz: %d mutants in %d ms: %d refused (MalformedWasmException), "
-                        + "%d unchanged, %d translated (then %d refused by Endive with a "
-                        + "WasmEngineException, %d crashed Endive's parser, first: %s)%n",
+                        + "%d unchanged, %d translated (then %d refused by Chicory with a "
+                        + "ChicoryException, %d crashed Chicory's parser, first: %s)%n",
                 MUTANTS, millis, outcomes.refused, outcomes.unchanged, outcomes.translated,
-                outcomes.refusedByEngine, outcomes.engineCrashed, outcomes.firstEngineCrash);
+                outcomes.refusedByChicory, outcomes.chicoryCrashed, outcomes.firstChicoryCrash);
         assertTrue(outcomes.failures.isEmpty(), () -> outcomes.failureCount + " mutants failed:\n"
                 + String.join("\n", outcomes.failures));
         assertTrue(outcomes.translated > 1000, "too few mutants were translated to mean much");
@@ -79,17 +79,17 @@ class MutationFuzzTest {
         outcomes.translated++;
         try {
             Parser.parse(output);
-        } catch (WasmEngineException refused) {
-            outcomes.refusedByEngine++;
-        } catch (RuntimeException | AssertionError engineCrash) {
-            // The engine's parser (Chicory 1.7.5, Endive 1.0.0) fails with NullPointerException, AssertionError or
+        } catch (ChicoryException refused) {
+            outcomes.refusedByChicory++;
+        } catch (RuntimeException | AssertionError chicoryCrash) {
+            // Chicory 1.7.5's parser fails with NullPointerException, AssertionError or
             // IllegalArgumentException on some invalid bodies and name sections that the
             // translator copies untouched (all such mutants seen were invalid per wabt's
             // wasm-validate). Not a failure of this module, but counted and shown.
-            outcomes.engineCrashed++;
-            if (outcomes.firstEngineCrash == null) {
-                outcomes.firstEngineCrash = engineCrash.toString() + " at "
-                        + engineCrash.getStackTrace()[0];
+            outcomes.chicoryCrashed++;
+            if (outcomes.firstChicoryCrash == null) {
+                outcomes.firstChicoryCrash = chicoryCrash.toString() + " at "
+                        + chicoryCrash.getStackTrace()[0];
             }
         }
     }
@@ -221,9 +221,9 @@ class MutationFuzzTest {
         int refused;
         int unchanged;
         int translated;
-        int refusedByEngine;
-        int engineCrashed;
-        String firstEngineCrash;
+        int refusedByChicory;
+        int chicoryCrashed;
+        String firstChicoryCrash;
 
         void fail(String what, Throwable problem) {
             failureCount++;

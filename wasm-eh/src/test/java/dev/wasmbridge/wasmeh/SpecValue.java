@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.util.Map;
 
 /**
- * Converts the values of wast2json commands (decimal strings of the raw bits) to Endive's
+ * Converts the values of wast2json commands (decimal strings of the raw bits) to Chicory's
  * long representation and compares results, with the spec's NaN rules.
  */
 final class SpecValue {

@@ -1,7 +1,7 @@
 package dev.wasmbridge.wasmeh;
 
-import run.endive.runtime.ExportFunction;
-import run.endive.runtime.Instance;
+import com.dylibso.chicory.runtime.ExportFunction;
+import com.dylibso.chicory.runtime.Instance;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +9,7 @@ import java.util.function.LongSupplier;
 
 /**
  * A rough speed check, not a unit test (run it by hand, default JVM flags): times exports on
- * Endive's compiler before and after {@link FunctionSplitter#split}.
+ * Chicory's compiler before and after {@link FunctionSplitter#split}.
  *
  * <pre>
  * java -cp wasm-eh/target/classes:wasm-eh/target/test-classes:$CHICORY_AND_ASM \

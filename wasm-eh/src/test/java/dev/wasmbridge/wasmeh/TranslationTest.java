@@ -10,10 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import run.endive.runtime.Instance;
-import run.endive.runtime.TrapException;
-import run.endive.runtime.WasmException;
-import run.endive.wasm.Parser;
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.TrapException;
+import com.dylibso.chicory.runtime.WasmException;
+import com.dylibso.chicory.wasm.Parser;
 import dev.wasmbridge.wasmeh.TestModuleBuilder.Code;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
- * Translates hand-built legacy modules, one construct at a time, and runs them on Endive.
+ * Translates hand-built legacy modules, one construct at a time, and runs them on Chicory.
  * Each test shows the legacy code in the text format.
  */
 class TranslationTest {
@@ -382,7 +382,7 @@ class TranslationTest {
     }
 
     @Test
-    @Disabled("The engine (Endive 1.0.0) identifies an exnref by its tag index, so throw_ref re-throws the"
+    @Disabled("Chicory 1.7.5 identifies an exnref by its tag index, so throw_ref re-throws the"
             + " latest exception of that tag; proven without translation by"
             + " ExnrefIdentityTest")
     void rethrowAfterCatchingAnotherExceptionOfTheSameTag() {

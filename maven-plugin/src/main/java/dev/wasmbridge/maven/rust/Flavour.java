@@ -10,7 +10,7 @@ import java.util.Locale;
  * {@code .wasm}.
  */
 public enum Flavour {
-    /** {@code panic=unwind} with exception handling in its exnref form, the one Endive runs directly. */
+    /** {@code panic=unwind} with exception handling in its exnref form, the one Chicory runs directly. */
     EXNREF(true, List.of("-Cllvm-args=-wasm-use-legacy-eh=false"), "std,panic_unwind,panic_abort"),
     /** {@code panic=unwind} with the legacy exception instructions, rustc's default; translated at load. */
     LEGACY(true, List.of(), "std,panic_unwind,panic_abort"),

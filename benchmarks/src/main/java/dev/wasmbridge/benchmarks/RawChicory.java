@@ -1,22 +1,22 @@
 package dev.wasmbridge.benchmarks;
 
-import run.endive.runtime.ExportFunction;
-import run.endive.runtime.HostFunction;
-import run.endive.runtime.ImportValues;
-import run.endive.runtime.Instance;
-import run.endive.runtime.Memory;
-import run.endive.wasm.Parser;
-import run.endive.wasm.WasmModule;
-import run.endive.wasm.types.ExternalType;
-import run.endive.wasm.types.FunctionImport;
-import run.endive.wasm.types.FunctionType;
+import com.dylibso.chicory.runtime.ExportFunction;
+import com.dylibso.chicory.runtime.HostFunction;
+import com.dylibso.chicory.runtime.ImportValues;
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.Memory;
+import com.dylibso.chicory.wasm.Parser;
+import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.ExternalType;
+import com.dylibso.chicory.wasm.types.FunctionImport;
+import com.dylibso.chicory.wasm.types.FunctionType;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The baseline: the best hand-written Endive code for the same calls, with none of the proxy's checks,
- * locking or panic handling. It follows docs/ABI.md by hand, on the same Endive engine as the proxy.
+ * The baseline: the best hand-written Chicory code for the same calls, with none of the proxy's checks,
+ * locking or panic handling. It follows docs/ABI.md by hand, on the same Chicory engine as the proxy.
  */
-final class RawEngine {
+final class RawChicory {
     final Instance instance;
     final ExportFunction add;
     final ExportFunction echo;
@@ -25,14 +25,14 @@ final class RawEngine {
     final Memory memory;
 
     /**
-     * @param wasm a module in exnref form (raw Endive does not run legacy exception handling)
-     * @param engine {@code auto} (the bytecode Endive's Maven plugin compiled at build time), {@code compiler} (Endive's runtime compiler) or {@code interpreter}
+     * @param wasm a module in exnref form (raw Chicory does not run legacy exception handling)
+     * @param engine {@code auto} (the bytecode Chicory's Maven plugin compiled at build time), {@code compiler} (Chicory's runtime compiler) or {@code interpreter}
      */
-    RawEngine(byte[] wasm, String engine) {
+    RawChicory(byte[] wasm, String engine) {
         WasmModule module = Parser.parse(wasm);
         this.instance = Instance.builder(module)
                 .withImportValues(stubImports(module))
-                .withMachineFactory(EngineBigModule.machineFactory(engine, module))
+                .withMachineFactory(ChicoryBigModule.machineFactory(engine, module))
                 .build();
         this.add = instance.export("add");
         this.echo = instance.export("echo");
@@ -43,7 +43,7 @@ final class RawEngine {
 
     /**
      * The module's imports (the support crate's {@code wasmbridge.*} panic reporting, which these
-     * benchmarks never trigger) answered with zeros, so that raw Endive can instantiate it.
+     * benchmarks never trigger) answered with zeros, so that raw Chicory can instantiate it.
      */
     private static ImportValues stubImports(WasmModule module) {
         ImportValues.Builder imports = ImportValues.builder();
