@@ -3,7 +3,10 @@ package dev.wasmbridge.wasmeh;
 import dev.wasmbridge.wasmeh.CodeEmitter.ClauseTarget;
 import dev.wasmbridge.wasmeh.CodeEmitter.Label;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Rewrites one function body from legacy exception handling to the exnref form.
@@ -42,6 +45,17 @@ import java.util.List;
  * for the caller; reaching the body of another try-delegate continues at that one's
  * destination): {@code block $d (P -> exnref) block (P -> R) body end br $scope end
  * throw_ref}. The exception is thus re-thrown exactly where the legacy semantics put it.
+ *
+ * <p>A legacy {@code try} with block parameters {@code P} has them lowered to locals: its
+ * parameters are stored with {@code local.set} before the blocks above open, every block of the
+ * translation is typed {@code [] -> R} (handlers {@code [] -> Lj}), and the values are loaded back
+ * with {@code local.get} at the start of the try body. So the output has no block with
+ * parameters that the input did not have: engines get such blocks wrong (Chicory 1.7.5 clobbers
+ * the value below a block with two parameters nested in another block; see
+ * {@code EngineDeviationTest}). The locals are live only between the stores and the loads, so
+ * one set, as many of each value type as the largest try needs, serves every try of the
+ * function. A try whose parameters include a type without a default value (a non-nullable
+ * reference, which cannot be a plain local) keeps its parameters.
  */
 final class BodyTranslator {
     private final byte[] module;
@@ -54,6 +68,11 @@ final class BodyTranslator {
     private final List<OutScope> scopes = new ArrayList<>();
     private final long firstNewLocal;
     private final FuncType functionType;
+    /** The value types of the locals that hold lowered try parameters, with their counts. */
+    private final Map<ValueType, Integer> parameterLocals;
+    /** Index of the first parameter local of each value type. */
+    private final Map<ValueType, Long> firstParameterLocal = new HashMap<>();
+    private final long firstExnLocal;
     private int keptExceptions;
     private int exnLocals;
 
@@ -68,6 +87,43 @@ final class BodyTranslator {
         this.targets = ExceptionTargets.analyse(instructions, shapes, body.definedIndex());
         this.emit = new CodeEmitter(module, types, (body.end() - body.codeStart()) * 2 + 64);
         this.firstNewLocal = functionType.params().size() + body.localCount();
+        this.parameterLocals = parameterLocals();
+        long next = firstNewLocal;
+        for (Map.Entry<ValueType, Integer> entry : parameterLocals.entrySet()) {
+            firstParameterLocal.put(entry.getKey(), next);
+            next += entry.getValue();
+        }
+        this.firstExnLocal = next;
+    }
+
+    /**
+     * For each value type, the largest number of parameters of that type of one lowered try, in
+     * the order the types first appear.
+     */
+    private Map<ValueType, Integer> parameterLocals() {
+        Map<ValueType, Integer> locals = new LinkedHashMap<>();
+        for (Instruction instruction : instructions) {
+            if (instruction.opcode() != Opcodes.TRY) {
+                continue;
+            }
+            List<ValueType> params = instruction.blockType().expand(index, instruction.start())
+                    .params();
+            if (!lowersParameters(params)) {
+                continue;
+            }
+            Map<ValueType, Integer> counts = new HashMap<>();
+            for (ValueType type : params) {
+                counts.merge(type, 1, Integer::sum);
+            }
+            for (ValueType type : params) {
+                locals.merge(type, counts.get(type), Math::max);
+            }
+        }
+        return locals;
+    }
+
+    private static boolean lowersParameters(List<ValueType> params) {
+        return !params.isEmpty() && params.stream().allMatch(ValueType::isDefaultable);
     }
 
     /** Translates a body and returns its new code section entry (size, locals, code). */
@@ -164,39 +220,74 @@ final class BodyTranslator {
         scope.ownsHandlers = !clauses.isEmpty();
         scopes.add(scope);
         if (targets.isDelegateDestination(position)) {
-            openDelegateDestination(scope, instruction);
+            openDelegateDestination(scope, new Block(instruction.blockType(),
+                    instruction.blockType().expand(index, instruction.start()), null));
         }
     }
 
     private void openTry(int position, Instruction instruction) {
         TryShape shape = shapes[position];
+        FuncType declared = instruction.blockType().expand(index, instruction.start());
+        List<ValueType> lowered = lowersParameters(declared.params())
+                ? declared.params() : List.of();
+        storeParameters(lowered);
+        Block type = new Block(instruction.blockType(), declared,
+                lowered.isEmpty() ? null : new FuncType(List.of(), declared.results()));
         if (shape.isDelegate()) {
             int target = resolve(shape.delegateDepth(), instruction);
             int destination = Scope.delegateDestination(scopes, target);
             ClauseTarget rethrowThere = new ClauseTarget(Opcodes.CATCH_ALL_REF_CLAUSE, -1,
                     scopes.get(destination).delegateBlock);
             OutScope scope = new OutScope(Kind.PLAIN,
-                    emit.openTryTable(instruction.blockType(), List.of(rethrowThere)));
+                    type.openTryTable(emit, List.of(rethrowThere)));
             scope.forwardsTo = destination;
             scopes.add(scope);
         } else if (!shape.hasCatches()) {
-            scopes.add(new OutScope(Kind.PLAIN,
-                    emit.openCopied(Opcodes.BLOCK, instruction.blockType())));
+            scopes.add(new OutScope(Kind.PLAIN, type.openBlock(emit)));
         } else {
-            openTryWithCatches(position, instruction, shape);
+            openTryWithCatches(position, instruction, shape, type);
+        }
+        loadParameters(lowered);
+    }
+
+    /** Stores the parameters of a try in the parameter locals, the last one first. */
+    private void storeParameters(List<ValueType> params) {
+        long[] locals = parameterLocalsFor(params);
+        for (int i = params.size() - 1; i >= 0; i--) {
+            emit.opcode(Opcodes.LOCAL_SET);
+            emit.unsigned(locals[i]);
         }
     }
 
-    private void openTryWithCatches(int position, Instruction instruction, TryShape shape) {
-        BlockType blockType = instruction.blockType();
-        FuncType type = blockType.expand(index, instruction.start());
+    /** Loads the parameters of a try back from the parameter locals, at the start of its body. */
+    private void loadParameters(List<ValueType> params) {
+        for (long local : parameterLocalsFor(params)) {
+            emit.opcode(Opcodes.LOCAL_GET);
+            emit.unsigned(local);
+        }
+    }
+
+    private long[] parameterLocalsFor(List<ValueType> params) {
+        long[] locals = new long[params.size()];
+        Map<ValueType, Integer> used = new HashMap<>();
+        for (int i = 0; i < params.size(); i++) {
+            ValueType type = params.get(i);
+            locals[i] = firstParameterLocal.get(type) + used.getOrDefault(type, 0);
+            used.merge(type, 1, Integer::sum);
+        }
+        return locals;
+    }
+
+    /** Opens the blocks of a try with catch clauses, of block type {@code type}. */
+    private void openTryWithCatches(int position, Instruction instruction, TryShape shape,
+            Block type) {
         boolean keep = targets.isRethrowTarget(position);
         int clauses = shape.catchTags().size();
         LegacyTry tryBlocks = new LegacyTry(clauses, keep);
-        tryBlocks.outer = emit.openCopied(Opcodes.BLOCK, blockType);
+        tryBlocks.outer = type.openBlock(emit);
         for (int j = clauses - 1; j >= 0; j--) {
             if (j < clauses - 1) {
-                tryBlocks.exits[j] = emit.openCopied(Opcodes.BLOCK, blockType);
+                tryBlocks.exits[j] = type.openBlock(emit);
             }
             long tag = shape.catchTags().get(j);
             List<ValueType> delivered = tag == TryShape.CATCH_ALL
@@ -204,7 +295,7 @@ final class BodyTranslator {
             if (keep) {
                 delivered = FuncType.concat(delivered, List.of(ValueType.EXNREF));
             }
-            tryBlocks.handlers[j] = emit.openBlock(type.withResults(delivered));
+            tryBlocks.handlers[j] = emit.openBlock(type.expanded().withResults(delivered));
         }
         List<ClauseTarget> clauseTargets = new ArrayList<>(clauses);
         for (int j = 0; j < clauses; j++) {
@@ -214,13 +305,12 @@ final class BodyTranslator {
                     : (keep ? Opcodes.CATCH_REF_CLAUSE : Opcodes.CATCH_CLAUSE);
             clauseTargets.add(new ClauseTarget(kind, tag, tryBlocks.handlers[j]));
         }
-        OutScope scope = new OutScope(Kind.LEGACY_TRY,
-                emit.openTryTable(blockType, clauseTargets));
+        OutScope scope = new OutScope(Kind.LEGACY_TRY, type.openTryTable(emit, clauseTargets));
         scope.ownsHandlers = true;
         scope.legacyTry = tryBlocks;
         scopes.add(scope);
         if (targets.isDelegateDestination(position)) {
-            openDelegateDestination(scope, instruction);
+            openDelegateDestination(scope, type);
         }
     }
 
@@ -235,7 +325,7 @@ final class BodyTranslator {
             scope.ownsHandlers = false;
             scope.branchTarget = tryBlocks.outer;
             if (tryBlocks.keepsException) {
-                scope.exnLocal = firstNewLocal + keptExceptions;
+                scope.exnLocal = firstExnLocal + keptExceptions;
                 keptExceptions++;
                 exnLocals = Math.max(exnLocals, keptExceptions);
             }
@@ -270,10 +360,9 @@ final class BodyTranslator {
         }
     }
 
-    private void openDelegateDestination(OutScope scope, Instruction instruction) {
-        FuncType type = instruction.blockType().expand(index, instruction.start());
-        scope.delegateBlock = emit.openBlock(exnrefBlock(type.params()));
-        scope.exactBody = emit.openCopied(Opcodes.BLOCK, instruction.blockType());
+    private void openDelegateDestination(OutScope scope, Block type) {
+        scope.delegateBlock = emit.openBlock(exnrefBlock(type.expanded().params()));
+        scope.exactBody = type.openBlock(emit);
     }
 
     private void closeDelegateDestination(OutScope scope) {
@@ -292,15 +381,23 @@ final class BodyTranslator {
         return new FuncType(params, List.of(ValueType.EXNREF));
     }
 
+    /** The code section entry: the input's local groups, then the parameter and exnref locals. */
     private byte[] encodeEntry(byte[] code) {
         ByteWriter entry = new ByteWriter(code.length + 16);
-        if (exnLocals == 0) {
+        int newGroups = parameterLocals.size() + (exnLocals == 0 ? 0 : 1);
+        if (newGroups == 0) {
             entry.writeBytes(module, body.localsStart(), body.codeStart());
         } else {
-            entry.writeUnsigned(body.localGroupCount() + 1L);
+            entry.writeUnsigned((long) body.localGroupCount() + newGroups);
             entry.writeBytes(module, body.localGroupsStart(), body.codeStart());
-            entry.writeUnsigned(exnLocals);
-            ValueType.EXNREF.writeTo(entry);
+            parameterLocals.forEach((type, count) -> {
+                entry.writeUnsigned(count);
+                type.writeTo(entry);
+            });
+            if (exnLocals > 0) {
+                entry.writeUnsigned(exnLocals);
+                ValueType.EXNREF.writeTo(entry);
+            }
         }
         entry.writeBytes(code);
         byte[] content = entry.toByteArray();
@@ -310,6 +407,30 @@ final class BodyTranslator {
     }
 
     private enum Kind { FUNCTION, PLAIN, TRY_TABLE, LEGACY_TRY }
+
+    /**
+     * The block type the output blocks of one input block get: the input's, copied byte for byte,
+     * or, when its parameters are lowered to locals, {@code [] -> R}.
+     *
+     * @param input the input's block type
+     * @param declared its expansion
+     * @param lowered the type without parameters, or null when they are not lowered
+     */
+    private record Block(BlockType input, FuncType declared, FuncType lowered) {
+        /** The parameters and results of the output blocks. */
+        FuncType expanded() {
+            return lowered == null ? declared : lowered;
+        }
+
+        CodeEmitter.Label openBlock(CodeEmitter emit) {
+            return lowered == null ? emit.openCopied(Opcodes.BLOCK, input) : emit.openBlock(lowered);
+        }
+
+        CodeEmitter.Label openTryTable(CodeEmitter emit, List<ClauseTarget> clauses) {
+            return lowered == null
+                    ? emit.openTryTable(input, clauses) : emit.openTryTable(lowered, clauses);
+        }
+    }
 
     /** The output blocks of one legacy try with catch clauses. */
     private static final class LegacyTry {

@@ -82,6 +82,17 @@ final class CodeEmitter {
     Label openTryTable(BlockType type, List<ClauseTarget> clauses) {
         out.writeByte(Opcodes.TRY_TABLE);
         out.writeBytes(module, type.start(), type.end());
+        return clauses(clauses);
+    }
+
+    /** Opens a {@code try_table} of the given type with the given clauses. */
+    Label openTryTable(FuncType type, List<ClauseTarget> clauses) {
+        out.writeByte(Opcodes.TRY_TABLE);
+        BlockType.writeFor(type, types, out);
+        return clauses(clauses);
+    }
+
+    private Label clauses(List<ClauseTarget> clauses) {
         out.writeUnsigned(clauses.size());
         for (ClauseTarget clause : clauses) {
             out.writeByte(clause.kind);

@@ -63,6 +63,14 @@ final class ValueType {
         return isSingleByteType(code) || code == 0x63 || code == 0x64;
     }
 
+    /**
+     * True for a type with a default value, which a local can have: every type but a
+     * non-nullable reference.
+     */
+    boolean isDefaultable() {
+        return (encoding[0] & 0xFF) != 0x64;
+    }
+
     /** True for i64 and f64, which take two slots in a JVM method's parameters. */
     boolean isWide() {
         return encoding.length == 1 && (encoding[0] == 0x7E || encoding[0] == 0x7C);

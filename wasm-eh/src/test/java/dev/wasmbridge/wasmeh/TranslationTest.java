@@ -15,6 +15,8 @@ import com.dylibso.chicory.runtime.TrapException;
 import com.dylibso.chicory.runtime.WasmException;
 import com.dylibso.chicory.wasm.Parser;
 import dev.wasmbridge.wasmeh.TestModuleBuilder.Code;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +29,7 @@ class TranslationTest {
     private static final int I32_LT_S = 0x48;
     private static final int I32_GT_S = 0x4A;
     private static final int I32_EQ = 0x46;
+    private static final int I32_EQZ = 0x45;
     private static final int I64_ADD = 0x7C;
     private static final int I64_EXTEND_I32_S = 0xAC;
     private static final int UNREACHABLE = 0x00;
@@ -381,7 +384,7 @@ class TranslationTest {
     @Test
     @Disabled("Chicory 1.7.5 identifies an exnref by its tag index, so throw_ref re-throws the"
             + " latest exception of that tag; proven without translation by"
-            + " ChicoryExnrefLimitationTest")
+            + " ExnrefIdentityTest")
     void rethrowAfterCatchingAnotherExceptionOfTheSameTag() {
         // (try (result i32)
         //   (do (try (do (i32.const 1) (throw $a))
@@ -401,5 +404,77 @@ class TranslationTest {
                 .catchTag(tagA)
                 .end());
         assertEquals(1, call(instantiate(module.build()), "f"));
+    }
+
+    @Test
+    void tryParametersAreLoweredToLocalsSoNoOutputBlockHasParameters() {
+        // Each function: (i32.const 9) (i64.const 2) (i32.const 1) then a try typed
+        // (param i64 i32) (result i64 i32) whose body throws $a with 7 when param 0 is not 0;
+        // the catch gives 5 6. The 9 below must survive (engines get blocks with 2+ parameters
+        // nested in blocks wrong: EngineDeviationTest).
+        int params = module.type(of(I64, I32), of(I64, I32));
+        int result = module.type(of(I32), of(I32, I64, I32));
+        int bt = Code.typeIndex(params);
+        // catch: (try (type $params) (do <throw if param>) (catch $a (drop) (i64.const 5) (i32.const 6)))
+        module.function(result, "caught", of(), prefix(new Code())
+                .tryBlock(bt).localGet(0).ifThen(VOID).i32(7).throwTag(tagA).end()
+                .catchTag(tagA).drop().i64(5).i32(6)
+                .end());
+        // delegate to an outer try with parameters, which is thus a delegate destination:
+        // (try (type $params) (do (try (type $params) (do <throw if param>) (delegate 0)))
+        //   (catch $a (drop) (i64.const 5) (i32.const 6)))
+        module.function(result, "delegated", of(), prefix(new Code())
+                .tryBlock(bt)
+                .tryBlock(bt).localGet(0).ifThen(VOID).i32(7).throwTag(tagA).end().delegate(0)
+                .catchTag(tagA).drop().i64(5).i32(6)
+                .end());
+        // a try without catch clauses, and one whose exception is kept for a rethrow:
+        // (try (type $params) (do (try (type $params) (do <throw if param>))
+        //      (catch_all (i64.const 5) (i32.const 6) (local.get 0) (br_if 0) (drop) (drop)
+        //                 (rethrow 0))))
+        //   (catch $a (drop) (i64.const 5) (i32.const 6)))
+        module.function(result, "rethrown", of(), prefix(new Code())
+                .tryBlock(bt)
+                .tryBlock(bt)
+                .tryBlock(bt).localGet(0).ifThen(VOID).i32(7).throwTag(tagA).end().end()
+                .catchAll().i64(5).i32(6).localGet(0).op(I32_EQZ).brIf(0).drop().drop().rethrow(0)
+                .end()
+                .catchTag(tagA).drop().i64(15).i32(16)
+                .end());
+        byte[] legacy = module.build();
+        byte[] translated = LegacyEh.translate(legacy);
+        assertEquals(List.of(), blocksWithParameters(translated));
+
+        Instance instance = instantiate(legacy);
+        for (String export : List.of("caught", "delegated")) {
+            assertArrayEquals(new long[] {9, 2, 1}, instance.export(export).apply(0), export);
+            assertArrayEquals(new long[] {9, 5, 6}, instance.export(export).apply(1), export);
+        }
+        assertArrayEquals(new long[] {9, 2, 1}, instance.export("rethrown").apply(0));
+        assertArrayEquals(new long[] {9, 15, 16}, instance.export("rethrown").apply(1));
+    }
+
+    /** {@code (i32.const 9) (i64.const 2) (i32.const 1)}: a value below the try, then its parameters. */
+    private static Code prefix(Code code) {
+        return code.i32(9).i64(2).i32(1);
+    }
+
+    /** The structured instructions of a module whose block type has parameters. */
+    private static List<String> blocksWithParameters(byte[] bytes) {
+        dev.wasmbridge.wasmeh.WasmModule parsed = dev.wasmbridge.wasmeh.WasmModule.parse(bytes);
+        List<String> found = new ArrayList<>();
+        for (FunctionBody body : parsed.index().bodies()) {
+            InstructionDecoder decoder = new InstructionDecoder(
+                    new ByteReader(bytes, body.codeStart(), body.end()));
+            while (!decoder.atEnd()) {
+                Instruction instruction = decoder.next();
+                if (instruction.blockType() != null && !instruction.blockType()
+                        .expand(parsed.index(), instruction.start()).params().isEmpty()) {
+                    found.add(String.format("function %d: opcode 0x%x at %d", body.definedIndex(),
+                            instruction.opcode(), instruction.start()));
+                }
+            }
+        }
+        return found;
     }
 }
