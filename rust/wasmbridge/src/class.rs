@@ -2,7 +2,7 @@
 //!
 //! A handle is the address of a heap [`Slot`]: a header (a liveness mark and a borrow state) followed by
 //! the value. `&T` and `&mut T` parameters borrow the slot for the duration of the export call, and a `T`
-//! parameter moves the value out; both are recorded in a thread-local list that [`crate::__export_call`]
+//! parameter moves the value out; both are recorded in a thread-local list that [`crate::panic::export_call`]
 //! settles when the call ends, normally or by a caught panic. Calls nest (a Java import called by Rust
 //! may call back into the module): each call settles only what it recorded itself.
 //!
@@ -197,7 +197,7 @@ pub fn into_handle<T: Class>(value: T) -> i32 {
 /// `&T` from a handle, for the current export call.
 ///
 /// # Safety
-/// As [`crate::FromHost::from_host`]: `handle` is a live handle of this instance.
+/// As [`crate::abi::FromHost::from_host`]: `handle` is a live handle of this instance.
 pub unsafe fn borrow<'a, T: Class>(handle: i32) -> &'a T {
     Slot::borrow(Slot::<T>::from_handle(handle))
 }
@@ -205,7 +205,7 @@ pub unsafe fn borrow<'a, T: Class>(handle: i32) -> &'a T {
 /// `&mut T` from a handle, for the current export call.
 ///
 /// # Safety
-/// As [`crate::FromHost::from_host`]: `handle` is a live handle of this instance.
+/// As [`crate::abi::FromHost::from_host`]: `handle` is a live handle of this instance.
 pub unsafe fn borrow_mut<'a, T: Class>(handle: i32) -> &'a mut T {
     Slot::borrow_mut(Slot::<T>::from_handle(handle))
 }
@@ -213,7 +213,7 @@ pub unsafe fn borrow_mut<'a, T: Class>(handle: i32) -> &'a mut T {
 /// `T` moved out of a handle.
 ///
 /// # Safety
-/// As [`crate::FromHost::from_host`]: `handle` is a live handle of this instance.
+/// As [`crate::abi::FromHost::from_host`]: `handle` is a live handle of this instance.
 pub unsafe fn take<T: Class>(handle: i32) -> T {
     Slot::take(Slot::<T>::from_handle(handle))
 }

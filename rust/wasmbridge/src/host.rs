@@ -7,7 +7,7 @@
 
 #[cfg(target_family = "wasm")]
 mod imports {
-    use crate::abi::Slice;
+    use crate::slice::Slice;
 
     #[link(wasm_import_module = "wasmbridge")]
     unsafe extern "C" {
@@ -95,7 +95,7 @@ mod imports {
     /// Records the call and returns the empty slice (the result of a `()` callback).
     pub fn callback(id: i32, args: &[u8]) -> i64 {
         record(format!("callback {id}: {args:?}"));
-        crate::abi::Slice::EMPTY.pack()
+        crate::slice::Slice::EMPTY.pack()
     }
 }
 
