@@ -150,6 +150,60 @@ mod tests {
         assert_eq!(super::ABI_SECTION, *super::ABI_VERSION.to_string().as_bytes());
     }
 
+    /// The modules in dependency order: each may use only the ones before it (no cycles).
+    const LAYERS: [(&str, &str); 10] = [
+        ("text", include_str!("text.rs")),
+        ("alloc", include_str!("alloc.rs")),
+        ("value", include_str!("value.rs")),
+        ("slice", include_str!("slice.rs")),
+        ("host", include_str!("host.rs")),
+        ("abi", include_str!("abi.rs")),
+        ("class", include_str!("class.rs")),
+        ("panic", include_str!("panic.rs")),
+        ("callback", include_str!("callback.rs")),
+        ("macros", include_str!("macros.rs")),
+    ];
+
+    /// The crate modules a module's code (not its comments or tests) names: `crate::m` and
+    /// `crate::{m, n}`.
+    fn uses(source: &str) -> Vec<String> {
+        let code = source.split("\n#[cfg(test)]\nmod tests").next().unwrap_or(source);
+        let mut used = Vec::new();
+        for line in code.lines().filter(|line| !line.trim_start().starts_with("//")) {
+            for (at, _) in line.match_indices("crate::") {
+                let rest = &line[at + "crate::".len()..];
+                // `crate::{a, b::C}` names a and b; `crate::a::{B, C}` names a.
+                let names: Vec<&str> = match rest.strip_prefix('{') {
+                    Some(group) => group.split('}').next().unwrap_or("").split(',').collect(),
+                    None => vec![rest],
+                };
+                for name in names {
+                    let name: String = name.trim().chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+                    if !name.is_empty() && name != "__private" && !used.contains(&name) {
+                        used.push(name);
+                    }
+                }
+            }
+        }
+        used
+    }
+
+    #[test]
+    fn modules_depend_on_lower_layers_only() {
+        let names: Vec<&str> = LAYERS.iter().map(|(name, _)| *name).collect();
+        assert!(uses(LAYERS[8].1).contains(&"panic".to_owned()), "the scan finds callback's use of panic");
+        for (index, (module, source)) in LAYERS.iter().enumerate() {
+            for used in uses(source) {
+                let position = names.iter().position(|name| *name == used);
+                assert!(
+                    position.is_some_and(|p| p < index),
+                    "module {module} uses crate::{used}, which is not below it in {names:?}: move the item \
+                     down a layer instead of adding a cycle"
+                );
+            }
+        }
+    }
+
     #[test]
     fn abi_doc_declares_this_version() {
         let doc = include_str!("../../../docs/ABI.md");
