@@ -16,7 +16,6 @@ use crate::text::Describe;
 use crate::value::{decode_exact, encode_to_vec, Decode, Encode};
 use std::fmt::Display;
 
-
 /// The one Wasm value type a Rust type travels as, in every direction (ABI.md, "Values").
 pub trait Wire {
     /// `i32`, `i64`, `f32`, `f64`, or `()` for no value.

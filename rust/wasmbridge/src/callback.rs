@@ -118,8 +118,8 @@ impl<A: CallbackArgs, R: Decode + Describe> Callback<A, R> {
 #[cfg(test)]
 mod tests {
     use super::Callback;
-    use crate::text::Describe;
     use crate::abi::FromHost;
+    use crate::text::Describe;
 
     fn name<T: Describe>() -> String {
         T::NAME.as_str().to_owned()
@@ -138,7 +138,8 @@ mod tests {
 
     #[test]
     fn callback_in_a_signature_line() {
-        const LINE: crate::__private::Line = crate::__private::fn_line!("fn", "apply"; "f" => Callback<(i64,), ()>, "x" => i32; i32);
+        const LINE: crate::__private::Line =
+            crate::__private::fn_line!("fn", "apply"; "f" => Callback<(i64,), ()>, "x" => i32; i32);
         assert_eq!(LINE.as_str(), "fn apply(f: Fn(i64) -> (), x: i32) -> i32\n");
     }
 

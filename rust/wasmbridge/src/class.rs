@@ -301,9 +301,15 @@ mod tests {
             let inner = call(|| Slot::borrow(slot).0);
             assert_eq!(inner.unwrap_err(), "Counter is already borrowed (a re-entrant call from Java?)");
             let drop = call(|| Slot::drop_slot(slot));
-            assert_eq!(drop.unwrap_err(), "Counter is borrowed and cannot be dropped (a re-entrant call from Java?)");
+            assert_eq!(
+                drop.unwrap_err(),
+                "Counter is borrowed and cannot be dropped (a re-entrant call from Java?)"
+            );
             let take = call(|| Slot::take(slot));
-            assert_eq!(take.err().unwrap(), "Counter is borrowed and cannot be moved (a re-entrant call from Java?)");
+            assert_eq!(
+                take.err().unwrap(),
+                "Counter is borrowed and cannot be moved (a re-entrant call from Java?)"
+            );
             // Still borrowed by the outer call.
             counter.0 += 1;
             counter.0
@@ -320,7 +326,10 @@ mod tests {
         let moved = call(|| unsafe {
             let counter = Slot::take(slot);
             let again = call(|| Slot::borrow(slot).0);
-            assert_eq!(again.unwrap_err(), "Counter was moved into Rust earlier in this call and cannot be used again");
+            assert_eq!(
+                again.unwrap_err(),
+                "Counter was moved into Rust earlier in this call and cannot be used again"
+            );
             counter.0
         });
         assert_eq!(moved, Ok(3));

@@ -102,8 +102,6 @@ mod imports {
 /// `wasmbridge.callback(id, args)`: calls a Java callback with its encoded arguments; returns the result
 /// slice the host allocated.
 pub(crate) use imports::callback;
-#[cfg(all(test, not(target_family = "wasm")))]
-pub(crate) use imports::recorded;
 /// `wasmbridge.error(type_name, message)`: an export returned `Err`.
 pub(crate) use imports::error;
 /// `wasmbridge.import_failed()`: whether the Java import just called threw (`panic=unwind` only).
@@ -112,3 +110,5 @@ pub(crate) use imports::import_failed;
 pub(crate) use imports::java_exception_unwound;
 /// `wasmbridge.panic(message)`: a panic ended the call (or is about to abort the instance).
 pub(crate) use imports::panic;
+#[cfg(all(test, not(target_family = "wasm")))]
+pub(crate) use imports::recorded;

@@ -124,9 +124,9 @@ pub mod __private {
     // The helper macros, by the names the expansions use.
     pub use crate::{
         __class_emit as class_emit, __class_items as class_items, __class_method as class_method,
-        __class_params as class_params, __class_type as class_type, __encoded_containers as encoded_containers,
-        __fn_line as fn_line, __import_fns as import_fns, __result_type as result_type, __signature as signature,
-        __wire_result as wire_result,
+        __class_params as class_params, __class_type as class_type,
+        __encoded_containers as encoded_containers, __fn_line as fn_line, __import_fns as import_fns,
+        __result_type as result_type, __signature as signature, __wire_result as wire_result,
     };
 
     /// The identity function, which lets a macro repeat a value once per optional type.
@@ -178,7 +178,8 @@ mod tests {
                     None => vec![rest],
                 };
                 for name in names {
-                    let name: String = name.trim().chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+                    let name: String =
+                        name.trim().chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
                     if !name.is_empty() && name != "__private" && !used.contains(&name) {
                         used.push(name);
                     }

@@ -149,10 +149,12 @@ macro_rules! __class_type {
             const NAME: $crate::__private::TypeName = $crate::__private::TypeName::of(stringify!($T));
         }
         impl $crate::__private::Describe for &$T {
-            const NAME: $crate::__private::TypeName = $crate::__private::TypeName::of("&").push(stringify!($T));
+            const NAME: $crate::__private::TypeName =
+                $crate::__private::TypeName::of("&").push(stringify!($T));
         }
         impl $crate::__private::Describe for &mut $T {
-            const NAME: $crate::__private::TypeName = $crate::__private::TypeName::of("&mut ").push(stringify!($T));
+            const NAME: $crate::__private::TypeName =
+                $crate::__private::TypeName::of("&mut ").push(stringify!($T));
         }
         impl $crate::__private::Wire for $T {
             type Abi = i32;
@@ -196,7 +198,9 @@ macro_rules! __class_type {
             #[unsafe(export_name = concat!(stringify!($T), "::drop"))]
             extern "C-unwind" fn drop(handle: i32) {
                 // SAFETY: the host passes a live handle of this instance (ABI.md, "Classes").
-                $crate::__private::export_call(move || unsafe { $crate::__private::drop_handle::<$T>(handle) })
+                $crate::__private::export_call(move || unsafe {
+                    $crate::__private::drop_handle::<$T>(handle)
+                })
             }
         };
         $crate::__private::signature! {
@@ -496,15 +500,23 @@ macro_rules! __fn_line {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __wire_result {
-    () => { () };
-    ($ret:ty) => { <$ret as $crate::__private::Wire>::Abi };
+    () => {
+        ()
+    };
+    ($ret:ty) => {
+        <$ret as $crate::__private::Wire>::Abi
+    };
 }
 
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __result_type {
-    () => { () };
-    ($ret:ty) => { $ret };
+    () => {
+        ()
+    };
+    ($ret:ty) => {
+        $ret
+    };
 }
 
 #[cfg(test)]
@@ -649,7 +661,8 @@ mod tests {
         assert_eq!(GREET.as_str(), "fn greet(name: &str, times: Option<u32>) -> Result<Vec<String>, _>\n");
         const NOTHING: Line = crate::__private::fn_line!("fn", "nothing";;);
         assert_eq!(NOTHING.as_str(), "fn nothing() -> ()\n");
-        const METHOD: Line = crate::__private::fn_line!("fn", "Tally::add"; "self" => &mut Tally, "by" => i64,; i64);
+        const METHOD: Line =
+            crate::__private::fn_line!("fn", "Tally::add"; "self" => &mut Tally, "by" => i64,; i64);
         assert_eq!(METHOD.as_str(), "fn Tally::add(self: &mut Tally, by: i64) -> i64\n");
         const IMPORT: Line = crate::__private::fn_line!("import", concat!("host", ".", "poke");;);
         assert_eq!(IMPORT.as_str(), "import host.poke() -> ()\n");

@@ -169,7 +169,9 @@ mod tests {
     }
 
     #[test]
-    #[should_panic(expected = "malformed &[i32] from the host: 6 bytes is not a whole number of 4-byte elements")]
+    #[should_panic(
+        expected = "malformed &[i32] from the host: 6 bytes is not a whole number of 4-byte elements"
+    )]
     fn partial_elements_panic() {
         // SAFETY: the check panics before any access.
         let _: &[i32] = unsafe { Slice { ptr: 8, len: 6 }.as_elements() };

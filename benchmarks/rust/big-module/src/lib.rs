@@ -220,8 +220,19 @@ fn csv_stats<T: Num, const K: u32>(input: &str) -> Result<String, Failure> {
     let median = values[values.len() / 2];
     let rank: Vec<String> = values.iter().rev().take(3 + K as usize % 4).map(|v| format!("{v:?}")).collect();
     let mut out = String::with_capacity(96);
-    write!(out, "{}<{}> n={} min={} max={} median={} acc={:?} total={}", T::NAME, K, values.len(), min, max,
-        median, acc, total).unwrap();
+    write!(
+        out,
+        "{}<{}> n={} min={} max={} median={} acc={:?} total={}",
+        T::NAME,
+        K,
+        values.len(),
+        min,
+        max,
+        median,
+        acc,
+        total
+    )
+    .unwrap();
     write!(out, " top=[{}]", rank.join(if K % 2 == 0 { ", " } else { "|" })).unwrap();
     Ok(out)
 }
@@ -333,7 +344,13 @@ fn tokenize<T: Num, const K: u32>(input: &str) -> Result<String, Failure> {
                     State::Text
                 }
             }
-            State::Comment => if c == '\n' { State::Start } else { State::Comment },
+            State::Comment => {
+                if c == '\n' {
+                    State::Start
+                } else {
+                    State::Comment
+                }
+            }
         };
     }
     let mut out = String::with_capacity(tokens.len() * 6);
@@ -412,7 +429,11 @@ fn guarded<T: Num, const K: u32>(input: &str) -> Result<String, Failure> {
     let mut outer = Guard::new("guarded", K);
     let first = panic::catch_unwind(AssertUnwindSafe(|| {
         let _inner = Guard::new("guarded.inner", K);
-        if K % 2 == 0 { csv_stats::<T, K>(input) } else { kv_render::<T, K>(input) }
+        if K % 2 == 0 {
+            csv_stats::<T, K>(input)
+        } else {
+            kv_render::<T, K>(input)
+        }
     }));
     outer.step(input.len());
     match first {
