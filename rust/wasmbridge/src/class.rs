@@ -111,7 +111,7 @@ impl<T: Class> Slot<T> {
             panic!("null {} handle", T::NAME);
         }
         // Volatile: the host may (wrongly) pass a freed slot; read what is there now.
-        if address % std::mem::align_of::<Slot<T>>() != 0
+        if !address.is_multiple_of(std::mem::align_of::<Slot<T>>())
             || std::ptr::read_volatile((*(address as *const Header)).live.as_ptr()) != LIVE
         {
             panic!("invalid {} handle {address:#x} (already dropped, or not a {})", T::NAME, T::NAME);

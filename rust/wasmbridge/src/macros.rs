@@ -37,7 +37,9 @@ macro_rules! export {
             $crate::__private::export_call(move || {
                 // SAFETY: the host follows ABI.md and keeps borrowed arguments alive for this call.
                 $(let $arg: $ty = unsafe { <$ty as $crate::__private::FromHost>::from_host($arg) };)*
-                // The result type is written out so that a body that always panics still has one.
+                // The result type is written out so that a body that always panics still has one. The body
+                // is a closure called at once so that a `return` in it returns from the body, not from here.
+                #[allow(clippy::redundant_closure_call)]
                 let result: $crate::__private::result_type!($($ret)?) = (move || -> $crate::__private::result_type!($($ret)?) { $body })();
                 result
             })
@@ -560,7 +562,7 @@ mod tests {
         impl Tally {
             /// A new tally.
             pub fn new(start: i64) -> Self { Tally { total: start } }
-            fn maybe(make: bool) -> Option<Self> { make.then(|| Tally { total: 0 }) }
+            fn maybe(make: bool) -> Option<Self> { make.then_some(Tally { total: 0 }) }
             fn parsed(text: &str) -> Result<Self, std::num::ParseIntError> { Ok(Tally { total: text.parse()? }) }
             fn add(&mut self, by: i64,) -> i64 { self.total += by; self.total }
             fn add_from(&mut self, other: &Self) -> i64 { self.total += other.total; self.total }

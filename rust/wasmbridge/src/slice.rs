@@ -111,13 +111,13 @@ impl Slice {
         let size = std::mem::size_of::<T>();
         let align = std::mem::align_of::<T>();
         let what = <&[T] as Describe>::NAME;
-        if self.len as usize % size != 0 {
+        if !(self.len as usize).is_multiple_of(size) {
             panic!(
                 "malformed {what} from the host: {} bytes is not a whole number of {size}-byte elements",
                 self.len
             );
         }
-        if self.ptr as usize % align != 0 {
+        if !(self.ptr as usize).is_multiple_of(align) {
             panic!("malformed {what} from the host: address {:#x} is not aligned to {align}", self.ptr);
         }
         self.len as usize / size
