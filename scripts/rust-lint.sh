@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Checks every Rust source in the repository with rustfmt and clippy, offline, with Debian's toolchain.
+# Checks every Rust source in the repository with rustfmt and clippy, and the support crate's documentation
+# with rustdoc, offline, with Debian's toolchain.
 #
-#   scripts/rust-lint.sh         fail if a file is not formatted (rustfmt.toml) or clippy warns
+#   scripts/rust-lint.sh         fail if a file is not formatted (rustfmt.toml), clippy warns, or rustdoc does
 #   scripts/rust-lint.sh --fix   format every file in place first, then run clippy
 #
 # Needs apt-get install rustc-web cargo-web rust-web-src rustfmt-web rust-web-clippy, and for the
@@ -64,3 +65,10 @@ for crate in real-crates real-crates-native compute-native; do
     --config 'source.crates-io.replace-with="combined"' --config "source.combined.directory=\"$combined\""
 done
 echo "rust-lint: clippy: no warnings"
+
+# The support crate's documentation, as users see it and with its private items: no broken links.
+for private in "" --document-private-items; do
+  RUSTDOCFLAGS="-D warnings $private" RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc /usr/bin/cargo doc --quiet \
+    --offline --locked --no-deps -p wasmbridge --target-dir "target/rustdoc${private:+-private}"
+done
+echo "rust-lint: rustdoc: the support crate's documentation builds without warnings"

@@ -1,9 +1,9 @@
 //! The declaration macros: plain Rust in, ABI-conforming shims and signature lines out.
 //!
-//! - [`export!`]: functions the host calls;
-//! - [`import!`]: functions the host provides;
-//! - [`class!`]: an inherent `impl` block whose methods the host calls on objects it holds by handle;
-//! - [`enumeration!`] and [`record!`]: an enum and a struct that cross by value.
+//! - [`export!`](crate::export!): functions the host calls;
+//! - [`import!`](crate::import!): functions the host provides;
+//! - [`class!`](crate::class!): an `impl` block whose methods the host calls on objects it holds by handle;
+//! - [`enumeration!`](crate::enumeration!) and [`record!`](crate::record!): types that cross by value.
 //!
 //! Each declaration also emits its line of the `wasmbridge.signatures` custom section (ABI.md,
 //! "Signatures section") from a `static` in that section, sized at compile time.
@@ -116,7 +116,7 @@ macro_rules! __import_fns {
 /// `Option<Self>`, `Result<Self, E>`); other types must name the type itself (`Vec<Counter>` is not
 /// supported anyway).
 ///
-/// The type can then be a parameter or result of [`export!`] functions too: `&T` and `&mut T` borrow
+/// The type can then be a parameter or result of [`export!`](crate::export!) functions too: `&T` and `&mut T` borrow
 /// the object for the call, `T` moves it out of its handle (the host's object becomes unusable), a `T`
 /// or `Option<T>` result is a new object for the host. A borrow that conflicts with one in progress (a
 /// re-entrant call from Java), or a move or drop of a borrowed object, panics.
