@@ -8,9 +8,9 @@
 # Needs apt-get install rustc-web cargo-web rust-web-src rustfmt-web rust-web-clippy, and for the
 # real-crates workspaces librust-serde-json-dev librust-regex-dev. Clippy runs for the host target, with
 # every warning an error, on the root workspace (the support crate, the fixtures, the demo, the example,
-# the big benchmark module) and on the three workspaces of their own under benchmarks/rust. The tools
-# are called by their Debian paths: a rustup installation in ~/.cargo/bin would otherwise win, and its
-# rustfmt or clippy may be another version than rustc's.
+# the big benchmark module), on the three workspaces of their own under benchmarks/rust, and on the
+# archetype's template crate. The tools are called by their Debian paths: a rustup installation in
+# ~/.cargo/bin would otherwise win, and its rustfmt or clippy may be another version than rustc's.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -64,6 +64,16 @@ for crate in real-crates real-crates-native compute-native; do
   clippy "$crate" --manifest-path "benchmarks/rust/$crate/Cargo.toml" \
     --config 'source.crates-io.replace-with="combined"' --config "source.combined.directory=\"$combined\""
 done
+# The archetype's template crate, assembled as a generated project has it: the template plus a copy of the
+# support crate (archetype/build-prebuilt.sh does the same).
+template="$ROOT/target/rust-lint-archetype"
+rm -rf "$template"
+mkdir -p "$template"
+cp -R archetype/src/main/resources/archetype-resources/rust/. "$template/"
+rm -rf "$template/target" "$template/wasmbridge"
+mkdir -p "$template/wasmbridge"
+(cd rust/wasmbridge && tar --exclude=./target -cf - .) | (cd "$template/wasmbridge" && tar -xf -)
+clippy archetype-template --manifest-path "$template/Cargo.toml"
 echo "rust-lint: clippy: no warnings"
 
 # The support crate's documentation, as users see it and with its private items: no broken links.
