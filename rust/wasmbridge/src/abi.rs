@@ -10,135 +10,38 @@
 //! [`VecElement`]: `Vec<i32>` is an aligned array, `Vec<String>` is encoded, `Option<Counter>` (a class)
 //! is a handle or 0.
 
-use crate::panic::Zero;
+use crate::host;
+use crate::slice::{Numeric, Slice};
 use crate::text::Describe;
 use crate::value::{decode_exact, encode_to_vec, Decode, Encode};
 use std::fmt::Display;
-
-/// A run of bytes in linear memory, packed into one `i64`: `(len << 32) | ptr`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Slice {
-    /// Address of the first byte (any non-zero value when `len` is 0).
-    pub ptr: u32,
-    /// Number of bytes.
-    pub len: u32,
-}
-
-impl Slice {
-    /// The empty slice, as the support crate sends it.
-    pub const EMPTY: Slice = Slice { ptr: 1, len: 0 };
-
-    /// Unpacks the wire form.
-    pub fn unpack(raw: i64) -> Slice {
-        Slice { ptr: raw as u64 as u32, len: ((raw as u64) >> 32) as u32 }
-    }
-
-    /// Packs into the wire form.
-    pub fn pack(self) -> i64 {
-        (((self.len as u64) << 32) | self.ptr as u64) as i64
-    }
-
-    /// The slice of `bytes`, which stay owned by the caller.
-    pub fn of(bytes: &[u8]) -> Slice {
-        Slice::of_elements(bytes)
-    }
-
-    /// The slice of `values` (its length in bytes), which stay owned by the caller.
-    pub fn of_elements<T: Copy>(values: &[T]) -> Slice {
-        if values.is_empty() {
-            return Slice::EMPTY;
-        }
-        Slice { ptr: values.as_ptr() as usize as u32, len: std::mem::size_of_val(values) as u32 }
-    }
-
-    /// Hands `bytes` over to the host: their memory is no longer Rust's to free.
-    pub fn leak(bytes: Box<[u8]>) -> Slice {
-        Slice::leak_elements(bytes)
-    }
-
-    /// Hands `values` over to the host, which frees them with `wasmbridge_free(ptr, len in bytes,
-    /// align_of::<T>())`: the layout of the box.
-    pub fn leak_elements<T: Copy>(values: Box<[T]>) -> Slice {
-        if values.is_empty() {
-            return Slice::EMPTY;
-        }
-        let len = std::mem::size_of_val(&*values) as u32;
-        let ptr = Box::into_raw(values) as *mut T as usize as u32;
-        Slice { ptr, len }
-    }
-
-    /// Views the bytes for a lifetime the caller chooses.
-    ///
-    /// # Safety
-    /// The bytes must stay valid and unchanged for `'a`.
-    pub unsafe fn as_bytes<'a>(self) -> &'a [u8] {
-        if self.len == 0 {
-            return &[];
-        }
-        // SAFETY: the caller vouches for the memory; a non-empty slice's ptr is a real address.
-        std::slice::from_raw_parts(self.ptr as usize as *const u8, self.len as usize)
-    }
-
-    /// Views the bytes as numbers, for a lifetime the caller chooses. Panics if the length is not a
-    /// whole number of elements or the address is not aligned for `T` (the host allocates with the
-    /// element alignment, ABI.md "Memory ownership").
-    ///
-    /// # Safety
-    /// The bytes must stay valid and unchanged for `'a`.
-    pub unsafe fn as_elements<'a, T: Numeric>(self) -> &'a [T] {
-        if self.len == 0 {
-            return &[];
-        }
-        let count = self.check_elements::<T>();
-        // SAFETY: checked: aligned, a whole number of elements; every bit pattern is a valid T.
-        std::slice::from_raw_parts(self.ptr as usize as *const T, count)
-    }
-
-    /// Takes ownership of a block the host allocated with `wasmbridge_malloc(len, 1)`.
-    ///
-    /// # Safety
-    /// The block must come from `wasmbridge_malloc(len, 1)` and not be used by anyone else afterwards.
-    pub unsafe fn into_vec(self) -> Vec<u8> {
-        self.into_elements()
-    }
-
-    /// Takes ownership of a block the host allocated with `wasmbridge_malloc(len, align_of::<T>())`.
-    /// Panics if it is not a whole number of aligned elements (the block is then leaked: its layout is
-    /// not known for sure).
-    ///
-    /// # Safety
-    /// The block must come from `wasmbridge_malloc(len, align_of::<T>())` and not be used by anyone else
-    /// afterwards.
-    pub unsafe fn into_elements<T: Numeric>(self) -> Vec<T> {
-        if self.len == 0 {
-            return Vec::new();
-        }
-        let count = self.check_elements::<T>();
-        // SAFETY: the block has the layout of a Vec<T> of `count` elements (size len, align of T).
-        Vec::from_raw_parts(self.ptr as usize as *mut T, count, count)
-    }
-
-    fn check_elements<T: Numeric>(self) -> usize {
-        let size = std::mem::size_of::<T>();
-        let align = std::mem::align_of::<T>();
-        let what = <&[T] as Describe>::NAME;
-        if self.len as usize % size != 0 {
-            panic!(
-                "malformed {what} from the host: {} bytes is not a whole number of {size}-byte elements",
-                self.len
-            );
-        }
-        if self.ptr as usize % align != 0 {
-            panic!("malformed {what} from the host: address {:#x} is not aligned to {align}", self.ptr);
-        }
-        self.len as usize / size
-    }
-}
 
 /// The one Wasm value type a Rust type travels as, in every direction (ABI.md, "Values").
 pub trait Wire {
     /// `i32`, `i64`, `f32`, `f64`, or `()` for no value.
     type Abi;
+}
+
+/// A zero of each Wasm value type, returned when a call ends in a panic (the host discards it).
+pub trait Zero {
+    /// The zero value.
+    const ZERO: Self;
+}
+
+impl Zero for i32 {
+    const ZERO: i32 = 0;
+}
+impl Zero for i64 {
+    const ZERO: i64 = 0;
+}
+impl Zero for f32 {
+    const ZERO: f32 = 0.0;
+}
+impl Zero for f64 {
+    const ZERO: f64 = 0.0;
+}
+impl Zero for () {
+    const ZERO: () = ();
 }
 
 /// An export parameter: decoded from what the host passed, valid for the duration of the call.
@@ -336,18 +239,6 @@ impl TakeFromHost for String {
     }
 }
 
-/// The element types of numeric arrays (ABI.md, "Slices"): `u8`, `i16`, `i32`, `i64`, `f32`, `f64`.
-/// Their slices are little-endian elements (Wasm is little-endian), `len` in bytes, aligned to the
-/// element's alignment; every bit pattern is a valid value.
-pub trait Numeric: Copy + Describe + 'static {}
-
-impl Numeric for u8 {}
-impl Numeric for i16 {}
-impl Numeric for i32 {}
-impl Numeric for i64 {}
-impl Numeric for f32 {}
-impl Numeric for f64 {}
-
 impl<T: Numeric> Wire for &[T] {
     type Abi = i64;
 }
@@ -505,26 +396,26 @@ pub unsafe fn encoded_take_from_host<T: Decode + Describe>(abi: i64) -> T {
 #[macro_export]
 macro_rules! __encoded_containers {
     ($([$($generics:tt)*] $t:ty),* $(,)?) => {$(
-        impl<$($generics)*> $crate::OptionWire for $t {
+        impl<$($generics)*> $crate::__private::OptionWire for $t {
             type OptionAbi = i64;
             fn option_into_host(value: ::core::option::Option<Self>) -> i64 {
-                $crate::encoded_into_host(&value)
+                $crate::__private::encoded_into_host(&value)
             }
         }
-        impl<$($generics)*> $crate::VecElement for $t {
+        impl<$($generics)*> $crate::__private::VecElement for $t {
             unsafe fn vec_from_host(abi: i64) -> ::std::vec::Vec<Self> {
                 // SAFETY: forwarded from the caller.
-                unsafe { $crate::encoded_from_host(abi) }
+                unsafe { $crate::__private::encoded_from_host(abi) }
             }
             fn vec_into_host(values: ::std::vec::Vec<Self>) -> i64 {
-                $crate::encoded_into_host(&values)
+                $crate::__private::encoded_into_host(&values)
             }
-            fn vec_lend(values: &[Self]) -> $crate::Lent<i64> {
-                $crate::encoded_lend(values)
+            fn vec_lend(values: &[Self]) -> $crate::__private::Lent<i64> {
+                $crate::__private::encoded_lend(values)
             }
             unsafe fn vec_take_from_host(abi: i64) -> ::std::vec::Vec<Self> {
                 // SAFETY: forwarded from the caller.
-                unsafe { $crate::encoded_take_from_host(abi) }
+                unsafe { $crate::__private::encoded_take_from_host(abi) }
             }
         }
     )*};
@@ -565,7 +456,7 @@ where
         match self {
             Ok(value) => value.into_host(),
             Err(error) => {
-                crate::host::error(std::any::type_name::<E>(), &error.to_string());
+                host::error(std::any::type_name::<E>(), &error.to_string());
                 <T::Abi as Zero>::ZERO
             }
         }
@@ -574,49 +465,7 @@ where
 
 #[cfg(test)]
 mod tests {
-    use super::{IntoHost, Slice};
-
-    #[test]
-    fn slice_packs_len_high_and_ptr_low() {
-        let s = Slice { ptr: 0x1234_5678, len: 0x9abc_def0 };
-        assert_eq!(s.pack() as u64, 0x9abc_def0_1234_5678);
-        assert_eq!(Slice::unpack(s.pack()), s);
-    }
-
-    #[test]
-    fn empty_slices_are_one_zero() {
-        assert_eq!(Slice::of(&[]), Slice { ptr: 1, len: 0 });
-        assert_eq!(Slice::of_elements::<i64>(&[]), Slice { ptr: 1, len: 0 });
-        assert_eq!(Slice::leak_elements::<f32>(Box::new([])), Slice { ptr: 1, len: 0 });
-    }
-
-    #[test]
-    fn element_slices_measure_bytes() {
-        // Only the length: native addresses do not fit the 32-bit ptr.
-        assert_eq!(Slice::of_elements(&[1i32, 2, 3]).len, 12);
-        assert_eq!(Slice::of_elements(&[1.0f64]).len, 8);
-    }
-
-    #[test]
-    fn empty_arrays_from_the_host_never_touch_memory() {
-        // SAFETY: an empty slice is never dereferenced.
-        let values: &[i64] = unsafe { Slice { ptr: 1, len: 0 }.as_elements() };
-        assert!(values.is_empty());
-    }
-
-    #[test]
-    #[should_panic(expected = "malformed &[i32] from the host: 6 bytes is not a whole number of 4-byte elements")]
-    fn partial_elements_panic() {
-        // SAFETY: the check panics before any access.
-        let _: &[i32] = unsafe { Slice { ptr: 8, len: 6 }.as_elements() };
-    }
-
-    #[test]
-    #[should_panic(expected = "malformed &[f64] from the host: address 0x4 is not aligned to 8")]
-    fn misaligned_elements_panic() {
-        // SAFETY: the check panics before any access.
-        let _: &[f64] = unsafe { Slice { ptr: 4, len: 8 }.as_elements() };
-    }
+    use super::IntoHost;
 
     #[test]
     fn narrow_integers_extend_like_java() {

@@ -2,7 +2,8 @@
 //! the export call, through the `wasmbridge.callback` import, with its arguments and result in the value
 //! encoding.
 
-use crate::abi::{FromHost, Slice, Wire};
+use crate::abi::{FromHost, Wire};
+use crate::slice::Slice;
 use crate::text::{Describe, TypeName};
 use crate::value::{decode_exact_as, Decode, Encode};
 use crate::{host, panic};
@@ -106,7 +107,7 @@ impl<A: CallbackArgs, R: Decode + Describe> Callback<A, R> {
         let wire = host::callback(self.id, &encoded);
         drop(encoded);
         // A Java exception in the callback unwinds from here, before the result is decoded.
-        panic::__after_import();
+        panic::after_import();
         // SAFETY: the host allocated the result with wasmbridge_malloc(len, 1) for Rust to own (ABI.md).
         let bytes = unsafe { Slice::unpack(wire).into_vec() };
         let what = TypeName::of("result of callback ").push_text(&<Self as Describe>::NAME);
@@ -117,8 +118,8 @@ impl<A: CallbackArgs, R: Decode + Describe> Callback<A, R> {
 #[cfg(test)]
 mod tests {
     use super::Callback;
+    use crate::abi::FromHost;
     use crate::text::Describe;
-    use crate::FromHost;
 
     fn name<T: Describe>() -> String {
         T::NAME.as_str().to_owned()
@@ -137,7 +138,8 @@ mod tests {
 
     #[test]
     fn callback_in_a_signature_line() {
-        const LINE: crate::Line = crate::__fn_line!("fn", "apply"; "f" => Callback<(i64,), ()>, "x" => i32; i32);
+        const LINE: crate::__private::Line =
+            crate::__private::fn_line!("fn", "apply"; "f" => Callback<(i64,), ()>, "x" => i32; i32);
         assert_eq!(LINE.as_str(), "fn apply(f: Fn(i64) -> (), x: i32) -> i32\n");
     }
 

@@ -2,7 +2,7 @@
 //!
 //! A handle is the address of a heap [`Slot`]: a header (a liveness mark and a borrow state) followed by
 //! the value. `&T` and `&mut T` parameters borrow the slot for the duration of the export call, and a `T`
-//! parameter moves the value out; both are recorded in a thread-local list that [`crate::__export_call`]
+//! parameter moves the value out; both are recorded in a thread-local list that [`crate::panic::export_call`]
 //! settles when the call ends, normally or by a caught panic. Calls nest (a Java import called by Rust
 //! may call back into the module): each call settles only what it recorded itself.
 //!
@@ -111,7 +111,7 @@ impl<T: Class> Slot<T> {
             panic!("null {} handle", T::NAME);
         }
         // Volatile: the host may (wrongly) pass a freed slot; read what is there now.
-        if address % std::mem::align_of::<Slot<T>>() != 0
+        if !address.is_multiple_of(std::mem::align_of::<Slot<T>>())
             || std::ptr::read_volatile((*(address as *const Header)).live.as_ptr()) != LIVE
         {
             panic!("invalid {} handle {address:#x} (already dropped, or not a {})", T::NAME, T::NAME);
@@ -197,7 +197,7 @@ pub fn into_handle<T: Class>(value: T) -> i32 {
 /// `&T` from a handle, for the current export call.
 ///
 /// # Safety
-/// As [`crate::FromHost::from_host`]: `handle` is a live handle of this instance.
+/// As [`crate::abi::FromHost::from_host`]: `handle` is a live handle of this instance.
 pub unsafe fn borrow<'a, T: Class>(handle: i32) -> &'a T {
     Slot::borrow(Slot::<T>::from_handle(handle))
 }
@@ -205,7 +205,7 @@ pub unsafe fn borrow<'a, T: Class>(handle: i32) -> &'a T {
 /// `&mut T` from a handle, for the current export call.
 ///
 /// # Safety
-/// As [`crate::FromHost::from_host`]: `handle` is a live handle of this instance.
+/// As [`crate::abi::FromHost::from_host`]: `handle` is a live handle of this instance.
 pub unsafe fn borrow_mut<'a, T: Class>(handle: i32) -> &'a mut T {
     Slot::borrow_mut(Slot::<T>::from_handle(handle))
 }
@@ -213,7 +213,7 @@ pub unsafe fn borrow_mut<'a, T: Class>(handle: i32) -> &'a mut T {
 /// `T` moved out of a handle.
 ///
 /// # Safety
-/// As [`crate::FromHost::from_host`]: `handle` is a live handle of this instance.
+/// As [`crate::abi::FromHost::from_host`]: `handle` is a live handle of this instance.
 pub unsafe fn take<T: Class>(handle: i32) -> T {
     Slot::take(Slot::<T>::from_handle(handle))
 }
@@ -301,9 +301,15 @@ mod tests {
             let inner = call(|| Slot::borrow(slot).0);
             assert_eq!(inner.unwrap_err(), "Counter is already borrowed (a re-entrant call from Java?)");
             let drop = call(|| Slot::drop_slot(slot));
-            assert_eq!(drop.unwrap_err(), "Counter is borrowed and cannot be dropped (a re-entrant call from Java?)");
+            assert_eq!(
+                drop.unwrap_err(),
+                "Counter is borrowed and cannot be dropped (a re-entrant call from Java?)"
+            );
             let take = call(|| Slot::take(slot));
-            assert_eq!(take.err().unwrap(), "Counter is borrowed and cannot be moved (a re-entrant call from Java?)");
+            assert_eq!(
+                take.err().unwrap(),
+                "Counter is borrowed and cannot be moved (a re-entrant call from Java?)"
+            );
             // Still borrowed by the outer call.
             counter.0 += 1;
             counter.0
@@ -320,7 +326,10 @@ mod tests {
         let moved = call(|| unsafe {
             let counter = Slot::take(slot);
             let again = call(|| Slot::borrow(slot).0);
-            assert_eq!(again.unwrap_err(), "Counter was moved into Rust earlier in this call and cannot be used again");
+            assert_eq!(
+                again.unwrap_err(),
+                "Counter was moved into Rust earlier in this call and cannot be used again"
+            );
             counter.0
         });
         assert_eq!(moved, Ok(3));

@@ -7,7 +7,7 @@
 
 #[cfg(target_family = "wasm")]
 mod imports {
-    use crate::abi::Slice;
+    use crate::slice::Slice;
 
     #[link(wasm_import_module = "wasmbridge")]
     unsafe extern "C" {
@@ -95,15 +95,13 @@ mod imports {
     /// Records the call and returns the empty slice (the result of a `()` callback).
     pub fn callback(id: i32, args: &[u8]) -> i64 {
         record(format!("callback {id}: {args:?}"));
-        crate::abi::Slice::EMPTY.pack()
+        crate::slice::Slice::EMPTY.pack()
     }
 }
 
 /// `wasmbridge.callback(id, args)`: calls a Java callback with its encoded arguments; returns the result
 /// slice the host allocated.
 pub(crate) use imports::callback;
-#[cfg(all(test, not(target_family = "wasm")))]
-pub(crate) use imports::recorded;
 /// `wasmbridge.error(type_name, message)`: an export returned `Err`.
 pub(crate) use imports::error;
 /// `wasmbridge.import_failed()`: whether the Java import just called threw (`panic=unwind` only).
@@ -112,3 +110,5 @@ pub(crate) use imports::import_failed;
 pub(crate) use imports::java_exception_unwound;
 /// `wasmbridge.panic(message)`: a panic ended the call (or is about to abort the instance).
 pub(crate) use imports::panic;
+#[cfg(all(test, not(target_family = "wasm")))]
+pub(crate) use imports::recorded;

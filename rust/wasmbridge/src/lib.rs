@@ -72,6 +72,21 @@
 //! }
 //! ```
 
+//! # What is API
+//!
+//! The items documented here are the API: the five declaration macros, [`Callback`], [`JavaException`],
+//! [`Enumeration`] and [`ABI_VERSION`]. What the macros expand to (the conversion traits, the slice
+//! layout, the boundary functions, the class handle table, the compile-time signature text) is in the
+//! hidden module `__private`, and the macros' own helper macros are at the crate root under names that
+//! start with `__` (Rust puts every `#[macro_export]` macro there). Neither is API: code outside this
+//! crate must not name them, and they change without notice. The wire they implement is the contract,
+//! and it is specified in `docs/ABI.md`.
+//!
+//! Inside the crate, modules depend on each other in one direction only, from the bottom up:
+//! `text` (compile-time names and signature lines) and `alloc` (the host's allocator); `value` (the value
+//! encoding) and `slice` (bytes in linear memory); `host` (the support imports); `abi` (how each type
+//! crosses); `class` (handles); `panic` (the boundary every export runs in); `callback`; and the macros.
+
 mod abi;
 mod alloc;
 mod callback;
@@ -79,32 +94,45 @@ mod class;
 mod host;
 mod macros;
 mod panic;
+mod slice;
 mod text;
 mod value;
 
-pub use abi::{
-    FromHost, IntoHost, LendToHost, Lent, Numeric, OptionWire, Slice, TakeFromHost, VecElement, Wire,
-};
-#[doc(hidden)]
-pub use abi::{encoded_from_host, encoded_into_host, encoded_lend, encoded_take_from_host};
-pub use callback::{Callback, CallbackArgs};
-pub use class::Class;
-pub use panic::{JavaException, Zero};
-#[doc(hidden)]
-pub use panic::{__after_import, __export_call};
-pub use text::{Describe, Line, Text, TypeName};
-pub use value::{decode_exact, encode_to_vec, Decode, Encode, Enumeration, Reader};
+pub use callback::Callback;
+pub use panic::JavaException;
+pub use value::Enumeration;
 
-/// What `class!` expands to calls; not for direct use.
+/// What the macros expand to: not API (see the crate documentation, "What is API").
+///
+/// Everything a macro expansion names is here, so that the API at the crate root stays the few items
+/// users write. Names here change without notice; the wire they implement is specified in `docs/ABI.md`.
 #[doc(hidden)]
-pub mod __class {
-    pub use crate::class::{borrow, borrow_mut, drop_handle, into_handle, option_into_handle, take};
-}
+pub mod __private {
+    pub use crate::abi::{
+        encoded_from_host, encoded_into_host, encoded_lend, encoded_take_from_host, FromHost, IntoHost,
+        LendToHost, Lent, OptionWire, TakeFromHost, VecElement, Wire, Zero,
+    };
+    pub use crate::callback::CallbackArgs;
+    pub use crate::class::{
+        borrow as class_borrow, borrow_mut as class_borrow_mut, drop_handle, into_handle, option_into_handle,
+        take as class_take, Class,
+    };
+    pub use crate::panic::{after_import, export_call};
+    pub use crate::slice::{Numeric, Slice};
+    pub use crate::text::{Describe, Line, Text, TypeName};
+    pub use crate::value::{decode_exact, encode_to_vec, Decode, Encode, Enumeration, Reader};
+    // The helper macros, by the names the expansions use.
+    pub use crate::{
+        __class_emit as class_emit, __class_items as class_items, __class_method as class_method,
+        __class_params as class_params, __class_type as class_type,
+        __encoded_containers as encoded_containers, __fn_line as fn_line, __import_fns as import_fns,
+        __result_type as result_type, __signature as signature, __wire_result as wire_result,
+    };
 
-/// The identity function, which lets a macro repeat a value once per optional type. Not for direct use.
-#[doc(hidden)]
-pub fn __identity<T>(value: T) -> T {
-    value
+    /// The identity function, which lets a macro repeat a value once per optional type.
+    pub fn identity<T>(value: T) -> T {
+        value
+    }
 }
 
 /// The version of `docs/ABI.md` this crate implements.
@@ -120,6 +148,61 @@ mod tests {
     #[test]
     fn abi_section_matches_version() {
         assert_eq!(super::ABI_SECTION, *super::ABI_VERSION.to_string().as_bytes());
+    }
+
+    /// The modules in dependency order: each may use only the ones before it (no cycles).
+    const LAYERS: [(&str, &str); 10] = [
+        ("text", include_str!("text.rs")),
+        ("alloc", include_str!("alloc.rs")),
+        ("value", include_str!("value.rs")),
+        ("slice", include_str!("slice.rs")),
+        ("host", include_str!("host.rs")),
+        ("abi", include_str!("abi.rs")),
+        ("class", include_str!("class.rs")),
+        ("panic", include_str!("panic.rs")),
+        ("callback", include_str!("callback.rs")),
+        ("macros", include_str!("macros.rs")),
+    ];
+
+    /// The crate modules a module's code (not its comments or tests) names: `crate::m` and
+    /// `crate::{m, n}`.
+    fn uses(source: &str) -> Vec<String> {
+        let code = source.split("\n#[cfg(test)]\nmod tests").next().unwrap_or(source);
+        let mut used = Vec::new();
+        for line in code.lines().filter(|line| !line.trim_start().starts_with("//")) {
+            for (at, _) in line.match_indices("crate::") {
+                let rest = &line[at + "crate::".len()..];
+                // `crate::{a, b::C}` names a and b; `crate::a::{B, C}` names a.
+                let names: Vec<&str> = match rest.strip_prefix('{') {
+                    Some(group) => group.split('}').next().unwrap_or("").split(',').collect(),
+                    None => vec![rest],
+                };
+                for name in names {
+                    let name: String =
+                        name.trim().chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+                    if !name.is_empty() && name != "__private" && !used.contains(&name) {
+                        used.push(name);
+                    }
+                }
+            }
+        }
+        used
+    }
+
+    #[test]
+    fn modules_depend_on_lower_layers_only() {
+        let names: Vec<&str> = LAYERS.iter().map(|(name, _)| *name).collect();
+        assert!(uses(LAYERS[8].1).contains(&"panic".to_owned()), "the scan finds callback's use of panic");
+        for (index, (module, source)) in LAYERS.iter().enumerate() {
+            for used in uses(source) {
+                let position = names.iter().position(|name| *name == used);
+                assert!(
+                    position.is_some_and(|p| p < index),
+                    "module {module} uses crate::{used}, which is not below it in {names:?}: move the item \
+                     down a layer instead of adding a cycle"
+                );
+            }
+        }
     }
 
     #[test]

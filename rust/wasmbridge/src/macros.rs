@@ -1,9 +1,9 @@
 //! The declaration macros: plain Rust in, ABI-conforming shims and signature lines out.
 //!
-//! - [`export!`]: functions the host calls;
-//! - [`import!`]: functions the host provides;
-//! - [`class!`]: an inherent `impl` block whose methods the host calls on objects it holds by handle;
-//! - [`enumeration!`] and [`record!`]: an enum and a struct that cross by value.
+//! - [`export!`](crate::export!): functions the host calls;
+//! - [`import!`](crate::import!): functions the host provides;
+//! - [`class!`](crate::class!): an `impl` block whose methods the host calls on objects it holds by handle;
+//! - [`enumeration!`](crate::enumeration!) and [`record!`](crate::record!): types that cross by value.
 //!
 //! Each declaration also emits its line of the `wasmbridge.signatures` custom section (ABI.md,
 //! "Signatures section") from a `static` in that section, sized at compile time.
@@ -32,18 +32,20 @@ macro_rules! export {
         $(#[$meta])*
         #[unsafe(no_mangle)]
         pub extern "C-unwind" fn $name(
-            $($arg: <$ty as $crate::Wire>::Abi),*
-        ) -> $crate::__wire_result!($($ret)?) {
-            $crate::__export_call(move || {
+            $($arg: <$ty as $crate::__private::Wire>::Abi),*
+        ) -> $crate::__private::wire_result!($($ret)?) {
+            $crate::__private::export_call(move || {
                 // SAFETY: the host follows ABI.md and keeps borrowed arguments alive for this call.
-                $(let $arg: $ty = unsafe { <$ty as $crate::FromHost>::from_host($arg) };)*
-                // The result type is written out so that a body that always panics still has one.
-                let result: $crate::__result_type!($($ret)?) = (move || -> $crate::__result_type!($($ret)?) { $body })();
+                $(let $arg: $ty = unsafe { <$ty as $crate::__private::FromHost>::from_host($arg) };)*
+                // The result type is written out so that a body that always panics still has one. The body
+                // is a closure called at once so that a `return` in it returns from the body, not from here.
+                #[allow(clippy::redundant_closure_call)]
+                let result: $crate::__private::result_type!($($ret)?) = (move || -> $crate::__private::result_type!($($ret)?) { $body })();
                 result
             })
         }
-        $crate::__signature! {
-            $crate::__fn_line!("fn", stringify!($name); $(stringify!($arg) => $ty),*; $($ret)?)
+        $crate::__private::signature! {
+            $crate::__private::fn_line!("fn", stringify!($name); $(stringify!($arg) => $ty),*; $($ret)?)
         }
     )*};
 }
@@ -65,10 +67,10 @@ macro_rules! export {
 #[macro_export]
 macro_rules! import {
     (module $module:literal; $($rest:tt)*) => {
-        $crate::__import_fns!($module; $($rest)*);
+        $crate::__private::import_fns!($module; $($rest)*);
     };
     ($($rest:tt)*) => {
-        $crate::__import_fns!("env"; $($rest)*);
+        $crate::__private::import_fns!("env"; $($rest)*);
     };
 }
 
@@ -84,19 +86,19 @@ macro_rules! __import_fns {
             #[link(wasm_import_module = $module)]
             unsafe extern "C-unwind" {
                 #[link_name = stringify!($name)]
-                fn host($($arg: <$ty as $crate::Wire>::Abi),*) -> $crate::__wire_result!($($ret)?);
+                fn host($($arg: <$ty as $crate::__private::Wire>::Abi),*) -> $crate::__private::wire_result!($($ret)?);
             }
             // Kept alive until the import returns (an encoded argument owns its buffer).
-            $(let $arg = <$ty as $crate::LendToHost>::lend(&$arg);)*
+            $(let $arg = <$ty as $crate::__private::LendToHost>::lend(&$arg);)*
             // SAFETY: the host implements the import per ABI.md; lent arguments outlive the call.
             let wire = unsafe { host($($arg.abi()),*) };
             // A Java exception in the import unwinds from here, before the result is decoded.
-            $crate::__after_import();
+            $crate::__private::after_import();
             // SAFETY: the host returned a value per ABI.md.
-            unsafe { <$crate::__result_type!($($ret)?) as $crate::TakeFromHost>::take_from_host(wire) }
+            unsafe { <$crate::__private::result_type!($($ret)?) as $crate::__private::TakeFromHost>::take_from_host(wire) }
         }
-        $crate::__signature! {
-            $crate::__fn_line!("import", concat!($module, ".", stringify!($name)); $(stringify!($arg) => $ty),*; $($ret)?)
+        $crate::__private::signature! {
+            $crate::__private::fn_line!("import", concat!($module, ".", stringify!($name)); $(stringify!($arg) => $ty),*; $($ret)?)
         }
     )*};
 }
@@ -114,7 +116,7 @@ macro_rules! __import_fns {
 /// `Option<Self>`, `Result<Self, E>`); other types must name the type itself (`Vec<Counter>` is not
 /// supported anyway).
 ///
-/// The type can then be a parameter or result of [`export!`] functions too: `&T` and `&mut T` borrow
+/// The type can then be a parameter or result of [`export!`](crate::export!) functions too: `&T` and `&mut T` borrow
 /// the object for the call, `T` moves it out of its handle (the host's object becomes unusable), a `T`
 /// or `Option<T>` result is a new object for the host. A borrow that conflicts with one in progress (a
 /// re-entrant call from Java), or a move or drop of a borrowed object, panics.
@@ -134,8 +136,8 @@ macro_rules! __import_fns {
 #[macro_export]
 macro_rules! class {
     ($(#[$meta:meta])* impl $T:ident { $($items:tt)* }) => {
-        $crate::__class_type!($T);
-        $crate::__class_items!($T [$(#[$meta])*] $($items)*);
+        $crate::__private::class_type!($T);
+        $crate::__private::class_items!($T [$(#[$meta])*] $($items)*);
     };
 }
 
@@ -144,63 +146,67 @@ macro_rules! class {
 #[macro_export]
 macro_rules! __class_type {
     ($T:ident) => {
-        impl $crate::Class for $T {}
-        impl $crate::Describe for $T {
-            const NAME: $crate::TypeName = $crate::TypeName::of(stringify!($T));
+        impl $crate::__private::Class for $T {}
+        impl $crate::__private::Describe for $T {
+            const NAME: $crate::__private::TypeName = $crate::__private::TypeName::of(stringify!($T));
         }
-        impl $crate::Describe for &$T {
-            const NAME: $crate::TypeName = $crate::TypeName::of("&").push(stringify!($T));
+        impl $crate::__private::Describe for &$T {
+            const NAME: $crate::__private::TypeName =
+                $crate::__private::TypeName::of("&").push(stringify!($T));
         }
-        impl $crate::Describe for &mut $T {
-            const NAME: $crate::TypeName = $crate::TypeName::of("&mut ").push(stringify!($T));
+        impl $crate::__private::Describe for &mut $T {
+            const NAME: $crate::__private::TypeName =
+                $crate::__private::TypeName::of("&mut ").push(stringify!($T));
         }
-        impl $crate::Wire for $T {
+        impl $crate::__private::Wire for $T {
             type Abi = i32;
         }
-        impl $crate::Wire for &$T {
+        impl $crate::__private::Wire for &$T {
             type Abi = i32;
         }
-        impl $crate::Wire for &mut $T {
+        impl $crate::__private::Wire for &mut $T {
             type Abi = i32;
         }
-        impl<'a> $crate::FromHost<'a> for $T {
+        impl<'a> $crate::__private::FromHost<'a> for $T {
             unsafe fn from_host(handle: i32) -> Self {
                 // SAFETY: forwarded from the caller.
-                unsafe { $crate::__class::take(handle) }
+                unsafe { $crate::__private::class_take(handle) }
             }
         }
-        impl<'a> $crate::FromHost<'a> for &'a $T {
+        impl<'a> $crate::__private::FromHost<'a> for &'a $T {
             unsafe fn from_host(handle: i32) -> Self {
                 // SAFETY: forwarded from the caller.
-                unsafe { $crate::__class::borrow(handle) }
+                unsafe { $crate::__private::class_borrow(handle) }
             }
         }
-        impl<'a> $crate::FromHost<'a> for &'a mut $T {
+        impl<'a> $crate::__private::FromHost<'a> for &'a mut $T {
             unsafe fn from_host(handle: i32) -> Self {
                 // SAFETY: forwarded from the caller.
-                unsafe { $crate::__class::borrow_mut(handle) }
+                unsafe { $crate::__private::class_borrow_mut(handle) }
             }
         }
-        impl $crate::IntoHost for $T {
+        impl $crate::__private::IntoHost for $T {
             fn into_host(self) -> i32 {
-                $crate::__class::into_handle(self)
+                $crate::__private::into_handle(self)
             }
         }
-        impl $crate::OptionWire for $T {
+        impl $crate::__private::OptionWire for $T {
             type OptionAbi = i32;
             fn option_into_host(value: ::core::option::Option<Self>) -> i32 {
-                $crate::__class::option_into_handle(value)
+                $crate::__private::option_into_handle(value)
             }
         }
         const _: () = {
             #[unsafe(export_name = concat!(stringify!($T), "::drop"))]
             extern "C-unwind" fn drop(handle: i32) {
                 // SAFETY: the host passes a live handle of this instance (ABI.md, "Classes").
-                $crate::__export_call(move || unsafe { $crate::__class::drop_handle::<$T>(handle) })
+                $crate::__private::export_call(move || unsafe {
+                    $crate::__private::drop_handle::<$T>(handle)
+                })
             }
         };
-        $crate::__signature! {
-            $crate::Line::declaration("class", stringify!($T)).push("\n")
+        $crate::__private::signature! {
+            $crate::__private::Line::declaration("class", stringify!($T)).push("\n")
         }
     };
 }
@@ -211,24 +217,24 @@ macro_rules! __class_type {
 macro_rules! __class_items {
     ($T:ident [$($im:tt)*]) => {};
     ($T:ident [$($im:tt)*] $(#[$m:meta])* $vis:vis fn $name:ident $params:tt -> Self $body:block $($rest:tt)*) => {
-        $crate::__class_method!($T [$($im)*] [$(#[$m])*] [$vis] $name $params [$T] $body);
-        $crate::__class_items!($T [$($im)*] $($rest)*);
+        $crate::__private::class_method!($T [$($im)*] [$(#[$m])*] [$vis] $name $params [$T] $body);
+        $crate::__private::class_items!($T [$($im)*] $($rest)*);
     };
     ($T:ident [$($im:tt)*] $(#[$m:meta])* $vis:vis fn $name:ident $params:tt -> Option<Self> $body:block $($rest:tt)*) => {
-        $crate::__class_method!($T [$($im)*] [$(#[$m])*] [$vis] $name $params [::core::option::Option<$T>] $body);
-        $crate::__class_items!($T [$($im)*] $($rest)*);
+        $crate::__private::class_method!($T [$($im)*] [$(#[$m])*] [$vis] $name $params [::core::option::Option<$T>] $body);
+        $crate::__private::class_items!($T [$($im)*] $($rest)*);
     };
     ($T:ident [$($im:tt)*] $(#[$m:meta])* $vis:vis fn $name:ident $params:tt -> Result<Self, $e:ty> $body:block $($rest:tt)*) => {
-        $crate::__class_method!($T [$($im)*] [$(#[$m])*] [$vis] $name $params [::core::result::Result<$T, $e>] $body);
-        $crate::__class_items!($T [$($im)*] $($rest)*);
+        $crate::__private::class_method!($T [$($im)*] [$(#[$m])*] [$vis] $name $params [::core::result::Result<$T, $e>] $body);
+        $crate::__private::class_items!($T [$($im)*] $($rest)*);
     };
     ($T:ident [$($im:tt)*] $(#[$m:meta])* $vis:vis fn $name:ident $params:tt -> $ret:ty $body:block $($rest:tt)*) => {
-        $crate::__class_method!($T [$($im)*] [$(#[$m])*] [$vis] $name $params [$ret] $body);
-        $crate::__class_items!($T [$($im)*] $($rest)*);
+        $crate::__private::class_method!($T [$($im)*] [$(#[$m])*] [$vis] $name $params [$ret] $body);
+        $crate::__private::class_items!($T [$($im)*] $($rest)*);
     };
     ($T:ident [$($im:tt)*] $(#[$m:meta])* $vis:vis fn $name:ident $params:tt $body:block $($rest:tt)*) => {
-        $crate::__class_method!($T [$($im)*] [$(#[$m])*] [$vis] $name $params [] $body);
-        $crate::__class_items!($T [$($im)*] $($rest)*);
+        $crate::__private::class_method!($T [$($im)*] [$(#[$m])*] [$vis] $name $params [] $body);
+        $crate::__private::class_items!($T [$($im)*] $($rest)*);
     };
 }
 
@@ -237,20 +243,20 @@ macro_rules! __class_items {
 #[macro_export]
 macro_rules! __class_method {
     ($T:ident $im:tt $m:tt $vis:tt $name:ident (&mut $s:ident $(, $($p:tt)*)?) $ret:tt $body:block) => {
-        $crate::__class_params!($T [$im $m $vis $name [[&mut $s] &mut $T] $ret $body] [] $($($p)*)?);
+        $crate::__private::class_params!($T [$im $m $vis $name [[&mut $s] &mut $T] $ret $body] [] $($($p)*)?);
     };
     ($T:ident $im:tt $m:tt $vis:tt $name:ident (&$s:ident $(, $($p:tt)*)?) $ret:tt $body:block) => {
-        $crate::__class_params!($T [$im $m $vis $name [[&$s] &$T] $ret $body] [] $($($p)*)?);
+        $crate::__private::class_params!($T [$im $m $vis $name [[&$s] &$T] $ret $body] [] $($($p)*)?);
     };
     ($T:ident $im:tt $m:tt $vis:tt $name:ident (mut $s:ident $(, $($p:tt)*)?) $ret:tt $body:block) => {
-        $crate::__class_params!($T [$im $m $vis $name [[mut $s] $T] $ret $body] [] $($($p)*)?);
+        $crate::__private::class_params!($T [$im $m $vis $name [[mut $s] $T] $ret $body] [] $($($p)*)?);
     };
     // `self` (captured, not written by the macro, so that the body's `self` refers to it).
     ($T:ident $im:tt $m:tt $vis:tt $name:ident ($s:ident $(, $($p:tt)*)?) $ret:tt $body:block) => {
-        $crate::__class_params!($T [$im $m $vis $name [[$s] $T] $ret $body] [] $($($p)*)?);
+        $crate::__private::class_params!($T [$im $m $vis $name [[$s] $T] $ret $body] [] $($($p)*)?);
     };
     ($T:ident $im:tt $m:tt $vis:tt $name:ident ($($p:tt)*) $ret:tt $body:block) => {
-        $crate::__class_params!($T [$im $m $vis $name [] $ret $body] [] $($p)*);
+        $crate::__private::class_params!($T [$im $m $vis $name [] $ret $body] [] $($p)*);
     };
 }
 
@@ -259,19 +265,19 @@ macro_rules! __class_method {
 #[macro_export]
 macro_rules! __class_params {
     ($T:ident $ctx:tt [$($done:tt)*] $(,)?) => {
-        $crate::__class_emit!($T $ctx [$($done)*]);
+        $crate::__private::class_emit!($T $ctx [$($done)*]);
     };
     ($T:ident $ctx:tt [$($done:tt)*] $arg:ident : Self $(, $($rest:tt)*)?) => {
-        $crate::__class_params!($T $ctx [$($done)* $arg: $T,] $($($rest)*)?);
+        $crate::__private::class_params!($T $ctx [$($done)* $arg: $T,] $($($rest)*)?);
     };
     ($T:ident $ctx:tt [$($done:tt)*] $arg:ident : &Self $(, $($rest:tt)*)?) => {
-        $crate::__class_params!($T $ctx [$($done)* $arg: &$T,] $($($rest)*)?);
+        $crate::__private::class_params!($T $ctx [$($done)* $arg: &$T,] $($($rest)*)?);
     };
     ($T:ident $ctx:tt [$($done:tt)*] $arg:ident : &mut Self $(, $($rest:tt)*)?) => {
-        $crate::__class_params!($T $ctx [$($done)* $arg: &mut $T,] $($($rest)*)?);
+        $crate::__private::class_params!($T $ctx [$($done)* $arg: &mut $T,] $($($rest)*)?);
     };
     ($T:ident $ctx:tt [$($done:tt)*] $arg:ident : $ty:ty $(, $($rest:tt)*)?) => {
-        $crate::__class_params!($T $ctx [$($done)* $arg: $ty,] $($($rest)*)?);
+        $crate::__private::class_params!($T $ctx [$($done)* $arg: $ty,] $($($rest)*)?);
     };
 }
 
@@ -292,19 +298,19 @@ macro_rules! __class_emit {
         const _: () = {
             #[unsafe(export_name = concat!(stringify!($T), "::", stringify!($name)))]
             extern "C-unwind" fn export(
-                $(this: <$rty as $crate::Wire>::Abi,)?
-                $($arg: <$ty as $crate::Wire>::Abi),*
-            ) -> $crate::__wire_result!($($ret)?) {
-                $crate::__export_call(move || {
+                $(this: <$rty as $crate::__private::Wire>::Abi,)?
+                $($arg: <$ty as $crate::__private::Wire>::Abi),*
+            ) -> $crate::__private::wire_result!($($ret)?) {
+                $crate::__private::export_call(move || {
                     // SAFETY: the host follows ABI.md: live handles, arguments alive for this call.
-                    $(let this: $rty = unsafe { <$rty as $crate::FromHost>::from_host(this) };)?
-                    $(let $arg: $ty = unsafe { <$ty as $crate::FromHost>::from_host($arg) };)*
-                    <$T>::$name($($crate::__identity::<$rty>(this),)? $($arg),*)
+                    $(let this: $rty = unsafe { <$rty as $crate::__private::FromHost>::from_host(this) };)?
+                    $(let $arg: $ty = unsafe { <$ty as $crate::__private::FromHost>::from_host($arg) };)*
+                    <$T>::$name($($crate::__private::identity::<$rty>(this),)? $($arg),*)
                 })
             }
         };
-        $crate::__signature! {
-            $crate::__fn_line!(
+        $crate::__private::signature! {
+            $crate::__private::fn_line!(
                 "fn", concat!(stringify!($T), "::", stringify!($name));
                 $("self" => $rty,)? $(stringify!($arg) => $ty),*;
                 $($ret)?
@@ -338,7 +344,7 @@ macro_rules! enumeration {
         $vis enum $name {
             $( $(#[$vmeta])* $variant $(= $disc)? ),*
         }
-        impl $crate::Enumeration for $name {
+        impl $crate::__private::Enumeration for $name {
             fn discriminant(&self) -> i32 {
                 match self {
                     $( $name::$variant => $name::$variant as i32, )*
@@ -349,45 +355,45 @@ macro_rules! enumeration {
                 ::core::panic!("unknown discriminant {} for enum {}", discriminant, stringify!($name))
             }
         }
-        impl $crate::Describe for $name {
-            const NAME: $crate::TypeName = $crate::TypeName::of(stringify!($name));
+        impl $crate::__private::Describe for $name {
+            const NAME: $crate::__private::TypeName = $crate::__private::TypeName::of(stringify!($name));
         }
-        impl $crate::Encode for $name {
+        impl $crate::__private::Encode for $name {
             fn encode(&self, out: &mut ::std::vec::Vec<u8>) {
-                $crate::Encode::encode(&$crate::Enumeration::discriminant(self), out);
+                $crate::__private::Encode::encode(&$crate::__private::Enumeration::discriminant(self), out);
             }
         }
-        impl $crate::Decode for $name {
-            fn decode(input: &mut $crate::Reader<'_>) -> Self {
-                $crate::Enumeration::from_discriminant(<i32 as $crate::Decode>::decode(input))
+        impl $crate::__private::Decode for $name {
+            fn decode(input: &mut $crate::__private::Reader<'_>) -> Self {
+                $crate::__private::Enumeration::from_discriminant(<i32 as $crate::__private::Decode>::decode(input))
             }
         }
-        impl $crate::Wire for $name {
+        impl $crate::__private::Wire for $name {
             type Abi = i32;
         }
-        impl<'a> $crate::FromHost<'a> for $name {
+        impl<'a> $crate::__private::FromHost<'a> for $name {
             unsafe fn from_host(discriminant: i32) -> Self {
-                $crate::Enumeration::from_discriminant(discriminant)
+                $crate::__private::Enumeration::from_discriminant(discriminant)
             }
         }
-        impl $crate::IntoHost for $name {
+        impl $crate::__private::IntoHost for $name {
             fn into_host(self) -> i32 {
-                $crate::Enumeration::discriminant(&self)
+                $crate::__private::Enumeration::discriminant(&self)
             }
         }
-        impl $crate::LendToHost for $name {
-            fn lend(&self) -> $crate::Lent<i32> {
-                $crate::Lent::view($crate::Enumeration::discriminant(self))
+        impl $crate::__private::LendToHost for $name {
+            fn lend(&self) -> $crate::__private::Lent<i32> {
+                $crate::__private::Lent::view($crate::__private::Enumeration::discriminant(self))
             }
         }
-        impl $crate::TakeFromHost for $name {
+        impl $crate::__private::TakeFromHost for $name {
             unsafe fn take_from_host(discriminant: i32) -> Self {
-                $crate::Enumeration::from_discriminant(discriminant)
+                $crate::__private::Enumeration::from_discriminant(discriminant)
             }
         }
-        $crate::__encoded_containers!([] $name);
-        $crate::__signature! {
-            $crate::Line::declaration("enum", stringify!($name)).push(" {")
+        $crate::__private::encoded_containers!([] $name);
+        $crate::__private::signature! {
+            $crate::__private::Line::declaration("enum", stringify!($name)).push(" {")
                 $(.variant(stringify!($variant), $name::$variant as i32))*
                 .close_members()
         }
@@ -416,51 +422,51 @@ macro_rules! record {
         $vis struct $name {
             $( $(#[$fmeta])* $fvis $field : $fty ),*
         }
-        impl $crate::Describe for $name {
-            const NAME: $crate::TypeName = $crate::TypeName::of(stringify!($name));
+        impl $crate::__private::Describe for $name {
+            const NAME: $crate::__private::TypeName = $crate::__private::TypeName::of(stringify!($name));
         }
-        impl $crate::Encode for $name {
+        impl $crate::__private::Encode for $name {
             fn encode(&self, out: &mut ::std::vec::Vec<u8>) {
-                $( $crate::Encode::encode(&self.$field, out); )*
+                $( $crate::__private::Encode::encode(&self.$field, out); )*
                 let _ = out;
             }
         }
-        impl $crate::Decode for $name {
-            fn decode(input: &mut $crate::Reader<'_>) -> Self {
+        impl $crate::__private::Decode for $name {
+            fn decode(input: &mut $crate::__private::Reader<'_>) -> Self {
                 // Fields are read in the order they are written, which is declaration order.
                 let _ = &input;
-                $name { $( $field: <$fty as $crate::Decode>::decode(input) ),* }
+                $name { $( $field: <$fty as $crate::__private::Decode>::decode(input) ),* }
             }
         }
-        impl $crate::Wire for $name {
+        impl $crate::__private::Wire for $name {
             type Abi = i64;
         }
-        impl<'a> $crate::FromHost<'a> for $name {
+        impl<'a> $crate::__private::FromHost<'a> for $name {
             unsafe fn from_host(abi: i64) -> Self {
                 // SAFETY: forwarded from the caller.
-                unsafe { $crate::encoded_from_host(abi) }
+                unsafe { $crate::__private::encoded_from_host(abi) }
             }
         }
-        impl $crate::IntoHost for $name {
+        impl $crate::__private::IntoHost for $name {
             fn into_host(self) -> i64 {
-                $crate::encoded_into_host(&self)
+                $crate::__private::encoded_into_host(&self)
             }
         }
-        impl $crate::LendToHost for $name {
-            fn lend(&self) -> $crate::Lent<i64> {
-                $crate::encoded_lend(self)
+        impl $crate::__private::LendToHost for $name {
+            fn lend(&self) -> $crate::__private::Lent<i64> {
+                $crate::__private::encoded_lend(self)
             }
         }
-        impl $crate::TakeFromHost for $name {
+        impl $crate::__private::TakeFromHost for $name {
             unsafe fn take_from_host(abi: i64) -> Self {
                 // SAFETY: forwarded from the caller.
-                unsafe { $crate::encoded_take_from_host(abi) }
+                unsafe { $crate::__private::encoded_take_from_host(abi) }
             }
         }
-        $crate::__encoded_containers!([] $name);
-        $crate::__signature! {
-            $crate::Line::declaration("record", stringify!($name)).push(" {")
-                $(.field(stringify!($field), &<$fty as $crate::Describe>::NAME))*
+        $crate::__private::encoded_containers!([] $name);
+        $crate::__private::signature! {
+            $crate::__private::Line::declaration("record", stringify!($name)).push(" {")
+                $(.field(stringify!($field), &<$fty as $crate::__private::Describe>::NAME))*
                 .close_members()
         }
     };
@@ -473,7 +479,7 @@ macro_rules! record {
 macro_rules! __signature {
     ($line:expr) => {
         const _: () = {
-            const LINE: $crate::Line = $line;
+            const LINE: $crate::__private::Line = $line;
             #[used]
             #[unsafe(link_section = "wasmbridge.signatures")]
             static ENTRY: [u8; LINE.len()] = LINE.to_array();
@@ -487,29 +493,38 @@ macro_rules! __signature {
 #[macro_export]
 macro_rules! __fn_line {
     ($keyword:literal, $name:expr; $($pname:expr => $pty:ty),* $(,)?; $($ret:ty)?) => {
-        $crate::Line::declaration($keyword, $name).push("(")
-            $(.param($pname, &<$pty as $crate::Describe>::NAME))*
-            .returns(&<$crate::__result_type!($($ret)?) as $crate::Describe>::NAME)
+        $crate::__private::Line::declaration($keyword, $name).push("(")
+            $(.param($pname, &<$pty as $crate::__private::Describe>::NAME))*
+            .returns(&<$crate::__private::result_type!($($ret)?) as $crate::__private::Describe>::NAME)
     };
 }
 
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __wire_result {
-    () => { () };
-    ($ret:ty) => { <$ret as $crate::Wire>::Abi };
+    () => {
+        ()
+    };
+    ($ret:ty) => {
+        <$ret as $crate::__private::Wire>::Abi
+    };
 }
 
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __result_type {
-    () => { () };
-    ($ret:ty) => { $ret };
+    () => {
+        ()
+    };
+    ($ret:ty) => {
+        $ret
+    };
 }
 
 #[cfg(test)]
 mod tests {
-    use crate::{decode_exact, encode_to_vec, Describe, Enumeration, Line};
+    use crate::text::{Describe, Line};
+    use crate::value::{decode_exact, encode_to_vec, Enumeration};
 
     crate::enumeration! {
         #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -547,7 +562,7 @@ mod tests {
         impl Tally {
             /// A new tally.
             pub fn new(start: i64) -> Self { Tally { total: start } }
-            fn maybe(make: bool) -> Option<Self> { make.then(|| Tally { total: 0 }) }
+            fn maybe(make: bool) -> Option<Self> { make.then_some(Tally { total: 0 }) }
             fn parsed(text: &str) -> Result<Self, std::num::ParseIntError> { Ok(Tally { total: text.parse()? }) }
             fn add(&mut self, by: i64,) -> i64 { self.total += by; self.total }
             fn add_from(&mut self, other: &Self) -> i64 { self.total += other.total; self.total }
@@ -644,13 +659,14 @@ mod tests {
 
     #[test]
     fn export_lines() {
-        const GREET: Line = crate::__fn_line!("fn", "greet"; "name" => &str, "times" => Option<u32>; Result<Vec<String>, String>);
+        const GREET: Line = crate::__private::fn_line!("fn", "greet"; "name" => &str, "times" => Option<u32>; Result<Vec<String>, String>);
         assert_eq!(GREET.as_str(), "fn greet(name: &str, times: Option<u32>) -> Result<Vec<String>, _>\n");
-        const NOTHING: Line = crate::__fn_line!("fn", "nothing";;);
+        const NOTHING: Line = crate::__private::fn_line!("fn", "nothing";;);
         assert_eq!(NOTHING.as_str(), "fn nothing() -> ()\n");
-        const METHOD: Line = crate::__fn_line!("fn", "Tally::add"; "self" => &mut Tally, "by" => i64,; i64);
+        const METHOD: Line =
+            crate::__private::fn_line!("fn", "Tally::add"; "self" => &mut Tally, "by" => i64,; i64);
         assert_eq!(METHOD.as_str(), "fn Tally::add(self: &mut Tally, by: i64) -> i64\n");
-        const IMPORT: Line = crate::__fn_line!("import", concat!("host", ".", "poke");;);
+        const IMPORT: Line = crate::__private::fn_line!("import", concat!("host", ".", "poke");;);
         assert_eq!(IMPORT.as_str(), "import host.poke() -> ()\n");
     }
 }

@@ -1,6 +1,6 @@
 //! The Rust half of the panic-catching boundary (ABI.md, "Panics and aborts").
 //!
-//! Every export runs inside [`__export_call`], which catches a panic with `catch_unwind` (so destructors
+//! Every export runs inside [`export_call`], which catches a panic with `catch_unwind` (so destructors
 //! run and the shadow stack is restored by Rust itself), reports its message to the host through the
 //! `wasmbridge.panic` import and returns a zero value the host ignores. Under `panic=abort` nothing can be
 //! caught, so the panic hook reports the message before the abort traps the instance.
@@ -8,7 +8,7 @@
 //! A Java exception thrown by an import unwinds Rust as a panic of its own payload type
 //! ([`JavaException`]): destructors run, and the host gets its original exception back.
 
-use crate::abi::{IntoHost, Wire};
+use crate::abi::{IntoHost, Wire, Zero};
 use crate::{class, host};
 use std::cell::RefCell;
 use std::panic::{self, AssertUnwindSafe, PanicHookInfo};
@@ -20,28 +20,6 @@ pub struct JavaException;
 
 thread_local! {
     static LAST_PANIC: RefCell<Option<String>> = const { RefCell::new(None) };
-}
-
-/// A zero of each Wasm value type, returned when a call ends in a panic (the host discards it).
-pub trait Zero {
-    /// The zero value.
-    const ZERO: Self;
-}
-
-impl Zero for i32 {
-    const ZERO: i32 = 0;
-}
-impl Zero for i64 {
-    const ZERO: i64 = 0;
-}
-impl Zero for f32 {
-    const ZERO: f32 = 0.0;
-}
-impl Zero for f64 {
-    const ZERO: f64 = 0.0;
-}
-impl Zero for () {
-    const ZERO: () = ();
 }
 
 fn install_hook() {
@@ -66,14 +44,13 @@ fn report(message: &str) {
     host::panic(message);
 }
 
-/// Runs an export's body at the boundary. Used by [`crate::export!`] and [`crate::class!`]; not for
-/// direct use.
+/// Runs an export's body at the boundary. What [`crate::export!`] and [`crate::class!`] expand to
+/// (through `__private`); not for direct use.
 ///
 /// The result is converted for the host inside the boundary too (an `Err`'s `Display` may panic). When
 /// the call ends, normally or by a caught panic, the class objects it borrowed are released and those it
 /// moved out of their slots are freed (see the `class` module).
-#[doc(hidden)]
-pub fn __export_call<R>(body: impl FnOnce() -> R) -> <R as Wire>::Abi
+pub fn export_call<R>(body: impl FnOnce() -> R) -> <R as Wire>::Abi
 where
     R: IntoHost,
     <R as Wire>::Abi: Zero,
@@ -100,9 +77,9 @@ where
 }
 
 /// Checks, after an import call, whether the Java import threw; if so, unwinds the Rust frames up to the
-/// export that was called from Java. Used by [`crate::import!`]; not for direct use.
-#[doc(hidden)]
-pub fn __after_import() {
+/// export that was called from Java. What [`crate::import!`] expands to (through `__private`), and what
+/// [`crate::Callback::call`] does after its import call; not for direct use.
+pub fn after_import() {
     // Under panic=abort nothing could unwind: the host aborts the instance instead (ABI.md).
     if cfg!(panic = "unwind") && host::import_failed() {
         panic::resume_unwind(Box::new(JavaException));

@@ -142,11 +142,8 @@ impl Line {
     /// Appends a parameter to a `fn` or `import` line: `(name: type` for the first one, `, name: type` for
     /// the others.
     pub const fn param(self, name: &str, ty: &TypeName) -> Line {
-        let with_separator = if self.len > 0 && self.bytes[self.len - 1] == b'(' {
-            self
-        } else {
-            self.push(", ")
-        };
+        let with_separator =
+            if self.len > 0 && self.bytes[self.len - 1] == b'(' { self } else { self.push(", ") };
         with_separator.push(name).push(": ").push_text(ty)
     }
 
@@ -289,7 +286,11 @@ mod tests {
         assert_eq!(f.as_str(), "fn Counter::add(self: &mut Counter, by: i64) -> i64\n");
         let none = Line::declaration("import", "host.poke").push("(").returns(&<() as Describe>::NAME);
         assert_eq!(none.as_str(), "import host.poke() -> ()\n");
-        let e = Line::declaration("enum", "Color").push(" {").variant("Red", 0).variant("Blue", -7).close_members();
+        let e = Line::declaration("enum", "Color")
+            .push(" {")
+            .variant("Red", 0)
+            .variant("Blue", -7)
+            .close_members();
         assert_eq!(e.as_str(), "enum Color { Red = 0, Blue = -7 }\n");
         let empty = Line::declaration("record", "Unit").push(" {").close_members();
         assert_eq!(empty.as_str(), "record Unit { }\n");

@@ -59,10 +59,7 @@ impl<'a> Reader<'a> {
     pub fn take(&mut self, n: usize) -> &'a [u8] {
         let left = self.bytes.len() - self.offset;
         if n > left {
-            self.malformed(format_args!(
-                "needs {n} more bytes at offset {}, only {left} left",
-                self.offset
-            ));
+            self.malformed(format_args!("needs {n} more bytes at offset {}, only {left} left", self.offset));
         }
         let taken = &self.bytes[self.offset..self.offset + n];
         self.offset += n;
@@ -232,10 +229,7 @@ mod tests {
         assert_eq!(round_trip(None::<i32>), [0]);
         assert_eq!(round_trip(Some(7i16)), [1, 7, 0]);
         assert_eq!(round_trip(vec![1u8, 2]), [2, 0, 0, 0, 1, 2]);
-        assert_eq!(
-            round_trip(vec![Some("a".to_owned()), None]),
-            [2, 0, 0, 0, 1, 1, 0, 0, 0, b'a', 0]
-        );
+        assert_eq!(round_trip(vec![Some("a".to_owned()), None]), [2, 0, 0, 0, 1, 1, 0, 0, 0, b'a', 0]);
     }
 
     #[test]
@@ -247,7 +241,9 @@ mod tests {
     }
 
     #[test]
-    #[should_panic(expected = "malformed Option<i32> from the host: needs 4 more bytes at offset 1, only 2 left")]
+    #[should_panic(
+        expected = "malformed Option<i32> from the host: needs 4 more bytes at offset 1, only 2 left"
+    )]
     fn running_out_of_bytes_panics() {
         decode_exact::<Option<i32>>(&[1, 0, 0]);
     }

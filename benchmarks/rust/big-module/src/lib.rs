@@ -188,7 +188,7 @@ fn csv_stats<T: Num, const K: u32>(input: &str) -> Result<String, Failure> {
     for (at, field) in input.split(delimiter).enumerate() {
         let field = field.trim();
         if field.is_empty() {
-            if K % 3 == 0 {
+            if K.is_multiple_of(3) {
                 return Err(Failure::Empty("field"));
             }
             continue;
@@ -220,9 +220,20 @@ fn csv_stats<T: Num, const K: u32>(input: &str) -> Result<String, Failure> {
     let median = values[values.len() / 2];
     let rank: Vec<String> = values.iter().rev().take(3 + K as usize % 4).map(|v| format!("{v:?}")).collect();
     let mut out = String::with_capacity(96);
-    write!(out, "{}<{}> n={} min={} max={} median={} acc={:?} total={}", T::NAME, K, values.len(), min, max,
-        median, acc, total).unwrap();
-    write!(out, " top=[{}]", rank.join(if K % 2 == 0 { ", " } else { "|" })).unwrap();
+    write!(
+        out,
+        "{}<{}> n={} min={} max={} median={} acc={:?} total={}",
+        T::NAME,
+        K,
+        values.len(),
+        min,
+        max,
+        median,
+        acc,
+        total
+    )
+    .unwrap();
+    write!(out, " top=[{}]", rank.join(if K.is_multiple_of(2) { ", " } else { "|" })).unwrap();
     Ok(out)
 }
 
@@ -333,14 +344,20 @@ fn tokenize<T: Num, const K: u32>(input: &str) -> Result<String, Failure> {
                     State::Text
                 }
             }
-            State::Comment => if c == '\n' { State::Start } else { State::Comment },
+            State::Comment => {
+                if c == '\n' {
+                    State::Start
+                } else {
+                    State::Comment
+                }
+            }
         };
     }
     let mut out = String::with_capacity(tokens.len() * 6);
     let mut numbers = 0i128;
     for (i, token) in tokens.iter().enumerate() {
         if i > 0 {
-            out.push(if K % 2 == 0 { ' ' } else { ',' });
+            out.push(if K.is_multiple_of(2) { ' ' } else { ',' });
         }
         match token {
             Token::Number(v) => {
@@ -396,7 +413,7 @@ fn kv_render<T: Num, const K: u32>(input: &str) -> Result<String, Failure> {
     let mut out = String::from("{");
     for (i, (key, value)) in pairs.iter().enumerate() {
         if i > 0 {
-            out.push_str(if K % 2 == 0 { ", " } else { "," });
+            out.push_str(if K.is_multiple_of(2) { ", " } else { "," });
         }
         write!(out, "\"{}\": {}", key.escape_default(), value).unwrap();
     }
@@ -412,7 +429,11 @@ fn guarded<T: Num, const K: u32>(input: &str) -> Result<String, Failure> {
     let mut outer = Guard::new("guarded", K);
     let first = panic::catch_unwind(AssertUnwindSafe(|| {
         let _inner = Guard::new("guarded.inner", K);
-        if K % 2 == 0 { csv_stats::<T, K>(input) } else { kv_render::<T, K>(input) }
+        if K.is_multiple_of(2) {
+            csv_stats::<T, K>(input)
+        } else {
+            kv_render::<T, K>(input)
+        }
     }));
     outer.step(input.len());
     match first {

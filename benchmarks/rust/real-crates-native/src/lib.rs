@@ -19,7 +19,12 @@ use std::slice;
 /// `text` must point to `len` readable bytes and `out` to `capacity` writable bytes (either may dangle
 /// if its length is 0), not overlapping, unchanged by others during the call.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn real_json_roundtrip(text: *const u8, len: usize, out: *mut u8, capacity: usize) -> i64 {
+pub unsafe extern "C" fn real_json_roundtrip(
+    text: *const u8,
+    len: usize,
+    out: *mut u8,
+    capacity: usize,
+) -> i64 {
     let Some(text) = (unsafe { utf8(text, len) }) else { return -1 };
     match work::json_roundtrip(text) {
         Ok(json) if json.len() <= capacity => {
@@ -56,7 +61,12 @@ pub unsafe extern "C" fn real_json_sum_numbers(text: *const u8, len: usize, sum:
 /// `pattern` and `text` must point to `pattern_len` and `text_len` readable bytes (either may dangle if
 /// its length is 0), unchanged during the call.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn real_regex_count(pattern: *const u8, pattern_len: usize, text: *const u8, text_len: usize) -> i64 {
+pub unsafe extern "C" fn real_regex_count(
+    pattern: *const u8,
+    pattern_len: usize,
+    text: *const u8,
+    text_len: usize,
+) -> i64 {
     match unsafe { (utf8(pattern, pattern_len), utf8(text, text_len)) } {
         (Some(pattern), Some(text)) => work::regex_count(pattern, text).map_or(-1, i64::from),
         _ => -1,
@@ -69,7 +79,12 @@ pub unsafe extern "C" fn real_regex_count(pattern: *const u8, pattern_len: usize
 ///
 /// As `real_regex_count`.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn real_regex_is_match(pattern: *const u8, pattern_len: usize, text: *const u8, text_len: usize) -> i32 {
+pub unsafe extern "C" fn real_regex_is_match(
+    pattern: *const u8,
+    pattern_len: usize,
+    text: *const u8,
+    text_len: usize,
+) -> i32 {
     match unsafe { (utf8(pattern, pattern_len), utf8(text, text_len)) } {
         (Some(pattern), Some(text)) => work::regex_is_match(pattern, text).map_or(-1, i32::from),
         _ => -1,

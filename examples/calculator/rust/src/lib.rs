@@ -56,7 +56,9 @@ fn lex(text: &str) -> Result<Vec<Token>, String> {
                 }
             }
             let literal: String = chars[start..i].iter().collect();
-            let value = literal.parse::<f64>().map_err(|_| format!("bad number '{literal}' at column {}", start + 1))?;
+            let value = literal
+                .parse::<f64>()
+                .map_err(|_| format!("bad number '{literal}' at column {}", start + 1))?;
             tokens.push(Token::Number(value));
         } else if c.is_alphabetic() || c == '_' {
             let start = i;
@@ -149,7 +151,13 @@ impl Parser {
     fn expr(&mut self) -> Result<Expr, String> {
         let mut left = self.term()?;
         loop {
-            let op = if self.eat('+') { '+' } else if self.eat('-') { '-' } else { return Ok(left) };
+            let op = if self.eat('+') {
+                '+'
+            } else if self.eat('-') {
+                '-'
+            } else {
+                return Ok(left);
+            };
             left = Expr::Binary(op, Box::new(left), Box::new(self.term()?));
         }
     }

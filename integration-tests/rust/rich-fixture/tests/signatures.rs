@@ -93,8 +93,12 @@ fn every_flavour_has_exactly_the_expected_signatures() {
     let expected: Vec<&str> = sorted(EXPECTED.lines().collect());
     for flavour in ["exnref", "legacy", "abort"] {
         let module = Module::read(flavour);
-        let sections: Vec<&Vec<u8>> =
-            module.custom.iter().filter(|(name, _)| name == "wasmbridge.signatures").map(|(_, p)| p).collect();
+        let sections: Vec<&Vec<u8>> = module
+            .custom
+            .iter()
+            .filter(|(name, _)| name == "wasmbridge.signatures")
+            .map(|(_, p)| p)
+            .collect();
         assert_eq!(sections.len(), 1, "{flavour}: one wasmbridge.signatures section");
         let text = std::str::from_utf8(sections[0]).expect("the section is UTF-8");
         assert!(text.ends_with('\n'), "{flavour}: every line ends in \\n");
@@ -272,7 +276,10 @@ impl Parser<'_, '_> {
             self.members(|p| {
                 p.ident()?;
                 p.expect(" = ")?;
-                let digits = p.rest.len() - p.rest.trim_start_matches(['-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9']).len();
+                let digits = p.rest.len()
+                    - p.rest
+                        .trim_start_matches(['-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9'])
+                        .len();
                 p.rest[..digits].parse::<i32>().map_err(|e| e.to_string())?;
                 p.rest = &p.rest[digits..];
                 Ok(())
@@ -374,7 +381,8 @@ impl Parser<'_, '_> {
     }
 
     fn ident(&mut self) -> Result<String, String> {
-        let len = self.rest.len() - self.rest.trim_start_matches(|c: char| c.is_alphanumeric() || c == '_').len();
+        let len =
+            self.rest.len() - self.rest.trim_start_matches(|c: char| c.is_alphanumeric() || c == '_').len();
         if len == 0 || self.rest.starts_with(|c: char| c.is_ascii_digit()) {
             return Err("an identifier expected".into());
         }
