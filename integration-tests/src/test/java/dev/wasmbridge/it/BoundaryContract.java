@@ -13,6 +13,7 @@ import dev.wasmbridge.runtime.WasmAbortException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -66,13 +67,13 @@ abstract class BoundaryContract {
     @Test
     void integerDivideByZeroTrapAborts() {
         WasmAbortException abort = assertAborts(AbortReason.TRAP, () -> rust.trapDivide(1, 0));
-        assertTrue(abort.getMessage().toLowerCase().contains("divide by zero"), abort.getMessage());
+        assertTrue(abort.getMessage().toLowerCase(Locale.ROOT).contains("divide by zero"), abort.getMessage());
     }
 
     @Test
     void outOfBoundsAccessAborts() {
         WasmAbortException abort = assertAborts(AbortReason.TRAP, rust::trapOutOfBounds);
-        assertTrue(abort.getMessage().toLowerCase().contains("out of bounds"), abort.getMessage());
+        assertTrue(abort.getMessage().toLowerCase(Locale.ROOT).contains("out of bounds"), abort.getMessage());
     }
 
     @Test

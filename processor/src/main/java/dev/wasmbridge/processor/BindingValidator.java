@@ -22,6 +22,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -128,7 +129,7 @@ final class BindingValidator {
     private boolean checkInterface(TypeElement element, ClassName generated) {
         if (element.getKind() != ElementKind.INTERFACE) {
             diagnostics.error(element, Message.MODULE_NOT_INTERFACE, element.getSimpleName(),
-                    element.getKind().toString().toLowerCase().replace('_', ' '));
+                    element.getKind().toString().toLowerCase(Locale.ROOT).replace('_', ' '));
             return false;
         }
         boolean ok = true;

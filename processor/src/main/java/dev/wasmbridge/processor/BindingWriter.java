@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import javax.lang.model.element.Modifier;
@@ -196,9 +197,9 @@ final class BindingWriter {
 
     private static CodeBlock functionType(List<String> parameters, String result) {
         CodeBlock params = parameters.stream()
-                .map(p -> CodeBlock.of("$T.$L", VAL_TYPE, p.toUpperCase()))
+                .map(p -> CodeBlock.of("$T.$L", VAL_TYPE, p.toUpperCase(Locale.ROOT)))
                 .collect(CodeBlock.joining(", "));
-        CodeBlock results = result == null ? CodeBlock.of("") : CodeBlock.of("$T.$L", VAL_TYPE, result.toUpperCase());
+        CodeBlock results = result == null ? CodeBlock.of("") : CodeBlock.of("$T.$L", VAL_TYPE, result.toUpperCase(Locale.ROOT));
         return CodeBlock.of("$T.of($T.of($L), $T.of($L))", FUNCTION_TYPE, LIST, params, LIST, results);
     }
 

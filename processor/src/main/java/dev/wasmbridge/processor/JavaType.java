@@ -2,6 +2,7 @@ package dev.wasmbridge.processor;
 
 import com.palantir.javapoet.ClassName;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A Java type Wasmbridge can move across the boundary, as the validator resolved it from javac's model and
@@ -75,7 +76,7 @@ sealed interface JavaType {
 
         /** The method-name part of ValueWriter/ValueReader/Codecs, e.g. {@code Int} and {@code INT}. */
         String title() {
-            return primitive.substring(0, 1).toUpperCase() + primitive.substring(1);
+            return primitive.substring(0, 1).toUpperCase(Locale.ROOT) + primitive.substring(1);
         }
     }
 

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -61,7 +62,7 @@ final class WasmModuleInfo {
                 functionImports.add(new FunctionImportInfo(imported.module(), imported.name(), signature(type)));
             } else {
                 importsMemory |= imported.importType() == ExternalType.MEMORY;
-                otherImports.add(imported.importType().name().toLowerCase() + " " + imported.module() + "."
+                otherImports.add(imported.importType().name().toLowerCase(Locale.ROOT) + " " + imported.module() + "."
                         + imported.name());
             }
         }
@@ -139,6 +140,6 @@ final class WasmModuleInfo {
     }
 
     private static String name(ValType type) {
-        return type.toString().toLowerCase();
+        return type.toString().toLowerCase(Locale.ROOT);
     }
 }

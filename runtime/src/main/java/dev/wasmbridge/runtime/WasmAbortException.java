@@ -1,5 +1,6 @@
 package dev.wasmbridge.runtime;
 
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -43,7 +44,7 @@ public class WasmAbortException extends WasmBridgeException {
                 message.append(": the call ran past its time limit and was stopped");
                 break;
             default:
-                message.append(" (").append(reason.name().toLowerCase().replace('_', ' ')).append(")");
+                message.append(" (").append(reason.name().toLowerCase(Locale.ROOT).replace('_', ' ')).append(")");
                 if (cause != null && cause.getMessage() != null) {
                     message.append(": ").append(cause.getMessage());
                 }
