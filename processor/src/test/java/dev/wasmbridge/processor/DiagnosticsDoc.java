@@ -66,7 +66,9 @@ final class DiagnosticsDoc {
         String[] parts = template.split("`", -1);
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < parts.length; i++) {
-            String part = PLACEHOLDER.matcher(parts[i]).replaceAll(Matcher.quoteReplacement("…"));
+            // ".%s Do this": the argument is an optional sentence, such as a "did you mean"
+            String part = PLACEHOLDER.matcher(parts[i].replace(".%s ", ". %s "))
+                    .replaceAll(Matcher.quoteReplacement("…"));
             if (i % 2 == 0) {
                 part = part.replace("<", "\\<").replace("*", "\\*").replace("_", "\\_");
             } else {
