@@ -49,7 +49,7 @@ final class BindingValidator {
     static final String WASM_EXPORT = "dev.wasmbridge.annotations.WasmExport";
     static final String WASM_IMPORT = "dev.wasmbridge.annotations.WasmImport";
     /** Methods of this interface are implemented by every binding class, not bound to exports. */
-    static final String WASM_BINDINGS = "dev.wasmbridge.runtime.WasmBindings";
+    static final String WASM_BINDINGS = RuntimeNames.WASM_BINDINGS.canonicalName();
     /** Interfaces whose methods the generated classes implement themselves. */
     private static final List<String> BOUND_ELSEWHERE = List.of(WASM_BINDINGS, TypeResolver.WASM_OBJECT,
             "java.lang.AutoCloseable");
@@ -128,17 +128,17 @@ final class BindingValidator {
 
     private boolean checkInterface(TypeElement element, ClassName generated) {
         if (element.getKind() != ElementKind.INTERFACE) {
-            diagnostics.error(element, Message.MODULE_NOT_INTERFACE, element.getSimpleName(),
+            diagnostics.report(element, Message.MODULE_NOT_INTERFACE, element.getSimpleName(),
                     element.getKind().toString().toLowerCase(Locale.ROOT).replace('_', ' '));
             return false;
         }
         boolean ok = true;
         if (!element.getTypeParameters().isEmpty()) {
-            diagnostics.error(element, Message.MODULE_GENERIC, element.getSimpleName());
+            diagnostics.report(element, Message.MODULE_GENERIC, element.getSimpleName());
             ok = false;
         }
         if (element.getModifiers().contains(Modifier.PRIVATE)) {
-            diagnostics.error(element, Message.MODULE_PRIVATE, element.getSimpleName(), generated.simpleName());
+            diagnostics.report(element, Message.MODULE_PRIVATE, element.getSimpleName(), generated.simpleName());
             ok = false;
         }
         return ok;
@@ -152,11 +152,11 @@ final class BindingValidator {
         try {
             found = locator.find(resource);
         } catch (IOException e) {
-            diagnostics.error(element, Message.MODULE_UNREADABLE, resource, locator.searched(), e);
+            diagnostics.report(element, Message.MODULE_UNREADABLE, resource, locator.searched(), e);
             return Optional.empty();
         }
         if (found.isEmpty()) {
-            diagnostics.error(element, Message.MODULE_NOT_FOUND, resource, locator.searched(), resource);
+            diagnostics.report(element, Message.MODULE_NOT_FOUND, resource, locator.searched(), resource);
             return Optional.empty();
         }
         byte[] original = found.get().bytes();
@@ -167,12 +167,12 @@ final class BindingValidator {
             runnable = FunctionSplitter.split(LegacyEh.translate(original));
             info = WasmModuleInfo.parse(runnable);
         } catch (MalformedWasmException | ChicoryException | IllegalArgumentException | IndexOutOfBoundsException e) {
-            diagnostics.error(element, Message.MODULE_INVALID, found.get().where(), e.getMessage());
+            diagnostics.report(element, Message.MODULE_INVALID, found.get().where(), e.getMessage());
             return Optional.empty();
         }
         String expected = Integer.toString(AbiVersion.VERSION);
         if (info.abiVersion().isPresent() && !info.abiVersion().get().equals(expected)) {
-            diagnostics.error(element, Message.ABI_VERSION_MISMATCH, resource, info.abiVersion().get(), expected);
+            diagnostics.report(element, Message.ABI_VERSION_MISMATCH, resource, info.abiVersion().get(), expected);
             return Optional.empty();
         }
         RustSignatures signatures = null;
@@ -180,7 +180,7 @@ final class BindingValidator {
             try {
                 signatures = RustSignatures.parse(info.signaturesSection().get());
             } catch (IllegalArgumentException e) {
-                diagnostics.error(element, Message.MODULE_INVALID, found.get().where(), e.getMessage());
+                diagnostics.report(element, Message.MODULE_INVALID, found.get().where(), e.getMessage());
                 return Optional.empty();
             }
         }
@@ -198,7 +198,7 @@ final class BindingValidator {
     private Optional<Export> exportOf(ExecutableElement method, ClassType owner, Context context) {
         Optional<AnnotationMirror> annotation = TypeResolver.annotation(method, WASM_EXPORT);
         if (annotation.isEmpty()) {
-            diagnostics.error(method, Message.METHOD_NOT_ANNOTATED, describe(method));
+            diagnostics.report(method, Message.METHOD_NOT_ANNOTATED, describe(method));
             return Optional.empty();
         }
         Optional<String> exportName = explicitName(method, annotation.get(), "name", "@WasmExport");
@@ -215,16 +215,16 @@ final class BindingValidator {
         }
         ExecutableElement duplicate = context.byExportName.putIfAbsent(name, method);
         if (duplicate != null) {
-            diagnostics.error(method, Message.DUPLICATE_EXPORT, describe(duplicate), describe(method), name);
+            diagnostics.report(method, Message.DUPLICATE_EXPORT, describe(duplicate), describe(method), name);
             return Optional.empty();
         }
         if (name.startsWith(AbiVersion.RESERVED_PREFIX)) {
-            diagnostics.error(method, Message.RESERVED_NAME, name);
+            diagnostics.report(method, Message.RESERVED_NAME, name);
             return Optional.empty();
         }
         Optional<String> actual = context.wasm.exportSignature(name);
         if (actual.isEmpty()) {
-            diagnostics.error(method, Message.EXPORT_NOT_FOUND, describe(method), name, context.resource,
+            diagnostics.report(method, Message.EXPORT_NOT_FOUND, describe(method), name, context.resource,
                     Names.suggestion(name, context.wasm.exportNames()));
             return Optional.empty();
         }
@@ -238,7 +238,7 @@ final class BindingValidator {
             return Optional.empty();
         }
         if (!actual.get().equals(export.get().wasmSignature())) {
-            diagnostics.error(method, Message.EXPORT_SIGNATURE_MISMATCH, describe(method), name, context.resource,
+            diagnostics.report(method, Message.EXPORT_SIGNATURE_MISMATCH, describe(method), name, context.resource,
                     actual.get(), export.get().wasmSignature(), sig.java());
             return Optional.empty();
         }
@@ -258,7 +258,7 @@ final class BindingValidator {
         if (owner != null) {
             Optional<Passing> self = receiver(rust, owner);
             if (self.isEmpty()) {
-                diagnostics.error(method, Message.NOT_A_METHOD, describe(method), name, name,
+                diagnostics.report(method, Message.NOT_A_METHOD, describe(method), name, name,
                         sig.java().substring(sig.java().indexOf("-> ") + 3) + " " + method.getSimpleName() + "(...)");
                 return Optional.empty();
             }
@@ -307,7 +307,7 @@ final class BindingValidator {
         Optional<JavaType> newer = types.stream().filter(t -> !t.inFirstAbi()).findFirst();
         if (owner != null || newer.isPresent()) {
             String what = owner != null ? "methods of the Rust class " + owner.rustName() : newer.get().spelling();
-            diagnostics.error(method, Message.NEEDS_SIGNATURES, describe(method), what, context.resource,
+            diagnostics.report(method, Message.NEEDS_SIGNATURES, describe(method), what, context.resource,
                     context.noSignatures(name));
             return Optional.empty();
         }
@@ -338,8 +338,9 @@ final class BindingValidator {
     private static final ErrorConversion NO_CONVERSION = new ErrorConversion(ClassName.OBJECT, false);
 
     /** Exceptions that are already what a Rust error throws, so declaring them asks for no conversion. */
-    private static final List<String> NOT_CONVERTED = List.of("dev.wasmbridge.runtime.RustErrorException",
-            "dev.wasmbridge.runtime.WasmBridgeException", "java.lang.RuntimeException", "java.lang.Exception",
+    private static final List<String> NOT_CONVERTED = List.of(
+            RuntimeNames.RUST_ERROR_EXCEPTION.canonicalName(), RuntimeNames.WASM_BRIDGE_EXCEPTION.canonicalName(),
+            "java.lang.RuntimeException", "java.lang.Exception",
             "java.lang.Throwable");
 
     /** The exception the method declares for a Rust error, or null for RustErrorException. */
@@ -363,7 +364,7 @@ final class BindingValidator {
                 }
             }
             if (!withCause && !withMessage) {
-                diagnostics.error(method, Message.ERROR_CONSTRUCTOR, describe(method), type.getSimpleName(),
+                diagnostics.report(method, Message.ERROR_CONSTRUCTOR, describe(method), type.getSimpleName(),
                         type.getSimpleName());
                 return NO_CONVERSION;
             }
@@ -391,7 +392,7 @@ final class BindingValidator {
                 String drop = entry.getKey().rustName() + AbiVersion.DROP_SUFFIX;
                 Optional<String> dropSignature = context.wasm.exportSignature(drop);
                 if (dropSignature.isEmpty() || !dropSignature.get().equals("(i32) -> ()")) {
-                    diagnostics.error(entry.getValue(), Message.CLASS_NOT_IN_MODULE,
+                    diagnostics.report(entry.getValue(), Message.CLASS_NOT_IN_MODULE,
                             entry.getKey().name().simpleName(), entry.getKey().rustName(), context.resource,
                             " (It has no export " + drop + " (i32) -> ().)");
                     continue;
@@ -404,14 +405,14 @@ final class BindingValidator {
 
     private void checkSliceSupport(ExecutableElement user, String resource, WasmModuleInfo wasm) {
         if (!wasm.hasMemory()) {
-            diagnostics.error(user, Message.MISSING_MEMORY, describe(user), resource);
+            diagnostics.report(user, Message.MISSING_MEMORY, describe(user), resource);
             return;
         }
         List<String> problems = new ArrayList<>();
         allocatorProblem(wasm, WasmModuleInfo.MALLOC, WasmModuleInfo.MALLOC_SIGNATURE).ifPresent(problems::add);
         allocatorProblem(wasm, WasmModuleInfo.FREE, WasmModuleInfo.FREE_SIGNATURE).ifPresent(problems::add);
         if (!problems.isEmpty()) {
-            diagnostics.error(user, Message.MISSING_ALLOCATOR, describe(user), resource, WasmModuleInfo.MALLOC,
+            diagnostics.report(user, Message.MISSING_ALLOCATOR, describe(user), resource, WasmModuleInfo.MALLOC,
                     WasmModuleInfo.FREE, String.join(" and ", problems));
         }
     }
@@ -443,11 +444,11 @@ final class BindingValidator {
         for (TypeElement type : importInterfaces(annotation)) {
             String qualified = type.getQualifiedName().toString();
             if (type.getKind() != ElementKind.INTERFACE) {
-                diagnostics.error(element, Message.IMPORTS_NOT_INTERFACE, qualified);
+                diagnostics.report(element, Message.IMPORTS_NOT_INTERFACE, qualified);
                 continue;
             }
             if (seen.contains(qualified)) {
-                diagnostics.error(element, Message.IMPORTS_LISTED_TWICE, qualified);
+                diagnostics.report(element, Message.IMPORTS_LISTED_TWICE, qualified);
                 continue;
             }
             seen.add(qualified);
@@ -461,12 +462,12 @@ final class BindingValidator {
         }
         for (FunctionImportInfo missing : needed.values()) {
             if (!provided.containsKey(missing.describe())) {
-                diagnostics.error(element, Message.IMPORT_MISSING, resource, missing.describe(),
+                diagnostics.report(element, Message.IMPORT_MISSING, resource, missing.describe(),
                         missing.signature(), missing.module(), missing.name(), javaSketch(missing));
             }
         }
         for (String other : wasm.otherImports()) {
-            diagnostics.error(element, Message.IMPORT_UNSUPPORTED_KIND, resource, "the", other);
+            diagnostics.report(element, Message.IMPORT_UNSUPPORTED_KIND, resource, "the", other);
         }
         return interfaces;
     }
@@ -475,7 +476,7 @@ final class BindingValidator {
     private void checkSupportImport(TypeElement element, String resource, FunctionImportInfo wanted) {
         Optional<String> expected = SupportImports.signature(wanted.name());
         if (expected.isEmpty() || !expected.get().equals(wanted.signature())) {
-            diagnostics.error(element, Message.SUPPORT_IMPORT_UNKNOWN, resource, wanted.describe(), wanted.signature());
+            diagnostics.report(element, Message.SUPPORT_IMPORT_UNKNOWN, resource, wanted.describe(), wanted.signature());
         }
     }
 
@@ -487,7 +488,7 @@ final class BindingValidator {
         String resource = context.resource;
         Optional<AnnotationMirror> annotation = TypeResolver.annotation(method, WASM_IMPORT);
         if (annotation.isEmpty()) {
-            diagnostics.error(method, Message.IMPORT_NOT_ANNOTATED, describe(method));
+            diagnostics.report(method, Message.IMPORT_NOT_ANNOTATED, describe(method));
             return Optional.empty();
         }
         Optional<String> moduleName = explicitName(method, annotation.get(), "module", "@WasmImport(module)");
@@ -501,14 +502,14 @@ final class BindingValidator {
         String key = module + "." + name;
         ExecutableElement duplicate = provided.putIfAbsent(key, method);
         if (duplicate != null) {
-            diagnostics.error(method, Message.DUPLICATE_IMPORT, describe(duplicate), describe(method), key);
+            diagnostics.report(method, Message.DUPLICATE_IMPORT, describe(duplicate), describe(method), key);
             return Optional.empty();
         }
         FunctionImportInfo wanted = needed.get(key);
         if (wanted == null) {
             List<String> candidates = needed.values().stream().map(FunctionImportInfo::describe)
                     .collect(Collectors.toList());
-            diagnostics.warning(method, Message.IMPORT_NOT_NEEDED, describe(method), key, resource,
+            diagnostics.report(method, Message.IMPORT_NOT_NEEDED, describe(method), key, resource,
                     Names.suggestion(key, candidates));
             return Optional.empty();
         }
@@ -522,14 +523,14 @@ final class BindingValidator {
         } else {
             Optional<Parameter> newer = sig.parameters().stream().filter(p -> !p.type().inFirstAbi()).findFirst();
             if (newer.isPresent() || !sig.result().inFirstAbi()) {
-                diagnostics.error(method, Message.NEEDS_SIGNATURES, describe(method),
+                diagnostics.report(method, Message.NEEDS_SIGNATURES, describe(method),
                         newer.map(p -> p.type().spelling()).orElse(sig.result().spelling()), resource,
                         context.noSignatures(key));
                 return Optional.empty();
             }
         }
         if (!wanted.signature().equals(sig.wasm())) {
-            diagnostics.error(method, Message.IMPORT_SIGNATURE_MISMATCH, describe(method), key, resource,
+            diagnostics.report(method, Message.IMPORT_SIGNATURE_MISMATCH, describe(method), key, resource,
                     wanted.signature(), sig.wasm(), sig.java());
             return Optional.empty();
         }
@@ -559,7 +560,7 @@ final class BindingValidator {
         if (rustCount == sig.parameters().size()) {
             return true;
         }
-        diagnostics.error(method, Message.ARITY_MISMATCH, describe(method), sig.parameters().size(), declaration,
+        diagnostics.report(method, Message.ARITY_MISMATCH, describe(method), sig.parameters().size(), declaration,
                 rustCount);
         return false;
     }
@@ -574,7 +575,7 @@ final class BindingValidator {
         if (TypeMatcher.matches(java, rust, position)) {
             return true;
         }
-        diagnostics.error(site, Message.TYPE_MISMATCH, what, java.spelling(), rust.spelling(), declaration,
+        diagnostics.report(site, Message.TYPE_MISMATCH, what, java.spelling(), rust.spelling(), declaration,
                 rust.spelling(), TypeMatcher.javaFor(rust, position));
         return false;
     }
@@ -588,7 +589,7 @@ final class BindingValidator {
 
     private Optional<Signature> signature(ExecutableElement method, boolean export, TypeResolver types) {
         if (!method.getTypeParameters().isEmpty()) {
-            diagnostics.error(method, Message.METHOD_GENERIC, describe(method));
+            diagnostics.report(method, Message.METHOD_GENERIC, describe(method));
             return Optional.empty();
         }
         boolean ok = true;
@@ -597,7 +598,7 @@ final class BindingValidator {
             boolean unsigned = TypeResolver.annotation(parameter, TypeResolver.UNSIGNED).isPresent();
             Optional<JavaType> type = types.resolve(parameter.asType(), unsigned, parameter);
             if (type.isEmpty() || type.get() instanceof JavaType.Void) {
-                diagnostics.error(parameter, Message.UNSUPPORTED_PARAMETER, parameter.getSimpleName(),
+                diagnostics.report(parameter, Message.UNSUPPORTED_PARAMETER, parameter.getSimpleName(),
                         describe(method), simpleType(parameter.asType()), SUPPORTED);
                 ok = false;
             } else {
@@ -607,7 +608,7 @@ final class BindingValidator {
         boolean unsigned = TypeResolver.annotation(method, TypeResolver.UNSIGNED).isPresent();
         Optional<JavaType> result = types.resolve(method.getReturnType(), unsigned, method);
         if (result.isEmpty()) {
-            diagnostics.error(method, Message.UNSUPPORTED_RESULT, describe(method), simpleType(method.getReturnType()),
+            diagnostics.report(method, Message.UNSUPPORTED_RESULT, describe(method), simpleType(method.getReturnType()),
                     SUPPORTED);
             ok = false;
         }
@@ -644,7 +645,7 @@ final class BindingValidator {
         }
         String text = (String) value.get().getValue();
         if (text.isBlank()) {
-            diagnostics.error(method, Message.EMPTY_NAME, describe(method), what);
+            diagnostics.report(method, Message.EMPTY_NAME, describe(method), what);
             return Optional.empty();
         }
         return Optional.of(text);

@@ -30,20 +30,12 @@ import javax.lang.model.element.Modifier;
  * javac (tests, tools); every crossing goes through the runtime's {@code CallBoundary}.
  */
 final class BindingWriter {
-    private static final String RUNTIME = "dev.wasmbridge.runtime";
-    private static final ClassName CALL_BOUNDARY = ClassName.get(RUNTIME, "CallBoundary");
-    private static final ClassName BOUNDARY_POOL = ClassName.get(RUNTIME, "BoundaryPool");
-    private static final ClassName INSTANCES = ClassName.get(RUNTIME, "Instances");
-    private static final ClassName MODULE_SOURCE = ClassName.get(RUNTIME, "ModuleSource");
-    private static final ClassName EXPORT_BINDING = ClassName.get(RUNTIME, "ExportBinding");
-    private static final ClassName IMPORT_BINDING = ClassName.get(RUNTIME, "ImportBinding");
-    private static final ClassName GENERATED_BINDINGS = ClassName.get(RUNTIME, "GeneratedBindings");
-    private static final ClassName FUNCTION_TYPE = ClassName.get("com.dylibso.chicory.wasm.types", "FunctionType");
-    private static final ClassName VAL_TYPE = ClassName.get("com.dylibso.chicory.wasm.types", "ValType");
+    private static final ClassName CALL_BOUNDARY = RuntimeNames.CALL_BOUNDARY;
+    private static final ClassName MODULE_SOURCE = RuntimeNames.MODULE_SOURCE;
     private static final ClassName LIST = ClassName.get(List.class);
     private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
-    private static final ClassName RUST_OBJECT = ClassName.get(RUNTIME, "RustObject");
-    private static final ClassName RUST_ERROR = ClassName.get(RUNTIME, "RustErrorException");
+    /** How the factories' Javadoc names the exception they throw. */
+    private static final String THROWS_LOAD_EXCEPTION = "@throws " + RuntimeNames.MODULE_LOAD_EXCEPTION.canonicalName();
 
     /**
      * The class Chicory's compiler made of the module at build time.
@@ -62,25 +54,38 @@ final class BindingWriter {
     private final BindingModel model;
     /** Every export the bindings call, in the order of their indices: the module's, then each class's. */
     private final List<Export> allExports = new ArrayList<>();
-    private final Map<Export, Integer> indices = new IdentityHashMap<>();
+    /**
+     * What the generated code calls each export by, in the order of the export list: the module's exports,
+     * then each class's methods, then each class's drop export.
+     */
+    private final ExportNames exportNames = new ExportNames();
+    private final Map<Export, ExportNames.Named> named = new IdentityHashMap<>();
+    /** The named drop export of each class, by the name of its implementation. */
+    private final Map<String, ExportNames.Named> drops = new LinkedHashMap<>();
     private final Map<ClassName, String> implementations = new LinkedHashMap<>();
     private final ValueCode values;
 
     /** The build-time machine, or null. */
     private final Machine machine;
 
-    /** The helpers that call an export's compiled method directly ({@code direct$<index>}), in index order. */
+    /** The helpers that call an export's compiled method directly ({@code direct$<name>}), in index order. */
     private final List<MethodSpec> directCalls = new ArrayList<>();
 
     private BindingWriter(BindingModel model, Machine machine) {
         this.model = model;
         this.machine = machine;
         for (Export export : model.exports()) {
-            indices.put(export, allExports.size());
             allExports.add(export);
         }
         for (ClassBinding binding : model.classes()) {
             implementations.put(binding.type().name(), String.join("_", binding.type().name().simpleNames()) + "Object");
+            allExports.addAll(binding.methods());
+        }
+        for (Export export : allExports) {
+            named.put(export, exportNames.add(export.exportName()));
+        }
+        for (ClassBinding binding : model.classes()) {
+            drops.put(implementations.get(binding.type().name()), exportNames.add(binding.dropExport()));
         }
         this.values = new ValueCode(implementations);
     }
@@ -88,7 +93,7 @@ final class BindingWriter {
     private JavaFile write(Machine machine) {
         TypeSpec.Builder type = TypeSpec.classBuilder(model.generated())
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-                .superclass(GENERATED_BINDINGS)
+                .superclass(RuntimeNames.GENERATED_BINDINGS)
                 .addSuperinterface(model.userInterface())
                 .addAnnotation(AnnotationSpec.builder(GENERATED)
                         .addMember("value", "$S", WasmBridgeProcessor.class.getName())
@@ -104,24 +109,24 @@ final class BindingWriter {
                         .build());
         List<MethodSpec> methods = new ArrayList<>();
         for (Export export : model.exports()) {
-            methods.add(exportMethod(export, indices.get(export)));
+            methods.add(exportMethod(export));
         }
         List<TypeSpec> classes = new ArrayList<>();
         for (ClassBinding binding : model.classes()) {
             classes.add(classImplementation(binding));
         }
         MethodSpec importsMethod = importsMethod();
-        type.addField(FieldSpec.builder(ParameterizedTypeName.get(LIST, EXPORT_BINDING), "EXPORTS",
-                        Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                .initializer(exportList())
-                .build());
-        int dropIndex = allExports.size();
-        for (ClassBinding binding : model.classes()) {
-            type.addField(FieldSpec.builder(TypeName.INT, "DROP_" + implementations.get(binding.type().name()),
+        for (ExportNames.Named export : exportNames.all()) {
+            type.addField(FieldSpec.builder(TypeName.INT, export.constant(),
                             Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                    .initializer("$L", dropIndex++)
+                    .initializer("$L", export.index())
                     .build());
         }
+        type.addField(FieldSpec.builder(ParameterizedTypeName.get(LIST, RuntimeNames.EXPORT_BINDING), "EXPORTS",
+                        Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("The exports the bindings call, in the order of the {@code EXPORT_} constants.\n")
+                .initializer(exportList())
+                .build());
         values.addMembers(type);
         type.addMethod(constructor(model))
                 .addMethod(factory(model))
@@ -170,19 +175,19 @@ final class BindingWriter {
         int written = 0;
         for (Export export : allExports) {
             written++;
-            list.add("\nnew $T($S, $L)$L", EXPORT_BINDING, export.exportName(), functionType(export),
+            list.add("\nnew $T($S, $L)$L", RuntimeNames.EXPORT_BINDING, export.exportName(), signature(export),
                     written < total ? "," : "");
         }
         for (ClassBinding drop : model.classes()) {
             written++;
-            list.add("\nnew $T($S, $T.of($T.of($T.I32), $T.of()))$L", EXPORT_BINDING, drop.dropExport(),
-                    FUNCTION_TYPE, LIST, VAL_TYPE, LIST, written < total ? "," : "");
+            list.add("\nnew $T($S, $L)$L", RuntimeNames.EXPORT_BINDING, drop.dropExport(),
+                    signature(List.of("i32"), null), written < total ? "," : "");
         }
         return list.unindent().add(")").build();
     }
 
-    private static CodeBlock functionType(Export export) {
-        return functionType(wasmParameters(export), export.result().wasm());
+    private static CodeBlock signature(Export export) {
+        return signature(wasmParameters(export), export.result().wasm());
     }
 
     /** The Wasm types of an export's parameters: the receiver's handle first, for a class method. */
@@ -195,18 +200,23 @@ final class BindingWriter {
         return params;
     }
 
-    private static CodeBlock functionType(List<String> parameters, String result) {
+    /** {@code WasmSignature.of(WasmValueType.I64).returning(WasmValueType.I32)}: our type, not the engine's. */
+    private static CodeBlock signature(List<String> parameters, String result) {
         CodeBlock params = parameters.stream()
-                .map(p -> CodeBlock.of("$T.$L", VAL_TYPE, p.toUpperCase(Locale.ROOT)))
+                .map(BindingWriter::valueType)
                 .collect(CodeBlock.joining(", "));
-        CodeBlock results = result == null ? CodeBlock.of("") : CodeBlock.of("$T.$L", VAL_TYPE, result.toUpperCase(Locale.ROOT));
-        return CodeBlock.of("$T.of($T.of($L), $T.of($L))", FUNCTION_TYPE, LIST, params, LIST, results);
+        CodeBlock signature = CodeBlock.of("$T.of($L)", RuntimeNames.WASM_SIGNATURE, params);
+        return result == null ? signature : CodeBlock.of("$L.returning($L)", signature, valueType(result));
+    }
+
+    private static CodeBlock valueType(String wasm) {
+        return CodeBlock.of("$T.$L", RuntimeNames.WASM_VALUE_TYPE, wasm.toUpperCase(Locale.ROOT));
     }
 
     private static MethodSpec constructor(BindingModel model) {
         return MethodSpec.constructorBuilder()
                 .addModifiers(Modifier.PRIVATE)
-                .addParameter(INSTANCES, "instances")
+                .addParameter(RuntimeNames.INSTANCES, "instances")
                 .addStatement("super(instances)")
                 .build();
     }
@@ -218,8 +228,8 @@ final class BindingWriter {
                 .addJavadoc("Instantiates the module; the module is read, parsed and compiled once, on first use.\n\n");
         addImportParameters(model, factory);
         return factory
-                .addJavadoc("@throws dev.wasmbridge.runtime.ModuleLoadException if the module cannot be loaded or no"
-                        + " longer matches this interface\n")
+                .addJavadoc(THROWS_LOAD_EXCEPTION + " if the module cannot be loaded or no longer matches this"
+                        + " interface\n")
                 .addStatement("return new $T($T.create(MODULE, EXPORTS, imports($L)))", model.generated(),
                         CALL_BOUNDARY, importArguments(model))
                 .build();
@@ -240,8 +250,8 @@ final class BindingWriter {
                 .addStatement("$T.requireNonNull(moduleSource, $S)", Objects.class, "moduleSource");
         addImportParameters(model, factory);
         return factory
-                .addJavadoc("@throws dev.wasmbridge.runtime.ModuleLoadException if the module cannot be loaded or does"
-                        + " not fit this interface\n")
+                .addJavadoc(THROWS_LOAD_EXCEPTION + " if the module cannot be loaded or does not fit this"
+                        + " interface\n")
                 .addStatement("return new $T($T.create(MODULE.checkedLike(moduleSource), EXPORTS, imports($L)))",
                         model.generated(), CALL_BOUNDARY, importArguments(model))
                 .build();
@@ -257,10 +267,10 @@ final class BindingWriter {
                 .addJavadoc("@param size the number of instances, at least 1\n");
         addImportParameters(model, factory);
         return factory
-                .addJavadoc("@throws dev.wasmbridge.runtime.ModuleLoadException if the module cannot be loaded or no"
-                        + " longer matches this interface\n")
+                .addJavadoc(THROWS_LOAD_EXCEPTION + " if the module cannot be loaded or no longer matches this"
+                        + " interface\n")
                 .addStatement("return new $T($T.create(size, () -> $T.create(MODULE, EXPORTS, imports($L))))",
-                        model.generated(), BOUNDARY_POOL, CALL_BOUNDARY, importArguments(model))
+                        model.generated(), RuntimeNames.BOUNDARY_POOL, CALL_BOUNDARY, importArguments(model))
                 .build();
     }
 
@@ -281,7 +291,7 @@ final class BindingWriter {
     private MethodSpec importsMethod() {
         MethodSpec.Builder method = MethodSpec.methodBuilder("imports")
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                .returns(ParameterizedTypeName.get(LIST, IMPORT_BINDING));
+                .returns(ParameterizedTypeName.get(LIST, RuntimeNames.IMPORT_BINDING));
         CodeBlock.Builder list = CodeBlock.builder().add("return $T.of(", LIST).indent();
         int total = model.imports().stream().mapToInt(i -> i.methods().size()).sum();
         int written = 0;
@@ -290,8 +300,8 @@ final class BindingWriter {
             for (Import imported : imports.methods()) {
                 written++;
                 List<String> params = imported.parameters().stream().map(p -> p.type().wasm()).toList();
-                list.add("\nnew $T($S, $S, $L,$>\n$L)$<$L", IMPORT_BINDING, imported.module(), imported.name(),
-                        functionType(params, imported.result().wasm()), importHandler(imports, imported),
+                list.add("\nnew $T($S, $S, $L,$>\n$L)$<$L", RuntimeNames.IMPORT_BINDING, imported.module(),
+                        imported.name(), signature(params, imported.result().wasm()), importHandler(imports, imported),
                         written < total ? "," : "");
             }
         }
@@ -318,22 +328,22 @@ final class BindingWriter {
     }
 
     /** A method of the module interface. */
-    private MethodSpec exportMethod(Export export, int index) {
+    private MethodSpec exportMethod(Export export) {
         Parameter owner = export.parameters().stream().filter(p -> p.type() instanceof ClassType).findFirst()
                 .orElse(null);
         CodeBlock enter = owner == null
                 ? CodeBlock.of("instances.enter()")
                 : CodeBlock.of("instances.enterOwner($L, $S)", owner.name(), what(owner, export));
-        return callMethod(export, index, enter, null);
+        return callMethod(export, enter, null);
     }
 
     /**
-     * A method that calls export {@code index}: converts the arguments, calls, converts the result.
+     * A method that calls {@code export}: converts the arguments, calls, converts the result.
      *
      * @param enter the expression that enters the instance to call
      * @param receiver for a class method: how the object itself is passed; null otherwise
      */
-    private MethodSpec callMethod(Export export, int index, CodeBlock enter, Passing receiver) {
+    private MethodSpec callMethod(Export export, CodeBlock enter, Passing receiver) {
         MethodSpec.Builder method = MethodSpec.methodBuilder(export.methodName())
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
@@ -343,7 +353,7 @@ final class BindingWriter {
         }
         CodeBlock.Builder body = CodeBlock.builder();
         List<CodeBlock> args = new ArrayList<>();
-        args.add(CodeBlock.of("$L", index));
+        args.add(CodeBlock.of("$N", named.get(export).constant()));
         if (receiver == Passing.BORROW) {
             args.add(CodeBlock.of("pointer()"));
         } else if (receiver == Passing.MOVE) {
@@ -352,8 +362,8 @@ final class BindingWriter {
         // Check objects to be moved first, so a failing argument cannot leave one moved but never passed.
         for (Parameter parameter : export.parameters()) {
             if (parameter.passing() == Passing.MOVE) {
-                body.addStatement("$T.borrow(call$$, $L, $S)", RUST_OBJECT, parameter.name(),
-                        what(parameter, export));
+                body.addStatement("$T.borrow(call$$, $L, $S)", RuntimeNames.RUST_OBJECT,
+                        parameter.name(), what(parameter, export));
             }
         }
         List<CodeBlock> moves = new ArrayList<>();
@@ -362,11 +372,12 @@ final class BindingWriter {
             String what = what(parameter, export);
             String local = parameter.name() + "$";
             if (parameter.passing() == Passing.BORROW) {
-                body.addStatement("long $L = $T.borrow(call$$, $L, $S)", local, RUST_OBJECT, parameter.name(), what);
+                body.addStatement("long $L = $T.borrow(call$$, $L, $S)", local, RuntimeNames.RUST_OBJECT,
+                        parameter.name(), what);
                 args.add(CodeBlock.of("$L", local));
             } else if (parameter.passing() == Passing.MOVE) {
-                moves.add(CodeBlock.of("long $L = $T.move(call$$, $L, $S)", local, RUST_OBJECT, parameter.name(),
-                        what));
+                moves.add(CodeBlock.of("long $L = $T.move(call$$, $L, $S)", local, RuntimeNames.RUST_OBJECT,
+                        parameter.name(), what));
                 args.add(CodeBlock.of("$L", local));
             } else if (parameter.type() instanceof JavaType.Scalar) {
                 args.add(values.toWasm(parameter.type(), CodeBlock.of("$L", parameter.name()), "call$", what, false));
@@ -382,7 +393,7 @@ final class BindingWriter {
         moves.forEach(body::addStatement);
         CodeBlock plainCall = CodeBlock.of("call$$.call($L)", CodeBlock.join(args, ", "));
         CodeBlock call = plainCall;
-        MethodSpec direct = directCall(export, index);
+        MethodSpec direct = directCall(export);
         List<CodeBlock> directArguments = new ArrayList<>(args.subList(1, args.size()));
         directArguments.add(0, CodeBlock.of("call$$"));
         if (direct != null) {
@@ -404,7 +415,7 @@ final class BindingWriter {
         }
         method.addStatement("$T call$$ = $L", CALL_BOUNDARY, enter).beginControlFlow("try").addCode(body.build());
         if (export.error() != null) {
-            method.nextControlFlow("catch ($T error$$)", RUST_ERROR);
+            method.nextControlFlow("catch ($T error$$)", RuntimeNames.RUST_ERROR_EXCEPTION);
             if (export.error().takesCause()) {
                 method.addStatement("throw new $T(error$$.getMessage(), error$$)", export.error().exception());
             } else {
@@ -423,12 +434,12 @@ final class BindingWriter {
     }
 
     /**
-     * A helper that calls export {@code index}'s compiled method directly, typed, under the same boundary
+     * A helper that calls {@code export}'s compiled method directly, typed, under the same boundary
      * rules as {@code CallBoundary.call} (docs/ABI.md, "Calls"): no argument or result arrays, and not through
      * the machine's call dispatch, which is over HotSpot's JIT limit in large modules. Null when there is no
      * build-time machine or it has no method of the expected descriptor for the export.
      */
-    private MethodSpec directCall(Export export, int index) {
+    private MethodSpec directCall(Export export) {
         if (machine == null) {
             return null;
         }
@@ -437,12 +448,13 @@ final class BindingWriter {
         String result = export.result().wasm();
         StringBuilder descriptor = new StringBuilder("(");
         params.forEach(p -> descriptor.append(DirectType.of(p).descriptor));
-        descriptor.append("Lcom/dylibso/chicory/runtime/Memory;Lcom/dylibso/chicory/runtime/Instance;)")
+        descriptor.append(MachineCompiler.ENGINE_PARAMETERS).append(')')
                 .append(result == null ? "V" : DirectType.of(result).descriptor);
         if (target == null || !target.descriptor().equals(descriptor.toString())) {
             return null;
         }
-        MethodSpec.Builder method = MethodSpec.methodBuilder("direct$" + index)
+        String index = named.get(export).constant();
+        MethodSpec.Builder method = MethodSpec.methodBuilder(named.get(export).directHelper())
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .returns(TypeName.LONG)
                 .addParameter(CALL_BOUNDARY, "call$");
@@ -451,6 +463,7 @@ final class BindingWriter {
             method.addParameter(TypeName.LONG, "a" + i);
             arguments.add(DirectType.of(params.get(i)).fromLong(CodeBlock.of("a$L", i)));
         }
+        // typed by inference from the compiled method's parameters: the generated source names no engine type
         arguments.add(CodeBlock.of("call$$.memory()"));
         arguments.add(CodeBlock.of("call$$.instance()"));
         ClassName owner = ClassName.bestGuess(target.className());
@@ -517,21 +530,18 @@ final class BindingWriter {
         String name = implementations.get(type.name());
         TypeSpec.Builder implementation = TypeSpec.classBuilder(name)
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                .superclass(RUST_OBJECT)
+                .superclass(RuntimeNames.RUST_OBJECT)
                 .addSuperinterface(type.name())
                 .addJavadoc("A Rust {@code $L} in Wasm memory, used through its handle.\n", type.rustName());
         for (Export method : binding.methods()) {
-            int index = allExports.size();
-            indices.put(method, index);
-            allExports.add(method);
-            implementation.addMethod(callMethod(method, index,
-                    CodeBlock.of("enter($S)", method.describe()), method.receiver()));
+            implementation.addMethod(callMethod(method, CodeBlock.of("enter($S)", method.describe()),
+                    method.receiver()));
         }
         return implementation
                 .addMethod(MethodSpec.constructorBuilder()
                         .addParameter(CALL_BOUNDARY, "owner")
                         .addParameter(TypeName.INT, "pointer")
-                        .addStatement("super(owner, pointer, DROP_$L, $S)", name, type.rustName())
+                        .addStatement("super(owner, pointer, $N, $S)", drops.get(name).constant(), type.rustName())
                         .build())
                 .build();
     }

@@ -2,6 +2,8 @@ package dev.wasmbridge.processor;
 
 import com.dylibso.chicory.compiler.internal.ByteClassCollector;
 import com.dylibso.chicory.compiler.internal.Compiler;
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.Memory;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.NameCustomSection;
@@ -25,6 +27,12 @@ final class MachineCompiler {
      * MB benchmark module (docs/BENCHMARKS.md, "First call"): 100 and 1,000 were alike, within the noise.
      */
     static final int FUNCTIONS_PER_CLASS = 1000;
+
+    /**
+     * The JVM descriptors of the parameters every compiled method takes after the Wasm ones: the engine's
+     * memory and instance ({@code CallBoundary.memory()} and {@code instance()} give them to generated code).
+     */
+    static final String ENGINE_PARAMETERS = Memory.class.descriptorString() + Instance.class.descriptorString();
 
     private MachineCompiler() {}
 

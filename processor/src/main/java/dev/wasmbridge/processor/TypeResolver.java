@@ -38,7 +38,7 @@ final class TypeResolver {
     static final String WASM_CLASS = "dev.wasmbridge.annotations.WasmClass";
     static final String WASM_ENUM = "dev.wasmbridge.annotations.WasmEnum";
     static final String WASM_RECORD = "dev.wasmbridge.annotations.WasmRecord";
-    static final String WASM_OBJECT = "dev.wasmbridge.runtime.WasmObject";
+    static final String WASM_OBJECT = RuntimeNames.WASM_OBJECT.canonicalName();
     static final String WASM_CALLBACK = "dev.wasmbridge.annotations.WasmCallback";
 
     private final Diagnostics diagnostics;
@@ -78,13 +78,13 @@ final class TypeResolver {
         Optional<ScalarKind> kind = scalarKind(type, nested);
         if (kind.isPresent()) {
             if (unsigned && !kind.get().canBeUnsigned()) {
-                diagnostics.error(site, Message.UNSIGNED_MISPLACED, site.getSimpleName(), simple(type));
+                diagnostics.report(site, Message.UNSIGNED_MISPLACED, site.getSimpleName(), simple(type));
                 return Optional.empty();
             }
             return Optional.of(new Scalar(kind.get(), unsigned, !type.getKind().isPrimitive()));
         }
         if (unsigned) {
-            diagnostics.error(site, Message.UNSIGNED_MISPLACED, site.getSimpleName(), simple(type));
+            diagnostics.report(site, Message.UNSIGNED_MISPLACED, site.getSimpleName(), simple(type));
             return Optional.empty();
         }
         switch (type.getKind()) {
@@ -197,7 +197,7 @@ final class TypeResolver {
 
     private Optional<JavaType> enumeration(TypeElement element) {
         if (element.getKind() != ElementKind.ENUM) {
-            diagnostics.error(element, Message.WRONG_KIND, element.getSimpleName(), kindName(element), "WasmEnum",
+            diagnostics.report(element, Message.WRONG_KIND, element.getSimpleName(), kindName(element), "WasmEnum",
                     "an enum");
             return Optional.empty();
         }
@@ -208,7 +208,7 @@ final class TypeResolver {
         }
         Optional<List<Variant>> variants = signatures.enumeration(rustName);
         if (variants.isEmpty()) {
-            diagnostics.error(element, Message.ENUM_NOT_IN_MODULE, element.getSimpleName(), rustName, resource,
+            diagnostics.report(element, Message.ENUM_NOT_IN_MODULE, element.getSimpleName(), rustName, resource,
                     Names.suggestion(rustName, signatures.typeNames()));
             return Optional.empty();
         }
@@ -223,7 +223,7 @@ final class TypeResolver {
             Optional<Variant> variant = variants.get().stream()
                     .filter(v -> normalized(v.name()).equals(normalized(javaName))).findFirst();
             if (variant.isEmpty()) {
-                diagnostics.error(constant, Message.ENUM_CONSTANT_MISSING, element.getSimpleName(), javaName, rustName,
+                diagnostics.report(constant, Message.ENUM_CONSTANT_MISSING, element.getSimpleName(), javaName, rustName,
                         variants.get().stream().map(Variant::name).collect(Collectors.joining(", ")));
                 ok = false;
                 continue;
@@ -233,7 +233,7 @@ final class TypeResolver {
         }
         for (Variant variant : variants.get()) {
             if (!matched.contains(variant.name())) {
-                diagnostics.error(element, Message.ENUM_VARIANT_MISSING, rustName, variant.name(),
+                diagnostics.report(element, Message.ENUM_VARIANT_MISSING, rustName, variant.name(),
                         variant.discriminant(), element.getSimpleName(),
                         Names.snakeCase(variant.name()).toUpperCase(Locale.ROOT));
                 ok = false;
@@ -244,7 +244,7 @@ final class TypeResolver {
 
     private Optional<JavaType> record(TypeElement element, Element site) {
         if (element.getKind() != ElementKind.RECORD) {
-            diagnostics.error(element, Message.WRONG_KIND, element.getSimpleName(), kindName(element),
+            diagnostics.report(element, Message.WRONG_KIND, element.getSimpleName(), kindName(element),
                     "WasmRecord", "a record");
             return Optional.empty();
         }
@@ -255,13 +255,13 @@ final class TypeResolver {
         }
         Optional<List<Field>> fields = signatures.record(rustName);
         if (fields.isEmpty()) {
-            diagnostics.error(element, Message.RECORD_NOT_IN_MODULE, element.getSimpleName(), rustName, resource,
+            diagnostics.report(element, Message.RECORD_NOT_IN_MODULE, element.getSimpleName(), rustName, resource,
                     Names.suggestion(rustName, signatures.typeNames()));
             return Optional.empty();
         }
         String key = element.getQualifiedName().toString();
         if (!inProgress.add(key)) {
-            diagnostics.error(element, Message.RECURSIVE_RECORD, element.getSimpleName());
+            diagnostics.report(element, Message.RECURSIVE_RECORD, element.getSimpleName());
             return Optional.empty();
         }
         try {
@@ -281,7 +281,7 @@ final class TypeResolver {
             String javaName = component.getSimpleName().toString();
             String fieldName = Names.snakeCase(javaName);
             if (fields.stream().noneMatch(f -> f.name().equals(fieldName))) {
-                diagnostics.error(element, Message.RECORD_COMPONENT_MISSING, javaName, element.getSimpleName(),
+                diagnostics.report(element, Message.RECORD_COMPONENT_MISSING, javaName, element.getSimpleName(),
                         fieldName, rustName, fieldList);
                 ok = false;
                 continue;
@@ -293,7 +293,7 @@ final class TypeResolver {
             RecordComponentElement component = byRustName.get(field.name());
             if (component == null) {
                 if (ok) {
-                    diagnostics.error(element, Message.RECORD_FIELD_MISSING, rustName, field.name(),
+                    diagnostics.report(element, Message.RECORD_FIELD_MISSING, rustName, field.name(),
                             field.type().spelling(), element.getSimpleName(), Names.camelCase(field.name()),
                             componentJava(field.type()),
                             Names.camelCase(field.name()));
@@ -306,7 +306,7 @@ final class TypeResolver {
             Optional<JavaType> resolvedType = resolve(type, unsigned, true, component);
             if (resolvedType.isEmpty()
                     || !TypeMatcher.matches(resolvedType.get(), field.type(), TypeMatcher.Position.NESTED)) {
-                diagnostics.error(element, Message.RECORD_COMPONENT_MISMATCH, component.getSimpleName(),
+                diagnostics.report(element, Message.RECORD_COMPONENT_MISMATCH, component.getSimpleName(),
                         element.getSimpleName(), resolvedType.map(JavaType::spelling).orElse(simple(type)),
                         field.name(), field.type().spelling(), componentJava(field.type()));
                 ok = false;
@@ -325,12 +325,12 @@ final class TypeResolver {
         boolean isObject = element.getKind() == ElementKind.INTERFACE && element.getInterfaces().stream()
                 .anyMatch(i -> qualifiedName(i).equals(WASM_OBJECT) || extendsObject(i));
         if (!isObject) {
-            diagnostics.error(element, Message.CLASS_NOT_OBJECT, element.getSimpleName());
+            diagnostics.report(element, Message.CLASS_NOT_OBJECT, element.getSimpleName());
             return Optional.empty();
         }
         String rustName = rustName(element, WASM_CLASS);
         if (signatures != null && !signatures.isClass(rustName)) {
-            diagnostics.error(element, Message.CLASS_NOT_IN_MODULE, element.getSimpleName(), rustName, resource,
+            diagnostics.report(element, Message.CLASS_NOT_IN_MODULE, element.getSimpleName(), rustName, resource,
                     Names.suggestion(rustName, signatures.typeNames()));
             return Optional.empty();
         }
@@ -345,7 +345,7 @@ final class TypeResolver {
                 .stream().filter(m -> m.getModifiers().contains(javax.lang.model.element.Modifier.ABSTRACT))
                 .collect(Collectors.toList());
         if (element.getKind() != ElementKind.INTERFACE || methods.size() != 1) {
-            diagnostics.error(element, Message.CALLBACK_NOT_FUNCTIONAL, element.getSimpleName(), methods.size());
+            diagnostics.report(element, Message.CALLBACK_NOT_FUNCTIONAL, element.getSimpleName(), methods.size());
             return Optional.empty();
         }
         javax.lang.model.element.ExecutableElement method = methods.get(0);
@@ -355,7 +355,7 @@ final class TypeResolver {
             boolean unsigned = annotation(parameter, UNSIGNED).isPresent() || isUnsigned(parameter.asType());
             Optional<JavaType> type = resolve(parameter.asType(), unsigned, true, parameter);
             if (type.isEmpty()) {
-                diagnostics.error(element, Message.CALLBACK_UNSUPPORTED, "Parameter '" + parameter.getSimpleName()
+                diagnostics.report(element, Message.CALLBACK_UNSUPPORTED, "Parameter '" + parameter.getSimpleName()
                         + "'", element.getSimpleName() + "." + method.getSimpleName(), simple(parameter.asType()));
                 ok = false;
             } else {
@@ -367,7 +367,7 @@ final class TypeResolver {
                 : resolve(method.getReturnType(), annotation(method, UNSIGNED).isPresent()
                         || isUnsigned(method.getReturnType()), true, method);
         if (result.isEmpty()) {
-            diagnostics.error(element, Message.CALLBACK_UNSUPPORTED, "The result",
+            diagnostics.report(element, Message.CALLBACK_UNSUPPORTED, "The result",
                     element.getSimpleName() + "." + method.getSimpleName(), simple(method.getReturnType()));
             ok = false;
         }

@@ -37,10 +37,6 @@ import javax.lang.model.element.Modifier;
  * discriminant mappings of enums, each written once.
  */
 final class ValueCode {
-    static final String RUNTIME = "dev.wasmbridge.runtime";
-    static final ClassName CODEC = ClassName.get(RUNTIME, "Codec");
-    static final ClassName CODECS = ClassName.get(RUNTIME, "Codecs");
-    static final ClassName WASM_BRIDGE_EXCEPTION = ClassName.get(RUNTIME, "WasmBridgeException");
 
     /** The codec fields, in an order in which each only uses fields declared before it. */
     private final Map<String, FieldSpec> codecFields = new LinkedHashMap<>();
@@ -228,7 +224,8 @@ final class ValueCode {
         if (name == null) {
             name = "CODEC_" + codecNames.size();
             codecNames.put(key, name);
-            codecFields.put(name, FieldSpec.builder(ParameterizedTypeName.get(CODEC, typeName(boxed(type))), name,
+            TypeName codecType = ParameterizedTypeName.get(RuntimeNames.CODEC, typeName(boxed(type)));
+            codecFields.put(name, FieldSpec.builder(codecType, name,
                             Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                     .initializer(expression)
                     .build());
@@ -242,27 +239,27 @@ final class ValueCode {
 
     private CodeBlock codecExpression(JavaType type) {
         if (type instanceof Scalar s) {
-            return CodeBlock.of("$T.$L", CODECS, s.kind().name());
+            return CodeBlock.of("$T.$L", RuntimeNames.CODECS, s.kind().name());
         }
         if (type instanceof Text) {
-            return CodeBlock.of("$T.STRING", CODECS);
+            return CodeBlock.of("$T.STRING", RuntimeNames.CODECS);
         }
         if (type instanceof Bytes) {
-            return CodeBlock.of("$T.BYTES", CODECS);
+            return CodeBlock.of("$T.BYTES", RuntimeNames.CODECS);
         }
         if (type instanceof OptionalOf o) {
-            return CodeBlock.of("$T.optional($L)", CODECS, codec(o.value()));
+            return CodeBlock.of("$T.optional($L)", RuntimeNames.CODECS, codec(o.value()));
         }
         if (type instanceof OptionalPrimitive o) {
-            return CodeBlock.of("$T.OPTIONAL_$L", CODECS, o.kind().name());
+            return CodeBlock.of("$T.OPTIONAL_$L", RuntimeNames.CODECS, o.kind().name());
         }
         if (type instanceof ListOf l) {
-            return CodeBlock.of("$T.list($L)", CODECS, codec(l.element()));
+            return CodeBlock.of("$T.list($L)", RuntimeNames.CODECS, codec(l.element()));
         }
         if (type instanceof EnumType e) {
             String helper = enumHelper(e);
             return CodeBlock.of("$T.of((value$$, out$$) -> out$$.writeInt($LToRust(value$$, $S)), in$$ -> $LFromRust("
-                    + "in$$.readInt()))", CODECS, helper, "a " + e.spelling() + " in a value", helper);
+                    + "in$$.readInt()))", RuntimeNames.CODECS, helper, "a " + e.spelling() + " in a value", helper);
         }
         if (type instanceof RecordType r) {
             return recordCodec(r);
@@ -283,11 +280,11 @@ final class ValueCode {
                 .collect(CodeBlock.joining(", "));
         read.addStatement("return new $T($L)", record.name(), arguments);
         return CodeBlock.builder()
-                .add("$T.of(\n", CODECS).indent().indent()
-                .add("($T value$$, $T out$$) -> {\n", record.name(), ClassName.get(RUNTIME, "ValueWriter"))
+                .add("$T.of(\n", RuntimeNames.CODECS).indent().indent()
+                .add("($T value$$, $T out$$) -> {\n", record.name(), RuntimeNames.VALUE_WRITER)
                 .indent().add(write.build()).unindent()
                 .add("},\n")
-                .add("($T in$$) -> {\n", ClassName.get(RUNTIME, "ValueReader"))
+                .add("($T in$$) -> {\n", RuntimeNames.VALUE_READER)
                 .indent().add(read.build()).unindent()
                 .add("})").unindent().unindent()
                 .build();
@@ -339,7 +336,7 @@ final class ValueCode {
         for (EnumType.Constant constant : type.constants()) {
             body.add("case $L: return $T.$L;\n", constant.discriminant(), type.name(), constant.javaName());
         }
-        body.add("default: throw new $T($S + discriminant + $S);\n", WASM_BRIDGE_EXCEPTION,
+        body.add("default: throw new $T($S + discriminant + $S);\n", RuntimeNames.WASM_BRIDGE_EXCEPTION,
                         "Rust returned the discriminant ", " for enum " + type.rustName() + ", which "
                                 + type.name().simpleName() + " has no constant for; the Wasm module does not match"
                                 + " the one the bindings were generated from. Rebuild them.")

@@ -92,7 +92,7 @@ public final class WasmBridgeProcessor extends AbstractProcessor {
             compiled = MachineCompiler.compile(model.module().runnable(), machine);
         } catch (RuntimeException e) {
             new Diagnostics(processingEnv.getMessager())
-                    .warning(element, Message.COMPILE_FAILED, model.module().resource(), e);
+                    .report(element, Message.COMPILE_FAILED, model.module().resource(), e);
             return null;
         }
         if (!compiled.oversized().isEmpty()) {
@@ -100,7 +100,7 @@ public final class WasmBridgeProcessor extends AbstractProcessor {
             String listed = oversized.stream().limit(8).map(MachineCompiler.Oversized::describe)
                     .collect(java.util.stream.Collectors.joining(", "))
                     + (oversized.size() > 8 ? " and " + (oversized.size() - 8) + " more" : "");
-            new Diagnostics(processingEnv.getMessager()).warning(element, Message.HUGE_METHODS,
+            new Diagnostics(processingEnv.getMessager()).report(element, Message.HUGE_METHODS,
                     model.module().resource(), oversized.size() == 1 ? "1 JVM method" : oversized.size()
                             + " JVM methods", listed);
         }

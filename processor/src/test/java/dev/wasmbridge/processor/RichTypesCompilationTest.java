@@ -96,9 +96,7 @@ class RichTypesCompilationTest {
                 "  @WasmExport(name = \"Counter::new\") Counter newCounter(String name, long start);",
                 "  @WasmExport long counterSum(Counter a, Counter b);",
                 "  @WasmExport Optional<Counter> maybeCounter(boolean make);"));
-        assertThat(compilation).succeededWithoutWarnings();
-        assertThat(compilation).generatedSourceFile("test.ApiBindings").contentsAsUtf8String()
-                .contains("private static final class CounterObject extends RustObject implements Counter");
+        assertThat(compilation).succeededWithoutWarnings(); // what it generates: GoldenFilesTest
     }
 
     @Test

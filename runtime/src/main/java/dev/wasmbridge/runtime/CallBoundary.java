@@ -6,9 +6,8 @@ import com.dylibso.chicory.runtime.HostFunction;
 import com.dylibso.chicory.runtime.Memory;
 import com.dylibso.chicory.runtime.TrapException;
 import com.dylibso.chicory.runtime.WasmException;
+import com.dylibso.chicory.runtime.WasmFunctionHandle;
 import com.dylibso.chicory.wasm.ChicoryException;
-import com.dylibso.chicory.wasm.types.FunctionType;
-import com.dylibso.chicory.wasm.types.ValType;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -71,7 +70,7 @@ public final class CallBoundary implements Instances {
     public static final String SUPPORT_MODULE = "wasmbridge";
 
     /** The Wasm signature of every {@code T::drop} export. */
-    private static final FunctionType DROP_TYPE = FunctionType.of(List.of(ValType.I32), List.of());
+    private static final WasmSignature DROP_TYPE = WasmSignature.of(WasmValueType.I32);
 
     private final ReentrantLock lock = new ReentrantLock();
     private final ModuleSource source;
@@ -334,14 +333,24 @@ public final class CallBoundary implements Instances {
         return live.direct();
     }
 
-    /** The engine's memory of this instance, for a direct call. */
-    public com.dylibso.chicory.runtime.Memory memory() {
-        return live.engineMemory();
+    /**
+     * The engine's memory of this instance, for a direct call: the argument the compiled method takes after
+     * the Wasm arguments. Typed by the call ({@code M} is inferred from that parameter), so that generated
+     * code names no engine type and the engine can change under it; any other {@code M} fails with a
+     * {@link ClassCastException}.
+     */
+    @SuppressWarnings("unchecked")
+    public <M> M memory() {
+        return (M) live.engineMemory();
     }
 
-    /** The engine's instance, for a direct call. */
-    public com.dylibso.chicory.runtime.Instance instance() {
-        return live.engineInstance();
+    /**
+     * The engine's instance, for a direct call: the compiled method's last argument. Typed by the call, as
+     * {@link #memory()} is.
+     */
+    @SuppressWarnings("unchecked")
+    public <I> I instance() {
+        return (I) live.engineInstance();
     }
 
     /**
@@ -1029,9 +1038,9 @@ public final class CallBoundary implements Instances {
     }
 
     /** A host function that calls Java code: its exception unwinds Rust, or aborts when Rust cannot unwind. */
-    private HostFunction guarded(String module, String name, FunctionType type, ImportHandler handler) {
-        int results = type.returns().size();
-        return new HostFunction(module, name, type, (instance, args) -> {
+    private HostFunction guarded(String module, String name, WasmSignature type, ImportHandler handler) {
+        int results = type.results().size();
+        return new HostFunction(module, name, EngineTypes.functionType(type), (instance, args) -> {
             try {
                 return handler.handle(this, args);
             } catch (WasmAbortException e) {
@@ -1049,24 +1058,27 @@ public final class CallBoundary implements Instances {
     /** The functions the Rust support crate imports from module {@value #SUPPORT_MODULE}. */
     private List<HostFunction> supportFunctions() {
         return List.of(
-                new HostFunction(SUPPORT_MODULE, SupportImports.PANIC, SupportImports.PANIC_TYPE, (instance, args) -> {
+                support(SupportImports.PANIC, SupportImports.PANIC_TYPE, (instance, args) -> {
                     panicMessage = readString(args[0]);
                     return null;
                 }),
-                new HostFunction(SUPPORT_MODULE, SupportImports.IMPORT_FAILED, SupportImports.IMPORT_FAILED_TYPE,
+                support(SupportImports.IMPORT_FAILED, SupportImports.IMPORT_FAILED_TYPE,
                         (instance, args) -> new long[] {importException != null ? 1 : 0}),
-                new HostFunction(SUPPORT_MODULE, SupportImports.UNWOUND, SupportImports.UNWOUND_TYPE,
-                        (instance, args) -> {
-                            importExceptionUnwound = importException != null;
-                            return null;
-                        }),
-                new HostFunction(SUPPORT_MODULE, SupportImports.ERROR, SupportImports.ERROR_TYPE, (instance, args) -> {
+                support(SupportImports.UNWOUND, SupportImports.UNWOUND_TYPE, (instance, args) -> {
+                    importExceptionUnwound = importException != null;
+                    return null;
+                }),
+                support(SupportImports.ERROR, SupportImports.ERROR_TYPE, (instance, args) -> {
                     errorType = readString(args[0]);
                     errorMessage = readString(args[1]);
                     return null;
                 }),
                 guarded(SUPPORT_MODULE, SupportImports.CALLBACK, SupportImports.CALLBACK_TYPE,
                         (boundary, args) -> runCallback((int) args[0], args[1])));
+    }
+
+    private static HostFunction support(String name, WasmSignature type, WasmFunctionHandle function) {
+        return new HostFunction(SUPPORT_MODULE, name, EngineTypes.functionType(type), function);
     }
 
     private static <T> T requireValue(T value, String what, String type) {

@@ -1,6 +1,5 @@
 package dev.wasmbridge.runtime;
 
-import com.dylibso.chicory.wasm.types.FunctionType;
 import java.util.Objects;
 
 /**
@@ -10,7 +9,7 @@ import java.util.Objects;
  * @param name the export name
  * @param type the Wasm signature the Java method lowers to (docs/ABI.md)
  */
-public record ExportBinding(String name, FunctionType type) {
+public record ExportBinding(String name, WasmSignature type) {
     /** Checks that both parts are present. */
     public ExportBinding {
         Objects.requireNonNull(name, "name");

@@ -1,6 +1,5 @@
 package dev.wasmbridge.runtime;
 
-import com.dylibso.chicory.wasm.types.FunctionType;
 import java.util.Objects;
 
 /**
@@ -11,7 +10,7 @@ import java.util.Objects;
  * @param type the Wasm signature the Java method lowers to (docs/ABI.md)
  * @param handler the generated code that calls the Java method
  */
-public record ImportBinding(String module, String name, FunctionType type, ImportHandler handler) {
+public record ImportBinding(String module, String name, WasmSignature type, ImportHandler handler) {
     /** Checks that every part is present. */
     public ImportBinding {
         Objects.requireNonNull(module, "module");

@@ -121,11 +121,11 @@ final class LiveInstance {
                                 + "', which the bindings were compiled against. The .wasm on the"
                                 + " classpath is not the one the bindings were built from: rebuild them.");
             }
-            if (!actual.equals(binding.type())) {
+            if (!EngineTypes.matches(actual, binding.type())) {
                 throw new ModuleLoadException(
                         "Export '" + binding.name() + "' of Wasm module '" + name + "' has signature "
-                                + describe(actual) + ", but the bindings were compiled against "
-                                + describe(binding.type())
+                                + EngineTypes.describe(actual) + ", but the bindings were compiled against "
+                                + binding.type()
                                 + ". The .wasm on the classpath is not the one the bindings were built"
                                 + " from: rebuild them.");
             }
@@ -154,26 +154,17 @@ final class LiveInstance {
                     .orElse(null);
             if (provided == null) {
                 throw new ModuleLoadException("Wasm module '" + source.name() + "' imports function '"
-                        + imported.module() + "." + imported.name() + "' " + describe(needed) + ", which the bindings do not"
+                        + imported.module() + "." + imported.name() + "' " + EngineTypes.describe(needed) + ", which the bindings do not"
                         + " provide. The .wasm on the classpath is not the one the bindings were built from:"
                         + " recompile them (`mvn compile`) and add the @WasmImport method javac asks for.");
             }
-            if (!provided.type().equals(needed)) {
+            if (!EngineTypes.matches(needed, provided.type())) {
                 throw new ModuleLoadException("Wasm module '" + source.name() + "' imports function '"
-                        + imported.module() + "." + imported.name() + "' with signature " + describe(needed)
-                        + ", but the bindings provide " + describe(provided.type()) + ". The .wasm on the classpath is not"
+                        + imported.module() + "." + imported.name() + "' with signature " + EngineTypes.describe(needed)
+                        + ", but the bindings provide " + provided.type() + ". The .wasm on the classpath is not"
                         + " the one the bindings were built from: recompile them (`mvn compile`).");
             }
         }
-    }
-
-    /** {@code (i32, i64) -> f64}, as the processor's messages write Wasm signatures. */
-    static String describe(FunctionType type) {
-        String params = type.params().stream().map(t -> t.toString().toLowerCase(java.util.Locale.ROOT))
-                .collect(java.util.stream.Collectors.joining(", ", "(", ")"));
-        List<String> results = type.returns().stream().map(t -> t.toString().toLowerCase(java.util.Locale.ROOT))
-                .toList();
-        return params + " -> " + (results.size() == 1 ? results.get(0) : "(" + String.join(", ", results) + ")");
     }
 
     private static boolean hasExport(WasmModule module, String name) {

@@ -219,7 +219,7 @@ public final class ModuleSource {
      * @throws ModuleLoadException if the module cannot be found, is not valid Wasm, or is not the module the
      *     bindings were checked against and no longer fits them
      */
-    public WasmModule module() {
+    WasmModule module() {
         WasmModule module = parsed;
         if (module == null) {
             synchronized (this) {

@@ -1,7 +1,5 @@
 package dev.wasmbridge.runtime;
 
-import com.dylibso.chicory.wasm.types.FunctionType;
-import com.dylibso.chicory.wasm.types.ValType;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -25,20 +23,20 @@ final class BoundaryFixture {
     static final int THING_DROP = 8;
     static final int SET_MALLOC_FAILS = 9;
 
-    private static final ValType I32 = ValType.I32;
-    private static final ValType I64 = ValType.I64;
+    private static final WasmValueType I32 = WasmValueType.I32;
+    private static final WasmValueType I64 = WasmValueType.I64;
 
     static final List<ExportBinding> EXPORTS = List.of(
-            new ExportBinding("copy", FunctionType.of(List.of(I64, I32), List.of(I64))),
-            new ExportBinding("make", FunctionType.of(List.of(I32, I32), List.of(I64))),
-            new ExportBinding("via_import", FunctionType.of(List.of(I64), List.of(I64))),
-            new ExportBinding("fail", FunctionType.of(List.of(I64, I64), List.of(I32))),
-            new ExportBinding("fail_around_import", FunctionType.of(List.of(I64, I64, I64), List.of(I64))),
-            new ExportBinding("panic", FunctionType.of(List.of(I64), List.of(I32))),
-            new ExportBinding("trap", FunctionType.of(List.of(), List.of())),
-            new ExportBinding("Thing::get", FunctionType.of(List.of(I32), List.of(I32))),
-            new ExportBinding("Thing::drop", FunctionType.of(List.of(I32), List.of())),
-            new ExportBinding("set_malloc_fails", FunctionType.of(List.of(I32), List.of())));
+            new ExportBinding("copy", WasmSignature.of(I64, I32).returning(I64)),
+            new ExportBinding("make", WasmSignature.of(I32, I32).returning(I64)),
+            new ExportBinding("via_import", WasmSignature.of(I64).returning(I64)),
+            new ExportBinding("fail", WasmSignature.of(I64, I64).returning(I32)),
+            new ExportBinding("fail_around_import", WasmSignature.of(I64, I64, I64).returning(I64)),
+            new ExportBinding("panic", WasmSignature.of(I64).returning(I32)),
+            new ExportBinding("trap", WasmSignature.of()),
+            new ExportBinding("Thing::get", WasmSignature.of(I32).returning(I32)),
+            new ExportBinding("Thing::drop", WasmSignature.of(I32)),
+            new ExportBinding("set_malloc_fails", WasmSignature.of(I32)));
 
     /** A block the allocator handed out or was given back. */
     record Block(int pointer, int size, int align) {}
@@ -56,22 +54,22 @@ final class BoundaryFixture {
     /** A new instance of the module whose imports record into this fixture. */
     CallBoundary create() {
         return CallBoundary.create(SOURCE, EXPORTS, List.of(
-                new ImportBinding("test", "allocated", FunctionType.of(List.of(I32, I32, I32), List.of()),
+                new ImportBinding("test", "allocated", WasmSignature.of(I32, I32, I32),
                         (boundary, args) -> {
                             allocated.add(new Block((int) args[0], (int) args[1], (int) args[2]));
                             return null;
                         }),
-                new ImportBinding("test", "freed", FunctionType.of(List.of(I32, I32, I32), List.of()),
+                new ImportBinding("test", "freed", WasmSignature.of(I32, I32, I32),
                         (boundary, args) -> {
                             freed.add(new Block((int) args[0], (int) args[1], (int) args[2]));
                             return null;
                         }),
-                new ImportBinding("test", "dropped", FunctionType.of(List.of(I32), List.of()),
+                new ImportBinding("test", "dropped", WasmSignature.of(I32),
                         (boundary, args) -> {
                             dropped.add(new Drop((int) args[0], boundary));
                             return null;
                         }),
-                new ImportBinding("test", "transform", FunctionType.of(List.of(I64), List.of(I64)),
+                new ImportBinding("test", "transform", WasmSignature.of(I64).returning(I64),
                         (boundary, args) -> transform.handle(boundary, args))));
     }
 

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.dylibso.chicory.wasm.types.FunctionType;
-import com.dylibso.chicory.wasm.types.ValType;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /** Bad modules at run time fail with a {@link ModuleLoadException} that says what is wrong and what to do. */
 class ModuleLoadingTest {
-    private static final FunctionType I32_I32_TO_I32 =
-            FunctionType.of(List.of(ValType.I32, ValType.I32), List.of(ValType.I32));
+    private static final WasmSignature I32_I32_TO_I32 =
+            WasmSignature.of(WasmValueType.I32, WasmValueType.I32).returning(WasmValueType.I32);
 
     private static byte[] fixture(String name) throws IOException {
         return Files.readAllBytes(Path.of(System.getProperty("wasmbridge.fixtures"), name));
@@ -50,7 +48,8 @@ class ModuleLoadingTest {
         ModuleSource source = ModuleSource.of("types.wasm", fixture("types_fixture.exnref.wasm"));
         ModuleLoadException e = assertThrows(ModuleLoadException.class, () -> CallBoundary.create(source,
                 List.of(new ExportBinding("greet", I32_I32_TO_I32)), List.of()));
-        assertTrue(e.getMessage().contains("Export 'greet' of Wasm module 'types.wasm' has signature"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("Export 'greet' of Wasm module 'types.wasm' has signature (i64) -> i64,"
+                + " but the bindings were compiled against (i32, i32) -> i32."), e.getMessage());
         assertTrue(e.getMessage().contains("rebuild them"), e.getMessage());
     }
 
@@ -91,9 +90,9 @@ class ModuleLoadingTest {
         };
         return CallBoundary.create(source, List.of(new ExportBinding("add", I32_I32_TO_I32)),
                 List.of(new ImportBinding("host", "host_transform",
-                                FunctionType.of(List.of(ValType.I32), List.of(ValType.I32)), unused),
+                                WasmSignature.of(WasmValueType.I32).returning(WasmValueType.I32), unused),
                         new ImportBinding("host", "host_greeting",
-                                FunctionType.of(List.of(ValType.I64), List.of(ValType.I64)), unused),
+                                WasmSignature.of(WasmValueType.I64).returning(WasmValueType.I64), unused),
                         new ImportBinding("host", "host_reenter", I32_I32_TO_I32, unused)));
     }
 
