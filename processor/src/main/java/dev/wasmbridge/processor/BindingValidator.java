@@ -48,7 +48,7 @@ final class BindingValidator {
     static final String WASM_EXPORT = "dev.wasmbridge.annotations.WasmExport";
     static final String WASM_IMPORT = "dev.wasmbridge.annotations.WasmImport";
     /** Methods of this interface are implemented by every binding class, not bound to exports. */
-    static final String WASM_BINDINGS = "dev.wasmbridge.runtime.WasmBindings";
+    static final String WASM_BINDINGS = RuntimeNames.WASM_BINDINGS.canonicalName();
     /** Interfaces whose methods the generated classes implement themselves. */
     private static final List<String> BOUND_ELSEWHERE = List.of(WASM_BINDINGS, TypeResolver.WASM_OBJECT,
             "java.lang.AutoCloseable");
@@ -337,8 +337,8 @@ final class BindingValidator {
     private static final ErrorConversion NO_CONVERSION = new ErrorConversion(ClassName.OBJECT, false);
 
     /** Exceptions that are already what a Rust error throws, so declaring them asks for no conversion. */
-    private static final List<String> NOT_CONVERTED = List.of("dev.wasmbridge.runtime.RustErrorException",
-            "dev.wasmbridge.runtime.WasmBridgeException", "java.lang.RuntimeException", "java.lang.Exception",
+    private static final List<String> NOT_CONVERTED = List.of(RuntimeNames.RUST_ERROR_EXCEPTION.canonicalName(),
+            RuntimeNames.WASM_BRIDGE_EXCEPTION.canonicalName(), "java.lang.RuntimeException", "java.lang.Exception",
             "java.lang.Throwable");
 
     /** The exception the method declares for a Rust error, or null for RustErrorException. */

@@ -38,7 +38,7 @@ final class TypeResolver {
     static final String WASM_CLASS = "dev.wasmbridge.annotations.WasmClass";
     static final String WASM_ENUM = "dev.wasmbridge.annotations.WasmEnum";
     static final String WASM_RECORD = "dev.wasmbridge.annotations.WasmRecord";
-    static final String WASM_OBJECT = "dev.wasmbridge.runtime.WasmObject";
+    static final String WASM_OBJECT = RuntimeNames.WASM_OBJECT.canonicalName();
     static final String WASM_CALLBACK = "dev.wasmbridge.annotations.WasmCallback";
 
     private final Diagnostics diagnostics;

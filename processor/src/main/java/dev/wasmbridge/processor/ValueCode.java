@@ -1,5 +1,11 @@
 package dev.wasmbridge.processor;
 
+import static dev.wasmbridge.processor.RuntimeNames.CODEC;
+import static dev.wasmbridge.processor.RuntimeNames.CODECS;
+import static dev.wasmbridge.processor.RuntimeNames.VALUE_READER;
+import static dev.wasmbridge.processor.RuntimeNames.VALUE_WRITER;
+import static dev.wasmbridge.processor.RuntimeNames.WASM_BRIDGE_EXCEPTION;
+
 import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
@@ -37,10 +43,6 @@ import javax.lang.model.element.Modifier;
  * discriminant mappings of enums, each written once.
  */
 final class ValueCode {
-    static final String RUNTIME = "dev.wasmbridge.runtime";
-    static final ClassName CODEC = ClassName.get(RUNTIME, "Codec");
-    static final ClassName CODECS = ClassName.get(RUNTIME, "Codecs");
-    static final ClassName WASM_BRIDGE_EXCEPTION = ClassName.get(RUNTIME, "WasmBridgeException");
 
     /** The codec fields, in an order in which each only uses fields declared before it. */
     private final Map<String, FieldSpec> codecFields = new LinkedHashMap<>();
@@ -284,10 +286,10 @@ final class ValueCode {
         read.addStatement("return new $T($L)", record.name(), arguments);
         return CodeBlock.builder()
                 .add("$T.of(\n", CODECS).indent().indent()
-                .add("($T value$$, $T out$$) -> {\n", record.name(), ClassName.get(RUNTIME, "ValueWriter"))
+                .add("($T value$$, $T out$$) -> {\n", record.name(), VALUE_WRITER)
                 .indent().add(write.build()).unindent()
                 .add("},\n")
-                .add("($T in$$) -> {\n", ClassName.get(RUNTIME, "ValueReader"))
+                .add("($T in$$) -> {\n", VALUE_READER)
                 .indent().add(read.build()).unindent()
                 .add("})").unindent().unindent()
                 .build();

@@ -143,7 +143,7 @@ class ProcessorCompilationTest {
         String translation = "META-INF/wasmbridge/exnref/" + sha256 + "/wasm/types_fixture.legacy.wasm";
         assertThat(compilation).generatedFile(javax.tools.StandardLocation.CLASS_OUTPUT, translation);
         assertThat(compilation).generatedSourceFile("test.ApiBindings").contentsAsUtf8String()
-                .contains("ModuleSource.classpath(ApiBindings.class, \"wasm/types_fixture.legacy.wasm\")");
+                .contains("CheckedModule.classpath(ApiBindings.class, \"wasm/types_fixture.legacy.wasm\")");
         assertThat(compilation).generatedSourceFile("test.ApiBindings").contentsAsUtf8String()
                 .contains(".withTranslation(\"" + translation + "\")");
     }
@@ -233,7 +233,7 @@ class ProcessorCompilationTest {
     void exnrefModuleIsLoadedAsItIs() {
         Compilation compilation = compile(fixtureInterface("  @WasmExport String greet(String name);"), HOST);
         assertThat(compilation).generatedSourceFile("test.ApiBindings").contentsAsUtf8String()
-                .contains("ModuleSource.classpath(ApiBindings.class, \"" + FIXTURE + "\")");
+                .contains("CheckedModule.classpath(ApiBindings.class, \"" + FIXTURE + "\")");
     }
 
     @Test
