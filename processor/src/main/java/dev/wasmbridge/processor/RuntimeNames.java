@@ -34,6 +34,7 @@ final class RuntimeNames {
     static final ClassName IMPORT_BINDING = ClassName.get(INTERNAL, "ImportBinding");
     static final ClassName GENERATED_BINDINGS = ClassName.get(INTERNAL, "GeneratedBindings");
     static final ClassName RUST_OBJECT = ClassName.get(INTERNAL, "RustObject");
+    static final ClassName SLICE_TYPE = ClassName.get(INTERNAL, "SliceType");
     static final ClassName CODEC = ClassName.get(INTERNAL, "Codec");
     static final ClassName CODECS = ClassName.get(INTERNAL, "Codecs");
     static final ClassName VALUE_READER = ClassName.get(INTERNAL, "ValueReader");

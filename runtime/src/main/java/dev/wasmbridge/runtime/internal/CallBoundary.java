@@ -3,7 +3,6 @@ package dev.wasmbridge.runtime.internal;
 import com.dylibso.chicory.runtime.ChicoryInterruptedException;
 import com.dylibso.chicory.runtime.ExportFunction;
 import com.dylibso.chicory.runtime.HostFunction;
-import com.dylibso.chicory.runtime.Memory;
 import com.dylibso.chicory.runtime.TrapException;
 import com.dylibso.chicory.runtime.WasmException;
 import com.dylibso.chicory.wasm.ChicoryException;
@@ -19,13 +18,10 @@ import dev.wasmbridge.runtime.RustPanicException;
 import dev.wasmbridge.runtime.StaleHandleException;
 import dev.wasmbridge.runtime.WasmAbortException;
 import dev.wasmbridge.runtime.WasmBridgeException;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -43,21 +39,26 @@ import java.util.concurrent.locks.ReentrantLock;
  *       the Java caller unchanged, or aborts the instance when the module cannot unwind;
  *   <li>one caller at a time runs inside the instance (a re-entrant lock, so Rust → Java import → Rust on
  *       the same thread works);
- *   <li>memory crosses as slices (docs/ABI.md, "Memory ownership"): {@code lend*} for export arguments
- *       (freed by {@link #exit()} with their alignment), {@code take*} for export results (freed at once),
- *       {@code read*} for what Rust lends to an import, {@code give*} for import results (Rust owns them);
+ *   <li>memory crosses as slices (docs/ABI.md, "Memory ownership"): {@link #lend} for export arguments
+ *       (freed by {@link #exit()}), {@link #take} for export results (freed at once), {@link #read} for what
+ *       Rust lends to an import, {@link #give} for import results (Rust owns them), each for any {@link
+ *       SliceType};
  *   <li>Rust objects ({@link RustObject}) that were garbage collected without being closed are dropped at
  *       the start of the next outermost call, on the calling thread; objects of an older generation never
  *       touch the current instance.
  * </ul>
+ *
+ * <p>The mechanics have classes of their own: {@link CallReport} (what Rust reports during a call),
+ * {@link Slices} (lent slices, the lending area, copies in and out of Wasm memory), {@link CallbackTable}
+ * and {@link PendingDrops}.
  *
  * <p>Generated methods follow one pattern ({@code instances} is this boundary, or a {@link BoundaryPool}):
  *
  * <pre>{@code
  * CallBoundary call = instances.enter();
  * try {
- *     long name$ = call.lendString(name, "argument 'name' of Greeter.greet");
- *     return call.takeString(call.call(GREET, name$));
+ *     long name$ = call.lend(SliceType.STRING, name, "argument 'name' of Greeter.greet");
+ *     return call.take(SliceType.STRING, call.call(GREET, name$));
  * } finally {
  *     call.exit();
  * }
@@ -89,6 +90,11 @@ public final class CallBoundary implements Instances {
     private final List<HostFunction> hostFunctions;
     private final boolean importsCanUnwind;
 
+    private final Slices slices = new Slices(this);
+    private final CallbackTable callbacks = new CallbackTable();
+    private final CallReport report = new CallReport();
+    private final PendingDrops pendingDrops = new PendingDrops();
+
     private LiveInstance live;
     // volatile: read without the lock by generation(), isTerminated() and checkGeneration()
     private volatile int generation = 1;
@@ -96,53 +102,11 @@ public final class CallBoundary implements Instances {
     private volatile AbortHandler onAbort;
     private volatile Duration callTimeout;
 
-    /** Slices lent to the current calls, freed by {@link #exit()}; a stack because calls nest. */
-    private long[] lent = new long[8];
-
-    /**
-     * The alignment each slice of {@link #lent} was allocated with, which freeing it must repeat, or
-     * {@link #IN_LENDING_AREA} for a slice in the lending area (given back, not freed).
-     */
-    private int[] lentAlign = new int[8];
-
-    private int lentCount;
-
-    /** {@link #lentAlign} of a slice placed in the instance's {@link LendingArea}. */
-    private static final int IN_LENDING_AREA = 0;
-
-    /** Whether small parameters go to the {@link LendingArea}; off only for tests of the ordinary path. */
-    private boolean lendingAreaEnabled = true;
-
-    /** {@link #lentCount} at each {@link #enter()} of the calls in progress, innermost last. */
-    private int[] marks = new int[8];
-
-    /** Callbacks lent to the calls in progress (ids and adapters), removed by {@link #exit()}; a stack. */
-    private int[] callbackIds = new int[4];
-
-    private CallbackAdapter[] callbackAdapters = new CallbackAdapter[4];
-
-    private int callbackCount;
-
-    /** {@link #callbackCount} at each {@link #enter()}, like {@link #marks}. */
-    private int[] callbackMarks = new int[8];
-
-    /** The next callback id: ids are never reused soon, so a stale id finds nothing rather than another object. */
-    private int nextCallbackId = 1;
-
+    /** The number of calls in progress on the thread inside this instance. */
     private int depth;
 
     /** The pool this instance belongs to, or null. */
     private BoundaryPool pool;
-
-    /** Drops of Rust objects that were garbage collected without being closed; run by the next outermost call. */
-    private final ConcurrentLinkedQueue<PendingDrop> pendingDrops = new ConcurrentLinkedQueue<>();
-
-    // What the Rust side reported during the innermost running call (saved and restored around nested calls).
-    private String panicMessage;
-    private Throwable importException;
-    private boolean importExceptionUnwound;
-    private String errorType;
-    private String errorMessage;
 
     private CallBoundary(CheckedModule source, List<ExportBinding> exports, List<ImportBinding> imports) {
         this.source = source;
@@ -161,8 +125,10 @@ public final class CallBoundary implements Instances {
     /**
      * Instantiates {@code source} and binds it.
      *
+     * @param source the module
      * @param exports the exports the bindings call, in the order of the indices passed to {@link #call}
      * @param imports the Java implementations of every function the module imports
+     * @return the boundary of the new instance
      * @throws ModuleLoadException if the module cannot be loaded or no longer matches the bindings
      */
     public static CallBoundary create(
@@ -170,6 +136,8 @@ public final class CallBoundary implements Instances {
         Objects.requireNonNull(source, "source");
         return new CallBoundary(source, exports, imports);
     }
+
+    // ---- Entering and leaving ---------------------------------------------------------------------------
 
     /**
      * Starts a call: waits until no other thread is inside this instance. Pair with {@link #exit()}.
@@ -192,13 +160,9 @@ public final class CallBoundary implements Instances {
     /** Like {@link #enter()}, for an instance the pool has already taken for the current thread (or no pool). */
     CallBoundary enterTaken() {
         lock.lock();
-        if (depth == marks.length) {
-            marks = Arrays.copyOf(marks, depth * 2);
-            callbackMarks = Arrays.copyOf(callbackMarks, depth * 2);
-        }
-        callbackMarks[depth] = callbackCount;
-        marks[depth++] = lentCount;
-        if (depth == 1 && !pendingDrops.isEmpty()) {
+        slices.enter();
+        callbacks.enter();
+        if (++depth == 1 && !pendingDrops.isEmpty()) {
             try {
                 runPendingDrops();
             } catch (Throwable e) { // only an Error (the JVM is in trouble): leave the instance as found
@@ -217,25 +181,10 @@ public final class CallBoundary implements Instances {
 
     /** Ends the call started by the matching {@link #enter()}: frees what it lent, lets the next caller in. */
     public void exit() {
-        int mark = marks[--depth];
-        boolean outermost = depth == 0;
-        while (callbackCount > callbackMarks[depth]) {
-            callbackAdapters[--callbackCount] = null;
-        }
+        boolean outermost = --depth == 0;
+        callbacks.exit();
         try {
-            while (lentCount > mark) {
-                long slice = lent[--lentCount];
-                int align = lentAlign[lentCount];
-                if (align == IN_LENDING_AREA) {
-                    live.lendingArea().release(Abi.slicePointer(slice));
-                    continue;
-                }
-                try {
-                    live.free().apply(Abi.slicePointer(slice), (int) Abi.sliceLength(slice), align);
-                } catch (RuntimeException | StackOverflowError e) {
-                    abort(Abi.FREE, e, false); // not thrown: a call is already ending; the next one sees it
-                }
-            }
+            slices.exit();
         } finally {
             lock.unlock();
             if (outermost && pool != null) {
@@ -263,6 +212,11 @@ public final class CallBoundary implements Instances {
         return pool != null;
     }
 
+    /** The current instance; replaced by {@link #resetState()}. */
+    LiveInstance live() {
+        return live;
+    }
+
     // ---- Drops of garbage-collected Rust objects ------------------------------------------------------
 
     /**
@@ -270,12 +224,12 @@ public final class CallBoundary implements Instances {
      * {@link java.lang.ref.Cleaner}'s). The next outermost call on this instance runs it.
      */
     void queueDrop(int handleGeneration, int dropExport, int pointer) {
-        pendingDrops.add(new PendingDrop(handleGeneration, dropExport, pointer));
+        pendingDrops.add(handleGeneration, dropExport, pointer);
     }
 
     /**
-     * The number of drops of garbage-collected Rust objects waiting for the next call on this instance (for
-     * tests and monitoring).
+     * {@return the number of drops of garbage-collected Rust objects waiting for the next call on this
+     * instance} For tests and monitoring.
      */
     public int pendingDrops() {
         return pendingDrops.size();
@@ -288,7 +242,7 @@ public final class CallBoundary implements Instances {
      * the caller's own call then fails as on any terminated instance.
      */
     private void runPendingDrops() {
-        PendingDrop drop;
+        PendingDrops.Drop drop;
         while ((drop = pendingDrops.poll()) != null) {
             if (drop.generation() != generation || terminatedBy != null) {
                 continue;
@@ -319,12 +273,13 @@ public final class CallBoundary implements Instances {
         }
     }
 
-    /** A drop waiting for the next call. */
-    private record PendingDrop(int generation, int dropExport, int pointer) {}
+    // ---- Calls ------------------------------------------------------------------------------------------
 
     /**
      * Calls the export at {@code index} of the export list.
      *
+     * @param index the export's index in the list given to {@link #create}
+     * @param args the Wasm arguments
      * @return its result, or 0 when it has none
      * @throws RustPanicException if Rust panicked (the instance stays live)
      * @throws RustErrorException if the export returned {@code Err(e)} (the instance stays live)
@@ -336,20 +291,20 @@ public final class CallBoundary implements Instances {
     }
 
     /**
-     * Whether generated code may call the compiled methods of the bindings' build-time machine directly
-     * ({@code begin}, the method, {@code returned} or {@code failed}, {@code end}) instead of {@link #call}:
-     * true when this instance runs on that machine.
+     * {@return whether generated code may call the compiled methods of the bindings' build-time machine
+     * directly} ({@code begin}, the method, {@code returned} or {@code failed}, {@code end}) instead of
+     * {@link #call}: true when this instance runs on that machine.
      */
     public boolean direct() {
         return live.direct();
     }
 
-    /** The engine's memory of this instance, for a direct call. */
+    /** {@return the engine's memory of this instance, for a direct call} */
     public com.dylibso.chicory.runtime.Memory memory() {
         return live.engineMemory();
     }
 
-    /** The engine's instance, for a direct call. */
+    /** {@return the engine's instance, for a direct call} */
     public com.dylibso.chicory.runtime.Instance instance() {
         return live.engineInstance();
     }
@@ -359,6 +314,7 @@ public final class CallBoundary implements Instances {
      * them, the generated code calls the compiled method, then {@link #returned} or, if it threw, throws
      * what {@link #failed} returns: the same rules as {@link #call}.
      *
+     * @param index the export's index
      * @throws ModuleTerminatedException if an earlier abort terminated the instance
      */
     public void begin(int index) {
@@ -369,6 +325,10 @@ public final class CallBoundary implements Instances {
      * What a direct call of export {@code index} that threw {@code failure} throws: the instance is aborted
      * (or the abort of a nested call passes through). An {@link Error} other than a stack overflow is
      * thrown as it is, after the abort.
+     *
+     * @param index the export's index
+     * @param failure what the compiled method threw
+     * @return the exception to throw
      */
     public RuntimeException failed(int index, Throwable failure) {
         live.safePoint();
@@ -378,6 +338,7 @@ public final class CallBoundary implements Instances {
     /**
      * Ends a direct call of export {@code index} that returned: throws what Rust reported during it.
      *
+     * @param index the export's index
      * @throws RustPanicException if Rust panicked (the instance stays live)
      * @throws RustErrorException if the export returned {@code Err(e)}
      */
@@ -386,7 +347,8 @@ public final class CallBoundary implements Instances {
         completed(exports.get(index).name());
     }
 
-    private long invoke(String exportName, ExportFunction function, long... args) {
+    /** Calls {@code function}, the export {@code exportName}, under every rule of the boundary. */
+    long invoke(String exportName, ExportFunction function, long... args) {
         begin(exportName);
         try {
             long result;
@@ -403,65 +365,17 @@ public final class CallBoundary implements Instances {
         }
     }
 
-    /**
-     * What one call of an export keeps until it ends: the reports of the call it is nested in (restored by
-     * {@link #end()}), and its deadline. One per call level, reused, so a call allocates nothing.
-     */
-    private static final class CallFrame {
-        String panicMessage;
-        Throwable importException;
-        boolean importExceptionUnwound;
-        String errorType;
-        String errorMessage;
-        CallTimer.Deadline deadline;
-    }
-
-    private CallFrame[] frames = new CallFrame[4];
-    private int frameCount;
-
-    /** Starts a call: saves the reports of the call it is nested in and starts the deadline. */
+    /** Starts a call: refuses it on a terminated instance, then starts its report and deadline. */
     private void begin(String exportName) {
         if (terminatedBy != null) {
             throw new ModuleTerminatedException(exportName, terminatedBy);
         }
-        if (frameCount == frames.length) {
-            frames = Arrays.copyOf(frames, frameCount * 2);
-        }
-        CallFrame frame = frames[frameCount];
-        if (frame == null) {
-            frame = frames[frameCount] = new CallFrame();
-        }
-        frame.panicMessage = panicMessage;
-        frame.importException = importException;
-        frame.importExceptionUnwound = importExceptionUnwound;
-        frame.errorType = errorType;
-        frame.errorMessage = errorMessage;
-        panicMessage = null;
-        importException = null;
-        importExceptionUnwound = false;
-        errorType = null;
-        errorMessage = null;
-        Duration timeout = callTimeout;
-        frame.deadline = timeout == null ? null : CallTimer.start(timeout);
-        frameCount++;
-    }
-
-    /** The current call's deadline, cancelled; whether it had expired. */
-    private boolean stopDeadline() {
-        CallFrame frame = frames[frameCount - 1];
-        CallTimer.Deadline deadline = frame.deadline;
-        if (deadline == null) {
-            return false;
-        }
-        frame.deadline = null;
-        boolean expired = deadline.expired();
-        deadline.cancel();
-        return expired;
+        report.begin(callTimeout);
     }
 
     /** Turns what the Wasm call threw into an abort, or passes on the abort of a nested call. */
     private RuntimeException aborted(String exportName, Throwable failure) {
-        boolean timedOut = stopDeadline();
+        boolean timedOut = report.stopDeadline();
         if (failure instanceof WasmAbortException) {
             return (WasmAbortException) failure; // a nested call aborted; it was handled there
         }
@@ -477,34 +391,26 @@ public final class CallBoundary implements Instances {
 
     /** After the Wasm call returned: throws what Rust reported during it. */
     private void completed(String exportName) {
-        stopDeadline();
-        if (importExceptionUnwound) {
-            throw Sneaky.<RuntimeException>rethrow(importException);
-        }
-        if (panicMessage != null) {
-            throw new RustPanicException(exportName, panicMessage);
-        }
-        if (errorMessage != null) {
-            throw new RustErrorException(exportName, errorType, errorMessage);
-        }
+        report.stopDeadline();
+        report.throwReported(exportName);
     }
 
-    /** Ends the current call: restores the reports of the call it is nested in. */
+    /** Ends the current call (direct or not): restores the report of the call it is nested in. */
     public void end() {
-        stopDeadline();
-        CallFrame frame = frames[--frameCount];
-        panicMessage = frame.panicMessage;
-        importException = frame.importException;
-        importExceptionUnwound = frame.importExceptionUnwound;
-        errorType = frame.errorType;
-        errorMessage = frame.errorMessage;
-        frame.importException = null; // keep no exception reachable after the call
+        report.end();
+    }
+
+    // ---- Aborts -----------------------------------------------------------------------------------------
+
+    /** Aborts the instance for a failure outside any call (freeing a slice); nothing is thrown. */
+    void abortOutsideCall(String exportName, Throwable failure) {
+        abort(exportName, failure, false);
     }
 
     private WasmAbortException abort(String exportName, Throwable failure, boolean timedOut) {
         Throwable cause = failure instanceof ImportThrew ? failure.getCause() : failure;
         WasmAbortException abort =
-                new WasmAbortException(exportName, reason(failure, timedOut), panicMessage, cause);
+                new WasmAbortException(exportName, reason(failure, timedOut), report.panicMessage, cause);
         terminate(abort);
         AbortHandler handler = onAbort;
         if (handler != null) {
@@ -543,7 +449,7 @@ public final class CallBoundary implements Instances {
             return AbortReason.UNCAUGHT_WASM_EXCEPTION;
         }
         if (failure instanceof TrapException || failure instanceof ChicoryException) {
-            return panicMessage != null ? AbortReason.PANIC : AbortReason.TRAP;
+            return report.panicMessage != null ? AbortReason.PANIC : AbortReason.TRAP;
         }
         return AbortReason.ENGINE_FAILURE;
     }
@@ -552,8 +458,10 @@ public final class CallBoundary implements Instances {
         if (terminatedBy == null) {
             terminatedBy = abort;
         }
-        lentCount = 0; // nothing can be freed in a dead instance
+        slices.forget(); // nothing can be freed in a dead instance
     }
+
+    // ---- The instance's life ------------------------------------------------------------------------------
 
     /**
      * Replaces the instance with a fresh one from the already parsed module: fresh memory, globals and
@@ -566,21 +474,20 @@ public final class CallBoundary implements Instances {
             live = LiveInstance.start(source, exports, hostFunctions);
             generation++;
             terminatedBy = null;
-            lentCount = 0;
-            int current = generation;
-            pendingDrops.removeIf(drop -> drop.generation() != current); // their memory went with the old instance
+            slices.forget();
+            pendingDrops.keepOnly(generation); // the others' memory went with the old instance
         } finally {
             lock.unlock();
         }
     }
 
-    /** Starts at 1; each {@link #resetState()} adds one. Objects of an older generation are stale. */
+    /** {@return the generation: 1 at first, one more after each {@link #resetState()}} Objects of an older one are stale. */
     @Override
     public int generation() {
         return generation;
     }
 
-    /** Whether an abort terminated the current instance. */
+    /** {@return whether an abort terminated the current instance} */
     @Override
     public boolean isTerminated() {
         return terminatedBy != null;
@@ -589,6 +496,9 @@ public final class CallBoundary implements Instances {
     /**
      * Throws {@link StaleHandleException} when {@code handleGeneration} is not the current generation: the
      * object it belongs to died with an earlier instance.
+     *
+     * @param handleGeneration the generation of the instance that made the object
+     * @param what the object, for the message
      */
     public void checkGeneration(int handleGeneration, String what) {
         int current = generation;
@@ -612,417 +522,7 @@ public final class CallBoundary implements Instances {
         this.callTimeout = timeout;
     }
 
-    // ---- Slices (docs/ABI.md, "Slices" and "Memory ownership") ------------------------------------------
-    //
-    // lend*: a Java argument of an export call, copied into Wasm memory; freed by exit().
-    // take*: an export result, copied out, then freed in Wasm (the host owns export results).
-    // read*: a parameter Rust lends to a Java import for the duration of the import call; only copied.
-    // give*: a Java import's result, copied into Wasm memory; Rust owns it from then on.
-
-    /**
-     * Copies {@code value} into Wasm memory for the current call, as UTF-8; freed by {@link #exit()}.
-     *
-     * @param what names the argument in messages, e.g. {@code "argument 'name' of Greeter.greet"}
-     * @return the slice to pass
-     * @throws NullPointerException if {@code value} is null
-     * @throws IllegalArgumentException if {@code value} holds an unpaired surrogate
-     */
-    public long lendString(String value, String what) {
-        return lend(Utf8.encode(requireValue(value, what, "String"), what), 1, what);
-    }
-
-    /** Like {@link #lendString} for bytes. */
-    public long lendBytes(byte[] value, String what) {
-        return lend(requireValue(value, what, "byte[]"), 1, what);
-    }
-
-    /**
-     * Like {@link #lendBytes} for the {@linkplain ByteBuffer#remaining() remaining} bytes of {@code value};
-     * its position does not move.
-     */
-    public long lendBuffer(ByteBuffer value, String what) {
-        return lend(remainingBytes(requireValue(value, what, "ByteBuffer")), 1, what);
-    }
-
-    /** Like {@link #lendString} for a {@code short[]}: 2 bytes per element, little-endian, align 2. */
-    public long lendShorts(short[] value, String what) {
-        return lend(LittleEndian.bytes(requireValue(value, what, "short[]"), what), Short.BYTES, what);
-    }
-
-    /** Like {@link #lendString} for an {@code int[]}: 4 bytes per element, little-endian, align 4. */
-    public long lendInts(int[] value, String what) {
-        return lend(LittleEndian.bytes(requireValue(value, what, "int[]"), what), Integer.BYTES, what);
-    }
-
-    /** Like {@link #lendString} for a {@code long[]}: 8 bytes per element, little-endian, align 8. */
-    public long lendLongs(long[] value, String what) {
-        return lend(LittleEndian.bytes(requireValue(value, what, "long[]"), what), Long.BYTES, what);
-    }
-
-    /** Like {@link #lendString} for a {@code float[]}: 4 bytes per element (raw bits), little-endian, align 4. */
-    public long lendFloats(float[] value, String what) {
-        return lend(LittleEndian.bytes(requireValue(value, what, "float[]"), what), Float.BYTES, what);
-    }
-
-    /** Like {@link #lendString} for a {@code double[]}: 8 bytes per element (raw bits), little-endian, align 8. */
-    public long lendDoubles(double[] value, String what) {
-        return lend(LittleEndian.bytes(requireValue(value, what, "double[]"), what), Double.BYTES, what);
-    }
-
-    /**
-     * Encodes {@code value} with {@code codec} (docs/ABI.md, "Encoded values") and lends it like {@link
-     * #lendBytes}.
-     *
-     * @throws NullPointerException if {@code value} or a value inside it is null; the message names {@code
-     *     what}
-     * @throws IllegalArgumentException if a string inside {@code value} holds an unpaired surrogate
-     */
-    public <T> long lendEncoded(Codec<T> codec, T value, String what) {
-        return lend(encode(codec, value, what), 1, what);
-    }
-
-    /**
-     * Lends a Java callback object to Rust for the current call (docs/ABI.md, "Callbacks"); Rust calls it
-     * through {@code wasmbridge.callback} until the call ends.
-     *
-     * @param function the user's object, checked for null
-     * @param adapter decodes the arguments, calls {@code function} and encodes its result
-     * @return the callback id to pass
-     */
-    public int lendCallback(Object function, CallbackAdapter adapter, String what) {
-        requireValue(function, what, "callback");
-        if (callbackCount == callbackIds.length) {
-            callbackIds = Arrays.copyOf(callbackIds, callbackCount * 2);
-            callbackAdapters = Arrays.copyOf(callbackAdapters, callbackCount * 2);
-        }
-        int id = nextCallbackId;
-        nextCallbackId = id == Integer.MAX_VALUE ? 1 : id + 1;
-        callbackIds[callbackCount] = id;
-        callbackAdapters[callbackCount++] = adapter;
-        return id;
-    }
-
-    /** Runs callback {@code id} for Rust: decodes, calls, encodes, and hands the result over. */
-    private long[] runCallback(int id, long arguments) {
-        for (int i = callbackCount - 1; i >= 0; i--) {
-            if (callbackIds[i] == id) {
-                ValueWriter result = new ValueWriter();
-                callbackAdapters[i].invoke(new ValueReader(readBytes(arguments)), result);
-                return new long[] {place(result.toByteArray(), 1, "the result of a callback")};
-            }
-        }
-        throw new WasmBridgeException("Rust called callback " + id + ", which is not valid now: a callback can"
-                + " only be called during the export call it was passed to.");
-    }
-
-    /**
-     * Copies an export parameter into Wasm memory for the duration of the call: into the instance's
-     * {@link LendingArea} when it fits, else into a block of its own; {@link #exit()} gives either back.
-     */
-    private long lend(byte[] bytes, int align, String what) {
-        if (bytes.length == 0) {
-            return Abi.slice(Abi.EMPTY_POINTER, 0);
-        }
-        int pointer = lendingAreaEnabled && bytes.length <= LendingArea.SIZE
-                ? reserveInLendingArea(bytes.length, align)
-                : 0;
-        if (pointer != 0) {
-            long slice = Abi.slice(pointer, bytes.length);
-            pushLent(slice, IN_LENDING_AREA); // first: exit() gives the room back even if the write fails
-            live.memory(what).write(pointer, bytes);
-            return slice;
-        }
-        long slice = place(bytes, align, what);
-        pushLent(slice, align);
-        return slice;
-    }
-
-    private void pushLent(long slice, int align) {
-        if (lentCount == lent.length) {
-            lent = Arrays.copyOf(lent, lentCount * 2);
-            lentAlign = Arrays.copyOf(lentAlign, lentCount * 2);
-        }
-        lent[lentCount] = slice;
-        lentAlign[lentCount] = align;
-        lentCount++;
-    }
-
-    /** Lends every parameter from an allocation of its own, as if there were no lending area (for tests). */
-    void disableLendingArea() {
-        lendingAreaEnabled = false;
-    }
-
-    /** The lending area of the current instance, or null if it has none yet (for tests). */
-    LendingArea lendingArea() {
-        return live.lendingArea();
-    }
-
-    /** Reserves room in the lending area (allocating it on first use): the address, or 0 if there is none. */
-    private int reserveInLendingArea(int size, int align) {
-        if (live.wantsLendingArea()) {
-            int base = (int) invoke(Abi.MALLOC, live.malloc("the lending area"), LendingArea.SIZE, LendingArea.ALIGN);
-            if (base == 0) {
-                live.refuseLendingArea();
-            } else {
-                live.useLendingArea(new LendingArea(base));
-            }
-        }
-        LendingArea area = live.lendingArea();
-        return area == null ? 0 : area.reserve(size, align);
-    }
-
-    /** Reads a string an export returned and frees it in Wasm (the host owns export results). */
-    public String takeString(long slice) {
-        return Utf8.decode(takeBytes(slice));
-    }
-
-    /** Reads bytes an export returned and frees them in Wasm. */
-    public byte[] takeBytes(long slice) {
-        return take(slice, 1, "byte[]");
-    }
-
-    /**
-     * Reads the {@code short[]} an export returned ({@code Vec<i16>}) and frees it in Wasm with align 2.
-     *
-     * @throws WasmBridgeException if the slice's byte length is not a multiple of 2 (it is then not freed:
-     *     a leak is safer than freeing a block Rust did not describe)
-     */
-    public short[] takeShorts(long slice) {
-        return LittleEndian.shorts(take(slice, Short.BYTES, "short[]"));
-    }
-
-    /** Like {@link #takeShorts} for an {@code int[]} ({@code Vec<i32>}, align 4). */
-    public int[] takeInts(long slice) {
-        return LittleEndian.ints(take(slice, Integer.BYTES, "int[]"));
-    }
-
-    /** Like {@link #takeShorts} for a {@code long[]} ({@code Vec<i64>}, align 8). */
-    public long[] takeLongs(long slice) {
-        return LittleEndian.longs(take(slice, Long.BYTES, "long[]"));
-    }
-
-    /** Like {@link #takeShorts} for a {@code float[]} ({@code Vec<f32>}, align 4). */
-    public float[] takeFloats(long slice) {
-        return LittleEndian.floats(take(slice, Float.BYTES, "float[]"));
-    }
-
-    /** Like {@link #takeShorts} for a {@code double[]} ({@code Vec<f64>}, align 8). */
-    public double[] takeDoubles(long slice) {
-        return LittleEndian.doubles(take(slice, Double.BYTES, "double[]"));
-    }
-
-    /** Reads the bytes an export returned into a new heap buffer (position 0) and frees them in Wasm. */
-    public ByteBuffer takeBuffer(long slice) {
-        return ByteBuffer.wrap(takeBytes(slice));
-    }
-
-    /**
-     * Reads the encoded value an export returned, frees it in Wasm, then decodes it with {@code codec}. The
-     * bytes are freed even when they turn out not to be a valid encoding.
-     *
-     * @throws WasmBridgeException if the bytes are not a valid encoding (the message starts with {@value
-     *     ValueReader#MALFORMED})
-     */
-    public <T> T takeEncoded(Codec<T> codec, long slice) {
-        Objects.requireNonNull(codec, "codec");
-        return decode(codec, takeBytes(slice));
-    }
-
-    /** Copies an export result out of Wasm memory, then frees it there with {@code align}. */
-    private byte[] take(long slice, int align, String type) {
-        byte[] bytes = readElements(slice, align, type);
-        if (bytes.length > 0) {
-            invoke(Abi.FREE, live.free(), Abi.slicePointer(slice), bytes.length, align);
-        }
-        return bytes;
-    }
-
-    /** Reads a string that Rust lends to a Java import for the duration of the import call. */
-    public String readString(long slice) {
-        return Utf8.decode(readBytes(slice));
-    }
-
-    /** Reads bytes that Rust lends to a Java import for the duration of the import call. */
-    public byte[] readBytes(long slice) {
-        long length = Abi.sliceLength(slice);
-        if (length == 0) {
-            return new byte[0];
-        }
-        if (length > LittleEndian.MAX_BYTES) {
-            throw new WasmBridgeException("Rust passed " + length + " bytes, more than a Java array can hold.");
-        }
-        Memory memory = live.memory("a string or bytes");
-        int pointer = Abi.slicePointer(slice);
-        long memoryBytes = live.memoryBytes();
-        if (Integer.toUnsignedLong(pointer) + length > memoryBytes) {
-            throw new WasmBridgeException("Rust passed a slice of " + length + " bytes at address "
-                    + Integer.toUnsignedString(pointer) + ", which ends past the module's linear memory ("
-                    + memoryBytes + " bytes). The Java and Rust signatures disagree, or the Rust side is broken:"
-                    + " rebuild the bindings against this module.");
-        }
-        return memory.readBytes(pointer, (int) length);
-    }
-
-    /**
-     * Reads a {@code short[]} that Rust lends to a Java import ({@code &[i16]}); Rust keeps ownership.
-     *
-     * @throws WasmBridgeException if the slice's byte length is not a multiple of 2
-     */
-    public short[] readShorts(long slice) {
-        return LittleEndian.shorts(readElements(slice, Short.BYTES, "short[]"));
-    }
-
-    /** Like {@link #readShorts} for an {@code int[]} ({@code &[i32]}). */
-    public int[] readInts(long slice) {
-        return LittleEndian.ints(readElements(slice, Integer.BYTES, "int[]"));
-    }
-
-    /** Like {@link #readShorts} for a {@code long[]} ({@code &[i64]}). */
-    public long[] readLongs(long slice) {
-        return LittleEndian.longs(readElements(slice, Long.BYTES, "long[]"));
-    }
-
-    /** Like {@link #readShorts} for a {@code float[]} ({@code &[f32]}). */
-    public float[] readFloats(long slice) {
-        return LittleEndian.floats(readElements(slice, Float.BYTES, "float[]"));
-    }
-
-    /** Like {@link #readShorts} for a {@code double[]} ({@code &[f64]}). */
-    public double[] readDoubles(long slice) {
-        return LittleEndian.doubles(readElements(slice, Double.BYTES, "double[]"));
-    }
-
-    /** Reads bytes that Rust lends to a Java import into a new heap buffer (position 0). */
-    public ByteBuffer readBuffer(long slice) {
-        return ByteBuffer.wrap(readBytes(slice));
-    }
-
-    /**
-     * Reads and decodes an encoded value that Rust lends to a Java import; Rust keeps ownership.
-     *
-     * @throws WasmBridgeException if the bytes are not a valid encoding (the message starts with {@value
-     *     ValueReader#MALFORMED})
-     */
-    public <T> T readEncoded(Codec<T> codec, long slice) {
-        Objects.requireNonNull(codec, "codec");
-        return decode(codec, readBytes(slice));
-    }
-
-    /** Reads a slice of {@code elementBytes}-byte elements, refusing a byte length that does not divide. */
-    private byte[] readElements(long slice, int elementBytes, String type) {
-        long length = Abi.sliceLength(slice);
-        if (length % elementBytes != 0) {
-            throw new WasmBridgeException("Rust passed a slice of " + length + " bytes as a " + type + ", which is"
-                    + " not a whole number of " + elementBytes + "-byte elements (slice lengths are in bytes)."
-                    + " The Java and Rust element types disagree: rebuild the bindings against this module.");
-        }
-        return readBytes(slice);
-    }
-
-    /**
-     * Copies the result of a Java import into Wasm memory; Rust owns it from then on (docs/ABI.md).
-     *
-     * @param what names the import in messages, e.g. {@code "the result of Host.greeting"}
-     * @return the slice to return to Rust
-     */
-    public long giveString(String value, String what) {
-        return place(Utf8.encode(requireValue(value, what, "String"), what), 1, what);
-    }
-
-    /** Like {@link #giveString} for bytes. */
-    public long giveBytes(byte[] value, String what) {
-        return place(requireValue(value, what, "byte[]"), 1, what);
-    }
-
-    /** Like {@link #giveBytes} for the remaining bytes of {@code value}; its position does not move. */
-    public long giveBuffer(ByteBuffer value, String what) {
-        return place(remainingBytes(requireValue(value, what, "ByteBuffer")), 1, what);
-    }
-
-    /** Like {@link #giveString} for a {@code short[]} ({@code Vec<i16>}: little-endian, align 2). */
-    public long giveShorts(short[] value, String what) {
-        return place(LittleEndian.bytes(requireValue(value, what, "short[]"), what), Short.BYTES, what);
-    }
-
-    /** Like {@link #giveString} for an {@code int[]} ({@code Vec<i32>}: little-endian, align 4). */
-    public long giveInts(int[] value, String what) {
-        return place(LittleEndian.bytes(requireValue(value, what, "int[]"), what), Integer.BYTES, what);
-    }
-
-    /** Like {@link #giveString} for a {@code long[]} ({@code Vec<i64>}: little-endian, align 8). */
-    public long giveLongs(long[] value, String what) {
-        return place(LittleEndian.bytes(requireValue(value, what, "long[]"), what), Long.BYTES, what);
-    }
-
-    /** Like {@link #giveString} for a {@code float[]} ({@code Vec<f32>}: little-endian, align 4). */
-    public long giveFloats(float[] value, String what) {
-        return place(LittleEndian.bytes(requireValue(value, what, "float[]"), what), Float.BYTES, what);
-    }
-
-    /** Like {@link #giveString} for a {@code double[]} ({@code Vec<f64>}: little-endian, align 8). */
-    public long giveDoubles(double[] value, String what) {
-        return place(LittleEndian.bytes(requireValue(value, what, "double[]"), what), Double.BYTES, what);
-    }
-
-    /**
-     * Encodes the result of a Java import with {@code codec} and gives it to Rust like {@link #giveBytes};
-     * Rust frees it after decoding.
-     *
-     * @throws NullPointerException if {@code value} or a value inside it is null; the message names {@code
-     *     what}
-     */
-    public <T> long giveEncoded(Codec<T> codec, T value, String what) {
-        return place(encode(codec, value, what), 1, what);
-    }
-
-    /** Allocates a block of {@code align} in Wasm memory and copies {@code bytes} into it. */
-    private long place(byte[] bytes, int align, String what) {
-        if (bytes.length == 0) {
-            return Abi.slice(Abi.EMPTY_POINTER, 0);
-        }
-        int pointer = (int) invoke(Abi.MALLOC, live.malloc(what), bytes.length, align);
-        if (pointer == 0) {
-            throw new WasmBridgeException("Wasm module '" + live.moduleName() + "' could not allocate "
-                    + bytes.length + " bytes for " + what + ": it is out of memory (" + Abi.MALLOC
-                    + " returned 0).");
-        }
-        live.memory(what).write(pointer, bytes);
-        return Abi.slice(pointer, bytes.length);
-    }
-
-    private static byte[] remainingBytes(ByteBuffer buffer) {
-        byte[] bytes = new byte[buffer.remaining()];
-        buffer.get(buffer.position(), bytes);
-        return bytes;
-    }
-
-    private static <T> byte[] encode(Codec<T> codec, T value, String what) {
-        Objects.requireNonNull(codec, "codec");
-        if (value == null) {
-            throw new NullPointerException(what + " is null, but the Rust side takes a value; pass a non-null one"
-                    + " (an empty Optional for None).");
-        }
-        ValueWriter out = new ValueWriter();
-        try {
-            codec.write(value, out);
-        } catch (NullPointerException e) {
-            NullPointerException named = new NullPointerException(what + ": " + e.getMessage());
-            named.initCause(e);
-            throw named;
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(what + ": " + e.getMessage(), e);
-        }
-        return out.toByteArray();
-    }
-
-    private static <T> T decode(Codec<T> codec, byte[] bytes) {
-        ValueReader in = new ValueReader(bytes);
-        T value = codec.read(in);
-        in.finish();
-        return value;
-    }
-
-    /** The size of the instance's linear memory in bytes (it only ever grows). */
+    /** {@return the size of the instance's linear memory in bytes} It only ever grows. */
     @Override
     public long memoryBytes() {
         lock.lock();
@@ -1032,6 +532,163 @@ public final class CallBoundary implements Instances {
             lock.unlock();
         }
     }
+
+    // ---- Slices (docs/ABI.md, "Slices" and "Memory ownership") ------------------------------------------
+
+    /**
+     * Copies {@code value} into Wasm memory for the current call; freed by {@link #exit()}.
+     *
+     * @param type how the value crosses
+     * @param value the value
+     * @param what names the argument in messages, e.g. {@code "argument 'name' of Greeter.greet"}
+     * @param <T> the Java type
+     * @return the slice to pass
+     * @throws NullPointerException if {@code value} is null
+     * @throws IllegalArgumentException if {@code value} cannot be encoded (a string with an unpaired
+     *     surrogate)
+     */
+    public <T> long lend(SliceType<T> type, T value, String what) {
+        return slices.lend(type.toBytes(requireValue(value, what, type.name()), what), type.elementBytes(), what);
+    }
+
+    /**
+     * Reads the slice an export returned and frees it in Wasm (the host owns export results).
+     *
+     * @param type how the value crosses
+     * @param slice the slice
+     * @param <T> the Java type
+     * @return the value
+     * @throws WasmBridgeException if the slice's byte length is not a whole number of elements (it is then
+     *     not freed: a leak is safer than freeing a block Rust did not describe)
+     */
+    public <T> T take(SliceType<T> type, long slice) {
+        return type.fromBytes(slices.take(slice, type.elementBytes(), type.name()));
+    }
+
+    /**
+     * Reads a slice that Rust lends to a Java import for the duration of the import call; Rust keeps it.
+     *
+     * @param type how the value crosses
+     * @param slice the slice
+     * @param <T> the Java type
+     * @return the value
+     * @throws WasmBridgeException if the slice's byte length is not a whole number of elements
+     */
+    public <T> T read(SliceType<T> type, long slice) {
+        return type.fromBytes(slices.read(slice, type.elementBytes(), type.name()));
+    }
+
+    /**
+     * Copies the result of a Java import into Wasm memory; Rust owns it from then on (docs/ABI.md).
+     *
+     * @param type how the value crosses
+     * @param value the value
+     * @param what names the import in messages, e.g. {@code "the result of Host.greeting"}
+     * @param <T> the Java type
+     * @return the slice to return to Rust
+     * @throws NullPointerException if {@code value} is null
+     */
+    public <T> long give(SliceType<T> type, T value, String what) {
+        return slices.place(type.toBytes(requireValue(value, what, type.name()), what), type.elementBytes(), what);
+    }
+
+    /**
+     * Encodes {@code value} with {@code codec} (docs/ABI.md, "Encoded values") and lends it like {@link
+     * #lend}.
+     *
+     * @param codec the value's codec
+     * @param value the value
+     * @param what names the argument in messages
+     * @param <T> the Java type
+     * @return the slice to pass
+     * @throws NullPointerException if {@code value} or a value inside it is null; the message names {@code
+     *     what}
+     * @throws IllegalArgumentException if a string inside {@code value} holds an unpaired surrogate
+     */
+    public <T> long lendEncoded(Codec<T> codec, T value, String what) {
+        return slices.lend(Codecs.encode(codec, value, what), 1, what);
+    }
+
+    /**
+     * Reads the encoded value an export returned, frees it in Wasm, then decodes it with {@code codec}. The
+     * bytes are freed even when they turn out not to be a valid encoding.
+     *
+     * @param codec the value's codec
+     * @param slice the slice
+     * @param <T> the Java type
+     * @return the value
+     * @throws WasmBridgeException if the bytes are not a valid encoding (the message starts with {@value
+     *     ValueReader#MALFORMED})
+     */
+    public <T> T takeEncoded(Codec<T> codec, long slice) {
+        Objects.requireNonNull(codec, "codec");
+        return Codecs.decode(codec, slices.take(slice, 1, "byte[]"));
+    }
+
+    /**
+     * Reads and decodes an encoded value that Rust lends to a Java import; Rust keeps ownership.
+     *
+     * @param codec the value's codec
+     * @param slice the slice
+     * @param <T> the Java type
+     * @return the value
+     * @throws WasmBridgeException if the bytes are not a valid encoding (the message starts with {@value
+     *     ValueReader#MALFORMED})
+     */
+    public <T> T readEncoded(Codec<T> codec, long slice) {
+        Objects.requireNonNull(codec, "codec");
+        return Codecs.decode(codec, slices.readBytes(slice));
+    }
+
+    /**
+     * Encodes the result of a Java import with {@code codec} and gives it to Rust like {@link #give}; Rust
+     * frees it after decoding.
+     *
+     * @param codec the value's codec
+     * @param value the value
+     * @param what names the import in messages
+     * @param <T> the Java type
+     * @return the slice to return to Rust
+     * @throws NullPointerException if {@code value} or a value inside it is null; the message names {@code
+     *     what}
+     */
+    public <T> long giveEncoded(Codec<T> codec, T value, String what) {
+        return slices.place(Codecs.encode(codec, value, what), 1, what);
+    }
+
+    /**
+     * Lends a Java callback object to Rust for the current call (docs/ABI.md, "Callbacks"); Rust calls it
+     * through {@code wasmbridge.callback} until the call ends.
+     *
+     * @param function the user's object, checked for null
+     * @param adapter decodes the arguments, calls {@code function} and encodes its result
+     * @param what names the argument in messages
+     * @return the callback id to pass
+     */
+    public int lendCallback(Object function, CallbackAdapter adapter, String what) {
+        requireValue(function, what, "callback");
+        return callbacks.lend(adapter);
+    }
+
+    /** Lends every parameter from an allocation of its own, as if there were no lending area (for tests). */
+    void disableLendingArea() {
+        slices.disableLendingArea();
+    }
+
+    /** The lending area of the current instance, or null if it has none yet (for tests). */
+    LendingArea lendingArea() {
+        return live.lendingArea();
+    }
+
+    private static <T> T requireValue(T value, String what, String type) {
+        if (value == null) {
+            throw new NullPointerException(
+                    what + " is null, but the Rust side takes a " + type + " value; pass a non-null one.");
+        }
+        return value;
+    }
+
+    // ---- Imports ----------------------------------------------------------------------------------------
 
     /** A user's import, guarded: its Java exception unwinds Rust, or aborts when Rust cannot unwind. */
     private HostFunction hostFunction(ImportBinding binding) {
@@ -1050,7 +707,7 @@ public final class CallBoundary implements Instances {
                 if (terminatedBy != null || !importsCanUnwind) {
                     throw new ImportThrew(e);
                 }
-                importException = e;
+                report.importException = e;
                 return new long[results];
             }
         });
@@ -1060,31 +717,31 @@ public final class CallBoundary implements Instances {
     private List<HostFunction> supportFunctions() {
         return List.of(
                 new HostFunction(SUPPORT_MODULE, SupportImports.PANIC, SupportImports.PANIC_TYPE, (instance, args) -> {
-                    panicMessage = readString(args[0]);
+                    report.panicMessage = read(SliceType.STRING, args[0]);
                     return null;
                 }),
                 new HostFunction(SUPPORT_MODULE, SupportImports.IMPORT_FAILED, SupportImports.IMPORT_FAILED_TYPE,
-                        (instance, args) -> new long[] {importException != null ? 1 : 0}),
+                        (instance, args) -> new long[] {report.importException != null ? 1 : 0}),
                 new HostFunction(SUPPORT_MODULE, SupportImports.UNWOUND, SupportImports.UNWOUND_TYPE,
                         (instance, args) -> {
-                            importExceptionUnwound = importException != null;
+                            report.importExceptionUnwound = report.importException != null;
                             return null;
                         }),
                 new HostFunction(SUPPORT_MODULE, SupportImports.ERROR, SupportImports.ERROR_TYPE, (instance, args) -> {
-                    errorType = readString(args[0]);
-                    errorMessage = readString(args[1]);
+                    report.errorType = read(SliceType.STRING, args[0]);
+                    report.errorMessage = read(SliceType.STRING, args[1]);
                     return null;
                 }),
                 guarded(SUPPORT_MODULE, SupportImports.CALLBACK, SupportImports.CALLBACK_TYPE,
                         (boundary, args) -> runCallback((int) args[0], args[1])));
     }
 
-    private static <T> T requireValue(T value, String what, String type) {
-        if (value == null) {
-            throw new NullPointerException(
-                    what + " is null, but the Rust side takes a " + type + " value; pass a non-null one.");
-        }
-        return value;
+    /** Runs callback {@code id} for Rust: decodes, calls, encodes, and hands the result over. */
+    private long[] runCallback(int id, long arguments) {
+        CallbackAdapter adapter = callbacks.find(id);
+        ValueWriter result = new ValueWriter();
+        adapter.invoke(new ValueReader(slices.readBytes(arguments)), result);
+        return new long[] {slices.place(result.toByteArray(), 1, "the result of a callback")};
     }
 
     /** Carries a Java import's exception through Wasm frames that cannot unwind; becomes an abort. */

@@ -142,4 +142,41 @@ public final class Codecs {
             }
         };
     }
+
+    /**
+     * The encoding of {@code value}, for a slice; exceptions name {@code what}.
+     *
+     * @throws NullPointerException if {@code value} or a value inside it is null
+     * @throws IllegalArgumentException if a string inside {@code value} holds an unpaired surrogate
+     */
+    static <T> byte[] encode(Codec<T> codec, T value, String what) {
+        Objects.requireNonNull(codec, "codec");
+        if (value == null) {
+            throw new NullPointerException(what + " is null, but the Rust side takes a value; pass a non-null one"
+                    + " (an empty Optional for None).");
+        }
+        ValueWriter out = new ValueWriter();
+        try {
+            codec.write(value, out);
+        } catch (NullPointerException e) {
+            NullPointerException named = new NullPointerException(what + ": " + e.getMessage());
+            named.initCause(e);
+            throw named;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(what + ": " + e.getMessage(), e);
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * Decodes the whole of {@code bytes} with {@code codec}.
+     *
+     * @throws dev.wasmbridge.runtime.WasmBridgeException if they are not one valid encoding
+     */
+    static <T> T decode(Codec<T> codec, byte[] bytes) {
+        ValueReader in = new ValueReader(bytes);
+        T value = codec.read(in);
+        in.finish();
+        return value;
+    }
 }

@@ -37,8 +37,8 @@ class LendingAreaTest {
     private long roundTrip(long[] values) {
         CallBoundary call = boundary.enter();
         try {
-            long lent = call.lendLongs(values, "argument 'values' of Test.copy");
-            assertArrayEquals(values, call.takeLongs(call.call(COPY, lent, 8)), "what Rust saw");
+            long lent = call.lend(SliceType.LONGS, values, "argument 'values' of Test.copy");
+            assertArrayEquals(values, call.take(SliceType.LONGS, call.call(COPY, lent, 8)), "what Rust saw");
             return lent;
         } finally {
             call.exit();
@@ -76,17 +76,17 @@ class LendingAreaTest {
         long shorts;
         long doubles;
         try {
-            bytes = call.lendBytes(new byte[] {1, 2, 3}, "a");
-            longs = call.lendLongs(new long[] {Long.MIN_VALUE}, "b");
-            shorts = call.lendShorts(new short[] {-1}, "c");
-            doubles = call.lendDoubles(new double[] {Math.PI}, "d");
+            bytes = call.lend(SliceType.BYTES, new byte[] {1, 2, 3}, "a");
+            longs = call.lend(SliceType.LONGS, new long[] {Long.MIN_VALUE}, "b");
+            shorts = call.lend(SliceType.SHORTS, new short[] {-1}, "c");
+            doubles = call.lend(SliceType.DOUBLES, new double[] {Math.PI}, "d");
             int base = Abi.slicePointer(bytes);
             assertEquals(base + 8, Abi.slicePointer(longs), "3 bytes, then padding to 8");
             assertEquals(base + 16, Abi.slicePointer(shorts));
             assertEquals(base + 24, Abi.slicePointer(doubles), "2 bytes, then padding to 8");
             assertEquals(32, boundary.lendingArea().used());
-            assertArrayEquals(new long[] {Long.MIN_VALUE}, call.readLongs(longs), "the bytes Rust reads");
-            assertArrayEquals(new double[] {Math.PI}, call.readDoubles(doubles));
+            assertArrayEquals(new long[] {Long.MIN_VALUE}, call.read(SliceType.LONGS, longs), "the bytes Rust reads");
+            assertArrayEquals(new double[] {Math.PI}, call.read(SliceType.DOUBLES, doubles));
         } finally {
             call.exit();
         }
@@ -99,18 +99,18 @@ class LendingAreaTest {
     void nestedCallsStackTheirParametersAndGiveBackOnlyTheirOwn() {
         CallBoundary outer = boundary.enter();
         try {
-            long a = outer.lendInts(new int[] {1, 2}, "outer");
+            long a = outer.lend(SliceType.INTS, new int[] {1, 2}, "outer");
             CallBoundary inner = boundary.enter();
             long b;
             try {
-                b = inner.lendInts(new int[] {3}, "inner");
+                b = inner.lend(SliceType.INTS, new int[] {3}, "inner");
                 assertEquals(Abi.slicePointer(a) + 8, Abi.slicePointer(b), "above the outer call's parameter");
             } finally {
                 inner.exit();
             }
             assertEquals(8, boundary.lendingArea().used(), "the outer parameter is still lent");
-            assertArrayEquals(new int[] {1, 2}, outer.readInts(a), "and untouched");
-            long c = outer.lendInts(new int[] {4}, "outer again");
+            assertArrayEquals(new int[] {1, 2}, outer.read(SliceType.INTS, a), "and untouched");
+            long c = outer.lend(SliceType.INTS, new int[] {4}, "outer again");
             assertEquals(Abi.slicePointer(b), Abi.slicePointer(c), "the inner call's room is reused");
         } finally {
             outer.exit();
@@ -126,10 +126,10 @@ class LendingAreaTest {
         CallBoundary call = boundary.enter();
         long slice;
         try {
-            long small = call.lendBytes(new byte[] {1}, "small");
-            slice = call.lendBytes(big, "big");
+            long small = call.lend(SliceType.BYTES, new byte[] {1}, "small");
+            slice = call.lend(SliceType.BYTES, big, "big");
             assertNotEquals(Abi.slicePointer(small) + 1, Abi.slicePointer(slice), "not in the area");
-            assertArrayEquals(big, call.readBytes(slice));
+            assertArrayEquals(big, call.read(SliceType.BYTES, slice));
         } finally {
             call.exit();
         }
@@ -143,10 +143,10 @@ class LendingAreaTest {
         byte[] half = new byte[LendingArea.SIZE / 2];
         CallBoundary call = boundary.enter();
         try {
-            long one = call.lendBytes(half, "one");
-            long two = call.lendBytes(half, "two");
+            long one = call.lend(SliceType.BYTES, half, "one");
+            long two = call.lend(SliceType.BYTES, half, "two");
             assertEquals(Abi.slicePointer(one) + half.length, Abi.slicePointer(two), "both fit exactly");
-            long three = call.lendBytes(new byte[] {9}, "three");
+            long three = call.lend(SliceType.BYTES, new byte[] {9}, "three");
             assertEquals(LendingArea.SIZE, boundary.lendingArea().used());
             assertEquals(new Block(Abi.slicePointer(three), 1, 1), fixture.allocated.get(1), "its own block");
         } finally {
@@ -160,8 +160,8 @@ class LendingAreaTest {
     void valuesWhoseOwnershipPassesToRustNeverUseTheArea() {
         CallBoundary call = boundary.enter();
         try {
-            call.lendBytes(new byte[] {1}, "lent"); // makes the area
-            long given = call.giveString("owned by Rust", "the result of Test.import");
+            call.lend(SliceType.BYTES, new byte[] {1}, "lent"); // makes the area
+            long given = call.give(SliceType.STRING, "owned by Rust", "the result of Test.import");
             int base = fixture.allocated.get(0).pointer();
             assertTrue(Abi.slicePointer(given) >= base + LendingArea.SIZE, "a block of its own");
         } finally {
@@ -176,10 +176,10 @@ class LendingAreaTest {
         try {
             call.call(SET_MALLOC_FAILS, 1);
             WasmBridgeException e = assertThrows(WasmBridgeException.class,
-                    () -> call.lendBytes(new byte[] {1}, "argument 'x' of Test.f"));
+                    () -> call.lend(SliceType.BYTES, new byte[] {1}, "argument 'x' of Test.f"));
             assertTrue(e.getMessage().contains("argument 'x' of Test.f"), e.getMessage());
             call.call(SET_MALLOC_FAILS, 0);
-            long slice = call.lendBytes(new byte[] {2}, "argument 'y' of Test.f");
+            long slice = call.lend(SliceType.BYTES, new byte[] {2}, "argument 'y' of Test.f");
             assertNull(boundary.lendingArea(), "refused once, not asked again");
             assertEquals(List.of(new Block(Abi.slicePointer(slice), 1, 1)), fixture.allocated);
         } finally {

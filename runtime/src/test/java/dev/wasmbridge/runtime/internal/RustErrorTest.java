@@ -33,7 +33,7 @@ class RustErrorTest {
     private long fail(String type, String message) {
         CallBoundary call = boundary.enter();
         try {
-            return call.call(FAIL, call.lendString(type, "type"), call.lendString(message, "message"));
+            return call.call(FAIL, call.lend(SliceType.STRING, type, "type"), call.lend(SliceType.STRING, message, "message"));
         } finally {
             call.exit();
         }
@@ -64,7 +64,7 @@ class RustErrorTest {
         assertThrows(RustErrorException.class, () -> fail("app::E", "first"));
         CallBoundary call = boundary.enter();
         try {
-            assertEquals("ok", call.takeString(call.call(COPY, call.lendString("ok", "s"), 1)));
+            assertEquals("ok", call.take(SliceType.STRING, call.call(COPY, call.lend(SliceType.STRING, "ok", "s"), 1)));
         } finally {
             call.exit();
         }
@@ -76,7 +76,7 @@ class RustErrorTest {
         fixture.transform = (b, args) -> {
             CallBoundary nested = b.enter();
             try {
-                nested.call(FAIL, nested.lendString("app::Inner", "t"), nested.lendString("inner failed", "m"));
+                nested.call(FAIL, nested.lend(SliceType.STRING, "app::Inner", "t"), nested.lend(SliceType.STRING, "inner failed", "m"));
             } catch (RustErrorException e) {
                 seenInImport.add(e.getMessage());
             } finally {
@@ -98,14 +98,14 @@ class RustErrorTest {
         fixture.transform = (b, args) -> {
             CallBoundary nested = b.enter();
             try {
-                nested.takeString(nested.call(COPY, nested.lendString("nested", "s"), 1));
+                nested.take(SliceType.STRING, nested.call(COPY, nested.lend(SliceType.STRING, "nested", "s"), 1));
                 try {
-                    nested.call(FAIL, nested.lendString("app::Inner", "t"), nested.lendString("inner", "m"));
+                    nested.call(FAIL, nested.lend(SliceType.STRING, "app::Inner", "t"), nested.lend(SliceType.STRING, "inner", "m"));
                 } catch (RustErrorException expected) {
                     // the inner error is the inner call's
                 }
                 try {
-                    nested.call(PANIC, nested.lendString("inner panic", "m"));
+                    nested.call(PANIC, nested.lend(SliceType.STRING, "inner panic", "m"));
                 } catch (RustPanicException expected) {
                     // so is the inner panic
                 }
@@ -117,7 +117,7 @@ class RustErrorTest {
         CallBoundary call = boundary.enter();
         try {
             RustErrorException e = assertThrows(RustErrorException.class, () -> call.call(FAIL_AROUND_IMPORT,
-                    call.lendString("app::Outer", "t"), call.lendString("outer failed", "m"), Abi.slice(1, 0)));
+                    call.lend(SliceType.STRING, "app::Outer", "t"), call.lend(SliceType.STRING, "outer failed", "m"), Abi.slice(1, 0)));
             assertEquals("outer failed", e.getMessage());
             assertEquals("app::Outer", e.errorType());
             assertEquals("fail_around_import", e.exportName());

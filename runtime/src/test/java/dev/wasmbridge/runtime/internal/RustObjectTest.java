@@ -368,7 +368,7 @@ class RustObjectTest {
         CallBoundary call = boundary.enterOwner(thing, "argument 'thing' of Shed.store");
         try {
             assertEquals(1048, call.call(THING_GET, RustObject.borrow(call, thing, "argument 'thing' of Shed.store")));
-            assertEquals("x", call.takeString(call.call(COPY, call.lendString("x", "s"), 1)));
+            assertEquals("x", call.take(SliceType.STRING, call.call(COPY, call.lend(SliceType.STRING, "x", "s"), 1)));
         } finally {
             call.exit();
         }

@@ -57,12 +57,12 @@ class SlicesTest {
         CallBoundary call = boundary.enter();
         int[] back;
         try {
-            slices[0] = call.lendInts(values, "argument 'values' of Test.ints");
+            slices[0] = call.lend(SliceType.INTS, values, "argument 'values' of Test.ints");
             assertEquals(16, Abi.sliceLength(slices[0]));
             assertArrayEquals(new byte[] {1, 0, 0, 0, -2, -1, -1, -1, 0x78, 0x56, 0x34, 0x12, 0, 0, 0, -128},
-                    call.readBytes(slices[0]), "little-endian, as Rust's &[i32] reads it");
+                    call.read(SliceType.BYTES, slices[0]), "little-endian, as Rust's &[i32] reads it");
             slices[1] = call.call(COPY, slices[0], 4);
-            back = call.takeInts(slices[1]);
+            back = call.take(SliceType.INTS, slices[1]);
             assertEquals(List.of(block(slices[1], 4)), fixture.freed, "the result is freed as soon as it is read");
         } finally {
             call.exit();
@@ -76,16 +76,16 @@ class SlicesTest {
     @Test
     void everyNumericArrayRoundTrips() {
         short[] shorts = {0, 1, -1, Short.MIN_VALUE, Short.MAX_VALUE};
-        assertArrayEquals(shorts, roundTrip(c -> c.lendShorts(shorts, "shorts"), 2, CallBoundary::takeShorts));
+        assertArrayEquals(shorts, roundTrip(c -> c.lend(SliceType.SHORTS, shorts, "shorts"), 2, (c, s) -> c.take(SliceType.SHORTS, s)));
         long[] longs = {0, 1, -1, Long.MIN_VALUE, Long.MAX_VALUE, 0x0102030405060708L};
-        assertArrayEquals(longs, roundTrip(c -> c.lendLongs(longs, "longs"), 8, CallBoundary::takeLongs));
+        assertArrayEquals(longs, roundTrip(c -> c.lend(SliceType.LONGS, longs, "longs"), 8, (c, s) -> c.take(SliceType.LONGS, s)));
         float[] floats = {0f, -0f, 1.5f, Float.NaN, Float.intBitsToFloat(0x7FC0_0ABC), Float.NEGATIVE_INFINITY};
-        float[] floatsBack = roundTrip(c -> c.lendFloats(floats, "floats"), 4, CallBoundary::takeFloats);
+        float[] floatsBack = roundTrip(c -> c.lend(SliceType.FLOATS, floats, "floats"), 4, (c, s) -> c.take(SliceType.FLOATS, s));
         for (int i = 0; i < floats.length; i++) {
             assertEquals(Float.floatToRawIntBits(floats[i]), Float.floatToRawIntBits(floatsBack[i]), "raw bits of " + i);
         }
         double[] doubles = {0, -0.0, Math.PI, Double.longBitsToDouble(0x7FF8_0000_0000_1234L), Double.MAX_VALUE};
-        double[] doublesBack = roundTrip(c -> c.lendDoubles(doubles, "doubles"), 8, CallBoundary::takeDoubles);
+        double[] doublesBack = roundTrip(c -> c.lend(SliceType.DOUBLES, doubles, "doubles"), 8, (c, s) -> c.take(SliceType.DOUBLES, s));
         for (int i = 0; i < doubles.length; i++) {
             assertEquals(Double.doubleToRawLongBits(doubles[i]), Double.doubleToRawLongBits(doublesBack[i]), "raw bits of " + i);
         }
@@ -108,10 +108,10 @@ class SlicesTest {
     void everyLentBlockIsFreedWithItsOwnAlignmentInReverseOrder() {
         CallBoundary call = boundary.enter();
         try {
-            call.lendShorts(new short[] {1}, "a");
-            call.lendLongs(new long[] {1}, "b");
-            call.lendBytes(new byte[] {1}, "c");
-            call.lendDoubles(new double[] {1}, "d");
+            call.lend(SliceType.SHORTS, new short[] {1}, "a");
+            call.lend(SliceType.LONGS, new long[] {1}, "b");
+            call.lend(SliceType.BYTES, new byte[] {1}, "c");
+            call.lend(SliceType.DOUBLES, new double[] {1}, "d");
             call.lendEncoded(Codecs.STRING, "x", "e");
         } finally {
             call.exit();
@@ -125,10 +125,10 @@ class SlicesTest {
     void nestedCallsFreeOnlyTheirOwnSlices() {
         CallBoundary outer = boundary.enter();
         try {
-            outer.lendInts(new int[] {1, 2}, "outer");
+            outer.lend(SliceType.INTS, new int[] {1, 2}, "outer");
             CallBoundary inner = boundary.enter();
             try {
-                inner.lendLongs(new long[] {3}, "inner");
+                inner.lend(SliceType.LONGS, new long[] {3}, "inner");
             } finally {
                 inner.exit();
             }
@@ -144,17 +144,17 @@ class SlicesTest {
         CallBoundary call = boundary.enter();
         try {
             long empty = Abi.slice(1, 0);
-            assertEquals(empty, call.lendInts(new int[0], "ints"));
-            assertEquals(empty, call.lendShorts(new short[0], "shorts"));
-            assertEquals(empty, call.lendLongs(new long[0], "longs"));
-            assertEquals(empty, call.lendFloats(new float[0], "floats"));
-            assertEquals(empty, call.lendDoubles(new double[0], "doubles"));
-            assertEquals(empty, call.lendBuffer(ByteBuffer.allocate(0), "buffer"));
-            assertEquals(empty, call.giveInts(new int[0], "ints"));
-            assertEquals(empty, call.giveDoubles(new double[0], "doubles"));
-            assertEquals(0, call.takeInts(call.call(COPY, empty, 4)).length);
-            assertEquals(0, call.takeDoubles(empty).length);
-            assertEquals(0, call.readShorts(empty).length);
+            assertEquals(empty, call.lend(SliceType.INTS, new int[0], "ints"));
+            assertEquals(empty, call.lend(SliceType.SHORTS, new short[0], "shorts"));
+            assertEquals(empty, call.lend(SliceType.LONGS, new long[0], "longs"));
+            assertEquals(empty, call.lend(SliceType.FLOATS, new float[0], "floats"));
+            assertEquals(empty, call.lend(SliceType.DOUBLES, new double[0], "doubles"));
+            assertEquals(empty, call.lend(SliceType.BUFFER, ByteBuffer.allocate(0), "buffer"));
+            assertEquals(empty, call.give(SliceType.INTS, new int[0], "ints"));
+            assertEquals(empty, call.give(SliceType.DOUBLES, new double[0], "doubles"));
+            assertEquals(0, call.take(SliceType.INTS, call.call(COPY, empty, 4)).length);
+            assertEquals(0, call.take(SliceType.DOUBLES, empty).length);
+            assertEquals(0, call.read(SliceType.SHORTS, empty).length);
         } finally {
             call.exit();
         }
@@ -167,14 +167,14 @@ class SlicesTest {
         CallBoundary call = boundary.enter();
         try {
             long seven = call.call(MAKE, 7, 4);
-            WasmBridgeException e = assertThrows(WasmBridgeException.class, () -> call.takeInts(seven));
+            WasmBridgeException e = assertThrows(WasmBridgeException.class, () -> call.take(SliceType.INTS, seven));
             assertTrue(e.getMessage().startsWith("Rust passed a slice of 7 bytes as a int[], which is not a whole"
                     + " number of 4-byte elements"), e.getMessage());
-            assertThrows(WasmBridgeException.class, () -> call.takeLongs(call.call(MAKE, 12, 8)));
-            assertThrows(WasmBridgeException.class, () -> call.takeShorts(call.call(MAKE, 3, 2)));
-            assertThrows(WasmBridgeException.class, () -> call.takeDoubles(call.call(MAKE, 4, 8)));
-            assertThrows(WasmBridgeException.class, () -> call.readFloats(call.call(MAKE, 6, 4)));
-            assertEquals(0, call.takeBytes(call.call(MAKE, 7, 1)).length - 7);
+            assertThrows(WasmBridgeException.class, () -> call.take(SliceType.LONGS, call.call(MAKE, 12, 8)));
+            assertThrows(WasmBridgeException.class, () -> call.take(SliceType.SHORTS, call.call(MAKE, 3, 2)));
+            assertThrows(WasmBridgeException.class, () -> call.take(SliceType.DOUBLES, call.call(MAKE, 4, 8)));
+            assertThrows(WasmBridgeException.class, () -> call.read(SliceType.FLOATS, call.call(MAKE, 6, 4)));
+            assertEquals(0, call.take(SliceType.BYTES, call.call(MAKE, 7, 1)).length - 7);
         } finally {
             call.exit();
         }
@@ -187,12 +187,12 @@ class SlicesTest {
         try {
             long memory = boundary.memoryBytes();
             WasmBridgeException e = assertThrows(WasmBridgeException.class,
-                    () -> call.takeInts(Abi.slice((int) memory - 4, 8)));
+                    () -> call.take(SliceType.INTS, Abi.slice((int) memory - 4, 8)));
             assertTrue(e.getMessage().startsWith("Rust passed a slice of 8 bytes at address " + (memory - 4)
                     + ", which ends past the module's linear memory (" + memory + " bytes)."), e.getMessage());
-            assertThrows(WasmBridgeException.class, () -> call.readBytes(Abi.slice(0x8000_0000, 1)));
+            assertThrows(WasmBridgeException.class, () -> call.read(SliceType.BYTES, Abi.slice(0x8000_0000, 1)));
             assertThrows(WasmBridgeException.class, () -> call.takeEncoded(Codecs.INT, Abi.slice(-4, 4)));
-            assertArrayEquals(new byte[4], call.readBytes(Abi.slice((int) memory - 4, 4)), "the last bytes are fine");
+            assertArrayEquals(new byte[4], call.read(SliceType.BYTES, Abi.slice((int) memory - 4, 4)), "the last bytes are fine");
         } finally {
             call.exit();
         }
@@ -202,19 +202,19 @@ class SlicesTest {
     @Test
     void importsReadWhatRustLendsAndGiveWhatRustWillOwn() {
         fixture.transform = (b, args) -> {
-            int[] in = b.readInts(args[0]);
+            int[] in = b.read(SliceType.INTS, args[0]);
             int[] out = new int[in.length + 1];
             for (int i = 0; i < in.length; i++) {
                 out[in.length - i] = in[i];
             }
-            return new long[] {b.giveInts(out, "the result of Host.transform")};
+            return new long[] {b.give(SliceType.INTS, out, "the result of Host.transform")};
         };
         int[] back;
         long lent;
         CallBoundary call = boundary.enter();
         try {
-            lent = call.lendInts(new int[] {1, 2, 3}, "values");
-            back = call.takeInts(call.call(VIA_IMPORT, lent));
+            lent = call.lend(SliceType.INTS, new int[] {1, 2, 3}, "values");
+            back = call.take(SliceType.INTS, call.call(VIA_IMPORT, lent));
         } finally {
             call.exit();
         }
@@ -228,14 +228,14 @@ class SlicesTest {
     void everyGiveUsesItsElementAlignment() {
         CallBoundary call = boundary.enter();
         try {
-            call.giveShorts(new short[] {1}, "s");
-            call.giveLongs(new long[] {1}, "l");
-            call.giveFloats(new float[] {1}, "f");
-            call.giveDoubles(new double[] {1}, "d");
-            call.giveBytes(new byte[] {1}, "b");
-            call.giveBuffer(ByteBuffer.wrap(new byte[] {1, 2}), "bb");
+            call.give(SliceType.SHORTS, new short[] {1}, "s");
+            call.give(SliceType.LONGS, new long[] {1}, "l");
+            call.give(SliceType.FLOATS, new float[] {1}, "f");
+            call.give(SliceType.DOUBLES, new double[] {1}, "d");
+            call.give(SliceType.BYTES, new byte[] {1}, "b");
+            call.give(SliceType.BUFFER, ByteBuffer.wrap(new byte[] {1, 2}), "bb");
             call.giveEncoded(Codecs.INT, 5, "e");
-            call.giveString("é", "t");
+            call.give(SliceType.STRING, "é", "t");
         } finally {
             call.exit();
         }
@@ -248,16 +248,16 @@ class SlicesTest {
     @Test
     void importParametersOfEveryTypeAreReadNotFreed() {
         fixture.transform = (b, args) -> {
-            assertArrayEquals(new short[] {0x0201}, b.readShorts(Abi.slice(Abi.slicePointer(args[0]), 2)));
-            assertArrayEquals(new long[] {0x0807060504030201L}, b.readLongs(args[0]));
-            assertEquals(ByteBuffer.wrap(new byte[] {1, 2, 3, 4, 5, 6, 7, 8}), b.readBuffer(args[0]));
-            assertEquals(Double.longBitsToDouble(0x0807060504030201L), b.readDoubles(args[0])[0]);
-            assertEquals(Float.intBitsToFloat(0x04030201), b.readFloats(args[0])[0]);
+            assertArrayEquals(new short[] {0x0201}, b.read(SliceType.SHORTS, Abi.slice(Abi.slicePointer(args[0]), 2)));
+            assertArrayEquals(new long[] {0x0807060504030201L}, b.read(SliceType.LONGS, args[0]));
+            assertEquals(ByteBuffer.wrap(new byte[] {1, 2, 3, 4, 5, 6, 7, 8}), b.read(SliceType.BUFFER, args[0]));
+            assertEquals(Double.longBitsToDouble(0x0807060504030201L), b.read(SliceType.DOUBLES, args[0])[0]);
+            assertEquals(Float.intBitsToFloat(0x04030201), b.read(SliceType.FLOATS, args[0])[0]);
             return new long[] {Abi.slice(1, 0)};
         };
         CallBoundary call = boundary.enter();
         try {
-            call.call(VIA_IMPORT, call.lendBytes(new byte[] {1, 2, 3, 4, 5, 6, 7, 8}, "bytes"));
+            call.call(VIA_IMPORT, call.lend(SliceType.BYTES, new byte[] {1, 2, 3, 4, 5, 6, 7, 8}, "bytes"));
         } finally {
             call.exit();
         }
@@ -272,9 +272,9 @@ class SlicesTest {
         direct.position(2);
         CallBoundary call = boundary.enter();
         try {
-            assertArrayEquals(new byte[] {2, 3}, call.takeBytes(call.call(COPY, call.lendBuffer(heap, "heap"), 1)));
-            assertArrayEquals(new byte[] {7, 8}, call.takeBytes(call.call(COPY, call.lendBuffer(direct, "direct"), 1)));
-            ByteBuffer taken = call.takeBuffer(call.call(COPY, call.lendBuffer(direct.asReadOnlyBuffer(), "ro"), 1));
+            assertArrayEquals(new byte[] {2, 3}, call.take(SliceType.BYTES, call.call(COPY, call.lend(SliceType.BUFFER, heap, "heap"), 1)));
+            assertArrayEquals(new byte[] {7, 8}, call.take(SliceType.BYTES, call.call(COPY, call.lend(SliceType.BUFFER, direct, "direct"), 1)));
+            ByteBuffer taken = call.take(SliceType.BUFFER, call.call(COPY, call.lend(SliceType.BUFFER, direct.asReadOnlyBuffer(), "ro"), 1));
             assertEquals(0, taken.position());
             assertEquals(ByteBuffer.wrap(new byte[] {7, 8}), taken);
         } finally {
@@ -290,10 +290,10 @@ class SlicesTest {
         for (int i = 0; i < big.length; i++) {
             big[i] = i * 31;
         }
-        assertArrayEquals(big, roundTrip(c -> c.lendInts(big, "big"), 4, CallBoundary::takeInts));
+        assertArrayEquals(big, roundTrip(c -> c.lend(SliceType.INTS, big, "big"), 4, (c, s) -> c.take(SliceType.INTS, s)));
         double[] doubles = new double[300_000];
         java.util.Arrays.setAll(doubles, i -> i / 3.0);
-        assertArrayEquals(doubles, roundTrip(c -> c.lendDoubles(doubles, "doubles"), 8, CallBoundary::takeDoubles));
+        assertArrayEquals(doubles, roundTrip(c -> c.lend(SliceType.DOUBLES, doubles, "doubles"), 8, (c, s) -> c.take(SliceType.DOUBLES, s)));
     }
 
     @Test
@@ -328,15 +328,15 @@ class SlicesTest {
     void malformedResultIsRefusedAndStillFreed() {
         CallBoundary call = boundary.enter();
         try {
-            long bad = call.call(COPY, call.lendBytes(new byte[] {2, 0, 0, 0, 1}, "bytes"), 1);
+            long bad = call.call(COPY, call.lend(SliceType.BYTES, new byte[] {2, 0, 0, 0, 1}, "bytes"), 1);
             WasmBridgeException e = assertThrows(WasmBridgeException.class,
                     () -> call.takeEncoded(Codecs.list(Codecs.BOOLEAN), bad));
             assertTrue(e.getMessage().startsWith("Malformed value from Rust: "), e.getMessage());
             assertTrue(fixture.freed.contains(block(bad, 1)), "freed although malformed");
-            long leftOver = call.call(COPY, call.lendBytes(new byte[] {1, 0, 0, 0, 7}, "bytes"), 1);
+            long leftOver = call.call(COPY, call.lend(SliceType.BYTES, new byte[] {1, 0, 0, 0, 7}, "bytes"), 1);
             e = assertThrows(WasmBridgeException.class, () -> call.takeEncoded(Codecs.INT, leftOver));
             assertTrue(e.getMessage().contains("1 bytes are left over"), e.getMessage());
-            long badUtf8 = call.call(COPY, call.lendBytes(new byte[] {1, 0, 0, 0, (byte) 0xC0}, "bytes"), 1);
+            long badUtf8 = call.call(COPY, call.lend(SliceType.BYTES, new byte[] {1, 0, 0, 0, (byte) 0xC0}, "bytes"), 1);
             e = assertThrows(WasmBridgeException.class, () -> call.readEncoded(Codecs.STRING, badUtf8));
             assertTrue(e.getMessage().contains("not valid UTF-8"), e.getMessage());
             assertFalse(boundary.isTerminated());
@@ -359,11 +359,11 @@ class SlicesTest {
             e = assertThrows(NullPointerException.class, () -> call.giveEncoded(CodecsTest.POINT,
                     new CodecsTest.Point(1, 2, null), "the result of Host.point"));
             assertTrue(e.getMessage().startsWith("the result of Host.point: a String in the value is null"), e.getMessage());
-            e = assertThrows(NullPointerException.class, () -> call.lendInts(null, "argument 'xs' of Stats.sum"));
+            e = assertThrows(NullPointerException.class, () -> call.lend(SliceType.INTS, null, "argument 'xs' of Stats.sum"));
             assertTrue(e.getMessage().startsWith("argument 'xs' of Stats.sum is null, but the Rust side takes a int[]"),
                     e.getMessage());
-            assertThrows(NullPointerException.class, () -> call.lendBuffer(null, "buffer"));
-            assertThrows(NullPointerException.class, () -> call.giveDoubles(null, "doubles"));
+            assertThrows(NullPointerException.class, () -> call.lend(SliceType.BUFFER, null, "buffer"));
+            assertThrows(NullPointerException.class, () -> call.give(SliceType.DOUBLES, null, "doubles"));
             IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
                     () -> call.lendEncoded(Codecs.list(Codecs.STRING), List.of("\uD800"), "argument 'names' of Geo.tag"));
             assertTrue(bad.getMessage().startsWith("argument 'names' of Geo.tag: a String in the value holds an unpaired"
@@ -380,7 +380,7 @@ class SlicesTest {
         CallBoundary call = boundary.enter();
         try {
             WasmBridgeException e = assertThrows(WasmBridgeException.class,
-                    () -> call.lendLongs(new long[3], "argument 'xs' of Stats.sum"));
+                    () -> call.lend(SliceType.LONGS, new long[3], "argument 'xs' of Stats.sum"));
             assertTrue(e.getMessage().contains("could not allocate 24 bytes for argument 'xs' of Stats.sum: it is out"
                     + " of memory"), e.getMessage());
         } finally {
