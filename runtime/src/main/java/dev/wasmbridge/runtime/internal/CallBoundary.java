@@ -160,8 +160,6 @@ public final class CallBoundary implements Instances {
     /** Like {@link #enter()}, for an instance the pool has already taken for the current thread (or no pool). */
     CallBoundary enterTaken() {
         lock.lock();
-        slices.enter();
-        callbacks.enter();
         if (++depth == 1 && !pendingDrops.isEmpty()) {
             try {
                 runPendingDrops();
@@ -181,13 +179,13 @@ public final class CallBoundary implements Instances {
 
     /** Ends the call started by the matching {@link #enter()}: frees what it lent, lets the next caller in. */
     public void exit() {
-        boolean outermost = --depth == 0;
-        callbacks.exit();
+        int remaining = --depth;
+        callbacks.exit(remaining);
         try {
-            slices.exit();
+            slices.exit(remaining);
         } finally {
             lock.unlock();
-            if (outermost && pool != null) {
+            if (remaining == 0 && pool != null) {
                 pool.release(this);
             }
         }
@@ -210,6 +208,11 @@ public final class CallBoundary implements Instances {
     /** Whether this instance is one of a {@link BoundaryPool}'s. */
     boolean isPooled() {
         return pool != null;
+    }
+
+    /** {@return the number of calls in progress on the thread inside this instance} */
+    int depth() {
+        return depth;
     }
 
     /** The current instance; replaced by {@link #resetState()}. */
@@ -667,7 +670,7 @@ public final class CallBoundary implements Instances {
      */
     public int lendCallback(Object function, CallbackAdapter adapter, String what) {
         requireValue(function, what, "callback");
-        return callbacks.lend(adapter);
+        return callbacks.lend(adapter, depth);
     }
 
     /** Lends every parameter from an allocation of its own, as if there were no lending area (for tests). */

@@ -12,40 +12,31 @@ import java.util.Arrays;
 final class CallbackTable {
     private int[] ids = new int[4];
     private CallbackAdapter[] adapters = new CallbackAdapter[4];
+    /** The call depth each callback was lent at: the exit of that call removes it. */
+    private int[] depths = new int[4];
     private int count;
-
-    /** {@link #count} at each {@link #enter()} of the calls in progress, innermost last. */
-    private int[] marks = new int[8];
-    private int depth;
 
     private int nextId = 1;
 
-    /** A call starts: the callbacks it lends are removed by the matching {@link #exit()}. */
-    void enter() {
-        if (depth == marks.length) {
-            marks = Arrays.copyOf(marks, depth * 2);
-        }
-        marks[depth++] = count;
-    }
-
-    /** The call started by the matching {@link #enter()} ends: its callbacks are no longer valid. */
-    void exit() {
-        int mark = marks[--depth];
-        while (count > mark) {
+    /** A call ends, leaving {@code depth} calls in progress: the callbacks it lent are no longer valid. */
+    void exit(int depth) {
+        while (count > 0 && depths[count - 1] > depth) {
             adapters[--count] = null;
         }
     }
 
     /**
-     * Lends {@code adapter} to the current call.
+     * Lends {@code adapter} to the current call, at call depth {@code depth}.
      *
      * @return the callback id to pass to Rust
      */
-    int lend(CallbackAdapter adapter) {
+    int lend(CallbackAdapter adapter, int depth) {
         if (count == ids.length) {
             ids = Arrays.copyOf(ids, count * 2);
             adapters = Arrays.copyOf(adapters, count * 2);
+            depths = Arrays.copyOf(depths, count * 2);
         }
+        depths[count] = depth;
         int id = nextId;
         nextId = id == Integer.MAX_VALUE ? 1 : id + 1;
         ids[count] = id;

@@ -17,7 +17,7 @@ final class Slices {
 
     private final CallBoundary boundary;
 
-    /** Slices lent to the current calls, freed by {@link #exit()}; a stack because calls nest. */
+    /** Slices lent to the current calls, freed by {@link #exit}; a stack because calls nest. */
     private long[] lent = new long[8];
 
     /**
@@ -26,12 +26,10 @@ final class Slices {
      */
     private int[] lentAlign = new int[8];
 
+    /** The call depth each slice of {@link #lent} was lent at: the exit of that call gives it back. */
+    private int[] lentDepth = new int[8];
+
     private int lentCount;
-
-    /** {@link #lentCount} at each {@link #enter()} of the calls in progress, innermost last. */
-    private int[] marks = new int[8];
-
-    private int depth;
 
     /** Whether small parameters go to the {@link LendingArea}; off only for tests of the ordinary path. */
     private boolean lendingAreaEnabled = true;
@@ -40,23 +38,17 @@ final class Slices {
         this.boundary = boundary;
     }
 
-    /** A call starts: what it lends is given back by the matching {@link #exit()}. */
-    void enter() {
-        if (depth == marks.length) {
-            marks = Arrays.copyOf(marks, depth * 2);
-        }
-        marks[depth++] = lentCount;
-    }
-
     /**
-     * The call started by the matching {@link #enter()} ends: gives back what it lent to the lending area
-     * and frees the rest. A free that fails aborts the instance; it is not thrown (the call is ending, the
-     * next one sees the abort).
+     * A call ends, leaving {@code depth} calls in progress: gives back what it lent to the lending area and
+     * frees the rest. A free that fails aborts the instance; it is not thrown (the call is ending, the next
+     * one sees the abort).
      */
-    void exit() {
-        int mark = marks[--depth];
+    void exit(int depth) {
+        if (lentCount == 0 || lentDepth[lentCount - 1] <= depth) {
+            return; // lent nothing: the common case of a call with scalar arguments
+        }
         LiveInstance live = boundary.live();
-        while (lentCount > mark) {
+        while (lentCount > 0 && lentDepth[lentCount - 1] > depth) {
             long slice = lent[--lentCount];
             int align = lentAlign[lentCount];
             if (align == IN_LENDING_AREA) {
@@ -78,7 +70,7 @@ final class Slices {
 
     /**
      * Copies an export parameter into Wasm memory for the duration of the call: into the instance's
-     * {@link LendingArea} when it fits, else into a block of its own; {@link #exit()} gives either back.
+     * {@link LendingArea} when it fits, else into a block of its own; {@link #exit} gives either back.
      */
     long lend(byte[] bytes, int align, String what) {
         if (bytes.length == 0) {
@@ -102,9 +94,11 @@ final class Slices {
         if (lentCount == lent.length) {
             lent = Arrays.copyOf(lent, lentCount * 2);
             lentAlign = Arrays.copyOf(lentAlign, lentCount * 2);
+            lentDepth = Arrays.copyOf(lentDepth, lentCount * 2);
         }
         lent[lentCount] = slice;
         lentAlign[lentCount] = align;
+        lentDepth[lentCount] = boundary.depth();
         lentCount++;
     }
 
