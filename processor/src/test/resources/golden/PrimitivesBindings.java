@@ -1,14 +1,16 @@
 package example;
 
-import dev.wasmbridge.runtime.BoundaryPool;
-import dev.wasmbridge.runtime.CallBoundary;
-import dev.wasmbridge.runtime.ExportBinding;
-import dev.wasmbridge.runtime.GeneratedBindings;
-import dev.wasmbridge.runtime.ImportBinding;
-import dev.wasmbridge.runtime.Instances;
 import dev.wasmbridge.runtime.ModuleSource;
-import dev.wasmbridge.runtime.WasmSignature;
-import dev.wasmbridge.runtime.WasmValueType;
+import dev.wasmbridge.runtime.internal.BoundaryPool;
+import dev.wasmbridge.runtime.internal.CallBoundary;
+import dev.wasmbridge.runtime.internal.CheckedModule;
+import dev.wasmbridge.runtime.internal.ExportBinding;
+import dev.wasmbridge.runtime.internal.GeneratedBindings;
+import dev.wasmbridge.runtime.internal.ImportBinding;
+import dev.wasmbridge.runtime.internal.Instances;
+import dev.wasmbridge.runtime.internal.SliceType;
+import dev.wasmbridge.runtime.internal.WasmSignature;
+import dev.wasmbridge.runtime.internal.WasmValueType;
 import java.util.List;
 import java.util.Objects;
 import javax.annotation.processing.Generated;
@@ -20,8 +22,8 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.wasmbridge.processor.WasmBridgeProcessor")
 public final class PrimitivesBindings extends GeneratedBindings implements Primitives {
-  private static final ModuleSource MODULE = ModuleSource.classpath(PrimitivesBindings.class, "wasm/types_fixture.exnref.wasm")
-  .checkedAgainst("6b75573cad8500599dac095a5954c6d1861327e8335c48c5376e1b2226eaffc6", List.of(
+  private static final CheckedModule MODULE = CheckedModule.classpath(PrimitivesBindings.class, "wasm/types_fixture.exnref.wasm")
+  .checkedAgainst("f08b8fbcd7d79e75b12f9f392ac6dcbbccb170c2527dd4d351a6d82e4c671b24", List.of(
     "fn add(a: i32, b: i32) -> i32",
     "fn half(x: f32) -> f32",
     "fn hypot(x: f64, y: f64) -> f64",
@@ -33,8 +35,8 @@ public final class PrimitivesBindings extends GeneratedBindings implements Primi
     "import host.host_scalars(a: i64, b: f32, c: f64, d: bool) -> f64",
     "import host.host_transform(bytes: &[u8]) -> Vec<u8>",
     "import host.log(message: &str) -> ()"))
-  .withCompiledMachine("example.PrimitivesBindingsMachine", "sha-256:a3VXPK2FAFmdrAlaWVTG0YYTJ+gzXEjFN24bIibq/8Y=")
-  .withSkeleton("META-INF/wasmbridge/skeleton/6b75573cad8500599dac095a5954c6d1861327e8335c48c5376e1b2226eaffc6/wasm/types_fixture.exnref.wasm");
+  .withCompiledMachine("example.PrimitivesBindingsMachine", "sha-256:8IuPvNfXnnWxL585Ksbcu8yxcMJSfdTTUabYLkxnGyQ=")
+  .withSkeleton("META-INF/wasmbridge/skeleton/f08b8fbcd7d79e75b12f9f392ac6dcbbccb170c2527dd4d351a6d82e4c671b24/wasm/types_fixture.exnref.wasm");
 
   private static final int EXPORT_ADD = 0;
 
@@ -110,16 +112,16 @@ public final class PrimitivesBindings extends GeneratedBindings implements Primi
         }),
       new ImportBinding("host", "log", WasmSignature.of(WasmValueType.I64),
         (boundary$, args$) -> {
-          host.log(boundary$.readString(args$[0]));
+          host.log(boundary$.read(SliceType.STRING, args$[0]));
           return null;
         }),
       new ImportBinding("host", "host_greeting", WasmSignature.of(WasmValueType.I64).returning(WasmValueType.I64),
         (boundary$, args$) -> {
-          return new long[] {boundary$.giveString(host.hostGreeting(boundary$.readString(args$[0])), "the result of Host.hostGreeting")};
+          return new long[] {boundary$.give(SliceType.STRING, host.hostGreeting(boundary$.read(SliceType.STRING, args$[0])), "the result of Host.hostGreeting")};
         }),
       new ImportBinding("host", "host_transform", WasmSignature.of(WasmValueType.I64).returning(WasmValueType.I64),
         (boundary$, args$) -> {
-          return new long[] {boundary$.giveBytes(host.hostTransform(boundary$.readBytes(args$[0])), "the result of Host.hostTransform")};
+          return new long[] {boundary$.give(SliceType.BYTES, host.hostTransform(boundary$.read(SliceType.BYTES, args$[0])), "the result of Host.hostTransform")};
         }),
       new ImportBinding("host", "host_scalars", WasmSignature.of(WasmValueType.I64, WasmValueType.F32, WasmValueType.F64, WasmValueType.I32).returning(WasmValueType.F64),
         (boundary$, args$) -> {

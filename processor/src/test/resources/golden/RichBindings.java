@@ -1,21 +1,23 @@
 package example;
 
-import dev.wasmbridge.runtime.BoundaryPool;
-import dev.wasmbridge.runtime.CallBoundary;
-import dev.wasmbridge.runtime.Codec;
-import dev.wasmbridge.runtime.Codecs;
-import dev.wasmbridge.runtime.ExportBinding;
-import dev.wasmbridge.runtime.GeneratedBindings;
-import dev.wasmbridge.runtime.ImportBinding;
-import dev.wasmbridge.runtime.Instances;
 import dev.wasmbridge.runtime.ModuleSource;
 import dev.wasmbridge.runtime.RustErrorException;
-import dev.wasmbridge.runtime.RustObject;
-import dev.wasmbridge.runtime.ValueReader;
-import dev.wasmbridge.runtime.ValueWriter;
 import dev.wasmbridge.runtime.WasmBridgeException;
-import dev.wasmbridge.runtime.WasmSignature;
-import dev.wasmbridge.runtime.WasmValueType;
+import dev.wasmbridge.runtime.internal.BoundaryPool;
+import dev.wasmbridge.runtime.internal.CallBoundary;
+import dev.wasmbridge.runtime.internal.CheckedModule;
+import dev.wasmbridge.runtime.internal.Codec;
+import dev.wasmbridge.runtime.internal.Codecs;
+import dev.wasmbridge.runtime.internal.ExportBinding;
+import dev.wasmbridge.runtime.internal.GeneratedBindings;
+import dev.wasmbridge.runtime.internal.ImportBinding;
+import dev.wasmbridge.runtime.internal.Instances;
+import dev.wasmbridge.runtime.internal.RustObject;
+import dev.wasmbridge.runtime.internal.SliceType;
+import dev.wasmbridge.runtime.internal.ValueReader;
+import dev.wasmbridge.runtime.internal.ValueWriter;
+import dev.wasmbridge.runtime.internal.WasmSignature;
+import dev.wasmbridge.runtime.internal.WasmValueType;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,8 +31,8 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.wasmbridge.processor.WasmBridgeProcessor")
 public final class RichBindings extends GeneratedBindings implements Rich {
-  private static final ModuleSource MODULE = ModuleSource.classpath(RichBindings.class, "wasm/rich_fixture.exnref.wasm")
-  .checkedAgainst("5b6541110924961941b8c403b442b709b18d880e07ee462d212e988edf0cc4e2", List.of(
+  private static final CheckedModule MODULE = CheckedModule.classpath(RichBindings.class, "wasm/rich_fixture.exnref.wasm")
+  .checkedAgainst("bc3995107dda631587d10c15711476225b4aedd89b530b7021e6425fc5a5aee5", List.of(
     "class Counter",
     "enum Color { Red = 0, Green = 1, Blue = 7 }",
     "fn Counter::add_from(self: &mut Counter, other: &Counter) -> i64",
@@ -228,7 +230,7 @@ public final class RichBindings extends GeneratedBindings implements Rich {
     return List.of(
       new ImportBinding("host", "host_ints", WasmSignature.of(WasmValueType.I64).returning(WasmValueType.I64),
         (boundary$, args$) -> {
-          return new long[] {boundary$.giveInts(richHost.hostInts(boundary$.readInts(args$[0])), "the result of RichHost.hostInts")};
+          return new long[] {boundary$.give(SliceType.INTS, richHost.hostInts(boundary$.read(SliceType.INTS, args$[0])), "the result of RichHost.hostInts")};
         }),
       new ImportBinding("host", "host_opt", WasmSignature.of(WasmValueType.I64).returning(WasmValueType.I64),
         (boundary$, args$) -> {
@@ -252,7 +254,7 @@ public final class RichBindings extends GeneratedBindings implements Rich {
         }),
       new ImportBinding("host", "host_doubles", WasmSignature.of(WasmValueType.I64).returning(WasmValueType.I64),
         (boundary$, args$) -> {
-          return new long[] {boundary$.giveDoubles(richHost.hostDoubles(boundary$.readDoubles(args$[0])), "the result of RichHost.hostDoubles")};
+          return new long[] {boundary$.give(SliceType.DOUBLES, richHost.hostDoubles(boundary$.read(SliceType.DOUBLES, args$[0])), "the result of RichHost.hostDoubles")};
         }),
       new ImportBinding("host", "poke", WasmSignature.of(),
         (boundary$, args$) -> {
@@ -265,7 +267,7 @@ public final class RichBindings extends GeneratedBindings implements Rich {
   public Counter newCounter(String name, long start) {
     CallBoundary call$ = instances.enter();
     try {
-      long name$ = call$.lendString(name, "argument 'name' of Rich.newCounter");
+      long name$ = call$.lend(SliceType.STRING, name, "argument 'name' of Rich.newCounter");
       long result$ = call$.call(EXPORT_COUNTER_NEW, name$, start);
       return new CounterObject(call$, (int) result$);
     } finally {
@@ -349,9 +351,9 @@ public final class RichBindings extends GeneratedBindings implements Rich {
   public int[] intsDoubled(int[] values) {
     CallBoundary call$ = instances.enter();
     try {
-      long values$ = call$.lendInts(values, "argument 'values' of Rich.intsDoubled");
+      long values$ = call$.lend(SliceType.INTS, values, "argument 'values' of Rich.intsDoubled");
       long result$ = call$.call(EXPORT_INTS_DOUBLED, values$);
-      return call$.takeInts(result$);
+      return call$.take(SliceType.INTS, result$);
     } finally {
       call$.exit();
     }
@@ -372,7 +374,7 @@ public final class RichBindings extends GeneratedBindings implements Rich {
   public long parseInt(String text) {
     CallBoundary call$ = instances.enter();
     try {
-      long text$ = call$.lendString(text, "argument 'text' of Rich.parseInt");
+      long text$ = call$.lend(SliceType.STRING, text, "argument 'text' of Rich.parseInt");
       long result$ = call$.call(EXPORT_PARSE_INT, text$);
       return result$;
     } finally {

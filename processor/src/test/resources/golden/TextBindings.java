@@ -1,14 +1,16 @@
 package example;
 
-import dev.wasmbridge.runtime.BoundaryPool;
-import dev.wasmbridge.runtime.CallBoundary;
-import dev.wasmbridge.runtime.ExportBinding;
-import dev.wasmbridge.runtime.GeneratedBindings;
-import dev.wasmbridge.runtime.ImportBinding;
-import dev.wasmbridge.runtime.Instances;
 import dev.wasmbridge.runtime.ModuleSource;
-import dev.wasmbridge.runtime.WasmSignature;
-import dev.wasmbridge.runtime.WasmValueType;
+import dev.wasmbridge.runtime.internal.BoundaryPool;
+import dev.wasmbridge.runtime.internal.CallBoundary;
+import dev.wasmbridge.runtime.internal.CheckedModule;
+import dev.wasmbridge.runtime.internal.ExportBinding;
+import dev.wasmbridge.runtime.internal.GeneratedBindings;
+import dev.wasmbridge.runtime.internal.ImportBinding;
+import dev.wasmbridge.runtime.internal.Instances;
+import dev.wasmbridge.runtime.internal.SliceType;
+import dev.wasmbridge.runtime.internal.WasmSignature;
+import dev.wasmbridge.runtime.internal.WasmValueType;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Objects;
@@ -21,8 +23,8 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.wasmbridge.processor.WasmBridgeProcessor")
 public final class TextBindings extends GeneratedBindings implements Text {
-  private static final ModuleSource MODULE = ModuleSource.classpath(TextBindings.class, "wasm/types_fixture.exnref.wasm")
-  .checkedAgainst("6b75573cad8500599dac095a5954c6d1861327e8335c48c5376e1b2226eaffc6", List.of(
+  private static final CheckedModule MODULE = CheckedModule.classpath(TextBindings.class, "wasm/types_fixture.exnref.wasm")
+  .checkedAgainst("f08b8fbcd7d79e75b12f9f392ac6dcbbccb170c2527dd4d351a6d82e4c671b24", List.of(
     "fn byte_sum(bytes: &[u8]) -> i64",
     "fn bytes_owned(bytes: Vec<u8>) -> Vec<u8>",
     "fn call_host_log(message: &str) -> ()",
@@ -105,16 +107,16 @@ public final class TextBindings extends GeneratedBindings implements Text {
         }),
       new ImportBinding("host", "log", WasmSignature.of(WasmValueType.I64),
         (boundary$, args$) -> {
-          host.log(boundary$.readString(args$[0]));
+          host.log(boundary$.read(SliceType.STRING, args$[0]));
           return null;
         }),
       new ImportBinding("host", "host_greeting", WasmSignature.of(WasmValueType.I64).returning(WasmValueType.I64),
         (boundary$, args$) -> {
-          return new long[] {boundary$.giveString(host.hostGreeting(boundary$.readString(args$[0])), "the result of Host.hostGreeting")};
+          return new long[] {boundary$.give(SliceType.STRING, host.hostGreeting(boundary$.read(SliceType.STRING, args$[0])), "the result of Host.hostGreeting")};
         }),
       new ImportBinding("host", "host_transform", WasmSignature.of(WasmValueType.I64).returning(WasmValueType.I64),
         (boundary$, args$) -> {
-          return new long[] {boundary$.giveBytes(host.hostTransform(boundary$.readBytes(args$[0])), "the result of Host.hostTransform")};
+          return new long[] {boundary$.give(SliceType.BYTES, host.hostTransform(boundary$.read(SliceType.BYTES, args$[0])), "the result of Host.hostTransform")};
         }),
       new ImportBinding("host", "host_scalars", WasmSignature.of(WasmValueType.I64, WasmValueType.F32, WasmValueType.F64, WasmValueType.I32).returning(WasmValueType.F64),
         (boundary$, args$) -> {
@@ -126,9 +128,9 @@ public final class TextBindings extends GeneratedBindings implements Text {
   public String greet(String name) {
     CallBoundary call$ = instances.enter();
     try {
-      long name$ = call$.lendString(name, "argument 'name' of Text.greet");
+      long name$ = call$.lend(SliceType.STRING, name, "argument 'name' of Text.greet");
       long result$ = call$.call(EXPORT_GREET, name$);
-      return call$.takeString(result$);
+      return call$.take(SliceType.STRING, result$);
     } finally {
       call$.exit();
     }
@@ -138,9 +140,9 @@ public final class TextBindings extends GeneratedBindings implements Text {
   public String repeat(String text, int times) {
     CallBoundary call$ = instances.enter();
     try {
-      long text$ = call$.lendString(text, "argument 'text' of Text.repeat");
+      long text$ = call$.lend(SliceType.STRING, text, "argument 'text' of Text.repeat");
       long result$ = call$.call(EXPORT_REPEAT, text$, times);
-      return call$.takeString(result$);
+      return call$.take(SliceType.STRING, result$);
     } finally {
       call$.exit();
     }
@@ -150,7 +152,7 @@ public final class TextBindings extends GeneratedBindings implements Text {
   public long byteSum(byte[] bytes) {
     CallBoundary call$ = instances.enter();
     try {
-      long bytes$ = call$.lendBytes(bytes, "argument 'bytes' of Text.byteSum");
+      long bytes$ = call$.lend(SliceType.BYTES, bytes, "argument 'bytes' of Text.byteSum");
       long result$ = call$.call(EXPORT_BYTE_SUM, bytes$);
       return result$;
     } finally {
@@ -162,9 +164,9 @@ public final class TextBindings extends GeneratedBindings implements Text {
   public ByteBuffer bytesOwned(ByteBuffer bytes) {
     CallBoundary call$ = instances.enter();
     try {
-      long bytes$ = call$.lendBuffer(bytes, "argument 'bytes' of Text.bytesOwned");
+      long bytes$ = call$.lend(SliceType.BUFFER, bytes, "argument 'bytes' of Text.bytesOwned");
       long result$ = call$.call(EXPORT_BYTES_OWNED, bytes$);
-      return ByteBuffer.wrap(call$.takeBytes(result$));
+      return call$.take(SliceType.BUFFER, result$);
     } finally {
       call$.exit();
     }
@@ -174,7 +176,7 @@ public final class TextBindings extends GeneratedBindings implements Text {
   public void callHostLog(String message) {
     CallBoundary call$ = instances.enter();
     try {
-      long message$ = call$.lendString(message, "argument 'message' of Text.callHostLog");
+      long message$ = call$.lend(SliceType.STRING, message, "argument 'message' of Text.callHostLog");
       call$.call(EXPORT_CALL_HOST_LOG, message$);
     } finally {
       call$.exit();

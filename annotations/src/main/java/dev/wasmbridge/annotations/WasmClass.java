@@ -38,6 +38,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.TYPE)
 public @interface WasmClass {
-    /** The Rust type name; empty (the default) means the interface's simple name. */
+    /** {@return the Rust type name; empty (the default) means the interface's simple name} */
     String value() default "";
 }

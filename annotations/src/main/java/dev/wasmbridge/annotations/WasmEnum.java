@@ -18,6 +18,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.TYPE)
 public @interface WasmEnum {
-    /** The Rust enum name; empty (the default) means the Java enum's simple name. */
+    /** {@return the Rust enum name; empty (the default) means the Java enum's simple name} */
     String value() default "";
 }

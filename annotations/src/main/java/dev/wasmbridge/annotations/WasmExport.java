@@ -27,6 +27,8 @@ public @interface WasmExport {
      * {@code greetUser} calls the export {@code greet_user}. On a {@link WasmClass} interface it names the
      * Rust method, and the export is {@code <Rust type>::<name>}: {@code intoTotal} calls {@code
      * Counter::into_total}.
+     *
+     * @return the export name in the module
      */
     String name() default "";
 }

@@ -17,12 +17,14 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.METHOD)
 public @interface WasmImport {
-    /** The Wasm import module name; {@code env} (Rust's default for {@code extern} blocks) if not given. */
+    /** {@return the Wasm import module name; {@code env} (Rust's default for {@code extern} blocks) if not given} */
     String module() default "env";
 
     /**
      * The import field name. Empty (the default) means the method name in lower snake case: {@code
      * hostGreeting} provides the import {@code host_greeting}.
+     *
+     * @return the import field name
      */
     String name() default "";
 }

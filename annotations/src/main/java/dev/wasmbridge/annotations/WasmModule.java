@@ -30,12 +30,16 @@ public @interface WasmModule {
     /**
      * The {@code .wasm} file, as a classpath resource path relative to the classpath root, for example
      * {@code "wasm/greeter.wasm"} for {@code src/main/resources/wasm/greeter.wasm}.
+     *
+     * @return the {@code .wasm} file, as a classpath resource path relative to the classpath root, for example {@code "wasm/greeter.wasm"} for {@code src/main/resources/wasm/greeter.wasm}
      */
     String value();
 
     /**
      * Interfaces whose {@link WasmImport} methods provide the functions the module imports. The generated
      * {@code create} method takes one implementation of each, in this order.
+     *
+     * @return interfaces whose {@link WasmImport} methods provide the functions the module imports
      */
     Class<?>[] imports() default {};
 }

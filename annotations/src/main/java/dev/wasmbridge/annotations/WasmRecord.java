@@ -17,6 +17,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.TYPE)
 public @interface WasmRecord {
-    /** The Rust struct name; empty (the default) means the record's simple name. */
+    /** {@return the Rust struct name; empty (the default) means the record's simple name} */
     String value() default "";
 }

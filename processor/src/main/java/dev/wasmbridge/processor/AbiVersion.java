@@ -2,7 +2,7 @@ package dev.wasmbridge.processor;
 
 /**
  * The ABI constants the processor checks modules against (docs/ABI.md). They mirror {@code
- * dev.wasmbridge.runtime.Abi}, which the processor does not depend on; a test checks that both agree.
+ * dev.wasmbridge.runtime.internal.Abi}, which the processor does not depend on; a test checks that both agree.
  */
 final class AbiVersion {
     static final int VERSION = 2;

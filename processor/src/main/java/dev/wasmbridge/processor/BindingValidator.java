@@ -338,9 +338,8 @@ final class BindingValidator {
     private static final ErrorConversion NO_CONVERSION = new ErrorConversion(ClassName.OBJECT, false);
 
     /** Exceptions that are already what a Rust error throws, so declaring them asks for no conversion. */
-    private static final List<String> NOT_CONVERTED = List.of(
-            RuntimeNames.RUST_ERROR_EXCEPTION.canonicalName(), RuntimeNames.WASM_BRIDGE_EXCEPTION.canonicalName(),
-            "java.lang.RuntimeException", "java.lang.Exception",
+    private static final List<String> NOT_CONVERTED = List.of(RuntimeNames.RUST_ERROR_EXCEPTION.canonicalName(),
+            RuntimeNames.WASM_BRIDGE_EXCEPTION.canonicalName(), "java.lang.RuntimeException", "java.lang.Exception",
             "java.lang.Throwable");
 
     /** The exception the method declares for a Rust error, or null for RustErrorException. */

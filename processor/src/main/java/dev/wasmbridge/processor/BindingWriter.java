@@ -1,5 +1,16 @@
 package dev.wasmbridge.processor;
 
+import static dev.wasmbridge.processor.RuntimeNames.BOUNDARY_POOL;
+import static dev.wasmbridge.processor.RuntimeNames.CALL_BOUNDARY;
+import static dev.wasmbridge.processor.RuntimeNames.CHECKED_MODULE;
+import static dev.wasmbridge.processor.RuntimeNames.EXPORT_BINDING;
+import static dev.wasmbridge.processor.RuntimeNames.GENERATED_BINDINGS;
+import static dev.wasmbridge.processor.RuntimeNames.IMPORT_BINDING;
+import static dev.wasmbridge.processor.RuntimeNames.INSTANCES;
+import static dev.wasmbridge.processor.RuntimeNames.MODULE_SOURCE;
+import static dev.wasmbridge.processor.RuntimeNames.RUST_ERROR_EXCEPTION;
+import static dev.wasmbridge.processor.RuntimeNames.RUST_OBJECT;
+
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
@@ -30,8 +41,6 @@ import javax.lang.model.element.Modifier;
  * javac (tests, tools); every crossing goes through the runtime's {@code CallBoundary}.
  */
 final class BindingWriter {
-    private static final ClassName CALL_BOUNDARY = RuntimeNames.CALL_BOUNDARY;
-    private static final ClassName MODULE_SOURCE = RuntimeNames.MODULE_SOURCE;
     private static final ClassName LIST = ClassName.get(List.class);
     private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
     /** How the factories' Javadoc names the exception they throw. */
@@ -104,7 +113,7 @@ final class BindingWriter {
                         + " one Wasm instance; one from {@code pool} runs up to that many calls at once. A Rust panic"
                         + " throws {@code RustPanicException}; an abort terminates the instance (see {@code"
                         + " WasmBindings}).\n")
-                .addField(FieldSpec.builder(MODULE_SOURCE, "MODULE", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .addField(FieldSpec.builder(CHECKED_MODULE, "MODULE", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                         .initializer(moduleSource(machine))
                         .build());
         List<MethodSpec> methods = new ArrayList<>();
@@ -148,7 +157,7 @@ final class BindingWriter {
     private CodeBlock moduleSource(Machine machine) {
         BindingModel.ModuleFile module = model.module();
         CodeBlock.Builder source = CodeBlock.builder()
-                .add("$T.classpath($T.class, $S)", MODULE_SOURCE, model.generated(), module.resource())
+                .add("$T.classpath($T.class, $S)", CHECKED_MODULE, model.generated(), module.resource())
                 .add("\n.checkedAgainst($S, $T.of(", module.sha256(), LIST).indent();
         List<String> declarations = model.rustDeclarations();
         for (int i = 0; i < declarations.size(); i++) {
@@ -415,7 +424,7 @@ final class BindingWriter {
         }
         method.addStatement("$T call$$ = $L", CALL_BOUNDARY, enter).beginControlFlow("try").addCode(body.build());
         if (export.error() != null) {
-            method.nextControlFlow("catch ($T error$$)", RuntimeNames.RUST_ERROR_EXCEPTION);
+            method.nextControlFlow("catch ($T error$$)", RUST_ERROR_EXCEPTION);
             if (export.error().takesCause()) {
                 method.addStatement("throw new $T(error$$.getMessage(), error$$)", export.error().exception());
             } else {

@@ -3,45 +3,44 @@ package dev.wasmbridge.processor;
 import com.palantir.javapoet.ClassName;
 
 /**
- * Every class of the runtime ({@code wasmbridge-runtime}) that generated code names or the processor
- * checks for, in one place: a runtime class that moves or is renamed changes here only. The processor does
- * not depend on the runtime, so these are names, not class literals; a test compiles generated code
- * against the runtime, which catches a stale name.
+ * Every runtime type the processor names: what generated code calls, and the user-facing types it checks
+ * interfaces against. The runtime has two packages: {@value #API}, the public API users import, and
+ * {@value #INTERNAL}, what only generated code calls (left out of the published Javadoc, like
+ * {@code dagger.internal}). One place, so a runtime class that moves changes one line here.
  */
 final class RuntimeNames {
-    /** The runtime's package of user-facing types. */
-    static final String PACKAGE = "dev.wasmbridge.runtime";
+    /** The runtime's public API package. */
+    static final String API = "dev.wasmbridge.runtime";
 
-    // User-facing: hand-written code sees these too.
+    /** The runtime's package for generated code. */
+    static final String INTERNAL = "dev.wasmbridge.runtime.internal";
 
-    /** What a {@code @WasmModule} interface may extend for {@code resetState()}, {@code setOnAbort()}, .... */
-    static final ClassName WASM_BINDINGS = ClassName.get(PACKAGE, "WasmBindings");
-    /** What a {@code @WasmClass} interface extends. */
-    static final ClassName WASM_OBJECT = ClassName.get(PACKAGE, "WasmObject");
-    /** Where the module comes from; users pass one to {@code create(ModuleSource)}. */
-    static final ClassName MODULE_SOURCE = ClassName.get(PACKAGE, "ModuleSource");
-    /** What the factories throw when the module cannot be loaded. */
-    static final ClassName MODULE_LOAD_EXCEPTION = ClassName.get(PACKAGE, "ModuleLoadException");
-    /** What a Rust {@code Err(e)} becomes, unless the method declares an exception of its own. */
-    static final ClassName RUST_ERROR_EXCEPTION = ClassName.get(PACKAGE, "RustErrorException");
-    /** The root of the runtime's exceptions. */
-    static final ClassName WASM_BRIDGE_EXCEPTION = ClassName.get(PACKAGE, "WasmBridgeException");
+    // ---- The public API ----------------------------------------------------------------------------
 
-    // For generated code only.
+    static final ClassName MODULE_SOURCE = ClassName.get(API, "ModuleSource");
+    static final ClassName MODULE_LOAD_EXCEPTION = ClassName.get(API, "ModuleLoadException");
+    static final ClassName WASM_BINDINGS = ClassName.get(API, "WasmBindings");
+    static final ClassName WASM_OBJECT = ClassName.get(API, "WasmObject");
+    static final ClassName WASM_BRIDGE_EXCEPTION = ClassName.get(API, "WasmBridgeException");
+    static final ClassName RUST_ERROR_EXCEPTION = ClassName.get(API, "RustErrorException");
 
-    static final ClassName CALL_BOUNDARY = ClassName.get(PACKAGE, "CallBoundary");
-    static final ClassName BOUNDARY_POOL = ClassName.get(PACKAGE, "BoundaryPool");
-    static final ClassName INSTANCES = ClassName.get(PACKAGE, "Instances");
-    static final ClassName GENERATED_BINDINGS = ClassName.get(PACKAGE, "GeneratedBindings");
-    static final ClassName EXPORT_BINDING = ClassName.get(PACKAGE, "ExportBinding");
-    static final ClassName IMPORT_BINDING = ClassName.get(PACKAGE, "ImportBinding");
-    static final ClassName WASM_SIGNATURE = ClassName.get(PACKAGE, "WasmSignature");
-    static final ClassName WASM_VALUE_TYPE = ClassName.get(PACKAGE, "WasmValueType");
-    static final ClassName RUST_OBJECT = ClassName.get(PACKAGE, "RustObject");
-    static final ClassName CODEC = ClassName.get(PACKAGE, "Codec");
-    static final ClassName CODECS = ClassName.get(PACKAGE, "Codecs");
-    static final ClassName VALUE_READER = ClassName.get(PACKAGE, "ValueReader");
-    static final ClassName VALUE_WRITER = ClassName.get(PACKAGE, "ValueWriter");
+    // ---- For generated code --------------------------------------------------------------------------
+
+    static final ClassName CALL_BOUNDARY = ClassName.get(INTERNAL, "CallBoundary");
+    static final ClassName BOUNDARY_POOL = ClassName.get(INTERNAL, "BoundaryPool");
+    static final ClassName INSTANCES = ClassName.get(INTERNAL, "Instances");
+    static final ClassName CHECKED_MODULE = ClassName.get(INTERNAL, "CheckedModule");
+    static final ClassName EXPORT_BINDING = ClassName.get(INTERNAL, "ExportBinding");
+    static final ClassName IMPORT_BINDING = ClassName.get(INTERNAL, "ImportBinding");
+    static final ClassName WASM_SIGNATURE = ClassName.get(INTERNAL, "WasmSignature");
+    static final ClassName WASM_VALUE_TYPE = ClassName.get(INTERNAL, "WasmValueType");
+    static final ClassName GENERATED_BINDINGS = ClassName.get(INTERNAL, "GeneratedBindings");
+    static final ClassName RUST_OBJECT = ClassName.get(INTERNAL, "RustObject");
+    static final ClassName SLICE_TYPE = ClassName.get(INTERNAL, "SliceType");
+    static final ClassName CODEC = ClassName.get(INTERNAL, "Codec");
+    static final ClassName CODECS = ClassName.get(INTERNAL, "Codecs");
+    static final ClassName VALUE_READER = ClassName.get(INTERNAL, "ValueReader");
+    static final ClassName VALUE_WRITER = ClassName.get(INTERNAL, "ValueWriter");
 
     private RuntimeNames() {}
 }

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * The imports of module {@code wasmbridge}, which the runtime provides to the Rust support crate
- * (docs/ABI.md, "Panics and aborts"). They mirror {@code dev.wasmbridge.runtime.SupportImports}.
+ * (docs/ABI.md, "Panics and aborts"). They mirror {@code dev.wasmbridge.runtime.internal.SupportImports}.
  */
 final class SupportImports {
     static final String MODULE = "wasmbridge";

@@ -1,5 +1,12 @@
 package dev.wasmbridge.processor;
 
+import static dev.wasmbridge.processor.RuntimeNames.CODEC;
+import static dev.wasmbridge.processor.RuntimeNames.CODECS;
+import static dev.wasmbridge.processor.RuntimeNames.SLICE_TYPE;
+import static dev.wasmbridge.processor.RuntimeNames.VALUE_READER;
+import static dev.wasmbridge.processor.RuntimeNames.VALUE_WRITER;
+import static dev.wasmbridge.processor.RuntimeNames.WASM_BRIDGE_EXCEPTION;
+
 import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
@@ -119,14 +126,8 @@ final class ValueCode {
                 default: return value;
             }
         }
-        if (type instanceof Text) {
-            return CodeBlock.of("$L.$LString($L, $S)", call, verb, value, what);
-        }
-        if (type instanceof Bytes b) {
-            return CodeBlock.of("$L.$L$L($L, $S)", call, verb, b.buffer() ? "Buffer" : "Bytes", value, what);
-        }
-        if (type instanceof NumericArray a) {
-            return CodeBlock.of("$L.$L$Ls($L, $S)", call, verb, a.element().title(), value, what);
+        if (type instanceof Text || type instanceof Bytes || type instanceof NumericArray) {
+            return CodeBlock.of("$L.$L($T.$L, $L, $S)", call, verb, SLICE_TYPE, sliceType(type), value, what);
         }
         if (type instanceof EnumType e) {
             return CodeBlock.of("$L($L, $S)", enumHelper(e) + "ToRust", value, what);
@@ -190,15 +191,8 @@ final class ValueCode {
                 default: return wasm;
             }
         }
-        if (type instanceof Text) {
-            return CodeBlock.of("$L.$LString($L)", call, verb, wasm);
-        }
-        if (type instanceof Bytes b) {
-            CodeBlock bytes = CodeBlock.of("$L.$LBytes($L)", call, verb, wasm);
-            return b.buffer() ? CodeBlock.of("$T.wrap($L)", ByteBuffer.class, bytes) : bytes;
-        }
-        if (type instanceof NumericArray a) {
-            return CodeBlock.of("$L.$L$Ls($L)", call, verb, a.element().title(), wasm);
+        if (type instanceof Text || type instanceof Bytes || type instanceof NumericArray) {
+            return CodeBlock.of("$L.$L($T.$L, $L)", call, verb, SLICE_TYPE, sliceType(type), wasm);
         }
         if (type instanceof EnumType e) {
             return CodeBlock.of("$L((int) $L)", enumHelper(e) + "FromRust", wasm);
@@ -214,6 +208,17 @@ final class ValueCode {
             return CodeBlock.of("$L.$LEncoded($L, $L)", call, verb, codec(type), wasm);
         }
         return wasm;
+    }
+
+    /** The runtime's {@code SliceType} constant of a type that crosses as a slice: {@code STRING}, {@code INTS}, ... */
+    private static String sliceType(JavaType type) {
+        if (type instanceof Text) {
+            return "STRING";
+        }
+        if (type instanceof Bytes b) {
+            return b.buffer() ? "BUFFER" : "BYTES";
+        }
+        return ((NumericArray) type).element().title().toUpperCase(java.util.Locale.ROOT) + "S";
     }
 
     /** A reference to the static codec field for an encodable type, declaring it on first use. */

@@ -26,13 +26,13 @@ class NamesTest {
 
     @org.junit.jupiter.api.Test
     void abiConstantsAgreeWithTheRuntime() {
-        assertEquals(dev.wasmbridge.runtime.Abi.VERSION, AbiVersion.VERSION);
-        assertEquals(dev.wasmbridge.runtime.Abi.RESERVED_PREFIX, AbiVersion.RESERVED_PREFIX);
-        assertEquals(dev.wasmbridge.runtime.Abi.VERSION_SECTION, WasmModuleInfo.ABI_SECTION);
-        assertEquals(dev.wasmbridge.runtime.Abi.MALLOC, WasmModuleInfo.MALLOC);
-        assertEquals(dev.wasmbridge.runtime.Abi.FREE, WasmModuleInfo.FREE);
-        assertEquals(dev.wasmbridge.runtime.CallBoundary.SUPPORT_MODULE, SupportImports.MODULE);
-        assertEquals(dev.wasmbridge.runtime.Abi.SIGNATURES_SECTION, WasmModuleInfo.SIGNATURES_SECTION);
-        assertEquals(dev.wasmbridge.runtime.Abi.DROP_SUFFIX, AbiVersion.DROP_SUFFIX);
+        assertEquals(dev.wasmbridge.runtime.internal.Abi.VERSION, AbiVersion.VERSION);
+        assertEquals(dev.wasmbridge.runtime.internal.Abi.RESERVED_PREFIX, AbiVersion.RESERVED_PREFIX);
+        assertEquals(dev.wasmbridge.runtime.internal.Abi.VERSION_SECTION, WasmModuleInfo.ABI_SECTION);
+        assertEquals(dev.wasmbridge.runtime.internal.Abi.MALLOC, WasmModuleInfo.MALLOC);
+        assertEquals(dev.wasmbridge.runtime.internal.Abi.FREE, WasmModuleInfo.FREE);
+        assertEquals(dev.wasmbridge.runtime.internal.CallBoundary.SUPPORT_MODULE, SupportImports.MODULE);
+        assertEquals(dev.wasmbridge.runtime.internal.Abi.SIGNATURES_SECTION, WasmModuleInfo.SIGNATURES_SECTION);
+        assertEquals(dev.wasmbridge.runtime.internal.Abi.DROP_SUFFIX, AbiVersion.DROP_SUFFIX);
     }
 }

@@ -140,7 +140,7 @@ class ProcessorCompilationTest {
         String translation = "META-INF/wasmbridge/exnref/" + sha256 + "/wasm/types_fixture.legacy.wasm";
         assertThat(compilation).generatedFile(javax.tools.StandardLocation.CLASS_OUTPUT, translation);
         assertThat(compilation).generatedSourceFile("test.ApiBindings").contentsAsUtf8String()
-                .contains("ModuleSource.classpath(ApiBindings.class, \"wasm/types_fixture.legacy.wasm\")");
+                .contains("CheckedModule.classpath(ApiBindings.class, \"wasm/types_fixture.legacy.wasm\")");
         assertThat(compilation).generatedSourceFile("test.ApiBindings").contentsAsUtf8String()
                 .contains(".withTranslation(\"" + translation + "\")");
     }

@@ -8,37 +8,43 @@ public final class AbortEvent {
     private final int generation;
     private boolean resetRequested;
 
-    AbortEvent(WasmAbortException abort, int generation) {
+    /**
+     * An event for the handler; the runtime makes one per abort.
+     *
+     * @param abort the exception the aborted call throws
+     * @param generation the generation of the instance that aborted
+     */
+    public AbortEvent(WasmAbortException abort, int generation) {
         this.abort = abort;
         this.generation = generation;
     }
 
-    /** The export whose call aborted. */
+    /** {@return the export whose call aborted} */
     public String exportName() {
         return abort.exportName();
     }
 
-    /** Why the instance aborted. */
+    /** {@return why the instance aborted} */
     public AbortReason reason() {
         return abort.reason();
     }
 
-    /** The Rust panic message with its location, when a panic caused the abort. */
+    /** {@return the Rust panic message with its location, when a panic caused the abort} */
     public Optional<String> panicMessage() {
         return abort.panicMessage();
     }
 
-    /** The engine's exception, or the Java exception of an import. */
+    /** {@return the engine's exception, or the Java exception of an import} */
     public Throwable cause() {
         return abort.getCause();
     }
 
-    /** The exception the aborted call throws. */
+    /** {@return the exception the aborted call throws} */
     public WasmAbortException exception() {
         return abort;
     }
 
-    /** The generation of the instance that aborted. */
+    /** {@return the generation of the instance that aborted} */
     public int generation() {
         return generation;
     }
@@ -48,7 +54,8 @@ public final class AbortEvent {
         resetRequested = true;
     }
 
-    boolean resetRequested() {
+    /** {@return whether the handler called {@link #requestReset()}} */
+    public boolean resetRequested() {
         return resetRequested;
     }
 }

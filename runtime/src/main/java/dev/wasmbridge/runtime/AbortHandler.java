@@ -14,6 +14,10 @@ package dev.wasmbridge.runtime;
  */
 @FunctionalInterface
 public interface AbortHandler {
-    /** Handles one abort. */
+    /**
+     * Handles one abort.
+     *
+     * @param event the abort; {@link AbortEvent#requestReset()} asks for a fresh instance
+     */
     void onAbort(AbortEvent event);
 }

@@ -9,7 +9,10 @@ import java.util.Optional;
 public class ClosedObjectException extends WasmBridgeException {
     private static final long serialVersionUID = 1L;
 
+    /** The object, e.g. {@code "Counter@1048"}. */
     private final String object;
+
+    /** What moved the object into Rust, or null when it was closed. */
     private final String movedBy;
 
     /**
@@ -32,12 +35,12 @@ public class ClosedObjectException extends WasmBridgeException {
                 + use + ". Rust owns the value now; create a new object if you need one.";
     }
 
-    /** The object, e.g. {@code "Counter@1048"}. */
+    /** {@return the object, e.g. {@code "Counter@1048"}} */
     public String object() {
         return object;
     }
 
-    /** What moved the object into Rust; empty when it was closed. */
+    /** {@return what moved the object into Rust; empty when it was closed} */
     public Optional<String> movedBy() {
         return Optional.ofNullable(movedBy);
     }

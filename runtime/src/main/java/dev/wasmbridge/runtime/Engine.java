@@ -1,14 +1,6 @@
 package dev.wasmbridge.runtime;
 
-import com.dylibso.chicory.compiler.MachineFactoryCompiler;
-import com.dylibso.chicory.runtime.Instance;
-import com.dylibso.chicory.runtime.InterpreterMachine;
-import com.dylibso.chicory.runtime.Machine;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.util.Locale;
-import java.util.function.Function;
 
 /**
  * Which Chicory engine runs the Wasm code. Chosen with the system property {@code wasmbridge.engine}:
@@ -19,33 +11,18 @@ public enum Engine {
      * The JVM bytecode the annotation processor compiled at build time, when the bindings have it;
      * otherwise {@link #COMPILER}.
      */
-    AUTO {
-        @Override
-        Function<Instance, Machine> machineFactory(ModuleSource source) {
-            return source.compiledMachine() != null ? buildTime(source) : COMPILER.machineFactory(source);
-        }
-    },
+    AUTO,
     /**
      * Chicory's compiler at run time: translates the module to JVM bytecode once, when the first instance
      * is made. Calls are much faster than in the interpreter, and runaway loops can be interrupted (it
      * checks at every backward branch).
      */
-    COMPILER {
-        @Override
-        Function<Instance, Machine> machineFactory(ModuleSource source) {
-            return MachineFactoryCompiler.compile(source.module());
-        }
-    },
+    COMPILER,
     /**
      * Chicory's interpreter: no compilation step. In Chicory 1.7.5 it checks for interruption only at
      * unconditional branches, so a timeout cannot stop a loop that only branches back with {@code br_if}.
      */
-    INTERPRETER {
-        @Override
-        Function<Instance, Machine> machineFactory(ModuleSource source) {
-            return InterpreterMachine::new;
-        }
-    };
+    INTERPRETER;
 
     /** The system property that selects the engine. */
     public static final String PROPERTY = "wasmbridge.engine";
@@ -64,9 +41,11 @@ public enum Engine {
      */
     public static final String SKELETON_PROPERTY = "wasmbridge.skeleton";
 
-    abstract Function<Instance, Machine> machineFactory(ModuleSource source);
-
-    /** The engine selected by {@value #PROPERTY}. */
+    /**
+     * {@return the engine selected by {@value #PROPERTY}}
+     *
+     * @throws IllegalArgumentException if the property names no engine
+     */
     public static Engine configured() {
         String name = System.getProperty(PROPERTY, "auto").trim().toUpperCase(Locale.ROOT);
         try {
@@ -75,30 +54,5 @@ public enum Engine {
             throw new IllegalArgumentException("System property " + PROPERTY + " is '"
                     + System.getProperty(PROPERTY) + "'; use 'auto', 'compiler' or 'interpreter'.", e);
         }
-    }
-
-    /** Machines of the class the processor compiled: its constructor takes the instance. */
-    private static Function<Instance, Machine> buildTime(ModuleSource source) {
-        JitLimit.warnIfInterpreted(source.name(), source.hugeMethods());
-        MethodHandle constructor;
-        try {
-            Class<?> machine = Class.forName(source.compiledMachine(), true, source.loader());
-            constructor = MethodHandles.publicLookup()
-                    .findConstructor(machine, MethodType.methodType(void.class, Instance.class))
-                    .asType(MethodType.methodType(Machine.class, Instance.class));
-        } catch (ReflectiveOperationException | LinkageError e) {
-            throw new ModuleLoadException("The bytecode compiled from Wasm module '" + source.name()
-                    + "' at build time (class " + source.compiledMachine() + ") cannot be loaded: " + e
-                    + ". Package it with the bindings, or run with -D" + PROPERTY + "=compiler.", e);
-        }
-        return instance -> {
-            try {
-                return (Machine) constructor.invokeExact(instance);
-            } catch (RuntimeException | Error e) {
-                throw e;
-            } catch (Throwable e) {
-                throw new ModuleLoadException("Could not create the compiled machine of '" + source.name() + "'", e);
-            }
-        };
     }
 }

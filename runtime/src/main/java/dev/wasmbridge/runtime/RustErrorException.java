@@ -12,8 +12,13 @@ package dev.wasmbridge.runtime;
 public class RustErrorException extends WasmBridgeException {
     private static final long serialVersionUID = 1L;
 
+    /** The export that returned the error. */
     private final String exportName;
+
+    /** Rust's type name of the error. */
     private final String errorType;
+
+    /** The error's {@code Display} text. */
     private final String errorMessage;
 
     /**
@@ -29,17 +34,17 @@ public class RustErrorException extends WasmBridgeException {
         this.errorMessage = errorMessage;
     }
 
-    /** The export that returned the error. */
+    /** {@return the export that returned the error} */
     public String exportName() {
         return exportName;
     }
 
-    /** Rust's full name of the error type ({@code std::any::type_name}), e.g. {@code "core::num::error::ParseIntError"}. */
+    /** {@return rust's full name of the error type ({@code std::any::type_name}), e.g. {@code "core::num::error::ParseIntError"}} */
     public String errorType() {
         return errorType;
     }
 
-    /** The error's {@code Display} text: the same as {@link #getMessage()}. */
+    /** {@return the error's {@code Display} text: the same as {@link #getMessage()}} */
     public String errorMessage() {
         return errorMessage;
     }

@@ -11,7 +11,10 @@ package dev.wasmbridge.runtime;
 public class RustPanicException extends WasmBridgeException {
     private static final long serialVersionUID = 1L;
 
+    /** The export that was called. */
     private final String exportName;
+
+    /** The panic message with its location. */
     private final String panicMessage;
 
     /**
@@ -24,12 +27,12 @@ public class RustPanicException extends WasmBridgeException {
         this.panicMessage = panicMessage;
     }
 
-    /** The export whose call panicked. */
+    /** {@return the export whose call panicked} */
     public String exportName() {
         return exportName;
     }
 
-    /** Rust's panic message with its location, as the panic hook formatted it. */
+    /** {@return rust's panic message with its location, as the panic hook formatted it} */
     public String panicMessage() {
         return panicMessage;
     }

@@ -12,8 +12,13 @@ import java.util.Optional;
 public class WasmAbortException extends WasmBridgeException {
     private static final long serialVersionUID = 1L;
 
+    /** The export whose call aborted. */
     private final String exportName;
+
+    /** Why the instance aborted. */
     private final AbortReason reason;
+
+    /** The Rust panic message, or null when there was no panic. */
     private final String panicMessage;
 
     /**
@@ -55,17 +60,17 @@ public class WasmAbortException extends WasmBridgeException {
         return message.append(". The instance is terminated; call resetState() for a fresh one.").toString();
     }
 
-    /** The export whose call aborted. */
+    /** {@return the export whose call aborted} */
     public String exportName() {
         return exportName;
     }
 
-    /** Why the instance aborted. */
+    /** {@return why the instance aborted} */
     public AbortReason reason() {
         return reason;
     }
 
-    /** The Rust panic message with its location, when a panic caused the abort. */
+    /** {@return the Rust panic message with its location, when a panic caused the abort} */
     public Optional<String> panicMessage() {
         return Optional.ofNullable(panicMessage);
     }

@@ -11,6 +11,8 @@ public interface WasmBindings {
     /**
      * The current size of the module's linear memory in bytes. Wasm memory never shrinks, so this is the
      * high-water mark of what the Rust code has needed.
+     *
+     * @return the current size of the module's linear memory in bytes
      */
     long memoryBytes();
 
@@ -18,6 +20,8 @@ public interface WasmBindings {
      * Sets the handler called once per abort, before the aborted call throws its {@link
      * WasmAbortException}; {@code null} removes it. The handler may ask for a fresh instance with {@link
      * AbortEvent#requestReset()}.
+     *
+     * @param handler the handler, or null
      */
     void setOnAbort(AbortHandler handler);
 
@@ -27,15 +31,20 @@ public interface WasmBindings {
      */
     void resetState();
 
-    /** Starts at 1 and grows by one with each {@link #resetState()}. */
+    /** {@return the generation of the instance: 1 at first, one more after each {@link #resetState()}} */
     int generation();
 
-    /** Whether an abort terminated the current instance (calls then throw {@link ModuleTerminatedException}). */
+    /**
+     * {@return whether an abort terminated the current instance} Calls then throw {@link
+     * ModuleTerminatedException}.
+     */
     boolean isTerminated();
 
     /**
      * Bounds every later call: one that runs longer is stopped and aborts the instance with {@link
      * AbortReason#TIMEOUT}. {@code null} removes the bound (the default).
+     *
+     * @param timeout the longest a call may run, positive, or null for no bound
      */
     void setCallTimeout(Duration timeout);
 }

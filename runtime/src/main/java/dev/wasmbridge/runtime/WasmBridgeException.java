@@ -7,12 +7,21 @@ package dev.wasmbridge.runtime;
 public class WasmBridgeException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    /** An exception with a message that says what went wrong and what to do. */
+    /**
+     * An exception with a message that says what went wrong and what to do.
+     *
+     * @param message the message
+     */
     public WasmBridgeException(String message) {
         super(message);
     }
 
-    /** An exception with a message and the lower-level cause. */
+    /**
+     * An exception with a message and the lower-level cause.
+     *
+     * @param message the message
+     * @param cause the cause
+     */
     public WasmBridgeException(String message, Throwable cause) {
         super(message, cause);
     }

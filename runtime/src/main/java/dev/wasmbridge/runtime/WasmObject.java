@@ -2,8 +2,8 @@ package dev.wasmbridge.runtime;
 
 /**
  * A Rust object seen from Java: a value that lives in the memory of a Wasm instance (a type declared with
- * {@code wasmbridge::class!}, docs/ABI.md "Classes"). A {@code @WasmClass} interface extends it; the
- * generated class that implements the interface extends {@link RustObject}.
+ * {@code wasmbridge::class!}, docs/ABI.md "Classes"). A {@code @WasmClass} interface extends it, and
+ * the generated bindings implement it.
  *
  * <p>Close it when done, best with try-with-resources. An object that is garbage collected without being
  * closed is dropped too, but later: at the start of the next call on its instance.

@@ -10,7 +10,10 @@ package dev.wasmbridge.wasmeh;
 public final class MalformedWasmException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** The byte offset in the module where the problem was found. */
     private final long offset;
+
+    /** What was wrong, without the offset. */
     private final String problem;
 
     /**

@@ -34,6 +34,12 @@ import org.junit.jupiter.api.io.TempDir;
 class ChangedModuleAtRunTimeTest {
     private static final Path WASM = Path.of("src/test/resources/wasm");
 
+    /**
+     * The runtime's logger, held: java.util.logging keeps loggers only weakly, so one that nothing holds may
+     * be collected (with the handler below) before the runtime logs, which then goes to a fresh one.
+     */
+    private static final Logger RUNTIME_LOGGER = Logger.getLogger("dev.wasmbridge");
+
     @TempDir
     Path replacement;
 
@@ -55,12 +61,12 @@ class ChangedModuleAtRunTimeTest {
 
     @BeforeEach
     void captureWarnings() {
-        Logger.getLogger("dev.wasmbridge").addHandler(capture);
+        RUNTIME_LOGGER.addHandler(capture);
     }
 
     @AfterEach
     void stopCapturing() {
-        Logger.getLogger("dev.wasmbridge").removeHandler(capture);
+        RUNTIME_LOGGER.removeHandler(capture);
     }
 
     @Test

@@ -1,0 +1,266 @@
+package dev.wasmbridge.runtime.internal;
+
+import com.dylibso.chicory.runtime.ExportFunction;
+import com.dylibso.chicory.runtime.HostFunction;
+import com.dylibso.chicory.runtime.ImportValues;
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.Memory;
+import com.dylibso.chicory.wasm.ChicoryException;
+import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.Export;
+import com.dylibso.chicory.wasm.types.ExportSection;
+import com.dylibso.chicory.wasm.types.ExternalType;
+import com.dylibso.chicory.wasm.types.FunctionType;
+import dev.wasmbridge.runtime.ModuleLoadException;
+import dev.wasmbridge.runtime.WasmBridgeException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.List;
+
+/**
+ * One Chicory instance of a module with everything the boundary needs resolved once: the export
+ * functions by index, the allocator pair and the memory. Not thread-safe: {@link CallBoundary} serializes.
+ */
+final class LiveInstance {
+    private final String moduleName;
+    private final ExportFunction[] exports;
+    private final ExportFunction malloc;
+    private final ExportFunction free;
+    private final Memory memory;
+    private final Instance instance;
+    /** Whether generated code may call the build-time machine's methods directly on this instance. */
+    private final boolean direct;
+
+    /**
+     * Chicory's {@code Instance.gcSafePoint()}, which its {@code ExportFunction} runs after every call to
+     * release references the call no longer holds; direct calls run it too. Null when it cannot be reached
+     * (then there are no direct calls).
+     */
+    private static final MethodHandle SAFE_POINT = safePointHandle();
+
+    /** The block for lending small export parameters: allocated on first use, see {@link LendingArea}. */
+    private LendingArea lendingArea;
+
+    /** Whether this instance could not spare the block (its allocator returned 0): lend the ordinary way. */
+    private boolean lendingAreaRefused;
+
+    private LiveInstance(String moduleName, Instance instance, List<ExportBinding> bindings, boolean direct) {
+        this.moduleName = moduleName;
+        this.instance = instance;
+        this.direct = direct && SAFE_POINT != null;
+        this.exports = new ExportFunction[bindings.size()];
+        for (int i = 0; i < exports.length; i++) {
+            exports[i] = instance.export(bindings.get(i).name());
+        }
+        boolean hasAllocator = hasExport(instance.module(), Abi.MALLOC);
+        this.malloc = hasAllocator ? instance.export(Abi.MALLOC) : null;
+        this.free = hasAllocator ? instance.export(Abi.FREE) : null;
+        this.memory = instance.module().memorySection().isPresent() ? instance.memory() : null;
+    }
+
+    /** Instantiates {@code source}; its exports were checked once by {@link #checkExports}. */
+    static LiveInstance start(CheckedModule source, List<ExportBinding> exports, List<HostFunction> hostFunctions) {
+        WasmModule module = source.module();
+        ImportValues importValues = ImportValues.builder().withFunctions(List.copyOf(hostFunctions)).build();
+        Instance instance;
+        try {
+            instance = Instance.builder(module)
+                    .withImportValues(importValues)
+                    .withMachineFactory(source.machineFactory())
+                    .build();
+        } catch (ChicoryException e) {
+            throw new ModuleLoadException(
+                    "Could not instantiate Wasm module '" + source.name() + "': " + e.getMessage(), e);
+        }
+        return new LiveInstance(source.name(), instance, exports, source.directCalls());
+    }
+
+    private static MethodHandle safePointHandle() {
+        try {
+            return MethodHandles.privateLookupIn(Instance.class, MethodHandles.lookup())
+                    .findVirtual(Instance.class, "gcSafePoint", MethodType.methodType(void.class));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null; // another Chicory, or its package is not open to us: calls go through ExportFunction
+        }
+    }
+
+    /** See {@link CallBoundary#direct()}. */
+    boolean direct() {
+        return direct;
+    }
+
+    Instance engineInstance() {
+        return instance;
+    }
+
+    Memory engineMemory() {
+        return instance.memory();
+    }
+
+    /** After a direct call, what Chicory's {@code ExportFunction} does after every call. */
+    void safePoint() {
+        if (direct) {
+            try {
+                SAFE_POINT.invokeExact(instance);
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** Checks that every export still has the signature the bindings were compiled against. */
+    static void checkExports(CheckedModule source, List<ExportBinding> exports) {
+        String name = source.name();
+        WasmModule module = source.module();
+        for (ExportBinding binding : exports) {
+            FunctionType actual = exportedFunctionType(module, binding.name());
+            if (actual == null) {
+                throw new ModuleLoadException(
+                        "Wasm module '" + name + "' has no function export '" + binding.name()
+                                + "', which the bindings were compiled against. The .wasm on the"
+                                + " classpath is not the one the bindings were built from: rebuild them.");
+            }
+            if (!EngineTypes.matches(actual, binding.type())) {
+                throw new ModuleLoadException(
+                        "Export '" + binding.name() + "' of Wasm module '" + name + "' has signature "
+                                + EngineTypes.describe(actual) + ", but the bindings were compiled against "
+                                + binding.type()
+                                + ". The .wasm on the classpath is not the one the bindings were built"
+                                + " from: rebuild them.");
+            }
+        }
+    }
+
+    /**
+     * Checks that the bindings provide every function the module imports (other than the support crate's
+     * {@value CallBoundary#SUPPORT_MODULE} imports, which the runtime provides), with its signature.
+     */
+    static void checkImports(CheckedModule source, List<ImportBinding> imports) {
+        WasmModule module = source.module();
+        int functionIndex = 0;
+        for (int i = 0; i < module.importSection().importCount(); i++) {
+            com.dylibso.chicory.wasm.types.Import imported = module.importSection().getImport(i);
+            if (imported.importType() != ExternalType.FUNCTION) {
+                continue;
+            }
+            FunctionType needed = functionType(module, functionIndex++);
+            if (imported.module().equals(CallBoundary.SUPPORT_MODULE)) {
+                continue;
+            }
+            ImportBinding provided = imports.stream()
+                    .filter(b -> b.module().equals(imported.module()) && b.name().equals(imported.name()))
+                    .findFirst()
+                    .orElse(null);
+            if (provided == null) {
+                throw new ModuleLoadException("Wasm module '" + source.name() + "' imports function '"
+                        + imported.module() + "." + imported.name() + "' " + EngineTypes.describe(needed) + ", which the bindings do not"
+                        + " provide. The .wasm on the classpath is not the one the bindings were built from:"
+                        + " recompile them (`mvn compile`) and add the @WasmImport method javac asks for.");
+            }
+            if (!EngineTypes.matches(needed, provided.type())) {
+                throw new ModuleLoadException("Wasm module '" + source.name() + "' imports function '"
+                        + imported.module() + "." + imported.name() + "' with signature " + EngineTypes.describe(needed)
+                        + ", but the bindings provide " + provided.type() + ". The .wasm on the classpath is not"
+                        + " the one the bindings were built from: recompile them (`mvn compile`).");
+            }
+        }
+    }
+
+    private static boolean hasExport(WasmModule module, String name) {
+        return exportedFunctionType(module, name) != null;
+    }
+
+    /** The type of function export {@code name}, or null when there is no such function export. */
+    static FunctionType exportedFunctionType(WasmModule module, String name) {
+        ExportSection section = module.exportSection();
+        for (int i = 0; i < section.exportCount(); i++) {
+            Export export = section.getExport(i);
+            if (export.name().equals(name) && export.exportType() == ExternalType.FUNCTION) {
+                return functionType(module, export.index());
+            }
+        }
+        return null;
+    }
+
+    private static FunctionType functionType(WasmModule module, int functionIndex) {
+        int imported = module.importSection().count(ExternalType.FUNCTION);
+        int typeIndex;
+        if (functionIndex < imported) {
+            typeIndex =
+                    module.importSection().stream()
+                            .filter(i -> i.importType() == ExternalType.FUNCTION)
+                            .map(com.dylibso.chicory.wasm.types.FunctionImport.class::cast)
+                            .skip(functionIndex)
+                            .findFirst()
+                            .orElseThrow()
+                            .typeIndex();
+        } else {
+            typeIndex = module.functionSection().getFunctionType(functionIndex - imported);
+        }
+        return module.typeSection().getType(typeIndex);
+    }
+
+    /** Export {@code index} of the bindings' export list. */
+    ExportFunction export(int index) {
+        return exports[index];
+    }
+
+    /** {@code wasmbridge_malloc}; fails with a clear message when the module lacks it. */
+    ExportFunction malloc(String what) {
+        if (malloc == null) {
+            throw new WasmBridgeException(
+                    "Wasm module '" + moduleName + "' does not export " + Abi.MALLOC + ", needed to pass "
+                            + what + ". Build the Rust crate with the wasmbridge support crate.");
+        }
+        return malloc;
+    }
+
+    /** {@code wasmbridge_free}; fails with a clear message when the module lacks it. */
+    ExportFunction free() {
+        if (free == null) {
+            throw new WasmBridgeException(
+                    "Wasm module '" + moduleName + "' does not export " + Abi.FREE + ", needed to free a slice"
+                            + " an export returned. Build the Rust crate with the wasmbridge support crate.");
+        }
+        return free;
+    }
+
+    /** The lending area, or null if it is not allocated yet or was {@linkplain #refuseLendingArea() refused}. */
+    LendingArea lendingArea() {
+        return lendingArea;
+    }
+
+    /** Whether the lending area should be allocated now: it is not, and it was not refused. */
+    boolean wantsLendingArea() {
+        return lendingArea == null && !lendingAreaRefused;
+    }
+
+    void useLendingArea(LendingArea area) {
+        this.lendingArea = area;
+    }
+
+    /** Records that the allocator could not spare the block; lends take the ordinary path from now on. */
+    void refuseLendingArea() {
+        this.lendingAreaRefused = true;
+    }
+
+    String moduleName() {
+        return moduleName;
+    }
+
+    Memory memory(String what) {
+        if (memory == null) {
+            throw new WasmBridgeException(
+                    "Wasm module '" + moduleName + "' has no linear memory, needed to pass " + what + ".");
+        }
+        return memory;
+    }
+
+    /** The current size of linear memory in bytes, or 0 when the module has none. */
+    long memoryBytes() {
+        return memory == null ? 0 : (long) memory.pages() * Memory.PAGE_SIZE;
+    }
+}

@@ -1,0 +1,37 @@
+package dev.wasmbridge.runtime.internal;
+
+import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.ExternalType;
+
+/** The imports of module {@code wasmbridge} that the Rust support crate calls (docs/ABI.md, "Panics and aborts"). */
+final class SupportImports {
+    /** {@code panic(message: slice)}: a panic ended the call, or is about to abort the instance. */
+    static final String PANIC = "panic";
+    static final WasmSignature PANIC_TYPE = WasmSignature.of(WasmValueType.I64);
+
+    /** {@code import_failed() -> i32}: did the import just called throw? */
+    static final String IMPORT_FAILED = "import_failed";
+    static final WasmSignature IMPORT_FAILED_TYPE = WasmSignature.of().returning(WasmValueType.I32);
+
+    /** {@code java_exception_unwound()}: Rust unwound because of the import's exception. */
+    static final String UNWOUND = "java_exception_unwound";
+    static final WasmSignature UNWOUND_TYPE = WasmSignature.of();
+
+    /** {@code error(type_name: slice, message: slice)}: the export returned {@code Err(e)}; both slices lent. */
+    static final String ERROR = "error";
+    static final WasmSignature ERROR_TYPE = WasmSignature.of(WasmValueType.I64, WasmValueType.I64);
+
+    /** {@code callback(id, args: slice) -> slice}: Rust calls a Java callback object (docs/ABI.md, "Callbacks"). */
+    static final String CALLBACK = "callback";
+    static final WasmSignature CALLBACK_TYPE = WasmSignature.of(WasmValueType.I32, WasmValueType.I64).returning(WasmValueType.I64);
+
+    private SupportImports() {}
+
+    /** Whether Rust asks after each import call if it threw, i.e. can unwind on a Java exception. */
+    static boolean importsImportFailed(WasmModule module) {
+        return module.importSection().stream()
+                .anyMatch(i -> i.importType() == ExternalType.FUNCTION
+                        && i.module().equals(CallBoundary.SUPPORT_MODULE)
+                        && i.name().equals(IMPORT_FAILED));
+    }
+}
