@@ -26,9 +26,8 @@ final class ChicoryBigModule implements ChicoryBigModule_ModuleImports, ChicoryB
     ChicoryBigModule(String engine) {
         // the plugin's copy of the module has its function bodies stubbed out (the code is in the compiled
         // class), so the other engines need the original
-        WasmModule module = engine.equals("auto")
-                ? ChicoryBigModuleMachine.load()
-                : Parser.parse(Resources.read(Resources.EXNREF));
+        WasmModule module =
+                engine.equals("auto") ? ChicoryBigModuleMachine.load() : Parser.parse(Resources.read(Resources.EXNREF));
         Instance instance = Instance.builder(module)
                 .withImportValues(toImportValues())
                 .withMachineFactory(machineFactory(engine, module))

@@ -81,8 +81,8 @@ final class ComputeInputs {
      */
     long check(String engine, long actual) {
         if (actual != expected) {
-            throw new IllegalStateException(engine + " returned " + actual + " for kernel " + kernel
-                    + " on " + bytes() + " bytes; Java computes " + expected);
+            throw new IllegalStateException(engine + " returned " + actual + " for kernel " + kernel + " on " + bytes()
+                    + " bytes; Java computes " + expected);
         }
         return actual;
     }

@@ -8,15 +8,19 @@ import dev.wasmbridge.runtime.WasmBindings;
 /** The part of integration-tests/rust/panic-fixture the boundary benchmark calls. */
 @WasmModule(value = "wasm/panic_fixture.exnref.wasm", imports = PanicBench.Host.class)
 public interface PanicBench extends WasmBindings {
-    @WasmExport int divide(int a, int b);
+    @WasmExport
+    int divide(int a, int b);
 
     /** The fixture's imports; the benchmark never makes Rust call them. */
     interface Host {
-        @WasmImport(module = "host") int hostTransform(int value);
+        @WasmImport(module = "host")
+        int hostTransform(int value);
 
-        @WasmImport(module = "host") String hostGreeting(String name);
+        @WasmImport(module = "host")
+        String hostGreeting(String name);
 
-        @WasmImport(module = "host") int hostReenter(int a, int b);
+        @WasmImport(module = "host")
+        int hostReenter(int a, int b);
     }
 
     /** Imports that must not be called. */

@@ -53,8 +53,8 @@ final class RawChicory {
                 .forEach(i -> {
                     FunctionType type = module.typeSection().getType(i.typeIndex());
                     int results = type.returns().size();
-                    imports.addFunction(new HostFunction(i.module(), i.name(), type,
-                            (inst, args) -> results == 0 ? null : new long[results]));
+                    imports.addFunction(new HostFunction(
+                            i.module(), i.name(), type, (inst, args) -> results == 0 ? null : new long[results]));
                 });
         return imports.build();
     }

@@ -43,7 +43,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @State(Scope.Thread)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @Warmup(iterations = 10, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class RealCrateBenchmark {
@@ -75,8 +77,8 @@ public class RealCrateBenchmark {
         RealCrateInputs.checkRoundtrip("Jackson", RealCrateInputs.jacksonRoundtrip(json));
         RealCrateInputs.checkSum("serde_json through Wasm", rust.jsonSumNumbers(json));
         for (String regex : new String[] {RealCrateInputs.FEW, RealCrateInputs.MANY}) {
-            RealCrateInputs.checkCount("regex through Wasm", regex,
-                    Integer.toUnsignedLong(rust.regexCount(regex, text)));
+            RealCrateInputs.checkCount(
+                    "regex through Wasm", regex, Integer.toUnsignedLong(rust.regexCount(regex, text)));
             RealCrateInputs.checkIsMatch("regex through Wasm", regex, rust.regexIsMatch(regex, text));
         }
     }

@@ -35,8 +35,22 @@ final class RealCrateInputs {
         "Lena", "Mateo", "Noor", "Olaf", "Priya", "Quentin", "Rosa", "Søren", "Tomasz", "Ursula", "Vera",
     };
     private static final String[] LAST = {
-        "Lovelace", "Hopper", "Müller", "Nakamura", "O'Brien", "García", "Kowalski", "Okafor", "Ivanova",
-        "Dubois", "Lindqvist", "Rossi", "Santos", "Yilmaz", "Zhang", "Novák",
+        "Lovelace",
+        "Hopper",
+        "Müller",
+        "Nakamura",
+        "O'Brien",
+        "García",
+        "Kowalski",
+        "Okafor",
+        "Ivanova",
+        "Dubois",
+        "Lindqvist",
+        "Rossi",
+        "Santos",
+        "Yilmaz",
+        "Zhang",
+        "Novák",
     };
     private static final String[] CITIES = {
         "Lisbon", "Kraków", "Osaka", "Nairobi", "Zürich", "Montréal", "Reykjavík", "Valparaíso", "Tromsø",
@@ -45,12 +59,74 @@ final class RealCrateInputs {
         "new", "vip", "returning", "wholesale", "newsletter", "beta", "eu", "apac", "priority", "dormant",
     };
     private static final String[] WORDS = {
-        "the", "river", "ran", "past", "a", "quiet", "town", "where", "old", "clocks", "kept", "their", "own",
-        "time", "and", "every", "morning", "baker", "opened", "shutters", "to", "smell", "of", "bread", "while",
-        "children", "walked", "school", "along", "narrow", "streets", "that", "wound", "between", "houses",
-        "painted", "in", "colours", "sea", "nobody", "remembered", "who", "first", "built", "bridge", "or",
-        "why", "it", "leaned", "slightly", "toward", "north", "but", "everyone", "agreed", "was", "beautiful",
-        "evening", "lamps", "market", "letters", "arrived", "from", "far", "away", "with", "news", "weather",
+        "the",
+        "river",
+        "ran",
+        "past",
+        "a",
+        "quiet",
+        "town",
+        "where",
+        "old",
+        "clocks",
+        "kept",
+        "their",
+        "own",
+        "time",
+        "and",
+        "every",
+        "morning",
+        "baker",
+        "opened",
+        "shutters",
+        "to",
+        "smell",
+        "of",
+        "bread",
+        "while",
+        "children",
+        "walked",
+        "school",
+        "along",
+        "narrow",
+        "streets",
+        "that",
+        "wound",
+        "between",
+        "houses",
+        "painted",
+        "in",
+        "colours",
+        "sea",
+        "nobody",
+        "remembered",
+        "who",
+        "first",
+        "built",
+        "bridge",
+        "or",
+        "why",
+        "it",
+        "leaned",
+        "slightly",
+        "toward",
+        "north",
+        "but",
+        "everyone",
+        "agreed",
+        "was",
+        "beautiful",
+        "evening",
+        "lamps",
+        "market",
+        "letters",
+        "arrived",
+        "from",
+        "far",
+        "away",
+        "with",
+        "news",
+        "weather",
     };
 
     /** The number of records in {@link #JSON}. */
@@ -169,8 +245,8 @@ final class RealCrateInputs {
     static void checkCount(String who, String pattern, long actual) {
         int expected = javaRegexCount(pattern, TEXT);
         if (expected != actual) {
-            throw new IllegalStateException(who + ": " + actual + " matches of " + pattern
-                    + ", java.util.regex " + expected);
+            throw new IllegalStateException(
+                    who + ": " + actual + " matches of " + pattern + ", java.util.regex " + expected);
         }
     }
 
@@ -178,8 +254,8 @@ final class RealCrateInputs {
     static void checkIsMatch(String who, String pattern, boolean actual) {
         boolean expected = javaRegexIsMatch(pattern, TEXT);
         if (expected != actual) {
-            throw new IllegalStateException(who + ": is_match of " + pattern + " " + actual
-                    + ", java.util.regex " + expected);
+            throw new IllegalStateException(
+                    who + ": is_match of " + pattern + " " + actual + ", java.util.regex " + expected);
         }
     }
 
@@ -218,23 +294,32 @@ final class RealCrateInputs {
             string(out, pick(random, CITIES));
             out.append(",\"zip\":");
             string(out, String.format(java.util.Locale.ROOT, "%05d", random.nextInt(100_000)));
-            out.append(",\"geo\":{\"lat\":").append(quarter(random, 180)).append(",\"lon\":")
-                    .append(quarter(random, 360)).append("}}");
+            out.append(",\"geo\":{\"lat\":")
+                    .append(quarter(random, 180))
+                    .append(",\"lon\":")
+                    .append(quarter(random, 360))
+                    .append("}}");
             out.append(",\"orders\":[");
             for (int o = 0, n = random.nextInt(4); o < n; o++) {
                 if (o > 0) {
                     out.append(',');
                 }
                 out.append("{\"sku\":");
-                string(out, "SKU-" + Integer.toHexString(0x10000 + random.nextInt(0xEFFFF)).toUpperCase(java.util.Locale.ROOT));
+                string(
+                        out,
+                        "SKU-"
+                                + Integer.toHexString(0x10000 + random.nextInt(0xEFFFF))
+                                        .toUpperCase(java.util.Locale.ROOT));
                 out.append(",\"quantity\":").append(1 + random.nextInt(20));
                 out.append(",\"price\":").append(quarter(random, 2_000));
                 out.append(",\"gift\":").append(random.nextInt(5) == 0);
                 out.append('}');
             }
             out.append("],\"note\":");
-            string(out, sentence(random, 6 + random.nextInt(10))
-                    + (random.nextInt(3) == 0 ? " \"Call after 5\", said the\tcustomer.\n" : ""));
+            string(
+                    out,
+                    sentence(random, 6 + random.nextInt(10))
+                            + (random.nextInt(3) == 0 ? " \"Call after 5\", said the\tcustomer.\n" : ""));
             out.append('}');
         }
         return out.append(']').toString();
@@ -248,8 +333,13 @@ final class RealCrateInputs {
         int dates = 0;
         while (out.length() < size) {
             if (dates < dateAt.length && out.length() >= dateAt[dates]) {
-                out.append("On ").append(2020 + dates).append("-0").append(1 + dates * 3).append('-')
-                        .append(10 + dates * 7).append(" the letter came. ");
+                out.append("On ")
+                        .append(2020 + dates)
+                        .append("-0")
+                        .append(1 + dates * 3)
+                        .append('-')
+                        .append(10 + dates * 7)
+                        .append(" the letter came. ");
                 dates++;
             }
             out.append(sentence(random, 5 + random.nextInt(12))).append(random.nextInt(8) == 0 ? "\n\n" : " ");

@@ -8,5 +8,7 @@ import org.openjdk.jmh.annotations.Fork;
  * them), as the Wasmbridge archetype's tests and {@code exec:java} do. The Java benchmarks run again as
  * the control: the flag should not change them.
  */
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:-DontCompileHugeMethods"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:-DontCompileHugeMethods"})
 public class RealCrateTunedBenchmark extends RealCrateBenchmark {}

@@ -13,14 +13,19 @@ import dev.wasmbridge.annotations.WasmModule;
 @WasmModule("wasm/real_crates.exnref.wasm")
 public interface RealCrates {
     /** {@code text} parsed into a {@code serde_json::Value} and serialized again, compact. */
-    @WasmExport String jsonRoundtrip(String text);
+    @WasmExport
+    String jsonRoundtrip(String text);
 
     /** The sum of every number in the JSON document {@code text}. */
-    @WasmExport double jsonSumNumbers(String text);
+    @WasmExport
+    double jsonSumNumbers(String text);
 
     /** How many non-overlapping matches of {@code pattern} {@code text} has ({@code Regex::find_iter}). */
-    @WasmExport @Unsigned int regexCount(String pattern, String text);
+    @WasmExport
+    @Unsigned
+    int regexCount(String pattern, String text);
 
     /** Whether {@code pattern} matches somewhere in {@code text}. */
-    @WasmExport boolean regexIsMatch(String pattern, String text);
+    @WasmExport
+    boolean regexIsMatch(String pattern, String text);
 }

@@ -31,7 +31,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @State(Scope.Benchmark)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class TranslationBenchmark {
@@ -50,11 +52,13 @@ public class TranslationBenchmark {
         // Once, outside the measurement: Chicory must accept the translation with every copy in it.
         byte[] translated = LegacyEh.translate(module);
         int functions = Parser.parse(translated).functionSection().functionCount();
-        int originalFunctions = Parser.parse(LegacyEh.translate(original)).functionSection().functionCount();
+        int originalFunctions =
+                Parser.parse(LegacyEh.translate(original)).functionSection().functionCount();
         if (functions != originalFunctions * copies) {
             throw new IllegalStateException("expected " + originalFunctions * copies + " functions, got " + functions);
         }
-        System.out.printf("%n[translation] copies=%d: legacy module %,d bytes, %,d functions; translated %,d bytes%n",
+        System.out.printf(
+                "%n[translation] copies=%d: legacy module %,d bytes, %,d functions; translated %,d bytes%n",
                 copies, module.length, functions, translated.length);
     }
 

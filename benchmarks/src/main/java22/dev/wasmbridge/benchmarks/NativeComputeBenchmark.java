@@ -50,7 +50,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @State(Scope.Thread)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "--enable-native-access=ALL-UNNAMED"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms1g", "-Xmx1g", "--enable-native-access=ALL-UNNAMED"})
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class NativeComputeBenchmark {
@@ -73,7 +75,8 @@ public class NativeComputeBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        Path library = Path.of(System.getProperty(LIBRARY_PROPERTY, DEFAULT_LIBRARY)).toAbsolutePath();
+        Path library =
+                Path.of(System.getProperty(LIBRARY_PROPERTY, DEFAULT_LIBRARY)).toAbsolutePath();
         if (!Files.isRegularFile(library)) {
             throw new IllegalStateException("no native library at " + library + ": build it with "
                     + "benchmarks/rust/compute-native/build.sh, or give its path with -D" + LIBRARY_PROPERTY);
@@ -84,10 +87,12 @@ public class NativeComputeBenchmark {
         SymbolLookup symbols = SymbolLookup.libraryLookup(library, arena);
         Linker linker = Linker.nativeLinker();
         // compute_fnv_hash_rounds(data: *const u8, len: usize, rounds: i32) -> i64
-        fnvHashRounds = linker.downcallHandle(symbols.find("compute_fnv_hash_rounds").orElseThrow(),
+        fnvHashRounds = linker.downcallHandle(
+                symbols.find("compute_fnv_hash_rounds").orElseThrow(),
                 FunctionDescriptor.of(JAVA_LONG, ADDRESS, JAVA_LONG, JAVA_INT));
         // compute_parse_numbers(csv: *const u8, len: usize) -> i64
-        parseNumbers = linker.downcallHandle(symbols.find("compute_parse_numbers").orElseThrow(),
+        parseNumbers = linker.downcallHandle(
+                symbols.find("compute_parse_numbers").orElseThrow(),
                 FunctionDescriptor.of(JAVA_LONG, ADDRESS, JAVA_LONG));
         input = arena.allocate(inputs.bytes());
         inputs.check("the native library " + library, call());

@@ -48,7 +48,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @State(Scope.Thread)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "--enable-native-access=ALL-UNNAMED"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms1g", "-Xmx1g", "--enable-native-access=ALL-UNNAMED"})
 @Warmup(iterations = 10, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class NativeRealCrateBenchmark {
@@ -85,7 +87,8 @@ public class NativeRealCrateBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        Path library = Path.of(System.getProperty(LIBRARY_PROPERTY, DEFAULT_LIBRARY)).toAbsolutePath();
+        Path library =
+                Path.of(System.getProperty(LIBRARY_PROPERTY, DEFAULT_LIBRARY)).toAbsolutePath();
         if (!Files.isRegularFile(library)) {
             throw new IllegalStateException("no native library at " + library + ": build it with "
                     + "benchmarks/rust/real-crates-native/build.sh, or give its path with -D" + LIBRARY_PROPERTY);
@@ -93,13 +96,17 @@ public class NativeRealCrateBenchmark {
         arena = Arena.ofShared(); // JMH may run the setup and the benchmark on different threads
         SymbolLookup symbols = SymbolLookup.libraryLookup(library, arena);
         Linker linker = Linker.nativeLinker();
-        jsonRoundtrip = linker.downcallHandle(symbols.find("real_json_roundtrip").orElseThrow(),
+        jsonRoundtrip = linker.downcallHandle(
+                symbols.find("real_json_roundtrip").orElseThrow(),
                 FunctionDescriptor.of(JAVA_LONG, ADDRESS, JAVA_LONG, ADDRESS, JAVA_LONG));
-        jsonSumNumbers = linker.downcallHandle(symbols.find("real_json_sum_numbers").orElseThrow(),
+        jsonSumNumbers = linker.downcallHandle(
+                symbols.find("real_json_sum_numbers").orElseThrow(),
                 FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, ADDRESS));
-        regexCount = linker.downcallHandle(symbols.find("real_regex_count").orElseThrow(),
+        regexCount = linker.downcallHandle(
+                symbols.find("real_regex_count").orElseThrow(),
                 FunctionDescriptor.of(JAVA_LONG, ADDRESS, JAVA_LONG, ADDRESS, JAVA_LONG));
-        regexIsMatch = linker.downcallHandle(symbols.find("real_regex_is_match").orElseThrow(),
+        regexIsMatch = linker.downcallHandle(
+                symbols.find("real_regex_is_match").orElseThrow(),
                 FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, ADDRESS, JAVA_LONG));
         int largest = Math.max(utf8Length(RealCrateInputs.JSON), utf8Length(RealCrateInputs.TEXT));
         input = arena.allocate(largest);

@@ -7,11 +7,14 @@ import dev.wasmbridge.annotations.WasmModule;
 @WasmModule("wasm/demo.exnref.wasm")
 public interface Greeter {
     /** Rust: {@code fn greet(name: &str) -> String}. */
-    @WasmExport String greet(String name);
+    @WasmExport
+    String greet(String name);
 
     /** Rust: {@code fn word_count(text: &str) -> i32}. */
-    @WasmExport int wordCount(String text);
+    @WasmExport
+    int wordCount(String text);
 
     /** Rust: {@code fn checked_divide(a: i32, b: i32) -> i32}; panics when {@code b} is 0. */
-    @WasmExport int checkedDivide(int a, int b);
+    @WasmExport
+    int checkedDivide(int a, int b);
 }

@@ -54,7 +54,8 @@ abstract class BoundaryContract {
         rust.pushState(5);
         WasmAbortException abort = assertAborts(AbortReason.TRAP, rust::trapUnreachable);
         assertEquals("trap_unreachable", abort.exportName());
-        assertTrue(abort.getMessage().contains("Rust export 'trap_unreachable' aborted the Wasm instance"),
+        assertTrue(
+                abort.getMessage().contains("Rust export 'trap_unreachable' aborted the Wasm instance"),
                 abort.getMessage());
         assertEquals(1, rust.generation());
         rust.resetState();

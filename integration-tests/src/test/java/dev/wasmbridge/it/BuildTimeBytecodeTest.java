@@ -10,8 +10,10 @@ import org.junit.jupiter.api.Test;
 class BuildTimeBytecodeTest {
     @Test
     void bindingsUseTheirBuildTimeMachine() throws ReflectiveOperationException {
-        assertEquals(PanicFixtureExnrefBindings.class.getName() + "Machine", machineOf(PanicFixtureExnrefBindings.class));
-        assertEquals(PanicFixtureLegacyBindings.class.getName() + "Machine", machineOf(PanicFixtureLegacyBindings.class));
+        assertEquals(
+                PanicFixtureExnrefBindings.class.getName() + "Machine", machineOf(PanicFixtureExnrefBindings.class));
+        assertEquals(
+                PanicFixtureLegacyBindings.class.getName() + "Machine", machineOf(PanicFixtureLegacyBindings.class));
         assertEquals(TypesFixtureAbortBindings.class.getName() + "Machine", machineOf(TypesFixtureAbortBindings.class));
     }
 

@@ -36,16 +36,26 @@ class LegacyExnrefDifferentialTest {
             host.toThrow = op == 7 ? new IllegalStateException("host " + i) : null;
             outcomes.add(outcome(() -> {
                 switch (op) {
-                    case 0: return rust.divide(a, b);
-                    case 1: return rust.element(b + 2 + (a % 3 == 0 ? 5 : 0));
-                    case 2: return rust.panicWith("message " + a);
-                    case 3: return rust.pushState(a);
-                    case 4: return rust.stateSum();
-                    case 5: return rust.reenter(a, b);
-                    case 6: return rust.callHostGreeting("n" + a);
-                    case 7: return rust.callHost(a);
-                    case 8: return rust.pushViaHost(a);
-                    default: return rust.drops();
+                    case 0:
+                        return rust.divide(a, b);
+                    case 1:
+                        return rust.element(b + 2 + (a % 3 == 0 ? 5 : 0));
+                    case 2:
+                        return rust.panicWith("message " + a);
+                    case 3:
+                        return rust.pushState(a);
+                    case 4:
+                        return rust.stateSum();
+                    case 5:
+                        return rust.reenter(a, b);
+                    case 6:
+                        return rust.callHostGreeting("n" + a);
+                    case 7:
+                        return rust.callHost(a);
+                    case 8:
+                        return rust.pushViaHost(a);
+                    default:
+                        return rust.drops();
                 }
             }));
             if (rust.isTerminated()) {

@@ -28,7 +28,8 @@ class MemoryStabilityTest {
         }
         long seconds = (System.nanoTime() - start) / 1_000_000_000L;
         long after = rust.memoryBytes();
-        System.out.printf("Wasm memory before %d bytes, after %d string round trips %d bytes (%d s)%n",
+        System.out.printf(
+                "Wasm memory before %d bytes, after %d string round trips %d bytes (%d s)%n",
                 before, ROUND_TRIPS, after, seconds);
         assertEquals(before, after, "Wasm memory grew over " + ROUND_TRIPS + " string round trips");
     }

@@ -136,8 +136,9 @@ class MixedRunTest {
             }
         }
         assertEquals(abortCount, aborts.size(), "the handler ran once per abort");
-        System.out.printf("%s: %d calls, %d panics, %d aborts, %d import exceptions, %d explicit resets,"
-                + " memory %d bytes%n", flavour, CALLS, panics, abortCount, importExceptions, resets, baseline);
+        System.out.printf(
+                "%s: %d calls, %d panics, %d aborts, %d import exceptions, %d explicit resets," + " memory %d bytes%n",
+                flavour, CALLS, panics, abortCount, importExceptions, resets, baseline);
         assertTrue(abortCount > 0 && (panics > 0 || !flavour.unwinds), "the run exercised failures");
     }
 

@@ -100,8 +100,8 @@ class PoolTest {
 
     @Test
     void poolNeedsAnInstance() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> PanicFixtureExnrefBindings.pool(0, new ScriptedHost()));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> PanicFixtureExnrefBindings.pool(0, new ScriptedHost()));
         assertTrue(e.getMessage().contains("at least one instance"), e.getMessage());
     }
 }

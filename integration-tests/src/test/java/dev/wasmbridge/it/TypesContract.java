@@ -100,7 +100,8 @@ abstract class TypesContract {
         assertEquals(text, rust.echoOwned(text));
         assertEquals(text.getBytes(StandardCharsets.UTF_8).length, rust.strLen(text));
         assertEquals(text.codePointCount(0, text.length()), rust.charCount(text));
-        assertEquals(new StringBuilder(text).reverse().toString().codePoints().count(),
+        assertEquals(
+                new StringBuilder(text).reverse().toString().codePoints().count(),
                 rust.reverse(text).codePoints().count());
     }
 

@@ -9,36 +9,87 @@ import dev.wasmbridge.runtime.WasmBindings;
  * TypesFixtureAbort}).
  */
 public interface TypesFixture extends WasmBindings {
-    @WasmExport int add(int a, int b);
-    @WasmExport long mulLong(long a, long b);
-    @WasmExport float half(float x);
-    @WasmExport double hypot(double x, double y);
-    @WasmExport boolean negate(boolean b);
-    @WasmExport boolean isPositive(int x);
-    @WasmExport void nothing();
-    @WasmExport(name = "f32_identity") float identity(float x);
-    @WasmExport(name = "f64_identity") double identity(double x);
+    @WasmExport
+    int add(int a, int b);
 
-    @WasmExport String greet(String name);
-    @WasmExport String echo(String text);
-    @WasmExport String echoOwned(String text);
-    @WasmExport int strLen(String text);
-    @WasmExport int charCount(String text);
-    @WasmExport String reverse(String text);
-    @WasmExport String concat(String a, String b);
-    @WasmExport String repeat(String text, int times);
-    @WasmExport String emptyString();
+    @WasmExport
+    long mulLong(long a, long b);
 
-    @WasmExport long byteSum(byte[] bytes);
-    @WasmExport byte[] bytesReversed(byte[] bytes);
-    @WasmExport byte[] bytesOwned(byte[] bytes);
-    @WasmExport byte[] bytesOfLen(int len);
+    @WasmExport
+    float half(float x);
 
-    @WasmExport int callHostAdd(int a, int b);
-    @WasmExport void callHostLog(String message);
-    @WasmExport String callHostGreeting(String name);
-    @WasmExport byte[] callHostBytes(byte[] bytes);
-    @WasmExport double callHostScalars(long a, float b, double c, boolean d);
+    @WasmExport
+    double hypot(double x, double y);
 
-    @WasmExport int counterNext();
+    @WasmExport
+    boolean negate(boolean b);
+
+    @WasmExport
+    boolean isPositive(int x);
+
+    @WasmExport
+    void nothing();
+
+    @WasmExport(name = "f32_identity")
+    float identity(float x);
+
+    @WasmExport(name = "f64_identity")
+    double identity(double x);
+
+    @WasmExport
+    String greet(String name);
+
+    @WasmExport
+    String echo(String text);
+
+    @WasmExport
+    String echoOwned(String text);
+
+    @WasmExport
+    int strLen(String text);
+
+    @WasmExport
+    int charCount(String text);
+
+    @WasmExport
+    String reverse(String text);
+
+    @WasmExport
+    String concat(String a, String b);
+
+    @WasmExport
+    String repeat(String text, int times);
+
+    @WasmExport
+    String emptyString();
+
+    @WasmExport
+    long byteSum(byte[] bytes);
+
+    @WasmExport
+    byte[] bytesReversed(byte[] bytes);
+
+    @WasmExport
+    byte[] bytesOwned(byte[] bytes);
+
+    @WasmExport
+    byte[] bytesOfLen(int len);
+
+    @WasmExport
+    int callHostAdd(int a, int b);
+
+    @WasmExport
+    void callHostLog(String message);
+
+    @WasmExport
+    String callHostGreeting(String name);
+
+    @WasmExport
+    byte[] callHostBytes(byte[] bytes);
+
+    @WasmExport
+    double callHostScalars(long a, float b, double c, boolean d);
+
+    @WasmExport
+    int counterNext();
 }

@@ -28,7 +28,8 @@ abstract class UnwindBoundaryContract extends BoundaryContract {
     @Test
     void indexOutOfBoundsMessage() {
         RustPanicException panic = assertThrows(RustPanicException.class, () -> rust.element(7));
-        assertTrue(panic.panicMessage().endsWith("index out of bounds: the len is 3 but the index is 7"),
+        assertTrue(
+                panic.panicMessage().endsWith("index out of bounds: the len is 3 but the index is 7"),
                 panic.panicMessage());
         assertEquals(20, rust.element(1));
     }

@@ -32,8 +32,8 @@ abstract class AbstractRefreshMojo extends AbstractMojo {
         try {
             new StaleBindings(classes().toPath(), getLog()::info).refresh();
         } catch (IOException e) {
-            throw new MojoExecutionException("Could not check the Wasm modules of the bindings in " + classes()
-                    + ": " + e.getMessage(), e);
+            throw new MojoExecutionException(
+                    "Could not check the Wasm modules of the bindings in " + classes() + ": " + e.getMessage(), e);
         }
     }
 }

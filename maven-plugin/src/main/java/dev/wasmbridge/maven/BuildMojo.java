@@ -66,7 +66,8 @@ public class BuildMojo extends AbstractMojo {
      * Where the modules are copied: a resources directory, so they end up on the classpath. The default is
      * where a project keeps its committed modules, which builds without Rust use.
      */
-    @Parameter(property = "wasmbridge.rust.outputDirectory",
+    @Parameter(
+            property = "wasmbridge.rust.outputDirectory",
             defaultValue = "${project.basedir}/src/main/resources/wasm")
     private File outputDirectory;
 
@@ -159,28 +160,31 @@ public class BuildMojo extends AbstractMojo {
         Path fingerprintFile = rustDirectory.resolve("build.fingerprint");
         Optional<Fingerprint> previous = Fingerprint.read(fingerprintFile);
         Fingerprint now = Fingerprint.compute(crate, settings, outputs);
-        if (!force && now.outputsExist() && previous.isPresent() && previous.get().equals(now)) {
-            getLog().info("Rust crate " + manifest.packageName() + " unchanged since the last build: "
-                    + "modules in " + output + " are up to date");
+        if (!force
+                && now.outputsExist()
+                && previous.isPresent()
+                && previous.get().equals(now)) {
+            getLog().info("Rust crate " + manifest.packageName() + " unchanged since the last build: " + "modules in "
+                    + output + " are up to date");
             return;
         }
         Files.deleteIfExists(fingerprintFile);
 
         if (sources.combine()) {
             VendorDirectories.Result combined = VendorDirectories.combine(sources.directories(), sources.combined());
-            getLog().info("crates-io replaced by " + sources.combined() + ": " + combined.crates()
-                    + " crates from " + sources.directories());
+            getLog().info("crates-io replaced by " + sources.combined() + ": " + combined.crates() + " crates from "
+                    + sources.directories());
             combined.notes().forEach(note -> getLog().info("  " + note));
         }
 
-        getLog().info("Building Rust crate " + manifest.packageName() + " (" + crate + ") in "
-                + flavourList.size() + " flavour(s) with " + tc.route().id() + "'s toolchain");
+        getLog().info("Building Rust crate " + manifest.packageName() + " (" + crate + ") in " + flavourList.size()
+                + " flavour(s) with " + tc.route().id() + "'s toolchain");
         for (int i = 0; i < flavourList.size(); i++) {
             Flavour flavour = flavourList.get(i);
             Path targetDirectory = rustDirectory.resolve(flavour.id());
             cargoBuild(tc, crate, flavour, targetDirectory, sources);
-            Path built = targetDirectory.resolve(Toolchain.TARGET).resolve("release")
-                    .resolve(manifest.libName() + ".wasm");
+            Path built =
+                    targetDirectory.resolve(Toolchain.TARGET).resolve("release").resolve(manifest.libName() + ".wasm");
             if (!Files.isRegularFile(built)) {
                 throw new BuildFailure("cargo succeeded but wrote no " + built
                         + ": is the crate a cdylib ([lib] crate-type = [\"cdylib\"] in Cargo.toml)?");
@@ -213,7 +217,8 @@ public class BuildMojo extends AbstractMojo {
 
         String describe() {
             if (user.isPresent()) {
-                return "user's source '" + user.get().source() + "' (" + user.get().origin() + ")";
+                return "user's source '" + user.get().source() + "' ("
+                        + user.get().origin() + ")";
             }
             return combine() ? "combined " + directories : "crates.io";
         }
@@ -224,13 +229,16 @@ public class BuildMojo extends AbstractMojo {
                 CargoConfig.cratesIoReplacement(host, tc.cargo(), crate, tc.environment());
         List<Path> extra = vendorDirectories == null
                 ? List.of()
-                : vendorDirectories.stream().map(f -> f.toPath().toAbsolutePath()).toList();
+                : vendorDirectories.stream()
+                        .map(f -> f.toPath().toAbsolutePath())
+                        .toList();
         if (user.isPresent()) {
             getLog().info("Your cargo configuration (" + user.get().origin() + ") replaces crates-io with the source '"
                     + user.get().source() + "': using it as it is");
             if (!extra.isEmpty()) {
                 getLog().warn("vendorDirectories " + extra + " are not used, because your cargo configuration "
-                        + "already replaces crates-io; add their crates to source '" + user.get().source()
+                        + "already replaces crates-io; add their crates to source '"
+                        + user.get().source()
                         + "' or remove that replacement");
             }
             return new Sources(user, List.of(), combined);
@@ -251,10 +259,16 @@ public class BuildMojo extends AbstractMojo {
     private void cargoBuild(Toolchain tc, Path crate, Flavour flavour, Path targetDirectory, Sources sources)
             throws BuildFailure, IOException {
         List<String> command = new ArrayList<>(List.of(
-                tc.cargo().toString(), "build", "--release",
-                "--manifest-path", crate.resolve("Cargo.toml").toString(),
-                "--target", Toolchain.TARGET, flavour.buildStdArgument(),
-                "--target-dir", targetDirectory.toString()));
+                tc.cargo().toString(),
+                "build",
+                "--release",
+                "--manifest-path",
+                crate.resolve("Cargo.toml").toString(),
+                "--target",
+                Toolchain.TARGET,
+                flavour.buildStdArgument(),
+                "--target-dir",
+                targetDirectory.toString()));
         command.addAll(tc.cargoArguments());
         if (locked) {
             command.add("--locked");
@@ -270,7 +284,8 @@ public class BuildMojo extends AbstractMojo {
         }
         rustflags.add("--remap-path-prefix=" + crate + File.separator + "=");
 
-        ProcessBuilder builder = new ProcessBuilder(command).directory(crate.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(crate.toFile()).redirectErrorStream(true);
         Map<String, String> environment = builder.environment();
         environment.putAll(tc.environment());
         // CARGO_ENCODED_RUSTFLAGS takes precedence over RUSTFLAGS and keeps a crate path with spaces intact.
@@ -300,8 +315,8 @@ public class BuildMojo extends AbstractMojo {
         try {
             Process process = builder.start();
             process.getOutputStream().close();
-            try (BufferedReader reader = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader reader =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = reader.readLine()) != null; ) {
                     out.line(line);
                 }

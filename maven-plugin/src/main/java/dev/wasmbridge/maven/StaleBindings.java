@@ -125,8 +125,9 @@ final class StaleBindings {
             return "is gone from " + found;
         }
         String now = sha256(bytes);
-        return now.equals(recordedSha256) ? null : "changed (SHA-256 " + now.substring(0, 12) + "…, was "
-                + recordedSha256.substring(0, 12) + "…)";
+        return now.equals(recordedSha256)
+                ? null
+                : "changed (SHA-256 " + now.substring(0, 12) + "…, was " + recordedSha256.substring(0, 12) + "…)";
     }
 
     /** Deletes the class file of {@code binaryName}: the compiler plugin then sees its source as changed. */
@@ -145,7 +146,8 @@ final class StaleBindings {
         try (DirectoryStream<Path> list = Files.newDirectoryStream(folder, "*.class")) {
             for (Path candidate : list) {
                 String candidateName = candidate.getFileName().toString();
-                if (candidateName.equals(name + ".class") || candidateName.startsWith(name + "$")
+                if (candidateName.equals(name + ".class")
+                        || candidateName.startsWith(name + "$")
                         || candidateName.startsWith(name + "Machine")) {
                     Files.delete(candidate);
                 }

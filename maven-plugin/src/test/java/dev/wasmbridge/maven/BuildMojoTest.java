@@ -13,7 +13,8 @@ class BuildMojoTest {
     @Test
     void flavoursComeInOrderWithoutRepeats() throws BuildFailure {
         assertEquals(List.of(Flavour.EXNREF), BuildMojo.parseFlavours(List.of("exnref")));
-        assertEquals(List.of(Flavour.ABORT, Flavour.EXNREF, Flavour.LEGACY),
+        assertEquals(
+                List.of(Flavour.ABORT, Flavour.EXNREF, Flavour.LEGACY),
                 BuildMojo.parseFlavours(List.of("abort,exnref", "legacy", "ABORT")));
     }
 

@@ -52,9 +52,15 @@ class StaleBindingsTest {
         List<StaleBindings.Stale> stale = new StaleBindings(classes, log::add).refresh();
         assertEquals(1, stale.size());
         assertEquals("com.example.App", stale.get(0).interfaceName());
-        assertTrue(stale.get(0).reason().startsWith("changed (SHA-256 "), stale.get(0).reason());
-        for (String gone : List.of("App.class", "AppBindings.class", "AppBindings$CounterObject.class",
-                "AppBindingsMachine.class", "AppBindingsMachineFuncGroup_0.class")) {
+        assertTrue(
+                stale.get(0).reason().startsWith("changed (SHA-256 "),
+                stale.get(0).reason());
+        for (String gone : List.of(
+                "App.class",
+                "AppBindings.class",
+                "AppBindings$CounterObject.class",
+                "AppBindingsMachine.class",
+                "AppBindingsMachineFuncGroup_0.class")) {
             assertFalse(Files.exists(classes.resolve("com/example/" + gone)), gone);
         }
         // other classes stay; the nested class of the interface is recompiled with it anyway
@@ -84,7 +90,9 @@ class StaleBindingsTest {
         Files.delete(module);
         List<StaleBindings.Stale> stale = new StaleBindings(classes, log::add).refresh();
         assertEquals(1, stale.size());
-        assertTrue(stale.get(0).reason().startsWith("is gone from file:"), stale.get(0).reason());
+        assertTrue(
+                stale.get(0).reason().startsWith("is gone from file:"),
+                stale.get(0).reason());
         assertFalse(Files.exists(classes.resolve("com/example/App.class")));
     }
 
@@ -97,10 +105,16 @@ class StaleBindingsTest {
             out.closeEntry();
         }
         write("com/example/Lib.class", new byte[] {1});
-        writeRecord("com.example.LibBindings", "com.example.Lib", "jar:" + jar.toUri() + "!/wasm/lib.wasm",
+        writeRecord(
+                "com.example.LibBindings",
+                "com.example.Lib",
+                "jar:" + jar.toUri() + "!/wasm/lib.wasm",
                 StaleBindings.sha256(original));
         assertEquals(List.of(), new StaleBindings(classes, log::add).refresh());
-        writeRecord("com.example.LibBindings", "com.example.Lib", "jar:" + jar.toUri() + "!/wasm/lib.wasm",
+        writeRecord(
+                "com.example.LibBindings",
+                "com.example.Lib",
+                "jar:" + jar.toUri() + "!/wasm/lib.wasm",
                 StaleBindings.sha256(new byte[] {7}));
         assertEquals(1, new StaleBindings(classes, log::add).refresh().size());
         assertFalse(Files.exists(classes.resolve("com/example/Lib.class")));
@@ -109,7 +123,9 @@ class StaleBindingsTest {
 
     @Test
     void aRecordFromAnotherVersionSaysWhatToDo() throws IOException {
-        write(StaleBindings.RECORDS + "/com.example.Old.properties", "module=wasm/x.wasm\n".getBytes(StandardCharsets.UTF_8));
+        write(
+                StaleBindings.RECORDS + "/com.example.Old.properties",
+                "module=wasm/x.wasm\n".getBytes(StandardCharsets.UTF_8));
         IOException e = assertThrows(IOException.class, () -> new StaleBindings(classes, log::add).refresh());
         assertTrue(e.getMessage().endsWith("Run `mvn clean verify` once."), e.getMessage());
     }
@@ -132,8 +148,10 @@ class StaleBindingsTest {
 
     private void writeRecord(String bindings, String source, String found, String sha256) throws IOException {
         String module = found.substring(found.indexOf("wasm/"));
-        write(StaleBindings.RECORDS + "/" + bindings + ".properties", ("interface=" + source + "\nsource=" + source
-                + "\nbindings=" + bindings + "\nmodule=" + module + "\nsha256=" + sha256 + "\nfound=" + found + "\n")
-                .getBytes(StandardCharsets.UTF_8));
+        write(
+                StaleBindings.RECORDS + "/" + bindings + ".properties",
+                ("interface=" + source + "\nsource=" + source + "\nbindings=" + bindings + "\nmodule=" + module
+                                + "\nsha256=" + sha256 + "\nfound=" + found + "\n")
+                        .getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -132,7 +132,8 @@ record BindingModel(
 
     /** The lowered Wasm signature, e.g. {@code (i64, i32) -> i64}, as messages print it. */
     static String lowered(List<String> parameters, String result) {
-        return parameters.stream().collect(Collectors.joining(", ", "(", ")")) + " -> " + (result == null ? "()" : result);
+        return parameters.stream().collect(Collectors.joining(", ", "(", ")")) + " -> "
+                + (result == null ? "()" : result);
     }
 
     /** The lowered Wasm signature of parameters and a result. */

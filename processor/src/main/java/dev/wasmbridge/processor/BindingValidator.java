@@ -2,18 +2,18 @@ package dev.wasmbridge.processor;
 
 import com.dylibso.chicory.wasm.ChicoryException;
 import com.palantir.javapoet.ClassName;
+import dev.wasmbridge.processor.BindingModel.ClassBinding;
+import dev.wasmbridge.processor.BindingModel.ErrorConversion;
 import dev.wasmbridge.processor.BindingModel.Export;
 import dev.wasmbridge.processor.BindingModel.Import;
 import dev.wasmbridge.processor.BindingModel.ImportsInterface;
-import dev.wasmbridge.processor.BindingModel.ClassBinding;
-import dev.wasmbridge.processor.BindingModel.ErrorConversion;
+import dev.wasmbridge.processor.BindingModel.ModuleFile;
 import dev.wasmbridge.processor.BindingModel.Parameter;
 import dev.wasmbridge.processor.BindingModel.Passing;
 import dev.wasmbridge.processor.JavaType.ClassType;
 import dev.wasmbridge.processor.RustSignatures.RustFunction;
 import dev.wasmbridge.processor.RustSignatures.RustParameter;
 import dev.wasmbridge.processor.TypeMatcher.Position;
-import dev.wasmbridge.processor.BindingModel.ModuleFile;
 import dev.wasmbridge.processor.WasmModuleInfo.FunctionImportInfo;
 import dev.wasmbridge.wasmeh.FunctionSplitter;
 import dev.wasmbridge.wasmeh.LegacyEh;
@@ -51,8 +51,8 @@ final class BindingValidator {
     /** Methods of this interface are implemented by every binding class, not bound to exports. */
     static final String WASM_BINDINGS = RuntimeNames.WASM_BINDINGS.canonicalName();
     /** Interfaces whose methods the generated classes implement themselves. */
-    private static final List<String> BOUND_ELSEWHERE = List.of(WASM_BINDINGS, TypeResolver.WASM_OBJECT,
-            "java.lang.AutoCloseable");
+    private static final List<String> BOUND_ELSEWHERE =
+            List.of(WASM_BINDINGS, TypeResolver.WASM_OBJECT, "java.lang.AutoCloseable");
 
     private final Elements elements;
     private final Diagnostics diagnostics;
@@ -71,13 +71,17 @@ final class BindingValidator {
         if (!checkInterface(element, generated)) {
             return Optional.empty();
         }
-        AnnotationMirror annotation = TypeResolver.annotation(element, WASM_MODULE).orElseThrow();
+        AnnotationMirror annotation =
+                TypeResolver.annotation(element, WASM_MODULE).orElseThrow();
         String resource = (String) value(annotation, "value").orElseThrow().getValue();
         Optional<CheckedModule> module = readModule(element, resource);
         if (module.isEmpty()) {
             return Optional.empty();
         }
-        Context context = new Context(resource, module.get().info(), module.get().signatures(),
+        Context context = new Context(
+                resource,
+                module.get().info(),
+                module.get().signatures(),
                 new TypeResolver(diagnostics, resource, module.get().signatures()));
         List<Export> exports = new ArrayList<>();
         for (ExecutableElement method : abstractMethods(element)) {
@@ -92,8 +96,8 @@ final class BindingValidator {
             return Optional.empty();
         }
         List<String> declarations = context.signatures == null ? List.of() : context.signatures.consultedLines();
-        return Optional.of(new BindingModel(ClassName.get(element), generated, module.get().file(), exports, classes,
-                imports, declarations));
+        return Optional.of(new BindingModel(
+                ClassName.get(element), generated, module.get().file(), exports, classes, imports, declarations));
     }
 
     /** What validating one module's bindings needs at every step. */
@@ -102,6 +106,7 @@ final class BindingValidator {
         final WasmModuleInfo wasm;
         /** Null when the module has no signatures section. */
         final RustSignatures signatures;
+
         final TypeResolver types;
         final Map<String, ExecutableElement> byExportName = new LinkedHashMap<>();
         ExecutableElement firstMemoryUser;
@@ -128,7 +133,10 @@ final class BindingValidator {
 
     private boolean checkInterface(TypeElement element, ClassName generated) {
         if (element.getKind() != ElementKind.INTERFACE) {
-            diagnostics.report(element, Message.MODULE_NOT_INTERFACE, element.getSimpleName(),
+            diagnostics.report(
+                    element,
+                    Message.MODULE_NOT_INTERFACE,
+                    element.getSimpleName(),
                     element.getKind().toString().toLowerCase(Locale.ROOT).replace('_', ' '));
             return false;
         }
@@ -172,7 +180,12 @@ final class BindingValidator {
         }
         String expected = Integer.toString(AbiVersion.VERSION);
         if (info.abiVersion().isPresent() && !info.abiVersion().get().equals(expected)) {
-            diagnostics.report(element, Message.ABI_VERSION_MISMATCH, resource, info.abiVersion().get(), expected);
+            diagnostics.report(
+                    element,
+                    Message.ABI_VERSION_MISMATCH,
+                    resource,
+                    info.abiVersion().get(),
+                    expected);
             return Optional.empty();
         }
         RustSignatures signatures = null;
@@ -184,10 +197,9 @@ final class BindingValidator {
                 return Optional.empty();
             }
         }
-        ModuleFile file = new ModuleFile(resource, Digests.sha256(original), found.get().where(), runnable,
-                runnable != original);
-        return Optional.of(new CheckedModule(file, info,
-                signatures));
+        ModuleFile file =
+                new ModuleFile(resource, Digests.sha256(original), found.get().where(), runnable, runnable != original);
+        return Optional.of(new CheckedModule(file, info, signatures));
     }
 
     /**
@@ -224,13 +236,17 @@ final class BindingValidator {
         }
         Optional<String> actual = context.wasm.exportSignature(name);
         if (actual.isEmpty()) {
-            diagnostics.report(method, Message.EXPORT_NOT_FOUND, describe(method), name, context.resource,
+            diagnostics.report(
+                    method,
+                    Message.EXPORT_NOT_FOUND,
+                    describe(method),
+                    name,
+                    context.resource,
                     Names.suggestion(name, context.wasm.exportNames()));
             return Optional.empty();
         }
         Signature sig = signature.get();
-        Optional<RustFunction> rust = context.signatures == null ? Optional.empty()
-                : context.signatures.function(name);
+        Optional<RustFunction> rust = context.signatures == null ? Optional.empty() : context.signatures.function(name);
         Optional<Export> export = rust.isPresent()
                 ? checkAgainstRust(method, owner, name, sig, rust.get(), context)
                 : checkWithoutRust(method, owner, name, sig, context);
@@ -238,8 +254,15 @@ final class BindingValidator {
             return Optional.empty();
         }
         if (!actual.get().equals(export.get().wasmSignature())) {
-            diagnostics.report(method, Message.EXPORT_SIGNATURE_MISMATCH, describe(method), name, context.resource,
-                    actual.get(), export.get().wasmSignature(), sig.java());
+            diagnostics.report(
+                    method,
+                    Message.EXPORT_SIGNATURE_MISMATCH,
+                    describe(method),
+                    name,
+                    context.resource,
+                    actual.get(),
+                    export.get().wasmSignature(),
+                    sig.java());
             return Optional.empty();
         }
         if (sig.usesMemory() && context.firstMemoryUser == null) {
@@ -250,15 +273,19 @@ final class BindingValidator {
 
     /** Matches each Java type with the Rust type the signatures section records. */
     private Optional<Export> checkAgainstRust(
-            ExecutableElement method, ClassType owner, String name, Signature sig, RustFunction rust,
-            Context context) {
+            ExecutableElement method, ClassType owner, String name, Signature sig, RustFunction rust, Context context) {
         String declaration = rust.describe("fn");
         List<RustParameter> rustParameters = rust.parameters();
         Passing receiver = null;
         if (owner != null) {
             Optional<Passing> self = receiver(rust, owner);
             if (self.isEmpty()) {
-                diagnostics.report(method, Message.NOT_A_METHOD, describe(method), name, name,
+                diagnostics.report(
+                        method,
+                        Message.NOT_A_METHOD,
+                        describe(method),
+                        name,
+                        name,
                         sig.java().substring(sig.java().indexOf("-> ") + 3) + " " + method.getSimpleName() + "(...)");
                 return Optional.empty();
             }
@@ -273,8 +300,13 @@ final class BindingValidator {
         for (int i = 0; i < rustParameters.size(); i++) {
             Parameter parameter = sig.parameters().get(i);
             RustType rustType = rustParameters.get(i).type();
-            if (!sameType(method.getParameters().get(i), "Parameter '" + parameter.name() + "' of " + describe(method),
-                    parameter.type(), rustType, declaration, Position.EXPORT_PARAMETER)) {
+            if (!sameType(
+                    method.getParameters().get(i),
+                    "Parameter '" + parameter.name() + "' of " + describe(method),
+                    parameter.type(),
+                    rustType,
+                    declaration,
+                    Position.EXPORT_PARAMETER)) {
                 ok = false;
                 continue;
             }
@@ -288,14 +320,26 @@ final class BindingValidator {
         if (fallible) {
             rustResult = ((RustType.ResultOf) rustResult).value();
         }
-        ok &= sameType(method, "The result of " + describe(method), sig.result(), rustResult, declaration,
+        ok &= sameType(
+                method,
+                "The result of " + describe(method),
+                sig.result(),
+                rustResult,
+                declaration,
                 Position.EXPORT_RESULT);
         ErrorConversion error = fallible ? errorConversion(method) : null;
         if (!ok || fallible && error == NO_CONVERSION) {
             return Optional.empty();
         }
-        return Optional.of(new Export(declaringType(method, owner), method.getSimpleName().toString(), name,
-                parameters, sig.result(), receiver, fallible, error));
+        return Optional.of(new Export(
+                declaringType(method, owner),
+                method.getSimpleName().toString(),
+                name,
+                parameters,
+                sig.result(),
+                receiver,
+                fallible,
+                error));
     }
 
     /** Without Rust types only the types of ABI version 1 can be checked (at the Wasm level). */
@@ -306,13 +350,27 @@ final class BindingValidator {
         types.add(sig.result());
         Optional<JavaType> newer = types.stream().filter(t -> !t.inFirstAbi()).findFirst();
         if (owner != null || newer.isPresent()) {
-            String what = owner != null ? "methods of the Rust class " + owner.rustName() : newer.get().spelling();
-            diagnostics.report(method, Message.NEEDS_SIGNATURES, describe(method), what, context.resource,
+            String what = owner != null
+                    ? "methods of the Rust class " + owner.rustName()
+                    : newer.get().spelling();
+            diagnostics.report(
+                    method,
+                    Message.NEEDS_SIGNATURES,
+                    describe(method),
+                    what,
+                    context.resource,
                     context.noSignatures(name));
             return Optional.empty();
         }
-        return Optional.of(new Export(declaringType(method, null), method.getSimpleName().toString(), name,
-                sig.parameters(), sig.result(), null, false, null));
+        return Optional.of(new Export(
+                declaringType(method, null),
+                method.getSimpleName().toString(),
+                name,
+                sig.parameters(),
+                sig.result(),
+                null,
+                false,
+                null));
     }
 
     /** How the receiver {@code self} of a class method is passed; empty when the function has none. */
@@ -331,15 +389,20 @@ final class BindingValidator {
     }
 
     private static String declaringType(ExecutableElement method, ClassType owner) {
-        return owner != null ? owner.name().simpleName() : method.getEnclosingElement().getSimpleName().toString();
+        return owner != null
+                ? owner.name().simpleName()
+                : method.getEnclosingElement().getSimpleName().toString();
     }
 
     /** Marks a reported problem with the declared exception. */
     private static final ErrorConversion NO_CONVERSION = new ErrorConversion(ClassName.OBJECT, false);
 
     /** Exceptions that are already what a Rust error throws, so declaring them asks for no conversion. */
-    private static final List<String> NOT_CONVERTED = List.of(RuntimeNames.RUST_ERROR_EXCEPTION.canonicalName(),
-            RuntimeNames.WASM_BRIDGE_EXCEPTION.canonicalName(), "java.lang.RuntimeException", "java.lang.Exception",
+    private static final List<String> NOT_CONVERTED = List.of(
+            RuntimeNames.RUST_ERROR_EXCEPTION.canonicalName(),
+            RuntimeNames.WASM_BRIDGE_EXCEPTION.canonicalName(),
+            "java.lang.RuntimeException",
+            "java.lang.Exception",
             "java.lang.Throwable");
 
     /** The exception the method declares for a Rust error, or null for RustErrorException. */
@@ -357,13 +420,18 @@ final class BindingValidator {
                         continue;
                     }
                     List<String> parameters = constructor.getParameters().stream()
-                            .map(p -> p.asType().toString()).collect(Collectors.toList());
+                            .map(p -> p.asType().toString())
+                            .collect(Collectors.toList());
                     withCause |= parameters.equals(List.of("java.lang.String", "java.lang.Throwable"));
                     withMessage |= parameters.equals(List.of("java.lang.String"));
                 }
             }
             if (!withCause && !withMessage) {
-                diagnostics.report(method, Message.ERROR_CONSTRUCTOR, describe(method), type.getSimpleName(),
+                diagnostics.report(
+                        method,
+                        Message.ERROR_CONSTRUCTOR,
+                        describe(method),
+                        type.getSimpleName(),
                         type.getSimpleName());
                 return NO_CONVERSION;
             }
@@ -379,7 +447,8 @@ final class BindingValidator {
         boolean more = true;
         while (more) { // class methods may use further classes
             more = false;
-            for (Map.Entry<ClassType, TypeElement> entry : context.types.classes().entrySet()) {
+            for (Map.Entry<ClassType, TypeElement> entry :
+                    context.types.classes().entrySet()) {
                 if (!done.add(entry.getKey())) {
                     continue;
                 }
@@ -391,8 +460,12 @@ final class BindingValidator {
                 String drop = entry.getKey().rustName() + AbiVersion.DROP_SUFFIX;
                 Optional<String> dropSignature = context.wasm.exportSignature(drop);
                 if (dropSignature.isEmpty() || !dropSignature.get().equals("(i32) -> ()")) {
-                    diagnostics.report(entry.getValue(), Message.CLASS_NOT_IN_MODULE,
-                            entry.getKey().name().simpleName(), entry.getKey().rustName(), context.resource,
+                    diagnostics.report(
+                            entry.getValue(),
+                            Message.CLASS_NOT_IN_MODULE,
+                            entry.getKey().name().simpleName(),
+                            entry.getKey().rustName(),
+                            context.resource,
                             " (It has no export " + drop + " (i32) -> ().)");
                     continue;
                 }
@@ -408,11 +481,19 @@ final class BindingValidator {
             return;
         }
         List<String> problems = new ArrayList<>();
-        allocatorProblem(wasm, WasmModuleInfo.MALLOC, WasmModuleInfo.MALLOC_SIGNATURE).ifPresent(problems::add);
-        allocatorProblem(wasm, WasmModuleInfo.FREE, WasmModuleInfo.FREE_SIGNATURE).ifPresent(problems::add);
+        allocatorProblem(wasm, WasmModuleInfo.MALLOC, WasmModuleInfo.MALLOC_SIGNATURE)
+                .ifPresent(problems::add);
+        allocatorProblem(wasm, WasmModuleInfo.FREE, WasmModuleInfo.FREE_SIGNATURE)
+                .ifPresent(problems::add);
         if (!problems.isEmpty()) {
-            diagnostics.report(user, Message.MISSING_ALLOCATOR, describe(user), resource, WasmModuleInfo.MALLOC,
-                    WasmModuleInfo.FREE, String.join(" and ", problems));
+            diagnostics.report(
+                    user,
+                    Message.MISSING_ALLOCATOR,
+                    describe(user),
+                    resource,
+                    WasmModuleInfo.MALLOC,
+                    WasmModuleInfo.FREE,
+                    String.join(" and ", problems));
         }
     }
 
@@ -456,13 +537,20 @@ final class BindingValidator {
                 importOf(method, context, needed, provided).ifPresent(methods::add);
             }
             String simple = type.getSimpleName().toString();
-            interfaces.add(new ImportsInterface(ClassName.get(type),
-                    Character.toLowerCase(simple.charAt(0)) + simple.substring(1), methods));
+            interfaces.add(new ImportsInterface(
+                    ClassName.get(type), Character.toLowerCase(simple.charAt(0)) + simple.substring(1), methods));
         }
         for (FunctionImportInfo missing : needed.values()) {
             if (!provided.containsKey(missing.describe())) {
-                diagnostics.report(element, Message.IMPORT_MISSING, resource, missing.describe(),
-                        missing.signature(), missing.module(), missing.name(), javaSketch(missing));
+                diagnostics.report(
+                        element,
+                        Message.IMPORT_MISSING,
+                        resource,
+                        missing.describe(),
+                        missing.signature(),
+                        missing.module(),
+                        missing.name(),
+                        javaSketch(missing));
             }
         }
         for (String other : wasm.otherImports()) {
@@ -475,7 +563,8 @@ final class BindingValidator {
     private void checkSupportImport(TypeElement element, String resource, FunctionImportInfo wanted) {
         Optional<String> expected = SupportImports.signature(wanted.name());
         if (expected.isEmpty() || !expected.get().equals(wanted.signature())) {
-            diagnostics.report(element, Message.SUPPORT_IMPORT_UNKNOWN, resource, wanted.describe(), wanted.signature());
+            diagnostics.report(
+                    element, Message.SUPPORT_IMPORT_UNKNOWN, resource, wanted.describe(), wanted.signature());
         }
     }
 
@@ -497,7 +586,9 @@ final class BindingValidator {
             return Optional.empty();
         }
         String module = moduleName.get().isEmpty() ? "env" : moduleName.get();
-        String name = fieldName.get().isEmpty() ? Names.snakeCase(method.getSimpleName().toString()) : fieldName.get();
+        String name = fieldName.get().isEmpty()
+                ? Names.snakeCase(method.getSimpleName().toString())
+                : fieldName.get();
         String key = module + "." + name;
         ExecutableElement duplicate = provided.putIfAbsent(key, method);
         if (duplicate != null) {
@@ -506,31 +597,49 @@ final class BindingValidator {
         }
         FunctionImportInfo wanted = needed.get(key);
         if (wanted == null) {
-            List<String> candidates = needed.values().stream().map(FunctionImportInfo::describe)
-                    .collect(Collectors.toList());
-            diagnostics.report(method, Message.IMPORT_NOT_NEEDED, describe(method), key, resource,
+            List<String> candidates =
+                    needed.values().stream().map(FunctionImportInfo::describe).collect(Collectors.toList());
+            diagnostics.report(
+                    method,
+                    Message.IMPORT_NOT_NEEDED,
+                    describe(method),
+                    key,
+                    resource,
                     Names.suggestion(key, candidates));
             return Optional.empty();
         }
         Signature sig = signature.get();
-        Optional<RustFunction> rust = context.signatures == null ? Optional.empty()
-                : context.signatures.imported(module, name);
+        Optional<RustFunction> rust =
+                context.signatures == null ? Optional.empty() : context.signatures.imported(module, name);
         if (rust.isPresent()) {
             if (!importMatchesRust(method, sig, rust.get())) {
                 return Optional.empty();
             }
         } else {
-            Optional<Parameter> newer = sig.parameters().stream().filter(p -> !p.type().inFirstAbi()).findFirst();
+            Optional<Parameter> newer = sig.parameters().stream()
+                    .filter(p -> !p.type().inFirstAbi())
+                    .findFirst();
             if (newer.isPresent() || !sig.result().inFirstAbi()) {
-                diagnostics.report(method, Message.NEEDS_SIGNATURES, describe(method),
-                        newer.map(p -> p.type().spelling()).orElse(sig.result().spelling()), resource,
+                diagnostics.report(
+                        method,
+                        Message.NEEDS_SIGNATURES,
+                        describe(method),
+                        newer.map(p -> p.type().spelling()).orElse(sig.result().spelling()),
+                        resource,
                         context.noSignatures(key));
                 return Optional.empty();
             }
         }
         if (!wanted.signature().equals(sig.wasm())) {
-            diagnostics.report(method, Message.IMPORT_SIGNATURE_MISMATCH, describe(method), key, resource,
-                    wanted.signature(), sig.wasm(), sig.java());
+            diagnostics.report(
+                    method,
+                    Message.IMPORT_SIGNATURE_MISMATCH,
+                    describe(method),
+                    key,
+                    resource,
+                    wanted.signature(),
+                    sig.wasm(),
+                    sig.java());
             return Optional.empty();
         }
         if (sig.usesMemory() && context.firstMemoryUser == null) {
@@ -547,11 +656,22 @@ final class BindingValidator {
         boolean ok = true;
         for (int i = 0; i < sig.parameters().size(); i++) {
             Parameter parameter = sig.parameters().get(i);
-            ok &= sameType(method.getParameters().get(i), "Parameter '" + parameter.name() + "' of " + describe(method),
-                    parameter.type(), rust.parameters().get(i).type(), declaration, Position.IMPORT_PARAMETER);
+            ok &= sameType(
+                    method.getParameters().get(i),
+                    "Parameter '" + parameter.name() + "' of " + describe(method),
+                    parameter.type(),
+                    rust.parameters().get(i).type(),
+                    declaration,
+                    Position.IMPORT_PARAMETER);
         }
-        return ok & sameType(method, "The result of " + describe(method), sig.result(), rust.result(), declaration,
-                Position.IMPORT_RESULT);
+        return ok
+                & sameType(
+                        method,
+                        "The result of " + describe(method),
+                        sig.result(),
+                        rust.result(),
+                        declaration,
+                        Position.IMPORT_RESULT);
     }
 
     /** Whether the Java method has as many parameters as the Rust function; reports WB213 if not. */
@@ -559,7 +679,12 @@ final class BindingValidator {
         if (rustCount == sig.parameters().size()) {
             return true;
         }
-        diagnostics.report(method, Message.ARITY_MISMATCH, describe(method), sig.parameters().size(), declaration,
+        diagnostics.report(
+                method,
+                Message.ARITY_MISMATCH,
+                describe(method),
+                sig.parameters().size(),
+                declaration,
                 rustCount);
         return false;
     }
@@ -569,20 +694,28 @@ final class BindingValidator {
      *
      * @param what the value, as the message starts: {@code "Parameter 'x' of Api.f(int)"}
      */
-    private boolean sameType(Element site, String what, JavaType java, RustType rust, String declaration,
-            Position position) {
+    private boolean sameType(
+            Element site, String what, JavaType java, RustType rust, String declaration, Position position) {
         if (TypeMatcher.matches(java, rust, position)) {
             return true;
         }
-        diagnostics.report(site, Message.TYPE_MISMATCH, what, java.spelling(), rust.spelling(), declaration,
-                rust.spelling(), TypeMatcher.javaFor(rust, position));
+        diagnostics.report(
+                site,
+                Message.TYPE_MISMATCH,
+                what,
+                java.spelling(),
+                rust.spelling(),
+                declaration,
+                rust.spelling(),
+                TypeMatcher.javaFor(rust, position));
         return false;
     }
 
     /** A Java method's parameters and result as resolved types, with both spellings for messages. */
     private record Signature(List<Parameter> parameters, JavaType result, String java, String wasm) {
         boolean usesMemory() {
-            return result.usesMemory() || parameters.stream().anyMatch(p -> p.type().usesMemory());
+            return result.usesMemory()
+                    || parameters.stream().anyMatch(p -> p.type().usesMemory());
         }
     }
 
@@ -594,20 +727,31 @@ final class BindingValidator {
         boolean ok = true;
         List<Parameter> parameters = new ArrayList<>();
         for (VariableElement parameter : method.getParameters()) {
-            boolean unsigned = TypeResolver.annotation(parameter, TypeResolver.UNSIGNED).isPresent();
+            boolean unsigned =
+                    TypeResolver.annotation(parameter, TypeResolver.UNSIGNED).isPresent();
             Optional<JavaType> type = types.resolve(parameter.asType(), unsigned, parameter);
             if (type.isEmpty() || type.get() instanceof JavaType.Void) {
-                diagnostics.report(parameter, Message.UNSUPPORTED_PARAMETER, parameter.getSimpleName(),
-                        describe(method), simpleType(parameter.asType()), SUPPORTED);
+                diagnostics.report(
+                        parameter,
+                        Message.UNSUPPORTED_PARAMETER,
+                        parameter.getSimpleName(),
+                        describe(method),
+                        simpleType(parameter.asType()),
+                        SUPPORTED);
                 ok = false;
             } else {
                 parameters.add(new Parameter(parameter.getSimpleName().toString(), type.get(), Passing.VALUE));
             }
         }
-        boolean unsigned = TypeResolver.annotation(method, TypeResolver.UNSIGNED).isPresent();
+        boolean unsigned =
+                TypeResolver.annotation(method, TypeResolver.UNSIGNED).isPresent();
         Optional<JavaType> result = types.resolve(method.getReturnType(), unsigned, method);
         if (result.isEmpty()) {
-            diagnostics.report(method, Message.UNSUPPORTED_RESULT, describe(method), simpleType(method.getReturnType()),
+            diagnostics.report(
+                    method,
+                    Message.UNSUPPORTED_RESULT,
+                    describe(method),
+                    simpleType(method.getReturnType()),
                     SUPPORTED);
             ok = false;
         }
@@ -616,8 +760,8 @@ final class BindingValidator {
         }
         String java = parameters.stream().map(p -> p.type().spelling()).collect(Collectors.joining(", ", "(", ")"))
                 + " -> " + result.get().spelling();
-        return Optional.of(new Signature(parameters, result.get(), java,
-                BindingModel.wasmSignature(parameters, result.get())));
+        return Optional.of(
+                new Signature(parameters, result.get(), java, BindingModel.wasmSignature(parameters, result.get())));
     }
 
     /** The supported types, as listed in messages. */
@@ -630,14 +774,15 @@ final class BindingValidator {
     private List<ExecutableElement> abstractMethods(TypeElement type) {
         return ElementFilter.methodsIn(elements.getAllMembers(type)).stream()
                 .filter(m -> m.getModifiers().contains(Modifier.ABSTRACT))
-                .filter(m -> !BOUND_ELSEWHERE.contains(
-                        ((TypeElement) m.getEnclosingElement()).getQualifiedName().toString()))
+                .filter(m -> !BOUND_ELSEWHERE.contains(((TypeElement) m.getEnclosingElement())
+                        .getQualifiedName()
+                        .toString()))
                 .collect(Collectors.toList());
     }
 
     /** The value of a name attribute: present and possibly empty (use the default), or reported as blank. */
-    private Optional<String> explicitName(ExecutableElement method, AnnotationMirror annotation, String attribute,
-            String what) {
+    private Optional<String> explicitName(
+            ExecutableElement method, AnnotationMirror annotation, String attribute, String what) {
         Optional<? extends AnnotationValue> value = value(annotation, attribute);
         if (value.isEmpty()) {
             return Optional.of("");
@@ -656,7 +801,8 @@ final class BindingValidator {
             return List.of();
         }
         @SuppressWarnings("unchecked")
-        List<? extends AnnotationValue> classes = (List<? extends AnnotationValue>) value.get().getValue();
+        List<? extends AnnotationValue> classes =
+                (List<? extends AnnotationValue>) value.get().getValue();
         List<TypeElement> types = new ArrayList<>();
         for (AnnotationValue entry : classes) {
             types.add((TypeElement) ((DeclaredType) entry.getValue()).asElement());
@@ -674,7 +820,8 @@ final class BindingValidator {
 
     /** {@code Greeter.greet(String)}, for messages. */
     static String describe(ExecutableElement method) {
-        String parameters = method.getParameters().stream().map(p -> simpleType(p.asType()))
+        String parameters = method.getParameters().stream()
+                .map(p -> simpleType(p.asType()))
                 .collect(Collectors.joining(", ", "(", ")"));
         return method.getEnclosingElement().getSimpleName() + "." + method.getSimpleName() + parameters;
     }
@@ -700,12 +847,16 @@ final class BindingValidator {
 
     private static String javaTypeFor(String wasmType) {
         switch (wasmType) {
-            case "i32": return "int";
-            case "i64": return "long /* or String, byte[] */";
-            case "f32": return "float";
-            case "f64": return "double";
-            default: return wasmType;
+            case "i32":
+                return "int";
+            case "i64":
+                return "long /* or String, byte[] */";
+            case "f32":
+                return "float";
+            case "f64":
+                return "double";
+            default:
+                return wasmType;
         }
     }
-
 }

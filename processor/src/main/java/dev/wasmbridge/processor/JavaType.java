@@ -33,7 +33,10 @@ sealed interface JavaType {
 
     /** Whether ABI version 1 had it, so a module without the signatures section can use it. */
     default boolean inFirstAbi() {
-        return this instanceof Scalar s && !s.unsigned() && !s.boxed() && s.kind() != ScalarKind.BYTE
+        return this instanceof Scalar s
+                        && !s.unsigned()
+                        && !s.boxed()
+                        && s.kind() != ScalarKind.BYTE
                         && s.kind() != ScalarKind.SHORT
                 || this instanceof Void
                 || this instanceof Text
@@ -248,8 +251,7 @@ sealed interface JavaType {
      * @param method the name of its one abstract method
      * @param result {@link Void} for {@code void}
      */
-    record CallbackType(ClassName name, String method, List<JavaType> parameters, JavaType result)
-            implements JavaType {
+    record CallbackType(ClassName name, String method, List<JavaType> parameters, JavaType result) implements JavaType {
         @Override
         public String wasm() {
             return "i32";

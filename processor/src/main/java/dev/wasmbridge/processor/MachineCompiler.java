@@ -48,7 +48,10 @@ final class MachineCompiler {
      * @param classes binary class name → class file bytes
      * @param moduleDigest Chicory's digest of the module ({@code WasmModule.digest()})
      */
-    record Compiled(Map<String, byte[]> classes, String moduleDigest, List<Oversized> oversized,
+    record Compiled(
+            Map<String, byte[]> classes,
+            String moduleDigest,
+            List<Oversized> oversized,
             Map<String, DirectTarget> exports) {}
 
     /**
@@ -103,14 +106,14 @@ final class MachineCompiler {
         for (Map.Entry<String, List<ClassFileMethods.Method>> entry : classes.entrySet()) {
             for (ClassFileMethods.Method method : entry.getValue()) {
                 if (method.name().startsWith("func_")) {
-                    byMethod.put(method.name(), new DirectTarget(entry.getKey(), method.name(),
-                            method.descriptor()));
+                    byMethod.put(method.name(), new DirectTarget(entry.getKey(), method.name(), method.descriptor()));
                 }
             }
         }
         Map<String, DirectTarget> exports = new java.util.LinkedHashMap<>();
         for (int i = 0; i < module.exportSection().exportCount(); i++) {
-            com.dylibso.chicory.wasm.types.Export export = module.exportSection().getExport(i);
+            com.dylibso.chicory.wasm.types.Export export =
+                    module.exportSection().getExport(i);
             if (export.exportType() == com.dylibso.chicory.wasm.types.ExternalType.FUNCTION) {
                 DirectTarget target = byMethod.get("func_" + export.index());
                 if (target != null) {
@@ -127,7 +130,8 @@ final class MachineCompiler {
         List<Oversized> found = new ArrayList<>();
         for (List<ClassFileMethods.Method> classMethods : classes.values()) {
             for (ClassFileMethods.Method method : classMethods) {
-                if (method.codeLength() <= ClassFileMethods.JIT_LIMIT || method.name().startsWith("call_dispatch")) {
+                if (method.codeLength() <= ClassFileMethods.JIT_LIMIT
+                        || method.name().startsWith("call_dispatch")) {
                     continue; // the dispatch of calls from Java: generated bindings call compiled methods directly
                 }
                 found.add(new Oversized(describe(method.name(), names), method.name(), method.codeLength()));

@@ -13,111 +13,209 @@ import java.util.Locale;
  */
 enum Message {
     MODULE_NOT_INTERFACE(101, ERROR, "@WasmModule goes on an interface, but %s is a %s. Declare it as an interface."),
-    MODULE_GENERIC(102, ERROR, "@WasmModule interface %s has type parameters; Wasm exports are not generic."
-            + " Remove them."),
-    MODULE_PRIVATE(103, ERROR, "@WasmModule interface %s is private; the generated %s in the same package must see it."
-            + " Make it package-private or public."),
-    MODULE_NOT_FOUND(104, ERROR, "Wasm module '%s' was not found. Looked in: %s. Put the file under"
-            + " src/main/resources/%s (or src/test/resources for test code), or pass"
-            + " -Awasmbridge.path=<folder> to javac."),
+    MODULE_GENERIC(
+            102,
+            ERROR,
+            "@WasmModule interface %s has type parameters; Wasm exports are not generic." + " Remove them."),
+    MODULE_PRIVATE(
+            103,
+            ERROR,
+            "@WasmModule interface %s is private; the generated %s in the same package must see it."
+                    + " Make it package-private or public."),
+    MODULE_NOT_FOUND(
+            104,
+            ERROR,
+            "Wasm module '%s' was not found. Looked in: %s. Put the file under"
+                    + " src/main/resources/%s (or src/test/resources for test code), or pass"
+                    + " -Awasmbridge.path=<folder> to javac."),
     MODULE_UNREADABLE(105, ERROR, "Wasm module '%s' could not be read from %s: %s"),
     MODULE_INVALID(106, ERROR, "'%s' is not a valid Wasm module: %s. Rebuild it from its Rust crate."),
-    ABI_VERSION_MISMATCH(107, ERROR, "Wasm module '%s' was built for Wasmbridge ABI version %s, but this processor"
-            + " implements version %s (docs/ABI.md). Build the crate with the wasmbridge support crate of the"
-            + " same release as the Java dependencies."),
+    ABI_VERSION_MISMATCH(
+            107,
+            ERROR,
+            "Wasm module '%s' was built for Wasmbridge ABI version %s, but this processor"
+                    + " implements version %s (docs/ABI.md). Build the crate with the wasmbridge support crate of the"
+                    + " same release as the Java dependencies."),
 
-    METHOD_NOT_ANNOTATED(201, ERROR, "%s is abstract but has no @WasmExport, so the bindings cannot implement it."
-            + " Add @WasmExport (or @WasmExport(name = \"...\")), or give it a default body."),
+    METHOD_NOT_ANNOTATED(
+            201,
+            ERROR,
+            "%s is abstract but has no @WasmExport, so the bindings cannot implement it."
+                    + " Add @WasmExport (or @WasmExport(name = \"...\")), or give it a default body."),
     METHOD_GENERIC(202, ERROR, "%s has type parameters; a Wasm export has fixed types. Remove them."),
-    UNSUPPORTED_PARAMETER(203, ERROR, "Parameter '%s' of %s has type %s, which Wasmbridge cannot pass to Rust."
-            + " Supported: %s."),
+    UNSUPPORTED_PARAMETER(
+            203, ERROR, "Parameter '%s' of %s has type %s, which Wasmbridge cannot pass to Rust." + " Supported: %s."),
     UNSUPPORTED_RESULT(204, ERROR, "%s returns %s, which Wasmbridge cannot take from Rust. Supported: %s, void."),
-    EXPORT_NOT_FOUND(205, ERROR, "%s calls the Rust export '%s', but Wasm module '%s' has no function export of"
-            + " that name.%s Add the function to the Rust crate's wasmbridge::export! block, or name the"
-            + " export with @WasmExport(name = \"...\")."),
-    EXPORT_SIGNATURE_MISMATCH(206, ERROR, "%s does not match the Rust export '%s' in '%s': the export has Wasm"
-            + " signature %s, but the Java method lowers to %s (%s). Change the Java signature to match the"
-            + " Rust function."),
-    DUPLICATE_EXPORT(207, ERROR, "%s and %s both call the Rust export '%s'. Give one of them"
-            + " @WasmExport(name = \"...\") naming another export."),
-    RESERVED_NAME(208, ERROR, "'%s' starts with '" + "wasmbridge_" + "', which is reserved for the Wasmbridge ABI."
-            + " Rename the Rust function."),
-    MISSING_ALLOCATOR(209, ERROR, "%s passes strings or bytes, so Wasm module '%s' must export %s and %s with the"
-            + " signatures of docs/ABI.md, but %s. Add the wasmbridge support crate to the Rust crate."),
+    EXPORT_NOT_FOUND(
+            205,
+            ERROR,
+            "%s calls the Rust export '%s', but Wasm module '%s' has no function export of"
+                    + " that name.%s Add the function to the Rust crate's wasmbridge::export! block, or name the"
+                    + " export with @WasmExport(name = \"...\")."),
+    EXPORT_SIGNATURE_MISMATCH(
+            206,
+            ERROR,
+            "%s does not match the Rust export '%s' in '%s': the export has Wasm"
+                    + " signature %s, but the Java method lowers to %s (%s). Change the Java signature to match the"
+                    + " Rust function."),
+    DUPLICATE_EXPORT(
+            207,
+            ERROR,
+            "%s and %s both call the Rust export '%s'. Give one of them"
+                    + " @WasmExport(name = \"...\") naming another export."),
+    RESERVED_NAME(
+            208,
+            ERROR,
+            "'%s' starts with '" + "wasmbridge_" + "', which is reserved for the Wasmbridge ABI."
+                    + " Rename the Rust function."),
+    MISSING_ALLOCATOR(
+            209,
+            ERROR,
+            "%s passes strings or bytes, so Wasm module '%s' must export %s and %s with the"
+                    + " signatures of docs/ABI.md, but %s. Add the wasmbridge support crate to the Rust crate."),
     MISSING_MEMORY(210, ERROR, "%s passes strings or bytes, but Wasm module '%s' has no linear memory."),
     EMPTY_NAME(211, ERROR, "%s has an empty name in %s; leave the attribute out to use the default."),
-    TYPE_MISMATCH(212, ERROR, "%s is %s in Java, but %s in Rust (`%s`); a Rust %s is %s in Java. Change the Java"
-            + " type, or the Rust one."),
-    ARITY_MISMATCH(213, ERROR, "%s has %d parameter(s), but the Rust function `%s` has %d. Declare the same parameters"
-            + " as the Rust function."),
-    NEEDS_SIGNATURES(214, ERROR, "%s uses %s, which needs the Rust types recorded in the wasmbridge.signatures section,"
-            + " but Wasm module '%s' %s. Declare the Rust function with the wasmbridge support crate's macros"
-            + " (export!, class!), or use only int, long, float, double, boolean, String and byte[]."),
-    ERROR_CONSTRUCTOR(215, ERROR, "%s declares %s, which Wasmbridge throws for a Rust Err(e), but %s has no public"
-            + " constructor taking (String) or (String, Throwable). Add one, or remove it from the throws clause"
-            + " to get RustErrorException."),
-    NOT_A_METHOD(216, ERROR, "%s calls the Rust function '%s', which has no self parameter: it is an associated"
-            + " function. Declare it on the @WasmModule interface, as `@WasmExport(name = \"%s\") %s`."),
+    TYPE_MISMATCH(
+            212,
+            ERROR,
+            "%s is %s in Java, but %s in Rust (`%s`); a Rust %s is %s in Java. Change the Java"
+                    + " type, or the Rust one."),
+    ARITY_MISMATCH(
+            213,
+            ERROR,
+            "%s has %d parameter(s), but the Rust function `%s` has %d. Declare the same parameters"
+                    + " as the Rust function."),
+    NEEDS_SIGNATURES(
+            214,
+            ERROR,
+            "%s uses %s, which needs the Rust types recorded in the wasmbridge.signatures section,"
+                    + " but Wasm module '%s' %s. Declare the Rust function with the wasmbridge support crate's macros"
+                    + " (export!, class!), or use only int, long, float, double, boolean, String and byte[]."),
+    ERROR_CONSTRUCTOR(
+            215,
+            ERROR,
+            "%s declares %s, which Wasmbridge throws for a Rust Err(e), but %s has no public"
+                    + " constructor taking (String) or (String, Throwable). Add one, or remove it from the throws clause"
+                    + " to get RustErrorException."),
+    NOT_A_METHOD(
+            216,
+            ERROR,
+            "%s calls the Rust function '%s', which has no self parameter: it is an associated"
+                    + " function. Declare it on the @WasmModule interface, as `@WasmExport(name = \"%s\") %s`."),
 
-    IMPORTS_NOT_INTERFACE(301, ERROR, "%s is listed in @WasmModule(imports = ...) but is not an interface. List"
-            + " interfaces whose @WasmImport methods implement the module's imports."),
+    IMPORTS_NOT_INTERFACE(
+            301,
+            ERROR,
+            "%s is listed in @WasmModule(imports = ...) but is not an interface. List"
+                    + " interfaces whose @WasmImport methods implement the module's imports."),
     IMPORTS_LISTED_TWICE(302, ERROR, "%s is listed twice in @WasmModule(imports = ...). List it once."),
-    IMPORT_NOT_ANNOTATED(303, ERROR, "%s is abstract but has no @WasmImport, so Wasm cannot call it. Add"
-            + " @WasmImport, or give it a default body."),
-    IMPORT_NOT_NEEDED(304, WARNING, "%s provides %s, but Wasm module '%s' does not import it.%s Check the module"
-            + " and field names against the Rust crate's wasmbridge::import! block."),
-    IMPORT_SIGNATURE_MISMATCH(305, ERROR, "%s does not match the import %s of '%s': the module imports it with"
-            + " Wasm signature %s, but the Java method lowers to %s (%s). Change the Java signature to match"
-            + " the Rust declaration."),
-    IMPORT_MISSING(306, ERROR, "Wasm module '%s' imports %s with Wasm signature %s, but no @WasmImport method"
-            + " provides it. Add a method such as `@WasmImport(module = \"%s\", name = \"%s\") %s` to an"
-            + " interface listed in @WasmModule(imports = ...)."),
-    IMPORT_UNSUPPORTED_KIND(307, ERROR, "Wasm module '%s' imports %s %s; Wasmbridge provides only function"
-            + " imports. Remove the import from the Rust crate (or its linker flags)."),
+    IMPORT_NOT_ANNOTATED(
+            303,
+            ERROR,
+            "%s is abstract but has no @WasmImport, so Wasm cannot call it. Add"
+                    + " @WasmImport, or give it a default body."),
+    IMPORT_NOT_NEEDED(
+            304,
+            WARNING,
+            "%s provides %s, but Wasm module '%s' does not import it.%s Check the module"
+                    + " and field names against the Rust crate's wasmbridge::import! block."),
+    IMPORT_SIGNATURE_MISMATCH(
+            305,
+            ERROR,
+            "%s does not match the import %s of '%s': the module imports it with"
+                    + " Wasm signature %s, but the Java method lowers to %s (%s). Change the Java signature to match"
+                    + " the Rust declaration."),
+    IMPORT_MISSING(
+            306,
+            ERROR,
+            "Wasm module '%s' imports %s with Wasm signature %s, but no @WasmImport method"
+                    + " provides it. Add a method such as `@WasmImport(module = \"%s\", name = \"%s\") %s` to an"
+                    + " interface listed in @WasmModule(imports = ...)."),
+    IMPORT_UNSUPPORTED_KIND(
+            307,
+            ERROR,
+            "Wasm module '%s' imports %s %s; Wasmbridge provides only function"
+                    + " imports. Remove the import from the Rust crate (or its linker flags)."),
     DUPLICATE_IMPORT(308, ERROR, "%s and %s both provide the import %s. Keep one."),
-    SUPPORT_IMPORT_UNKNOWN(309, ERROR, "Wasm module '%s' imports %s with Wasm signature %s, which is not part of"
-            + " Wasmbridge ABI version " + AbiVersion.VERSION + ". Build the crate with the wasmbridge support"
-            + " crate of the same release as the Java dependencies; the 'wasmbridge' import module is"
-            + " reserved."),
+    SUPPORT_IMPORT_UNKNOWN(
+            309,
+            ERROR,
+            "Wasm module '%s' imports %s with Wasm signature %s, which is not part of"
+                    + " Wasmbridge ABI version " + AbiVersion.VERSION + ". Build the crate with the wasmbridge support"
+                    + " crate of the same release as the Java dependencies; the 'wasmbridge' import module is"
+                    + " reserved."),
 
-    CLASS_NOT_OBJECT(501, ERROR, "@WasmClass %s must be an interface that extends "
-            + RuntimeNames.WASM_OBJECT.canonicalName()
-            + " (which gives it close())."),
-    CLASS_NOT_IN_MODULE(502, ERROR, "@WasmClass %s stands for the Rust type '%s', but Wasm module '%s' declares no"
-            + " class of that name.%s Declare it with wasmbridge::class!, or give the Rust name in"
-            + " @WasmClass(\"...\")."),
-    ENUM_NOT_IN_MODULE(503, ERROR, "@WasmEnum %s stands for the Rust enum '%s', but Wasm module '%s' declares no enum"
-            + " of that name.%s Declare it with wasmbridge::enumeration!, or give the Rust name in"
-            + " @WasmEnum(\"...\")."),
-    ENUM_CONSTANT_MISSING(504, ERROR, "%s.%s has no variant in the Rust enum %s (variants: %s). Remove the constant,"
-            + " or add the variant in Rust."),
-    ENUM_VARIANT_MISSING(505, ERROR, "The Rust enum %s has the variant %s = %d, but %s has no constant for it. Add the"
-            + " constant %s."),
-    RECORD_NOT_IN_MODULE(506, ERROR, "@WasmRecord %s stands for the Rust struct '%s', but Wasm module '%s' declares no"
-            + " record of that name.%s Declare it with wasmbridge::record!, or give the Rust name in"
-            + " @WasmRecord(\"...\")."),
-    RECORD_COMPONENT_MISSING(507, ERROR, "Component '%s' of %s has no field '%s' in the Rust record %s (fields: %s)."
-            + " Remove the component, or add the field in Rust."),
-    RECORD_FIELD_MISSING(508, ERROR, "The Rust record %s has the field '%s: %s', but %s has no component '%s'. Add"
-            + " the component `%s %s`."),
-    RECORD_COMPONENT_MISMATCH(509, ERROR, "Component '%s' of %s is %s in Java, but the Rust field '%s' is %s, which is"
-            + " %s in Java."),
+    CLASS_NOT_OBJECT(
+            501,
+            ERROR,
+            "@WasmClass %s must be an interface that extends "
+                    + RuntimeNames.WASM_OBJECT.canonicalName()
+                    + " (which gives it close())."),
+    CLASS_NOT_IN_MODULE(
+            502,
+            ERROR,
+            "@WasmClass %s stands for the Rust type '%s', but Wasm module '%s' declares no"
+                    + " class of that name.%s Declare it with wasmbridge::class!, or give the Rust name in"
+                    + " @WasmClass(\"...\")."),
+    ENUM_NOT_IN_MODULE(
+            503,
+            ERROR,
+            "@WasmEnum %s stands for the Rust enum '%s', but Wasm module '%s' declares no enum"
+                    + " of that name.%s Declare it with wasmbridge::enumeration!, or give the Rust name in"
+                    + " @WasmEnum(\"...\")."),
+    ENUM_CONSTANT_MISSING(
+            504,
+            ERROR,
+            "%s.%s has no variant in the Rust enum %s (variants: %s). Remove the constant,"
+                    + " or add the variant in Rust."),
+    ENUM_VARIANT_MISSING(
+            505,
+            ERROR,
+            "The Rust enum %s has the variant %s = %d, but %s has no constant for it. Add the" + " constant %s."),
+    RECORD_NOT_IN_MODULE(
+            506,
+            ERROR,
+            "@WasmRecord %s stands for the Rust struct '%s', but Wasm module '%s' declares no"
+                    + " record of that name.%s Declare it with wasmbridge::record!, or give the Rust name in"
+                    + " @WasmRecord(\"...\")."),
+    RECORD_COMPONENT_MISSING(
+            507,
+            ERROR,
+            "Component '%s' of %s has no field '%s' in the Rust record %s (fields: %s)."
+                    + " Remove the component, or add the field in Rust."),
+    RECORD_FIELD_MISSING(
+            508,
+            ERROR,
+            "The Rust record %s has the field '%s: %s', but %s has no component '%s'. Add" + " the component `%s %s`."),
+    RECORD_COMPONENT_MISMATCH(
+            509, ERROR, "Component '%s' of %s is %s in Java, but the Rust field '%s' is %s, which is" + " %s in Java."),
     WRONG_KIND(510, ERROR, "%s is %s, but @%s goes on %s."),
-    UNSIGNED_MISPLACED(511, ERROR, "@Unsigned is on %s, which is %s; it applies to byte, short, int and long and their"
-            + " boxes only."),
+    UNSIGNED_MISPLACED(
+            511,
+            ERROR,
+            "@Unsigned is on %s, which is %s; it applies to byte, short, int and long and their" + " boxes only."),
     RECURSIVE_RECORD(512, ERROR, "@WasmRecord %s contains itself; a value encoding cannot hold a cycle."),
-    CALLBACK_NOT_FUNCTIONAL(513, ERROR, "@WasmCallback %s must be an interface with exactly one abstract method, but it"
-            + " has %d."),
-    CALLBACK_UNSUPPORTED(514, ERROR, "%s of the callback %s is %s, which cannot cross in the value encoding. Use"
-            + " primitives and their boxes, String, byte[], Optional, List, @WasmRecord records or @WasmEnum"
-            + " enums."),
+    CALLBACK_NOT_FUNCTIONAL(
+            513, ERROR, "@WasmCallback %s must be an interface with exactly one abstract method, but it" + " has %d."),
+    CALLBACK_UNSUPPORTED(
+            514,
+            ERROR,
+            "%s of the callback %s is %s, which cannot cross in the value encoding. Use"
+                    + " primitives and their boxes, String, byte[], Optional, List, @WasmRecord records or @WasmEnum"
+                    + " enums."),
 
-    COMPILE_FAILED(401, WARNING, "Wasm module '%s' could not be compiled to JVM bytecode at build time (%s); the"
-            + " bindings will compile it when first used instead. Pass -Awasmbridge.compile=false to skip the attempt."),
-    HUGE_METHODS(402, WARNING, "Wasm module '%s' compiles to %s over HotSpot's JIT limit (8,000 bytes of"
-            + " bytecode): %s. HotSpot leaves them to its interpreter, 10 to 100 times slower, unless the JVM runs"
-            + " with -XX:-DontCompileHugeMethods. Add that flag to the JVM that runs the bindings (tests, exec,"
-            + " your application), or make the Rust functions smaller (a lower inline threshold, opt-level = \"s\")."),
+    COMPILE_FAILED(
+            401,
+            WARNING,
+            "Wasm module '%s' could not be compiled to JVM bytecode at build time (%s); the"
+                    + " bindings will compile it when first used instead. Pass -Awasmbridge.compile=false to skip the attempt."),
+    HUGE_METHODS(
+            402,
+            WARNING,
+            "Wasm module '%s' compiles to %s over HotSpot's JIT limit (8,000 bytes of"
+                    + " bytecode): %s. HotSpot leaves them to its interpreter, 10 to 100 times slower, unless the JVM runs"
+                    + " with -XX:-DontCompileHugeMethods. Add that flag to the JVM that runs the bindings (tests, exec,"
+                    + " your application), or make the Rust functions smaller (a lower inline threshold, opt-level = \"s\")."),
     ;
 
     private final int code;

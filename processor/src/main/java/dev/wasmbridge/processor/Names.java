@@ -34,9 +34,7 @@ final class Names {
             return true;
         }
         // the last capital of an acronym that is followed by a word: "URLParser" splits before the P
-        return Character.isUpperCase(previous)
-                && i + 1 < name.length()
-                && Character.isLowerCase(name.charAt(i + 1));
+        return Character.isUpperCase(previous) && i + 1 < name.length() && Character.isLowerCase(name.charAt(i + 1));
     }
 
     /** " Did you mean 'x'?" for the closest name, when one is close enough to be a typo. */

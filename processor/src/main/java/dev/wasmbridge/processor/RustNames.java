@@ -11,6 +11,7 @@ final class RustNames {
     private final String symbol;
     /** Where the v0 grammar starts: back references count from here. */
     private final int start;
+
     private int position;
     /** Nested back references, to stop a malformed symbol from looping. */
     private int depth;
@@ -194,28 +195,50 @@ final class RustNames {
 
     private static String basicType(char tag) {
         switch (tag) {
-            case 'a': return "i8";
-            case 'b': return "bool";
-            case 'c': return "char";
-            case 'd': return "f64";
-            case 'e': return "str";
-            case 'f': return "f32";
-            case 'h': return "u8";
-            case 'i': return "isize";
-            case 'j': return "usize";
-            case 'l': return "i32";
-            case 'm': return "u32";
-            case 'n': return "i128";
-            case 'o': return "u128";
-            case 's': return "i16";
-            case 't': return "u16";
-            case 'u': return "()";
-            case 'v': return "...";
-            case 'x': return "i64";
-            case 'y': return "u64";
-            case 'z': return "!";
-            case 'p': return "_";
-            default: return null;
+            case 'a':
+                return "i8";
+            case 'b':
+                return "bool";
+            case 'c':
+                return "char";
+            case 'd':
+                return "f64";
+            case 'e':
+                return "str";
+            case 'f':
+                return "f32";
+            case 'h':
+                return "u8";
+            case 'i':
+                return "isize";
+            case 'j':
+                return "usize";
+            case 'l':
+                return "i32";
+            case 'm':
+                return "u32";
+            case 'n':
+                return "i128";
+            case 'o':
+                return "u128";
+            case 's':
+                return "i16";
+            case 't':
+                return "u16";
+            case 'u':
+                return "()";
+            case 'v':
+                return "...";
+            case 'x':
+                return "i64";
+            case 'y':
+                return "u64";
+            case 'z':
+                return "!";
+            case 'p':
+                return "_";
+            default:
+                return null;
         }
     }
 
@@ -275,8 +298,9 @@ final class RustNames {
         long value = 0;
         char c;
         while ((c = next()) != '_') {
-            int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'z' ? c - 'a' + 10
-                    : c >= 'A' && c <= 'Z' ? c - 'A' + 36 : -1;
+            int digit = c >= '0' && c <= '9'
+                    ? c - '0'
+                    : c >= 'a' && c <= 'z' ? c - 'a' + 10 : c >= 'A' && c <= 'Z' ? c - 'A' + 36 : -1;
             if (digit < 0) {
                 throw new IllegalArgumentException("bad base-62 digit");
             }
@@ -322,10 +346,17 @@ final class RustNames {
             if (part.startsWith("_$")) {
                 part = part.substring(1); // rustc escapes a leading '$' with '_'
             }
-            path.append(path.length() == 0 ? "" : "::").append(part
-                    .replace("$LT$", "<").replace("$GT$", ">").replace("$RF$", "&").replace("$BP$", "*")
-                    .replace("$u20$", " ").replace("$u27$", "'").replace("$u5b$", "[").replace("$u5d$", "]")
-                    .replace("$C$", ",").replace("..", "::"));
+            path.append(path.length() == 0 ? "" : "::")
+                    .append(part.replace("$LT$", "<")
+                            .replace("$GT$", ">")
+                            .replace("$RF$", "&")
+                            .replace("$BP$", "*")
+                            .replace("$u20$", " ")
+                            .replace("$u27$", "'")
+                            .replace("$u5b$", "[")
+                            .replace("$u5d$", "]")
+                            .replace("$C$", ",")
+                            .replace("..", "::"));
         }
         return path.toString();
     }

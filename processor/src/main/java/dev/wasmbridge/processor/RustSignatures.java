@@ -1,9 +1,9 @@
 package dev.wasmbridge.processor;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -29,7 +29,8 @@ final class RustSignatures {
     record RustFunction(String name, List<RustParameter> parameters, RustType result) {
         /** The declaration as the section writes it, for messages. */
         String describe(String keyword) {
-            StringBuilder text = new StringBuilder(keyword).append(' ').append(name).append('(');
+            StringBuilder text =
+                    new StringBuilder(keyword).append(' ').append(name).append('(');
             for (int i = 0; i < parameters.size(); i++) {
                 text.append(i == 0 ? "" : ", ").append(parameters.get(i).describe());
             }
@@ -68,7 +69,8 @@ final class RustSignatures {
     static RustSignatures parse(byte[] payload) {
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder()
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(payload))
                     .toString();
@@ -85,8 +87,8 @@ final class RustSignatures {
             try {
                 signatures.add(line);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("line '" + line + "' of the wasmbridge.signatures section: "
-                        + e.getMessage(), e);
+                throw new IllegalArgumentException(
+                        "line '" + line + "' of the wasmbridge.signatures section: " + e.getMessage(), e);
             }
         }
         return signatures;
@@ -205,7 +207,8 @@ final class RustSignatures {
     }
 
     boolean isClass(String name) {
-        return consult("class " + name, Optional.of(name).filter(classes::contains)).isPresent();
+        return consult("class " + name, Optional.of(name).filter(classes::contains))
+                .isPresent();
     }
 
     Optional<List<Variant>> enumeration(String name) {

@@ -45,7 +45,8 @@ final class TypeMatcher {
     }
 
     /** The element types whose top-level vectors are Java arrays rather than lists (ABI.md). */
-    private static final java.util.Set<String> ARRAY_ELEMENTS = java.util.Set.of("u8", "i16", "i32", "i64", "f32", "f64");
+    private static final java.util.Set<String> ARRAY_ELEMENTS =
+            java.util.Set.of("u8", "i16", "i32", "i64", "f32", "f64");
 
     private TypeMatcher() {}
 
@@ -58,35 +59,43 @@ final class TypeMatcher {
             return rust instanceof Unit;
         }
         if (java instanceof Text) {
-            return rust instanceof OwnedString || rust instanceof Str && position != Position.NESTED
-                    && position != Position.IMPORT_RESULT;
+            return rust instanceof OwnedString
+                    || rust instanceof Str && position != Position.NESTED && position != Position.IMPORT_RESULT;
         }
         if (java instanceof Bytes b) {
             if (b.buffer() && position == Position.NESTED) {
                 return false;
             }
             return isBytes(rust, VecOf.class)
-                    || isBytes(rust, SliceOf.class) && (position == Position.EXPORT_PARAMETER
-                            || position == Position.IMPORT_PARAMETER);
+                    || isBytes(rust, SliceOf.class)
+                            && (position == Position.EXPORT_PARAMETER || position == Position.IMPORT_PARAMETER);
         }
         if (java instanceof NumericArray a) {
-            RustType element = rust instanceof VecOf v ? v.element()
-                    : rust instanceof SliceOf s && (position == Position.EXPORT_PARAMETER
-                            || position == Position.IMPORT_PARAMETER) ? s.element() : null;
-            return position.topLevel() && element instanceof Primitive p && p.name().equals(a.element().rust);
+            RustType element = rust instanceof VecOf v
+                    ? v.element()
+                    : rust instanceof SliceOf s
+                                    && (position == Position.EXPORT_PARAMETER || position == Position.IMPORT_PARAMETER)
+                            ? s.element()
+                            : null;
+            return position.topLevel()
+                    && element instanceof Primitive p
+                    && p.name().equals(a.element().rust);
         }
         if (java instanceof OptionalOf o) {
             if (!(rust instanceof OptionOf r)) {
                 return false;
             }
             if (o.value() instanceof ClassType c) {
-                return position == Position.EXPORT_RESULT && r.value() instanceof Named n
+                return position == Position.EXPORT_RESULT
+                        && r.value() instanceof Named n
                         && n.name().equals(c.rustName());
             }
             return matches(o.value(), r.value(), Position.NESTED);
         }
         if (java instanceof OptionalPrimitive o) {
-            return rust instanceof OptionOf r && r.value() instanceof Primitive p && p.name().equals(o.kind().rust);
+            return rust instanceof OptionOf r
+                    && r.value() instanceof Primitive p
+                    && p.name().equals(o.kind().rust);
         }
         if (java instanceof ListOf l) {
             if (!(rust instanceof VecOf v)) {
@@ -104,7 +113,8 @@ final class TypeMatcher {
             return rust instanceof Named n && n.name().equals(e.rustName());
         }
         if (java instanceof JavaType.CallbackType c) {
-            if (!(rust instanceof RustType.FnOf f) || position != Position.EXPORT_PARAMETER
+            if (!(rust instanceof RustType.FnOf f)
+                    || position != Position.EXPORT_PARAMETER
                     || f.parameters().size() != c.parameters().size()) {
                 return false;
             }
@@ -113,7 +123,8 @@ final class TypeMatcher {
                     return false;
                 }
             }
-            return c.result() instanceof JavaType.Void ? f.result() instanceof Unit
+            return c.result() instanceof JavaType.Void
+                    ? f.result() instanceof Unit
                     : matches(c.result(), f.result(), Position.NESTED);
         }
         if (java instanceof ClassType c) {
@@ -121,15 +132,16 @@ final class TypeMatcher {
                 return n.name().equals(c.rustName())
                         && (position == Position.EXPORT_PARAMETER || position == Position.EXPORT_RESULT);
             }
-            return rust instanceof Borrowed b && b.name().equals(c.rustName())
-                    && position == Position.EXPORT_PARAMETER;
+            return rust instanceof Borrowed b && b.name().equals(c.rustName()) && position == Position.EXPORT_PARAMETER;
         }
         return false;
     }
 
     private static boolean isBytes(RustType rust, Class<? extends RustType> kind) {
         RustType element = rust instanceof VecOf v ? v.element() : rust instanceof SliceOf s ? s.element() : null;
-        return kind.isInstance(rust) && element instanceof Primitive p && p.name().equals("u8");
+        return kind.isInstance(rust)
+                && element instanceof Primitive p
+                && p.name().equals("u8");
     }
 
     /** The Java type to declare for {@code rust} at {@code position}, as a user would write it. */
@@ -168,10 +180,14 @@ final class TypeMatcher {
         if (rust instanceof OptionOf o) {
             if (o.value() instanceof Primitive p) {
                 switch (p.name()) {
-                    case "i32": return "OptionalInt (or Optional<Integer>)";
-                    case "i64": return "OptionalLong (or Optional<Long>)";
-                    case "f64": return "OptionalDouble (or Optional<Double>)";
-                    default: break;
+                    case "i32":
+                        return "OptionalInt (or Optional<Integer>)";
+                    case "i64":
+                        return "OptionalLong (or Optional<Long>)";
+                    case "f64":
+                        return "OptionalDouble (or Optional<Double>)";
+                    default:
+                        break;
                 }
             }
             return "Optional<" + javaFor(o.value(), Position.NESTED) + ">";
@@ -189,11 +205,17 @@ final class TypeMatcher {
             StringBuilder text = new StringBuilder("a @WasmCallback interface with a method (");
             for (int i = 0; i < f.parameters().size(); i++) {
                 RustType p = f.parameters().get(i);
-                text.append(i == 0 ? "" : ", ").append(javaFor(p, p instanceof Primitive
-                        ? Position.EXPORT_RESULT : Position.NESTED));
+                text.append(i == 0 ? "" : ", ")
+                        .append(javaFor(p, p instanceof Primitive ? Position.EXPORT_RESULT : Position.NESTED));
             }
-            return text.append(") -> ").append(f.result() instanceof Unit ? "void" : javaFor(f.result(),
-                    f.result() instanceof Primitive ? Position.EXPORT_RESULT : Position.NESTED)).toString();
+            return text.append(") -> ")
+                    .append(
+                            f.result() instanceof Unit
+                                    ? "void"
+                                    : javaFor(
+                                            f.result(),
+                                            f.result() instanceof Primitive ? Position.EXPORT_RESULT : Position.NESTED))
+                    .toString();
         }
         return rust.spelling();
     }

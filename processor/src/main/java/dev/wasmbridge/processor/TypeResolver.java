@@ -102,14 +102,22 @@ final class TypeResolver {
     private static Optional<ScalarKind> scalarKind(TypeMirror type, boolean nested) {
         if (type.getKind().isPrimitive()) { // a record component may be a primitive even though it is nested
             switch (type.getKind()) {
-                case BOOLEAN: return Optional.of(ScalarKind.BOOLEAN);
-                case BYTE: return Optional.of(ScalarKind.BYTE);
-                case SHORT: return Optional.of(ScalarKind.SHORT);
-                case INT: return Optional.of(ScalarKind.INT);
-                case LONG: return Optional.of(ScalarKind.LONG);
-                case FLOAT: return Optional.of(ScalarKind.FLOAT);
-                case DOUBLE: return Optional.of(ScalarKind.DOUBLE);
-                default: return Optional.empty();
+                case BOOLEAN:
+                    return Optional.of(ScalarKind.BOOLEAN);
+                case BYTE:
+                    return Optional.of(ScalarKind.BYTE);
+                case SHORT:
+                    return Optional.of(ScalarKind.SHORT);
+                case INT:
+                    return Optional.of(ScalarKind.INT);
+                case LONG:
+                    return Optional.of(ScalarKind.LONG);
+                case FLOAT:
+                    return Optional.of(ScalarKind.FLOAT);
+                case DOUBLE:
+                    return Optional.of(ScalarKind.DOUBLE);
+                default:
+                    return Optional.empty();
             }
         }
         if (!nested || type.getKind() != TypeKind.DECLARED) {
@@ -126,13 +134,20 @@ final class TypeResolver {
 
     private Optional<JavaType> array(ArrayType type, boolean nested) {
         switch (type.getComponentType().getKind()) {
-            case BYTE: return Optional.of(new JavaType.Bytes(false));
-            case SHORT: return nested ? Optional.empty() : Optional.of(new JavaType.NumericArray(ScalarKind.SHORT));
-            case INT: return nested ? Optional.empty() : Optional.of(new JavaType.NumericArray(ScalarKind.INT));
-            case LONG: return nested ? Optional.empty() : Optional.of(new JavaType.NumericArray(ScalarKind.LONG));
-            case FLOAT: return nested ? Optional.empty() : Optional.of(new JavaType.NumericArray(ScalarKind.FLOAT));
-            case DOUBLE: return nested ? Optional.empty() : Optional.of(new JavaType.NumericArray(ScalarKind.DOUBLE));
-            default: return Optional.empty();
+            case BYTE:
+                return Optional.of(new JavaType.Bytes(false));
+            case SHORT:
+                return nested ? Optional.empty() : Optional.of(new JavaType.NumericArray(ScalarKind.SHORT));
+            case INT:
+                return nested ? Optional.empty() : Optional.of(new JavaType.NumericArray(ScalarKind.INT));
+            case LONG:
+                return nested ? Optional.empty() : Optional.of(new JavaType.NumericArray(ScalarKind.LONG));
+            case FLOAT:
+                return nested ? Optional.empty() : Optional.of(new JavaType.NumericArray(ScalarKind.FLOAT));
+            case DOUBLE:
+                return nested ? Optional.empty() : Optional.of(new JavaType.NumericArray(ScalarKind.DOUBLE));
+            default:
+                return Optional.empty();
         }
     }
 
@@ -160,7 +175,8 @@ final class TypeResolver {
                 Optional<JavaType> inner = isClass(argument) && name.equals("java.util.Optional")
                         ? declared((DeclaredType) argument, false, site)
                         : resolve(argument, isUnsigned(argument), true, site);
-                return inner.map(t -> name.equals("java.util.List") ? new JavaType.ListOf(t) : new JavaType.OptionalOf(t));
+                return inner.map(
+                        t -> name.equals("java.util.List") ? new JavaType.ListOf(t) : new JavaType.OptionalOf(t));
             }
             default:
                 break;
@@ -197,8 +213,8 @@ final class TypeResolver {
 
     private Optional<JavaType> enumeration(TypeElement element) {
         if (element.getKind() != ElementKind.ENUM) {
-            diagnostics.report(element, Message.WRONG_KIND, element.getSimpleName(), kindName(element), "WasmEnum",
-                    "an enum");
+            diagnostics.report(
+                    element, Message.WRONG_KIND, element.getSimpleName(), kindName(element), "WasmEnum", "an enum");
             return Optional.empty();
         }
         String rustName = rustName(element, WASM_ENUM);
@@ -208,7 +224,12 @@ final class TypeResolver {
         }
         Optional<List<Variant>> variants = signatures.enumeration(rustName);
         if (variants.isEmpty()) {
-            diagnostics.report(element, Message.ENUM_NOT_IN_MODULE, element.getSimpleName(), rustName, resource,
+            diagnostics.report(
+                    element,
+                    Message.ENUM_NOT_IN_MODULE,
+                    element.getSimpleName(),
+                    rustName,
+                    resource,
                     Names.suggestion(rustName, signatures.typeNames()));
             return Optional.empty();
         }
@@ -221,9 +242,15 @@ final class TypeResolver {
             }
             String javaName = constant.getSimpleName().toString();
             Optional<Variant> variant = variants.get().stream()
-                    .filter(v -> normalized(v.name()).equals(normalized(javaName))).findFirst();
+                    .filter(v -> normalized(v.name()).equals(normalized(javaName)))
+                    .findFirst();
             if (variant.isEmpty()) {
-                diagnostics.report(constant, Message.ENUM_CONSTANT_MISSING, element.getSimpleName(), javaName, rustName,
+                diagnostics.report(
+                        constant,
+                        Message.ENUM_CONSTANT_MISSING,
+                        element.getSimpleName(),
+                        javaName,
+                        rustName,
                         variants.get().stream().map(Variant::name).collect(Collectors.joining(", ")));
                 ok = false;
                 continue;
@@ -233,8 +260,13 @@ final class TypeResolver {
         }
         for (Variant variant : variants.get()) {
             if (!matched.contains(variant.name())) {
-                diagnostics.report(element, Message.ENUM_VARIANT_MISSING, rustName, variant.name(),
-                        variant.discriminant(), element.getSimpleName(),
+                diagnostics.report(
+                        element,
+                        Message.ENUM_VARIANT_MISSING,
+                        rustName,
+                        variant.name(),
+                        variant.discriminant(),
+                        element.getSimpleName(),
                         Names.snakeCase(variant.name()).toUpperCase(Locale.ROOT));
                 ok = false;
             }
@@ -244,8 +276,8 @@ final class TypeResolver {
 
     private Optional<JavaType> record(TypeElement element, Element site) {
         if (element.getKind() != ElementKind.RECORD) {
-            diagnostics.report(element, Message.WRONG_KIND, element.getSimpleName(), kindName(element),
-                    "WasmRecord", "a record");
+            diagnostics.report(
+                    element, Message.WRONG_KIND, element.getSimpleName(), kindName(element), "WasmRecord", "a record");
             return Optional.empty();
         }
         String rustName = rustName(element, WASM_RECORD);
@@ -255,7 +287,12 @@ final class TypeResolver {
         }
         Optional<List<Field>> fields = signatures.record(rustName);
         if (fields.isEmpty()) {
-            diagnostics.report(element, Message.RECORD_NOT_IN_MODULE, element.getSimpleName(), rustName, resource,
+            diagnostics.report(
+                    element,
+                    Message.RECORD_NOT_IN_MODULE,
+                    element.getSimpleName(),
+                    rustName,
+                    resource,
                     Names.suggestion(rustName, signatures.typeNames()));
             return Optional.empty();
         }
@@ -271,18 +308,24 @@ final class TypeResolver {
         }
     }
 
-    private Optional<JavaType> recordComponents(TypeElement element, ClassName name, String rustName,
-            List<Field> fields) {
+    private Optional<JavaType> recordComponents(
+            TypeElement element, ClassName name, String rustName, List<Field> fields) {
         Map<String, RecordComponentElement> byRustName = new java.util.LinkedHashMap<>();
         boolean ok = true;
-        String fieldList = fields.stream().map(f -> f.name() + ": " + f.type().spelling())
-                .collect(Collectors.joining(", "));
+        String fieldList =
+                fields.stream().map(f -> f.name() + ": " + f.type().spelling()).collect(Collectors.joining(", "));
         for (RecordComponentElement component : ElementFilter.recordComponentsIn(element.getEnclosedElements())) {
             String javaName = component.getSimpleName().toString();
             String fieldName = Names.snakeCase(javaName);
             if (fields.stream().noneMatch(f -> f.name().equals(fieldName))) {
-                diagnostics.report(element, Message.RECORD_COMPONENT_MISSING, javaName, element.getSimpleName(),
-                        fieldName, rustName, fieldList);
+                diagnostics.report(
+                        element,
+                        Message.RECORD_COMPONENT_MISSING,
+                        javaName,
+                        element.getSimpleName(),
+                        fieldName,
+                        rustName,
+                        fieldList);
                 ok = false;
                 continue;
             }
@@ -293,8 +336,14 @@ final class TypeResolver {
             RecordComponentElement component = byRustName.get(field.name());
             if (component == null) {
                 if (ok) {
-                    diagnostics.report(element, Message.RECORD_FIELD_MISSING, rustName, field.name(),
-                            field.type().spelling(), element.getSimpleName(), Names.camelCase(field.name()),
+                    diagnostics.report(
+                            element,
+                            Message.RECORD_FIELD_MISSING,
+                            rustName,
+                            field.name(),
+                            field.type().spelling(),
+                            element.getSimpleName(),
+                            Names.camelCase(field.name()),
                             componentJava(field.type()),
                             Names.camelCase(field.name()));
                 }
@@ -302,35 +351,48 @@ final class TypeResolver {
                 continue;
             }
             TypeMirror type = component.asType();
-            boolean unsigned = isUnsigned(type) || annotation(component, UNSIGNED).isPresent();
+            boolean unsigned =
+                    isUnsigned(type) || annotation(component, UNSIGNED).isPresent();
             Optional<JavaType> resolvedType = resolve(type, unsigned, true, component);
             if (resolvedType.isEmpty()
                     || !TypeMatcher.matches(resolvedType.get(), field.type(), TypeMatcher.Position.NESTED)) {
-                diagnostics.report(element, Message.RECORD_COMPONENT_MISMATCH, component.getSimpleName(),
-                        element.getSimpleName(), resolvedType.map(JavaType::spelling).orElse(simple(type)),
-                        field.name(), field.type().spelling(), componentJava(field.type()));
+                diagnostics.report(
+                        element,
+                        Message.RECORD_COMPONENT_MISMATCH,
+                        component.getSimpleName(),
+                        element.getSimpleName(),
+                        resolvedType.map(JavaType::spelling).orElse(simple(type)),
+                        field.name(),
+                        field.type().spelling(),
+                        componentJava(field.type()));
                 ok = false;
                 continue;
             }
-            components.add(new RecordType.Component(component.getSimpleName().toString(), field.name(),
-                    resolvedType.get()));
+            components.add(
+                    new RecordType.Component(component.getSimpleName().toString(), field.name(), resolvedType.get()));
         }
         List<String> javaOrder = ElementFilter.recordComponentsIn(element.getEnclosedElements()).stream()
-                .map(c -> c.getSimpleName().toString()).collect(Collectors.toList());
-        return ok ? Optional.of(new RecordType(name, rustName, List.copyOf(components), javaOrder))
-                : Optional.empty();
+                .map(c -> c.getSimpleName().toString())
+                .collect(Collectors.toList());
+        return ok ? Optional.of(new RecordType(name, rustName, List.copyOf(components), javaOrder)) : Optional.empty();
     }
 
     private Optional<JavaType> classType(TypeElement element) {
-        boolean isObject = element.getKind() == ElementKind.INTERFACE && element.getInterfaces().stream()
-                .anyMatch(i -> qualifiedName(i).equals(WASM_OBJECT) || extendsObject(i));
+        boolean isObject = element.getKind() == ElementKind.INTERFACE
+                && element.getInterfaces().stream()
+                        .anyMatch(i -> qualifiedName(i).equals(WASM_OBJECT) || extendsObject(i));
         if (!isObject) {
             diagnostics.report(element, Message.CLASS_NOT_OBJECT, element.getSimpleName());
             return Optional.empty();
         }
         String rustName = rustName(element, WASM_CLASS);
         if (signatures != null && !signatures.isClass(rustName)) {
-            diagnostics.report(element, Message.CLASS_NOT_IN_MODULE, element.getSimpleName(), rustName, resource,
+            diagnostics.report(
+                    element,
+                    Message.CLASS_NOT_IN_MODULE,
+                    element.getSimpleName(),
+                    rustName,
+                    resource,
                     Names.suggestion(rustName, signatures.typeNames()));
             return Optional.empty();
         }
@@ -341,9 +403,10 @@ final class TypeResolver {
     }
 
     private Optional<JavaType> callback(TypeElement element) {
-        List<javax.lang.model.element.ExecutableElement> methods = ElementFilter.methodsIn(element.getEnclosedElements())
-                .stream().filter(m -> m.getModifiers().contains(javax.lang.model.element.Modifier.ABSTRACT))
-                .collect(Collectors.toList());
+        List<javax.lang.model.element.ExecutableElement> methods =
+                ElementFilter.methodsIn(element.getEnclosedElements()).stream()
+                        .filter(m -> m.getModifiers().contains(javax.lang.model.element.Modifier.ABSTRACT))
+                        .collect(Collectors.toList());
         if (element.getKind() != ElementKind.INTERFACE || methods.size() != 1) {
             diagnostics.report(element, Message.CALLBACK_NOT_FUNCTIONAL, element.getSimpleName(), methods.size());
             return Optional.empty();
@@ -355,8 +418,12 @@ final class TypeResolver {
             boolean unsigned = annotation(parameter, UNSIGNED).isPresent() || isUnsigned(parameter.asType());
             Optional<JavaType> type = resolve(parameter.asType(), unsigned, true, parameter);
             if (type.isEmpty()) {
-                diagnostics.report(element, Message.CALLBACK_UNSUPPORTED, "Parameter '" + parameter.getSimpleName()
-                        + "'", element.getSimpleName() + "." + method.getSimpleName(), simple(parameter.asType()));
+                diagnostics.report(
+                        element,
+                        Message.CALLBACK_UNSUPPORTED,
+                        "Parameter '" + parameter.getSimpleName() + "'",
+                        element.getSimpleName() + "." + method.getSimpleName(),
+                        simple(parameter.asType()));
                 ok = false;
             } else {
                 parameters.add(type.get());
@@ -364,27 +431,39 @@ final class TypeResolver {
         }
         Optional<JavaType> result = method.getReturnType().getKind() == TypeKind.VOID
                 ? Optional.of(new JavaType.Void())
-                : resolve(method.getReturnType(), annotation(method, UNSIGNED).isPresent()
-                        || isUnsigned(method.getReturnType()), true, method);
+                : resolve(
+                        method.getReturnType(),
+                        annotation(method, UNSIGNED).isPresent() || isUnsigned(method.getReturnType()),
+                        true,
+                        method);
         if (result.isEmpty()) {
-            diagnostics.report(element, Message.CALLBACK_UNSUPPORTED, "The result",
-                    element.getSimpleName() + "." + method.getSimpleName(), simple(method.getReturnType()));
+            diagnostics.report(
+                    element,
+                    Message.CALLBACK_UNSUPPORTED,
+                    "The result",
+                    element.getSimpleName() + "." + method.getSimpleName(),
+                    simple(method.getReturnType()));
             ok = false;
         }
-        return ok ? Optional.of(new JavaType.CallbackType(ClassName.get(element), method.getSimpleName().toString(),
-                List.copyOf(parameters), result.get())) : Optional.empty();
+        return ok
+                ? Optional.of(new JavaType.CallbackType(
+                        ClassName.get(element),
+                        method.getSimpleName().toString(),
+                        List.copyOf(parameters),
+                        result.get()))
+                : Optional.empty();
     }
 
     private static boolean extendsObject(TypeMirror type) {
         TypeElement element = (TypeElement) ((DeclaredType) type).asElement();
-        return element.getInterfaces().stream()
-                .anyMatch(i -> qualifiedName(i).equals(WASM_OBJECT) || extendsObject(i));
+        return element.getInterfaces().stream().anyMatch(i -> qualifiedName(i).equals(WASM_OBJECT) || extendsObject(i));
     }
 
     /** The Java type of a record component for a Rust field: a primitive where it can be. */
     private static String componentJava(RustType field) {
-        return TypeMatcher.javaFor(field, field instanceof RustType.Primitive
-                ? TypeMatcher.Position.EXPORT_RESULT : TypeMatcher.Position.NESTED);
+        return TypeMatcher.javaFor(
+                field,
+                field instanceof RustType.Primitive ? TypeMatcher.Position.EXPORT_RESULT : TypeMatcher.Position.NESTED);
     }
 
     /** The Rust name given in the annotation, or the Java simple name. */
@@ -400,7 +479,8 @@ final class TypeResolver {
 
     /** Whether {@code type} carries {@code @Unsigned} as a type annotation. */
     static boolean isUnsigned(TypeMirror type) {
-        return type.getAnnotationMirrors().stream().anyMatch(a -> qualifiedName(a.getAnnotationType()).equals(UNSIGNED));
+        return type.getAnnotationMirrors().stream()
+                .anyMatch(a -> qualifiedName(a.getAnnotationType()).equals(UNSIGNED));
     }
 
     static Optional<AnnotationMirror> annotation(Element element, String type) {
@@ -414,7 +494,9 @@ final class TypeResolver {
 
     private static String qualifiedName(TypeMirror type) {
         return type.getKind() == TypeKind.DECLARED
-                ? ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().toString()
+                ? ((TypeElement) ((DeclaredType) type).asElement())
+                        .getQualifiedName()
+                        .toString()
                 : type.toString();
     }
 

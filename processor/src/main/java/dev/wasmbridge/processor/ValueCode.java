@@ -1,11 +1,6 @@
 package dev.wasmbridge.processor;
 
-import static dev.wasmbridge.processor.RuntimeNames.CODEC;
-import static dev.wasmbridge.processor.RuntimeNames.CODECS;
 import static dev.wasmbridge.processor.RuntimeNames.SLICE_TYPE;
-import static dev.wasmbridge.processor.RuntimeNames.VALUE_READER;
-import static dev.wasmbridge.processor.RuntimeNames.VALUE_WRITER;
-import static dev.wasmbridge.processor.RuntimeNames.WASM_BRIDGE_EXCEPTION;
 
 import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
@@ -47,6 +42,7 @@ final class ValueCode {
 
     /** The codec fields, in an order in which each only uses fields declared before it. */
     private final Map<String, FieldSpec> codecFields = new LinkedHashMap<>();
+
     private final Map<String, String> codecNames = new HashMap<>();
     private final Map<ClassName, String> enumHelpers = new LinkedHashMap<>();
     private final Map<ClassName, EnumType> enums = new LinkedHashMap<>();
@@ -78,8 +74,10 @@ final class ValueCode {
             return ParameterizedTypeName.get(ClassName.get(Optional.class), typeName(o.value()));
         }
         if (type instanceof OptionalPrimitive o) {
-            return ClassName.get(o.kind() == ScalarKind.INT ? OptionalInt.class
-                    : o.kind() == ScalarKind.LONG ? OptionalLong.class : OptionalDouble.class);
+            return ClassName.get(
+                    o.kind() == ScalarKind.INT
+                            ? OptionalInt.class
+                            : o.kind() == ScalarKind.LONG ? OptionalLong.class : OptionalDouble.class);
         }
         if (type instanceof ListOf l) {
             return ParameterizedTypeName.get(ClassName.get(List.class), typeName(l.element()));
@@ -98,13 +96,20 @@ final class ValueCode {
 
     private static TypeName primitive(ScalarKind kind) {
         switch (kind) {
-            case BOOLEAN: return TypeName.BOOLEAN;
-            case BYTE: return TypeName.BYTE;
-            case SHORT: return TypeName.SHORT;
-            case INT: return TypeName.INT;
-            case LONG: return TypeName.LONG;
-            case FLOAT: return TypeName.FLOAT;
-            default: return TypeName.DOUBLE;
+            case BOOLEAN:
+                return TypeName.BOOLEAN;
+            case BYTE:
+                return TypeName.BYTE;
+            case SHORT:
+                return TypeName.SHORT;
+            case INT:
+                return TypeName.INT;
+            case LONG:
+                return TypeName.LONG;
+            case FLOAT:
+                return TypeName.FLOAT;
+            default:
+                return TypeName.DOUBLE;
         }
     }
 
@@ -118,12 +123,18 @@ final class ValueCode {
         String verb = given ? "give" : "lend";
         if (type instanceof Scalar s) {
             switch (s.kind()) {
-                case BOOLEAN: return CodeBlock.of("($L ? 1L : 0L)", value);
-                case FLOAT: return CodeBlock.of("$T.floatToRawIntBits($L)", Float.class, value);
-                case DOUBLE: return CodeBlock.of("$T.doubleToRawLongBits($L)", Double.class, value);
-                case BYTE: return s.unsigned() ? CodeBlock.of("$T.toUnsignedLong($L)", Byte.class, value) : value;
-                case SHORT: return s.unsigned() ? CodeBlock.of("$T.toUnsignedLong($L)", Short.class, value) : value;
-                default: return value;
+                case BOOLEAN:
+                    return CodeBlock.of("($L ? 1L : 0L)", value);
+                case FLOAT:
+                    return CodeBlock.of("$T.floatToRawIntBits($L)", Float.class, value);
+                case DOUBLE:
+                    return CodeBlock.of("$T.doubleToRawLongBits($L)", Double.class, value);
+                case BYTE:
+                    return s.unsigned() ? CodeBlock.of("$T.toUnsignedLong($L)", Byte.class, value) : value;
+                case SHORT:
+                    return s.unsigned() ? CodeBlock.of("$T.toUnsignedLong($L)", Short.class, value) : value;
+                default:
+                    return value;
             }
         }
         if (type instanceof Text || type instanceof Bytes || type instanceof NumericArray) {
@@ -146,7 +157,8 @@ final class ValueCode {
      * without JavaPoet statements, since it sits inside one.
      */
     private CodeBlock callbackAdapter(JavaType.CallbackType callback, CodeBlock function) {
-        CodeBlock.Builder adapter = CodeBlock.builder().add("(in$$, out$$) -> {\n").indent();
+        CodeBlock.Builder adapter =
+                CodeBlock.builder().add("(in$$, out$$) -> {\n").indent();
         java.util.List<CodeBlock> arguments = new java.util.ArrayList<>();
         for (int i = 0; i < callback.parameters().size(); i++) {
             JavaType parameter = callback.parameters().get(i);
@@ -155,8 +167,9 @@ final class ValueCode {
         }
         adapter.add("in$$.finish();\n");
         CodeBlock call = CodeBlock.of("$L.$L($L)", function, callback.method(), CodeBlock.join(arguments, ", "));
-        adapter.add("$L;\n", callback.result() instanceof JavaType.Void ? call
-                : writeValue(callback.result(), call, "out$"));
+        adapter.add(
+                "$L;\n",
+                callback.result() instanceof JavaType.Void ? call : writeValue(callback.result(), call, "out$"));
         return adapter.unindent().add("}").build();
     }
 
@@ -182,13 +195,20 @@ final class ValueCode {
         String verb = owned ? "take" : "read";
         if (type instanceof Scalar s) {
             switch (s.kind()) {
-                case INT: return CodeBlock.of("(int) $L", wasm);
-                case SHORT: return CodeBlock.of("(short) $L", wasm);
-                case BYTE: return CodeBlock.of("(byte) $L", wasm);
-                case FLOAT: return CodeBlock.of("$T.intBitsToFloat((int) $L)", Float.class, wasm);
-                case DOUBLE: return CodeBlock.of("$T.longBitsToDouble($L)", Double.class, wasm);
-                case BOOLEAN: return CodeBlock.of("(int) $L != 0", wasm);
-                default: return wasm;
+                case INT:
+                    return CodeBlock.of("(int) $L", wasm);
+                case SHORT:
+                    return CodeBlock.of("(short) $L", wasm);
+                case BYTE:
+                    return CodeBlock.of("(byte) $L", wasm);
+                case FLOAT:
+                    return CodeBlock.of("$T.intBitsToFloat((int) $L)", Float.class, wasm);
+                case DOUBLE:
+                    return CodeBlock.of("$T.longBitsToDouble($L)", Double.class, wasm);
+                case BOOLEAN:
+                    return CodeBlock.of("(int) $L != 0", wasm);
+                default:
+                    return wasm;
             }
         }
         if (type instanceof Text || type instanceof Bytes || type instanceof NumericArray) {
@@ -201,8 +221,14 @@ final class ValueCode {
             return CodeBlock.of("new $L($L, (int) $L)", classImplementations.get(c.name()), call, wasm);
         }
         if (type instanceof OptionalOf o && o.value() instanceof ClassType c) {
-            return CodeBlock.of("$L == 0 ? $T.empty() : $T.of(new $L($L, (int) $L))", wasm, Optional.class,
-                    Optional.class, classImplementations.get(c.name()), call, wasm);
+            return CodeBlock.of(
+                    "$L == 0 ? $T.empty() : $T.of(new $L($L, (int) $L))",
+                    wasm,
+                    Optional.class,
+                    Optional.class,
+                    classImplementations.get(c.name()),
+                    call,
+                    wasm);
         }
         if (type.isEncoded()) {
             return CodeBlock.of("$L.$LEncoded($L, $L)", call, verb, codec(type), wasm);
@@ -230,10 +256,11 @@ final class ValueCode {
             name = "CODEC_" + codecNames.size();
             codecNames.put(key, name);
             TypeName codecType = ParameterizedTypeName.get(RuntimeNames.CODEC, typeName(boxed(type)));
-            codecFields.put(name, FieldSpec.builder(codecType, name,
-                            Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                    .initializer(expression)
-                    .build());
+            codecFields.put(
+                    name,
+                    FieldSpec.builder(codecType, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                            .initializer(expression)
+                            .build());
         }
         return CodeBlock.of("$L", name);
     }
@@ -263,8 +290,13 @@ final class ValueCode {
         }
         if (type instanceof EnumType e) {
             String helper = enumHelper(e);
-            return CodeBlock.of("$T.of((value$$, out$$) -> out$$.writeInt($LToRust(value$$, $S)), in$$ -> $LFromRust("
-                    + "in$$.readInt()))", RuntimeNames.CODECS, helper, "a " + e.spelling() + " in a value", helper);
+            return CodeBlock.of(
+                    "$T.of((value$$, out$$) -> out$$.writeInt($LToRust(value$$, $S)), in$$ -> $LFromRust("
+                            + "in$$.readInt()))",
+                    RuntimeNames.CODECS,
+                    helper,
+                    "a " + e.spelling() + " in a value",
+                    helper);
         }
         if (type instanceof RecordType r) {
             return recordCodec(r);
@@ -278,20 +310,31 @@ final class ValueCode {
         for (RecordType.Component component : record.components()) {
             CodeBlock get = CodeBlock.of("value$$.$L()", component.javaName());
             write.addStatement("$L", writeValue(component.type(), get, "out$"));
-            read.addStatement("$T $L$$ = $L", typeName(component.type()), component.javaName(),
+            read.addStatement(
+                    "$T $L$$ = $L",
+                    typeName(component.type()),
+                    component.javaName(),
                     readValue(component.type(), "in$"));
         }
-        CodeBlock arguments = record.javaOrder().stream().map(n -> CodeBlock.of("$L$$", n))
-                .collect(CodeBlock.joining(", "));
+        CodeBlock arguments =
+                record.javaOrder().stream().map(n -> CodeBlock.of("$L$$", n)).collect(CodeBlock.joining(", "));
         read.addStatement("return new $T($L)", record.name(), arguments);
         return CodeBlock.builder()
-                .add("$T.of(\n", RuntimeNames.CODECS).indent().indent()
+                .add("$T.of(\n", RuntimeNames.CODECS)
+                .indent()
+                .indent()
                 .add("($T value$$, $T out$$) -> {\n", record.name(), RuntimeNames.VALUE_WRITER)
-                .indent().add(write.build()).unindent()
+                .indent()
+                .add(write.build())
+                .unindent()
                 .add("},\n")
                 .add("($T in$$) -> {\n", RuntimeNames.VALUE_READER)
-                .indent().add(read.build()).unindent()
-                .add("})").unindent().unindent()
+                .indent()
+                .add(read.build())
+                .unindent()
+                .add("})")
+                .unindent()
+                .unindent()
                 .build();
     }
 
@@ -299,7 +342,8 @@ final class ValueCode {
     private String enumHelper(EnumType type) {
         String name = enumHelpers.get(type.name());
         if (name == null) {
-            name = "enum" + String.join("_", type.name().simpleNames()) + (enumHelpers.isEmpty() ? "" : enumHelpers.size());
+            name = "enum" + String.join("_", type.name().simpleNames())
+                    + (enumHelpers.isEmpty() ? "" : enumHelpers.size());
             enumHelpers.put(type.name(), name);
             enums.put(type.name(), type);
         }
@@ -318,13 +362,17 @@ final class ValueCode {
 
     private static MethodSpec enumToRust(EnumType type, String name) {
         CodeBlock.Builder body = CodeBlock.builder()
-                .addStatement("$T.requireNonNull(value, () -> what + $S)", Objects.class,
+                .addStatement(
+                        "$T.requireNonNull(value, () -> what + $S)",
+                        Objects.class,
                         " is null, but the Rust side takes a " + type.rustName() + " value; pass a constant.")
                 .beginControlFlow("switch (value)");
         for (EnumType.Constant constant : type.constants()) {
             body.add("case $L: return $L;\n", constant.javaName(), constant.discriminant());
         }
-        body.add("default: throw new $T(value + $S);\n", IllegalArgumentException.class,
+        body.add(
+                        "default: throw new $T(value + $S);\n",
+                        IllegalArgumentException.class,
                         " has no Rust variant; rebuild the bindings against the current Wasm module.")
                 .endControlFlow();
         return MethodSpec.methodBuilder(name)
@@ -341,8 +389,11 @@ final class ValueCode {
         for (EnumType.Constant constant : type.constants()) {
             body.add("case $L: return $T.$L;\n", constant.discriminant(), type.name(), constant.javaName());
         }
-        body.add("default: throw new $T($S + discriminant + $S);\n", RuntimeNames.WASM_BRIDGE_EXCEPTION,
-                        "Rust returned the discriminant ", " for enum " + type.rustName() + ", which "
+        body.add(
+                        "default: throw new $T($S + discriminant + $S);\n",
+                        RuntimeNames.WASM_BRIDGE_EXCEPTION,
+                        "Rust returned the discriminant ",
+                        " for enum " + type.rustName() + ", which "
                                 + type.name().simpleName() + " has no constant for; the Wasm module does not match"
                                 + " the one the bindings were generated from. Rebuild them.")
                 .endControlFlow();

@@ -71,8 +71,9 @@ public final class WasmBridgeProcessor extends AbstractProcessor {
             BindingWriter.write(model, compileMachine(model, element)).writeTo(processingEnv.getFiler());
             writeRecord(model, (TypeElement) element);
         } catch (IOException e) {
-            processingEnv.getMessager().printMessage(
-                    Diagnostic.Kind.ERROR, "Could not write " + model.generated() + ": " + e, element);
+            processingEnv
+                    .getMessager()
+                    .printMessage(Diagnostic.Kind.ERROR, "Could not write " + model.generated() + ": " + e, element);
         }
     }
 
@@ -97,15 +98,24 @@ public final class WasmBridgeProcessor extends AbstractProcessor {
         }
         if (!compiled.oversized().isEmpty()) {
             List<MachineCompiler.Oversized> oversized = compiled.oversized();
-            String listed = oversized.stream().limit(8).map(MachineCompiler.Oversized::describe)
-                    .collect(java.util.stream.Collectors.joining(", "))
+            String listed = oversized.stream()
+                            .limit(8)
+                            .map(MachineCompiler.Oversized::describe)
+                            .collect(java.util.stream.Collectors.joining(", "))
                     + (oversized.size() > 8 ? " and " + (oversized.size() - 8) + " more" : "");
-            new Diagnostics(processingEnv.getMessager()).report(element, Message.HUGE_METHODS,
-                    model.module().resource(), oversized.size() == 1 ? "1 JVM method" : oversized.size()
-                            + " JVM methods", listed);
+            new Diagnostics(processingEnv.getMessager())
+                    .report(
+                            element,
+                            Message.HUGE_METHODS,
+                            model.module().resource(),
+                            oversized.size() == 1 ? "1 JVM method" : oversized.size() + " JVM methods",
+                            listed);
         }
         if (skeletonsWritten.add(model.module().skeletonPath())) {
-            writeResource(model.module().skeletonPath(), ModuleSkeleton.of(model.module().runnable()), element);
+            writeResource(
+                    model.module().skeletonPath(),
+                    ModuleSkeleton.of(model.module().runnable()),
+                    element);
         }
         for (Map.Entry<String, byte[]> entry : compiled.classes().entrySet()) {
             String binaryName = entry.getKey().replace('/', '.');
@@ -114,8 +124,13 @@ public final class WasmBridgeProcessor extends AbstractProcessor {
                 out.write(entry.getValue());
             }
         }
-        return new BindingWriter.Machine(machine, compiled.moduleDigest(),
-                compiled.oversized().stream().map(MachineCompiler.Oversized::describe).toList(), compiled.exports());
+        return new BindingWriter.Machine(
+                machine,
+                compiled.moduleDigest(),
+                compiled.oversized().stream()
+                        .map(MachineCompiler.Oversized::describe)
+                        .toList(),
+                compiled.exports());
     }
 
     /**
@@ -129,7 +144,10 @@ public final class WasmBridgeProcessor extends AbstractProcessor {
         }
         BindingsRecord record = new BindingsRecord(
                 processingEnv.getElementUtils().getBinaryName(element).toString(),
-                processingEnv.getElementUtils().getBinaryName((TypeElement) outermost).toString(),
+                processingEnv
+                        .getElementUtils()
+                        .getBinaryName((TypeElement) outermost)
+                        .toString(),
                 model.generated().reflectionName(),
                 model.module().resource(),
                 model.module().sha256(),

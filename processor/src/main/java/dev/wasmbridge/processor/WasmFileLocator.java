@@ -21,8 +21,8 @@ final class WasmFileLocator {
     /** The processor option: folders to search, separated by the platform's path separator. */
     static final String PATH_OPTION = "wasmbridge.path";
 
-    private static final List<JavaFileManager.Location> LOCATIONS = List.of(
-            StandardLocation.CLASS_OUTPUT, StandardLocation.SOURCE_PATH, StandardLocation.CLASS_PATH);
+    private static final List<JavaFileManager.Location> LOCATIONS =
+            List.of(StandardLocation.CLASS_OUTPUT, StandardLocation.SOURCE_PATH, StandardLocation.CLASS_PATH);
 
     /** A module's bytes and where they were found. */
     record Found(byte[] bytes, String where) {}
@@ -51,7 +51,8 @@ final class WasmFileLocator {
         for (Path folder : extraFolders) {
             Path file = folder.resolve(resource);
             if (Files.isRegularFile(file)) {
-                return Optional.of(new Found(Files.readAllBytes(file), file.toAbsolutePath().toUri().toString()));
+                return Optional.of(new Found(
+                        Files.readAllBytes(file), file.toAbsolutePath().toUri().toString()));
             }
         }
         for (JavaFileManager.Location location : LOCATIONS) {

@@ -67,7 +67,8 @@ final class WasmModuleInfo {
             }
         }
         for (int i = 0; i < module.functionSection().functionCount(); i++) {
-            functionTypes.add(module.typeSection().getType(module.functionSection().getFunctionType(i)));
+            functionTypes.add(
+                    module.typeSection().getType(module.functionSection().getFunctionType(i)));
         }
         this.exports = new LinkedHashMap<>();
         for (int i = 0; i < module.exportSection().exportCount(); i++) {

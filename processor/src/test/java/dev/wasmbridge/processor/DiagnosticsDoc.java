@@ -44,9 +44,14 @@ final class DiagnosticsDoc {
             int hundreds = Integer.parseInt(message.tag().substring(2)) / 100;
             if (hundreds != group) {
                 group = hundreds;
-                doc.append("\n## ").append(GROUPS.getOrDefault(group, "WB" + group + "xx")).append("\n");
+                doc.append("\n## ")
+                        .append(GROUPS.getOrDefault(group, "WB" + group + "xx"))
+                        .append("\n");
             }
-            doc.append("\n### ").append(message.tag()).append(": ").append(title(message))
+            doc.append("\n### ")
+                    .append(message.tag())
+                    .append(": ")
+                    .append(title(message))
                     .append("\n\n")
                     .append(message.severity() == Severity.ERROR ? "**Error.** " : "**Warning.** ")
                     .append(text(message.template()))
@@ -67,8 +72,8 @@ final class DiagnosticsDoc {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < parts.length; i++) {
             // ".%s Do this": the argument is an optional sentence, such as a "did you mean"
-            String part = PLACEHOLDER.matcher(parts[i].replace(".%s ", ". %s "))
-                    .replaceAll(Matcher.quoteReplacement("…"));
+            String part =
+                    PLACEHOLDER.matcher(parts[i].replace(".%s ", ". %s ")).replaceAll(Matcher.quoteReplacement("…"));
             if (i % 2 == 0) {
                 part = part.replace("<", "\\<").replace("*", "\\*").replace("_", "\\_");
             } else {

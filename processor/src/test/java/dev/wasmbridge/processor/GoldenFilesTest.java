@@ -40,7 +40,8 @@ class GoldenFilesTest {
         return JavaFileObjects.forSourceLines("example." + name, lines);
     }
 
-    private static final JavaFileObject TYPES_HOST = source("Host",
+    private static final JavaFileObject TYPES_HOST = source(
+            "Host",
             "package example;",
             "import dev.wasmbridge.annotations.WasmImport;",
             "public interface Host {",
@@ -53,54 +54,79 @@ class GoldenFilesTest {
 
     @Test
     void scalarsWithBuildTimeBytecode() throws IOException {
-        check("Primitives", true, TYPES_HOST, source("Primitives",
-                "package example;",
-                "import dev.wasmbridge.annotations.*;",
-                "@WasmModule(value = \"wasm/types_fixture.exnref.wasm\", imports = Host.class)",
-                "public interface Primitives {",
-                "  @WasmExport int add(int a, int b);",
-                "  @WasmExport long mulLong(long a, long b);",
-                "  @WasmExport float half(float x);",
-                "  @WasmExport double hypot(double x, double y);",
-                "  @WasmExport boolean negate(boolean b);",
-                "  @WasmExport void nothing();",
-                "}"));
+        check(
+                "Primitives",
+                true,
+                TYPES_HOST,
+                source(
+                        "Primitives",
+                        "package example;",
+                        "import dev.wasmbridge.annotations.*;",
+                        "@WasmModule(value = \"wasm/types_fixture.exnref.wasm\", imports = Host.class)",
+                        "public interface Primitives {",
+                        "  @WasmExport int add(int a, int b);",
+                        "  @WasmExport long mulLong(long a, long b);",
+                        "  @WasmExport float half(float x);",
+                        "  @WasmExport double hypot(double x, double y);",
+                        "  @WasmExport boolean negate(boolean b);",
+                        "  @WasmExport void nothing();",
+                        "}"));
     }
 
     @Test
     void stringsBytesAndImports() throws IOException {
-        check("Text", false, TYPES_HOST, source("Text",
-                "package example;",
-                "import dev.wasmbridge.annotations.*;",
-                "import java.nio.ByteBuffer;",
-                "@WasmModule(value = \"wasm/types_fixture.exnref.wasm\", imports = Host.class)",
-                "public interface Text {",
-                "  @WasmExport String greet(String name);",
-                "  @WasmExport String repeat(String text, int times);",
-                "  @WasmExport long byteSum(byte[] bytes);",
-                "  @WasmExport ByteBuffer bytesOwned(ByteBuffer bytes);",
-                "  @WasmExport void callHostLog(String message);",
-                "}"));
+        check(
+                "Text",
+                false,
+                TYPES_HOST,
+                source(
+                        "Text",
+                        "package example;",
+                        "import dev.wasmbridge.annotations.*;",
+                        "import java.nio.ByteBuffer;",
+                        "@WasmModule(value = \"wasm/types_fixture.exnref.wasm\", imports = Host.class)",
+                        "public interface Text {",
+                        "  @WasmExport String greet(String name);",
+                        "  @WasmExport String repeat(String text, int times);",
+                        "  @WasmExport long byteSum(byte[] bytes);",
+                        "  @WasmExport ByteBuffer bytesOwned(ByteBuffer bytes);",
+                        "  @WasmExport void callHostLog(String message);",
+                        "}"));
     }
 
     @Test
     void classRecordsEnumCallbackAndErrors() throws IOException {
         String imports = "import dev.wasmbridge.annotations.*; import dev.wasmbridge.runtime.*; import java.util.*;";
-        check("Rich", false,
+        check(
+                "Rich",
+                false,
                 source("Color", "package example;", imports, "@WasmEnum public enum Color { RED, GREEN, BLUE }"),
                 source("Point", "package example;", imports, "@WasmRecord public record Point(double x, double y) {}"),
-                source("Labeled", "package example;", imports, "@WasmRecord public record Labeled(String label,"
-                        + " Point point, List<String> tags, Optional<@Unsigned Integer> weight, Color color) {}"),
-                source("IntOp", "package example;", imports, "@WasmCallback public interface IntOp {"
-                        + " int apply(int x); }"),
-                source("Counter", "package example;", imports,
+                source(
+                        "Labeled",
+                        "package example;",
+                        imports,
+                        "@WasmRecord public record Labeled(String label,"
+                                + " Point point, List<String> tags, Optional<@Unsigned Integer> weight, Color color) {}"),
+                source(
+                        "IntOp",
+                        "package example;",
+                        imports,
+                        "@WasmCallback public interface IntOp {" + " int apply(int x); }"),
+                source(
+                        "Counter",
+                        "package example;",
+                        imports,
                         "@WasmClass public interface Counter extends WasmObject {",
                         "  @WasmExport long increment(long by);",
                         "  @WasmExport long intoTotal();",
                         "  @WasmExport Counter merged(Counter other);",
                         "  @WasmExport long addFrom(Counter other);",
                         "}"),
-                source("RichHost", "package example;", imports,
+                source(
+                        "RichHost",
+                        "package example;",
+                        imports,
                         "public interface RichHost {",
                         "  @WasmImport(module = \"host\") int[] hostInts(int[] values);",
                         "  @WasmImport(module = \"host\") Optional<String> hostOpt(Optional<String> x);",
@@ -111,7 +137,10 @@ class GoldenFilesTest {
                         "  @WasmImport(module = \"host\") double[] hostDoubles(double[] values);",
                         "  @WasmImport(module = \"host\") void poke();",
                         "}"),
-                source("Rich", "package example;", imports,
+                source(
+                        "Rich",
+                        "package example;",
+                        imports,
                         "@WasmModule(value = \"wasm/rich_fixture.exnref.wasm\", imports = RichHost.class)",
                         "public interface Rich {",
                         "  @WasmExport(name = \"Counter::new\") Counter newCounter(String name, long start);",
@@ -134,9 +163,10 @@ class GoldenFilesTest {
         Assumptions.assumeFalse(GoldenFiles.updating(), "this run rewrites golden files");
         Path golden = dir.resolve("Some.java");
         Files.writeString(golden, "class Some {\n  int a;\n}\n");
-        AssertionFailedError e = assertThrows(AssertionFailedError.class,
-                () -> GoldenFiles.check(golden, "class Some {\n  long a;\n}\n"));
-        assertTrue(e.getMessage().contains("First difference at line 2:\n  golden:      int a;\n  generated:   long a;"),
+        AssertionFailedError e = assertThrows(
+                AssertionFailedError.class, () -> GoldenFiles.check(golden, "class Some {\n  long a;\n}\n"));
+        assertTrue(
+                e.getMessage().contains("First difference at line 2:\n  golden:      int a;\n  generated:   long a;"),
                 e.getMessage());
         assertTrue(e.getMessage().endsWith("-D" + GoldenFiles.UPDATE_PROPERTY + "=true"), e.getMessage());
         GoldenFiles.check(golden, "class Some {\n  int a;\n}\n");
@@ -148,16 +178,20 @@ class GoldenFilesTest {
      */
     private static void check(String name, boolean toBytecode, JavaFileObject... sources) throws IOException {
         Path fixtures = Path.of(System.getProperty("wasmbridge.fixtures")).getParent();
-        Compilation compilation = javac()
-                .withProcessors(new WasmBridgeProcessor())
+        Compilation compilation = javac().withProcessors(new WasmBridgeProcessor())
                 .withOptions("-Awasmbridge.path=" + fixtures, "-A" + MachineCompiler.OPTION + "=" + toBytecode)
                 .compile(sources);
         assertThat(compilation).succeededWithoutWarnings();
-        String generated = compilation.generatedSourceFile("example." + name + "Bindings").orElseThrow()
-                .getCharContent(true).toString();
+        String generated = compilation
+                .generatedSourceFile("example." + name + "Bindings")
+                .orElseThrow()
+                .getCharContent(true)
+                .toString();
         for (String engine : ENGINE_PACKAGES) {
-            assertFalse(generated.contains(engine), name + "Bindings names the engine package " + engine
-                    + ": generated code must use Wasmbridge's own types (WasmSignature, ...)");
+            assertFalse(
+                    generated.contains(engine),
+                    name + "Bindings names the engine package " + engine
+                            + ": generated code must use Wasmbridge's own types (WasmSignature, ...)");
         }
         GoldenFiles.check(GOLDEN.resolve(name + "Bindings.java"), generated);
     }

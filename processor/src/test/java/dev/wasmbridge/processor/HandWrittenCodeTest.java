@@ -59,8 +59,10 @@ class HandWrittenCodeTest {
 
     @Test
     void demoUsesThePublicApiOnly() throws IOException {
-        assertEquals(List.of(), internalUses(sources(ROOT.resolve("demo/src/main/java"), null),
-                ROOT.resolve("demo/src/main/resources")));
+        assertEquals(
+                List.of(),
+                internalUses(
+                        sources(ROOT.resolve("demo/src/main/java"), null), ROOT.resolve("demo/src/main/resources")));
     }
 
     @Test
@@ -98,8 +100,8 @@ class HandWrittenCodeTest {
         List<String> found = internalUses(List.of(bad), output);
         assertTrue(found.contains("Bad.java:3: dev.wasmbridge.runtime.internal.CallBoundary"), found.toString());
         assertTrue(found.contains("Bad.java:6: dev.wasmbridge.runtime.internal.Instances"), found.toString());
-        assertTrue(found.stream().anyMatch(f -> f.startsWith("Bad.java:7: ") && f.contains("enter()")),
-                found.toString());
+        assertTrue(
+                found.stream().anyMatch(f -> f.startsWith("Bad.java:7: ") && f.contains("enter()")), found.toString());
         // generation() is WasmBindings's, which Instances extends: public API, not reported
         assertTrue(found.stream().noneMatch(f -> f.contains("generation()")), found.toString());
     }
@@ -113,11 +115,22 @@ class HandWrittenCodeTest {
         Path classes = Files.createDirectories(output.resolve("classes"));
         Path generated = Files.createDirectories(output.resolve("generated"));
         StringWriter messages = new StringWriter();
-        JavacTask task = (JavacTask) javac.getTask(messages, null, null,
-                List.of("-d", classes.toString(), "-s", generated.toString(), "--release", "17",
-                        "-classpath", System.getProperty("java.class.path"),
+        JavacTask task = (JavacTask) javac.getTask(
+                messages,
+                null,
+                null,
+                List.of(
+                        "-d",
+                        classes.toString(),
+                        "-s",
+                        generated.toString(),
+                        "--release",
+                        "17",
+                        "-classpath",
+                        System.getProperty("java.class.path"),
                         "-A" + WasmFileLocator.PATH_OPTION + "=" + resources.toAbsolutePath()),
-                null, sources);
+                null,
+                sources);
         task.setProcessors(List.of(new WasmBridgeProcessor()));
         Set<String> found = new TreeSet<>();
         Trees trees = Trees.instance(task);
@@ -129,7 +142,8 @@ class HandWrittenCodeTest {
         task.addTaskListener(new TaskListener() {
             @Override
             public void finished(TaskEvent event) {
-                if (event.getKind() == TaskEvent.Kind.ANALYZE && handWritten.contains(event.getSourceFile().toUri())) {
+                if (event.getKind() == TaskEvent.Kind.ANALYZE
+                        && handWritten.contains(event.getSourceFile().toUri())) {
                     analyzed[0]++;
                     new Scanner(trees, elements, types, event.getCompilationUnit(), found)
                             .scan(event.getCompilationUnit(), null);
@@ -138,8 +152,9 @@ class HandWrittenCodeTest {
         });
         boolean compiled = task.call();
         assertTrue(compiled, "the sources do not compile:\n" + messages);
-        assertTrue(analyzed[0] == handWritten.size(), "javac analyzed " + analyzed[0] + " of the "
-                + handWritten.size() + " hand-written files");
+        assertTrue(
+                analyzed[0] == handWritten.size(),
+                "javac analyzed " + analyzed[0] + " of the " + handWritten.size() + " hand-written files");
         return List.copyOf(found);
     }
 
@@ -192,13 +207,17 @@ class HandWrittenCodeTest {
                 name = element.getKind() == ElementKind.PACKAGE || element instanceof TypeElement
                         ? element.toString()
                         : element.getEnclosingElement() + "." + element;
-            } else if (type != null && (type.toString().contains(INTERNAL + ".") || type.toString().contains(ENGINE + "."))) {
+            } else if (type != null
+                    && (type.toString().contains(INTERNAL + ".")
+                            || type.toString().contains(ENGINE + "."))) {
                 name = type.toString();
             }
             if (name != null) {
-                long line = unit.getLineMap().getLineNumber(trees.getSourcePositions().getStartPosition(unit,
-                        path.getLeaf()));
-                String file = Path.of(unit.getSourceFile().toUri().getPath()).getFileName().toString();
+                long line = unit.getLineMap()
+                        .getLineNumber(trees.getSourcePositions().getStartPosition(unit, path.getLeaf()));
+                String file = Path.of(unit.getSourceFile().toUri().getPath())
+                        .getFileName()
+                        .toString();
                 found.add(file + ":" + line + ": " + name);
             }
         }
@@ -240,8 +259,10 @@ class HandWrittenCodeTest {
         }
 
         private static boolean forbidden(String name) {
-            return name.equals(INTERNAL) || name.startsWith(INTERNAL + ".")
-                    || name.equals(ENGINE) || name.startsWith(ENGINE + ".");
+            return name.equals(INTERNAL)
+                    || name.startsWith(INTERNAL + ".")
+                    || name.equals(ENGINE)
+                    || name.startsWith(ENGINE + ".");
         }
     }
 
@@ -249,17 +270,20 @@ class HandWrittenCodeTest {
     private static List<JavaFileObject> sources(Path folder, String archetypePackage) throws IOException {
         assertTrue(Files.isDirectory(folder), folder + " is missing");
         try (Stream<Path> files = Files.walk(folder)) {
-            return files.filter(f -> f.toString().endsWith(".java")).sorted().map(f -> {
-                try {
-                    String text = Files.readString(f);
-                    if (archetypePackage != null) {
-                        text = text.replace("${package}", archetypePackage);
-                    }
-                    return source(folder.relativize(f).toString(), text);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }).toList();
+            return files.filter(f -> f.toString().endsWith(".java"))
+                    .sorted()
+                    .map(f -> {
+                        try {
+                            String text = Files.readString(f);
+                            if (archetypePackage != null) {
+                                text = text.replace("${package}", archetypePackage);
+                            }
+                            return source(folder.relativize(f).toString(), text);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    })
+                    .toList();
         }
     }
 

@@ -38,7 +38,8 @@ class LocaleIndependenceTest {
     @Test
     void bindingsCompileWhenTheDefaultLocaleIsTurkish() throws IOException {
         Path fixtures = Path.of(System.getProperty("wasmbridge.fixtures")).getParent();
-        JavaFileObject api = JavaFileObjects.forSourceLines("test.Api",
+        JavaFileObject api = JavaFileObjects.forSourceLines(
+                "test.Api",
                 "package test;",
                 "import dev.wasmbridge.annotations.*;",
                 "@WasmModule(value = \"wasm/types_fixture.exnref.wasm\", imports = Host.class)",
@@ -46,7 +47,8 @@ class LocaleIndependenceTest {
                 "  @WasmExport int add(int a, int b);",
                 "  @WasmExport String greet(String name);",
                 "}");
-        JavaFileObject host = JavaFileObjects.forSourceLines("test.Host",
+        JavaFileObject host = JavaFileObjects.forSourceLines(
+                "test.Host",
                 "package test;",
                 "import dev.wasmbridge.annotations.WasmImport;",
                 "public interface Host {",
@@ -57,15 +59,18 @@ class LocaleIndependenceTest {
                 "  @WasmImport(module = \"host\") double hostScalars(long a, float b, double c, boolean d);",
                 "}");
 
-        Compilation compilation = javac()
-                .withProcessors(new WasmBridgeProcessor())
+        Compilation compilation = javac().withProcessors(new WasmBridgeProcessor())
                 .withOptions("-Awasmbridge.path=" + fixtures, "-A" + MachineCompiler.OPTION + "=false")
                 .compile(api, host);
 
         assertThat(compilation).succeededWithoutWarnings();
-        String bindings = compilation.generatedSourceFile("test.ApiBindings").orElseThrow()
-                .getCharContent(true).toString();
-        assertFalse(bindings.contains("\u0130") || bindings.contains("\u0131"),
+        String bindings = compilation
+                .generatedSourceFile("test.ApiBindings")
+                .orElseThrow()
+                .getCharContent(true)
+                .toString();
+        assertFalse(
+                bindings.contains("\u0130") || bindings.contains("\u0131"),
                 "the bindings contain a Turkish dotted/dotless i:\n" + bindings);
     }
 }

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ProcessorCompilationTest {
     private static final String FIXTURE = "wasm/types_fixture.exnref.wasm";
 
-    @TempDir static Path extra;
+    @TempDir
+    static Path extra;
 
     @BeforeAll
     static void writeSpecialModules() throws IOException {
@@ -31,19 +32,37 @@ class ProcessorCompilationTest {
         Files.write(extra.resolve("bad/garbage.wasm"), "not wasm at all".getBytes(StandardCharsets.UTF_8));
         byte[] fixture = Files.readAllBytes(fixtures().resolve(FIXTURE));
         Files.write(extra.resolve("bad/abi9.wasm"), withAbiVersion(fixture, (byte) '9'));
-        Files.write(extra.resolve("bad/no-allocator.wasm"), new TinyWasm().withMemory()
-                .function("echo", new byte[] {TinyWasm.I64}, TinyWasm.I64).build());
-        Files.write(extra.resolve("splittable.wasm"), new TinyWasm().largeBlockFunction("sum", 40, 50).build());
-        Files.write(extra.resolve("bad/huge.wasm"), new TinyWasm()
-                .largeFunction("sum", 6000, "_RNvCs1234_8my_crate8sum_many").build());
-        Files.write(extra.resolve("bad/odd-support-import.wasm"), new TinyWasm()
-                .importFunction("wasmbridge", "panic", new byte[] {TinyWasm.I32}, (byte) 0)
-                .function("add", new byte[] {TinyWasm.I32, TinyWasm.I32}, TinyWasm.I32).build());
-        Files.write(extra.resolve("bad/plain-import.wasm"), new TinyWasm()
-                .importFunction("host", "log", new byte[] {TinyWasm.I64}, (byte) 0)
-                .function("add", new byte[] {TinyWasm.I32, TinyWasm.I32}, TinyWasm.I32).build());
-        Files.write(extra.resolve("bad/no-memory.wasm"), new TinyWasm()
-                .function("echo", new byte[] {TinyWasm.I64}, TinyWasm.I64).build());
+        Files.write(
+                extra.resolve("bad/no-allocator.wasm"),
+                new TinyWasm()
+                        .withMemory()
+                        .function("echo", new byte[] {TinyWasm.I64}, TinyWasm.I64)
+                        .build());
+        Files.write(
+                extra.resolve("splittable.wasm"),
+                new TinyWasm().largeBlockFunction("sum", 40, 50).build());
+        Files.write(
+                extra.resolve("bad/huge.wasm"),
+                new TinyWasm()
+                        .largeFunction("sum", 6000, "_RNvCs1234_8my_crate8sum_many")
+                        .build());
+        Files.write(
+                extra.resolve("bad/odd-support-import.wasm"),
+                new TinyWasm()
+                        .importFunction("wasmbridge", "panic", new byte[] {TinyWasm.I32}, (byte) 0)
+                        .function("add", new byte[] {TinyWasm.I32, TinyWasm.I32}, TinyWasm.I32)
+                        .build());
+        Files.write(
+                extra.resolve("bad/plain-import.wasm"),
+                new TinyWasm()
+                        .importFunction("host", "log", new byte[] {TinyWasm.I64}, (byte) 0)
+                        .function("add", new byte[] {TinyWasm.I32, TinyWasm.I32}, TinyWasm.I32)
+                        .build());
+        Files.write(
+                extra.resolve("bad/no-memory.wasm"),
+                new TinyWasm()
+                        .function("echo", new byte[] {TinyWasm.I64}, TinyWasm.I64)
+                        .build());
     }
 
     private static Path fixtures() {
@@ -68,9 +87,9 @@ class ProcessorCompilationTest {
     }
 
     private static Compilation compile(boolean toBytecode, JavaFileObject... sources) {
-        return javac()
-                .withProcessors(new WasmBridgeProcessor())
-                .withOptions("-Awasmbridge.path=" + fixtures() + java.io.File.pathSeparator + extra,
+        return javac().withProcessors(new WasmBridgeProcessor())
+                .withOptions(
+                        "-Awasmbridge.path=" + fixtures() + java.io.File.pathSeparator + extra,
                         "-A" + MachineCompiler.OPTION + "=" + toBytecode)
                 .compile(sources);
     }
@@ -139,33 +158,49 @@ class ProcessorCompilationTest {
         String sha256 = Digests.sha256(Files.readAllBytes(fixtures().resolve("wasm/types_fixture.legacy.wasm")));
         String translation = "META-INF/wasmbridge/exnref/" + sha256 + "/wasm/types_fixture.legacy.wasm";
         assertThat(compilation).generatedFile(javax.tools.StandardLocation.CLASS_OUTPUT, translation);
-        assertThat(compilation).generatedSourceFile("test.ApiBindings").contentsAsUtf8String()
+        assertThat(compilation)
+                .generatedSourceFile("test.ApiBindings")
+                .contentsAsUtf8String()
                 .contains("CheckedModule.classpath(ApiBindings.class, \"wasm/types_fixture.legacy.wasm\")");
-        assertThat(compilation).generatedSourceFile("test.ApiBindings").contentsAsUtf8String()
+        assertThat(compilation)
+                .generatedSourceFile("test.ApiBindings")
+                .contentsAsUtf8String()
                 .contains(".withTranslation(\"" + translation + "\")");
     }
 
     @Test
     void bindingsRecordTheModuleDigestAndTheRustDeclarationsTheyUse() throws IOException {
-        Compilation compilation = compile(fixtureInterface("  @WasmExport String greet(String name);",
-                "  @WasmExport int add(int a, int b);"), HOST);
+        Compilation compilation = compile(
+                fixtureInterface("  @WasmExport String greet(String name);", "  @WasmExport int add(int a, int b);"),
+                HOST);
         assertThat(compilation).succeededWithoutWarnings();
         String sha256 = Digests.sha256(Files.readAllBytes(fixtures().resolve(FIXTURE)));
-        String source = compilation.generatedSourceFile("test.ApiBindings").orElseThrow().getCharContent(true)
+        String source = compilation
+                .generatedSourceFile("test.ApiBindings")
+                .orElseThrow()
+                .getCharContent(true)
                 .toString();
         // exactly the declarations the two methods and the imports were checked against, sorted
-        assertTrue(source.contains(".checkedAgainst(\"" + sha256 + "\", List.of(\n"
-                + "    \"fn add(a: i32, b: i32) -> i32\",\n"
-                + "    \"fn greet(name: &str) -> String\",\n"
-                + "    \"import host.host_add(a: i32, b: i32) -> i32\",\n"
-                + "    \"import host.host_greeting(name: &str) -> String\",\n"
-                + "    \"import host.host_scalars(a: i64, b: f32, c: f64, d: bool) -> f64\",\n"
-                + "    \"import host.host_transform(bytes: &[u8]) -> Vec<u8>\",\n"
-                + "    \"import host.log(message: &str) -> ()\"))"), source);
+        assertTrue(
+                source.contains(".checkedAgainst(\"" + sha256 + "\", List.of(\n"
+                        + "    \"fn add(a: i32, b: i32) -> i32\",\n"
+                        + "    \"fn greet(name: &str) -> String\",\n"
+                        + "    \"import host.host_add(a: i32, b: i32) -> i32\",\n"
+                        + "    \"import host.host_greeting(name: &str) -> String\",\n"
+                        + "    \"import host.host_scalars(a: i64, b: f32, c: f64, d: bool) -> f64\",\n"
+                        + "    \"import host.host_transform(bytes: &[u8]) -> Vec<u8>\",\n"
+                        + "    \"import host.log(message: &str) -> ()\"))"),
+                source);
         // the record the build plugin's refresh goal reads
-        String record = new String(compilation.generatedFile(javax.tools.StandardLocation.CLASS_OUTPUT,
-                "META-INF/wasmbridge/bindings/test.ApiBindings.properties").orElseThrow().openInputStream()
-                .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        String record = new String(
+                compilation
+                        .generatedFile(
+                                javax.tools.StandardLocation.CLASS_OUTPUT,
+                                "META-INF/wasmbridge/bindings/test.ApiBindings.properties")
+                        .orElseThrow()
+                        .openInputStream()
+                        .readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
         java.util.Properties properties = new java.util.Properties();
         properties.load(new java.io.StringReader(record));
         assertEquals("test.Api", properties.getProperty("interface"));
@@ -182,13 +217,19 @@ class ProcessorCompilationTest {
         assertThat(compilation).succeededWithoutWarnings();
         byte[] original = Files.readAllBytes(fixtures().resolve(FIXTURE));
         String path = "META-INF/wasmbridge/skeleton/" + Digests.sha256(original) + "/" + FIXTURE;
-        assertThat(compilation).generatedSourceFile("test.ApiBindings").contentsAsUtf8String()
+        assertThat(compilation)
+                .generatedSourceFile("test.ApiBindings")
+                .contentsAsUtf8String()
                 .contains(".withSkeleton(\"" + path + "\")");
-        byte[] skeleton = compilation.generatedFile(javax.tools.StandardLocation.CLASS_OUTPUT, path).orElseThrow()
-                .openInputStream().readAllBytes();
+        byte[] skeleton = compilation
+                .generatedFile(javax.tools.StandardLocation.CLASS_OUTPUT, path)
+                .orElseThrow()
+                .openInputStream()
+                .readAllBytes();
         com.dylibso.chicory.wasm.WasmModule whole = com.dylibso.chicory.wasm.Parser.parse(original);
         com.dylibso.chicory.wasm.WasmModule parts = com.dylibso.chicory.wasm.Parser.parse(skeleton);
-        assertEquals(whole.functionSection().functionCount(), parts.functionSection().functionCount());
+        assertEquals(
+                whole.functionSection().functionCount(), parts.functionSection().functionCount());
         assertEquals(whole.exportSection().exportCount(), parts.exportSection().exportCount());
         assertEquals(whole.importSection().importCount(), parts.importSection().importCount());
         assertEquals(whole.dataSection().dataSegmentCount(), parts.dataSection().dataSegmentCount());
@@ -203,16 +244,22 @@ class ProcessorCompilationTest {
         Compilation compilation = compile(true, api);
         assertThat(compilation).succeededWithoutWarnings(); // no WB402: nothing left over the limit
         byte[] original = new TinyWasm().largeBlockFunction("sum", 40, 50).build();
-        assertTrue(!dev.wasmbridge.wasmeh.FunctionSplitter.oversizedFunctions(original).isEmpty(),
+        assertTrue(
+                !dev.wasmbridge.wasmeh.FunctionSplitter.oversizedFunctions(original)
+                        .isEmpty(),
                 "the function is over the limit as written");
         String skeleton = "META-INF/wasmbridge/skeleton/" + Digests.sha256(original) + "/splittable.wasm";
         com.dylibso.chicory.wasm.WasmModule compiled = com.dylibso.chicory.wasm.Parser.parse(compilation
-                .generatedFile(javax.tools.StandardLocation.CLASS_OUTPUT, skeleton).orElseThrow()
-                .openInputStream().readAllBytes());
+                .generatedFile(javax.tools.StandardLocation.CLASS_OUTPUT, skeleton)
+                .orElseThrow()
+                .openInputStream()
+                .readAllBytes());
         assertTrue(compiled.functionSection().functionCount() > 1, "the bytecode was compiled from the split module");
         // what the runtime runs when it does not use the bytecode: the same split module, as the bindings name it
-        assertThat(compilation).generatedFile(javax.tools.StandardLocation.CLASS_OUTPUT,
-                "META-INF/wasmbridge/exnref/" + Digests.sha256(original) + "/splittable.wasm");
+        assertThat(compilation)
+                .generatedFile(
+                        javax.tools.StandardLocation.CLASS_OUTPUT,
+                        "META-INF/wasmbridge/exnref/" + Digests.sha256(original) + "/splittable.wasm");
     }
 
     @Test
@@ -220,9 +267,11 @@ class ProcessorCompilationTest {
         JavaFileObject api = moduleInterface("@WasmModule(\"bad/huge.wasm\")", "  @WasmExport int sum();");
         Compilation compilation = compile(true, api);
         assertThat(compilation).succeeded();
-        assertThat(compilation).hadWarningContaining("[WB402] Wasm module 'bad/huge.wasm' compiles to 1 JVM method"
-                + " over HotSpot's JIT limit (8,000 bytes of bytecode): my_crate::sum_many (func_0, ")
-                .inFile(api).onLineContaining("interface Api");
+        assertThat(compilation)
+                .hadWarningContaining("[WB402] Wasm module 'bad/huge.wasm' compiles to 1 JVM method"
+                        + " over HotSpot's JIT limit (8,000 bytes of bytecode): my_crate::sum_many (func_0, ")
+                .inFile(api)
+                .onLineContaining("interface Api");
         assertThat(compilation).hadWarningContaining("unless the JVM runs with -XX:-DontCompileHugeMethods");
     }
 
@@ -230,75 +279,102 @@ class ProcessorCompilationTest {
     void moduleIsCompiledToBytecodeNextToTheBindings() {
         Compilation compilation = compile(true, fixtureInterface("  @WasmExport int add(int a, int b);"), HOST);
         assertThat(compilation).succeededWithoutWarnings();
-        assertThat(compilation).generatedFile(javax.tools.StandardLocation.CLASS_OUTPUT, "test",
-                "ApiBindingsMachine.class");
-        assertThat(compilation).generatedSourceFile("test.ApiBindings").contentsAsUtf8String()
-                .containsMatch("\\.withCompiledMachine\\(\"test\\.ApiBindingsMachine\", \"sha-?256:[A-Za-z0-9+/=]+\"\\)");
+        assertThat(compilation)
+                .generatedFile(javax.tools.StandardLocation.CLASS_OUTPUT, "test", "ApiBindingsMachine.class");
+        assertThat(compilation)
+                .generatedSourceFile("test.ApiBindings")
+                .contentsAsUtf8String()
+                .containsMatch(
+                        "\\.withCompiledMachine\\(\"test\\.ApiBindingsMachine\", \"sha-?256:[A-Za-z0-9+/=]+\"\\)");
     }
 
     @Test
     void bytecodeCompilationCanBeTurnedOff() {
         Compilation compilation = compile(false, fixtureInterface("  @WasmExport int add(int a, int b);"), HOST);
         assertThat(compilation).succeededWithoutWarnings();
-        assertThat(compilation).generatedSourceFile("test.ApiBindings").contentsAsUtf8String()
+        assertThat(compilation)
+                .generatedSourceFile("test.ApiBindings")
+                .contentsAsUtf8String()
                 .doesNotContain("withCompiledMachine");
     }
 
     @Test
     void wrongJavaSignatureNamesTheExportAndBothSignatures() {
         // A module without Rust signatures (hand-written) is checked at the Wasm level.
-        JavaFileObject api = moduleInterface("@WasmModule(\"bad/no-memory.wasm\")",
-                "  @WasmExport int echo(String text);");
+        JavaFileObject api =
+                moduleInterface("@WasmModule(\"bad/no-memory.wasm\")", "  @WasmExport int echo(String text);");
         Compilation compilation = compile(api);
-        assertThat(compilation).hadErrorContaining("[WB206] Api.echo(String) does not match the Rust export 'echo'")
-                .inFile(api).onLineContaining("int echo(String text)");
-        assertThat(compilation).hadErrorContaining(
-                "the export has Wasm signature (i64) -> i64, but the Java method lowers to (i64) -> i32"
-                        + " ((String) -> int)");
+        assertThat(compilation)
+                .hadErrorContaining("[WB206] Api.echo(String) does not match the Rust export 'echo'")
+                .inFile(api)
+                .onLineContaining("int echo(String text)");
+        assertThat(compilation)
+                .hadErrorContaining(
+                        "the export has Wasm signature (i64) -> i64, but the Java method lowers to (i64) -> i32"
+                                + " ((String) -> int)");
     }
 
     @Test
     void wrongArityIsASignatureMismatch() {
         JavaFileObject api = fixtureInterface("  @WasmExport int add(int a);");
-        assertThat(compile(api, HOST)).hadErrorContaining("[WB213] Api.add(int) has 1 parameter(s), but the Rust"
-                + " function `fn add(a: i32, b: i32) -> i32` has 2.").inFile(api).onLineContaining("int add(int a)");
+        assertThat(compile(api, HOST))
+                .hadErrorContaining("[WB213] Api.add(int) has 1 parameter(s), but the Rust"
+                        + " function `fn add(a: i32, b: i32) -> i32` has 2.")
+                .inFile(api)
+                .onLineContaining("int add(int a)");
     }
 
     @Test
     void missingExportSuggestsTheClosestName() {
         JavaFileObject api = fixtureInterface("  @WasmExport String greeet(String name);");
-        assertThat(compile(api, HOST)).hadErrorContaining("[WB205] Api.greeet(String) calls the Rust export"
-                + " 'greeet', but Wasm module '" + FIXTURE + "' has no function export of that name. Did you mean"
-                + " 'greet'?").inFile(api).onLineContaining("greeet");
+        assertThat(compile(api, HOST))
+                .hadErrorContaining("[WB205] Api.greeet(String) calls the Rust export"
+                        + " 'greeet', but Wasm module '" + FIXTURE
+                        + "' has no function export of that name. Did you mean"
+                        + " 'greet'?")
+                .inFile(api)
+                .onLineContaining("greeet");
     }
 
     @Test
     void snakeCaseDefaultName() {
-        JavaFileObject api = fixtureInterface("  @WasmExport int strLen(String text);",
-                "  @WasmExport String callHostGreeting(String name);");
+        JavaFileObject api = fixtureInterface(
+                "  @WasmExport int strLen(String text);", "  @WasmExport String callHostGreeting(String name);");
         assertThat(compile(api, HOST)).succeeded();
     }
 
     @Test
     void notAnInterface() {
-        JavaFileObject api = source("Api", "package test;", "import dev.wasmbridge.annotations.*;",
-                "@WasmModule(\"" + FIXTURE + "\")", "public abstract class Api {}");
-        assertThat(compile(api)).hadErrorContaining("[WB101] @WasmModule goes on an interface, but Api is a class")
-                .inFile(api).onLineContaining("class Api");
+        JavaFileObject api = source(
+                "Api",
+                "package test;",
+                "import dev.wasmbridge.annotations.*;",
+                "@WasmModule(\"" + FIXTURE + "\")",
+                "public abstract class Api {}");
+        assertThat(compile(api))
+                .hadErrorContaining("[WB101] @WasmModule goes on an interface, but Api is a class")
+                .inFile(api)
+                .onLineContaining("class Api");
     }
 
     @Test
     void genericInterface() {
-        JavaFileObject api = source("Api", "package test;", "import dev.wasmbridge.annotations.*;",
-                "@WasmModule(\"" + FIXTURE + "\")", "public interface Api<T> {}");
+        JavaFileObject api = source(
+                "Api",
+                "package test;",
+                "import dev.wasmbridge.annotations.*;",
+                "@WasmModule(\"" + FIXTURE + "\")",
+                "public interface Api<T> {}");
         assertThat(compile(api)).hadErrorContaining("[WB102]").inFile(api).onLineContaining("interface Api<T>");
     }
 
     @Test
     void moduleNotFound() {
         JavaFileObject api = moduleInterface("@WasmModule(\"wasm/nowhere.wasm\")");
-        assertThat(compile(api)).hadErrorContaining("[WB104] Wasm module 'wasm/nowhere.wasm' was not found")
-                .inFile(api).onLineContaining("interface Api");
+        assertThat(compile(api))
+                .hadErrorContaining("[WB104] Wasm module 'wasm/nowhere.wasm' was not found")
+                .inFile(api)
+                .onLineContaining("interface Api");
         assertThat(compile(api)).hadErrorContaining("src/main/resources/wasm/nowhere.wasm");
     }
 
@@ -312,15 +388,18 @@ class ProcessorCompilationTest {
     @Test
     void abiVersionMismatch() {
         JavaFileObject api = moduleInterface("@WasmModule(value = \"bad/abi9.wasm\", imports = Host.class)");
-        assertThat(compile(api, HOST)).hadErrorContaining("[WB107] Wasm module 'bad/abi9.wasm' was built for"
-                + " Wasmbridge ABI version 9, but this processor implements version 2");
+        assertThat(compile(api, HOST))
+                .hadErrorContaining("[WB107] Wasm module 'bad/abi9.wasm' was built for"
+                        + " Wasmbridge ABI version 9, but this processor implements version 2");
     }
 
     @Test
     void abstractMethodWithoutAnnotation() {
         JavaFileObject api = fixtureInterface("  int add(int a, int b);");
-        assertThat(compile(api, HOST)).hadErrorContaining("[WB201] Api.add(int, int) is abstract but has no"
-                + " @WasmExport").inFile(api).onLineContaining("int add(int a, int b)");
+        assertThat(compile(api, HOST))
+                .hadErrorContaining("[WB201] Api.add(int, int) is abstract but has no" + " @WasmExport")
+                .inFile(api)
+                .onLineContaining("int add(int a, int b)");
     }
 
     @Test
@@ -332,50 +411,65 @@ class ProcessorCompilationTest {
     @Test
     void unsupportedParameterType() {
         JavaFileObject api = fixtureInterface("  @WasmExport String greet(java.util.Map<String, String> names);");
-        assertThat(compile(api, HOST)).hadErrorContaining("[WB203] Parameter 'names' of Api.greet(Map<String,String>)"
-                + " has type Map<String,String>, which Wasmbridge cannot pass to Rust."
-                + " Supported: int, long, short, byte (each also @Unsigned), float, double, boolean, String,")
-                .inFile(api).onLineContaining("Map<String, String> names");
+        assertThat(compile(api, HOST))
+                .hadErrorContaining("[WB203] Parameter 'names' of Api.greet(Map<String,String>)"
+                        + " has type Map<String,String>, which Wasmbridge cannot pass to Rust."
+                        + " Supported: int, long, short, byte (each also @Unsigned), float, double, boolean, String,")
+                .inFile(api)
+                .onLineContaining("Map<String, String> names");
     }
 
     @Test
     void unsupportedResultType() {
         JavaFileObject api = fixtureInterface("  @WasmExport Object greet(String name);");
-        assertThat(compile(api, HOST)).hadErrorContaining("[WB204] Api.greet(String) returns Object, which Wasmbridge cannot take from Rust")
-                .inFile(api).onLineContaining("Object greet");
+        assertThat(compile(api, HOST))
+                .hadErrorContaining("[WB204] Api.greet(String) returns Object, which Wasmbridge cannot take from Rust")
+                .inFile(api)
+                .onLineContaining("Object greet");
     }
 
     @Test
     void twoMethodsForOneExport() {
-        JavaFileObject api = fixtureInterface("  @WasmExport int add(int a, int b);",
-                "  @WasmExport(name = \"add\") int plus(int a, int b);");
-        assertThat(compile(api, HOST)).hadErrorContaining("[WB207] Api.add(int, int) and Api.plus(int, int) both"
-                + " call the Rust export 'add'").inFile(api).onLineContaining("int plus");
+        JavaFileObject api = fixtureInterface(
+                "  @WasmExport int add(int a, int b);", "  @WasmExport(name = \"add\") int plus(int a, int b);");
+        assertThat(compile(api, HOST))
+                .hadErrorContaining(
+                        "[WB207] Api.add(int, int) and Api.plus(int, int) both" + " call the Rust export 'add'")
+                .inFile(api)
+                .onLineContaining("int plus");
     }
 
     @Test
     void reservedName() {
         JavaFileObject api = fixtureInterface("  @WasmExport(name = \"wasmbridge_malloc\") int malloc(int s, int a);");
-        assertThat(compile(api, HOST)).hadErrorContaining("[WB208] 'wasmbridge_malloc' starts with 'wasmbridge_'")
-                .inFile(api).onLineContaining("int malloc");
+        assertThat(compile(api, HOST))
+                .hadErrorContaining("[WB208] 'wasmbridge_malloc' starts with 'wasmbridge_'")
+                .inFile(api)
+                .onLineContaining("int malloc");
     }
 
     @Test
     void slicesNeedTheAllocator() {
-        JavaFileObject api = moduleInterface("@WasmModule(\"bad/no-allocator.wasm\")",
-                "  @WasmExport String echo(String text);");
-        assertThat(compile(api)).hadErrorContaining("[WB209] Api.echo(String) passes strings or bytes, so Wasm"
-                + " module 'bad/no-allocator.wasm' must export wasmbridge_malloc and wasmbridge_free with the"
-                + " signatures of docs/ABI.md, but wasmbridge_malloc is missing and wasmbridge_free is missing.")
-                .inFile(api).onLineContaining("String echo");
+        JavaFileObject api =
+                moduleInterface("@WasmModule(\"bad/no-allocator.wasm\")", "  @WasmExport String echo(String text);");
+        assertThat(compile(api))
+                .hadErrorContaining(
+                        "[WB209] Api.echo(String) passes strings or bytes, so Wasm"
+                                + " module 'bad/no-allocator.wasm' must export wasmbridge_malloc and wasmbridge_free with the"
+                                + " signatures of docs/ABI.md, but wasmbridge_malloc is missing and wasmbridge_free is missing.")
+                .inFile(api)
+                .onLineContaining("String echo");
     }
 
     @Test
     void slicesNeedMemory() {
-        JavaFileObject api = moduleInterface("@WasmModule(\"bad/no-memory.wasm\")",
-                "  @WasmExport String echo(String text);");
-        assertThat(compile(api)).hadErrorContaining("[WB210] Api.echo(String) passes strings or bytes, but Wasm"
-                + " module 'bad/no-memory.wasm' has no linear memory.").inFile(api).onLineContaining("String echo");
+        JavaFileObject api =
+                moduleInterface("@WasmModule(\"bad/no-memory.wasm\")", "  @WasmExport String echo(String text);");
+        assertThat(compile(api))
+                .hadErrorContaining("[WB210] Api.echo(String) passes strings or bytes, but Wasm"
+                        + " module 'bad/no-memory.wasm' has no linear memory.")
+                .inFile(api)
+                .onLineContaining("String echo");
     }
 
     @Test
@@ -387,76 +481,103 @@ class ProcessorCompilationTest {
     @Test
     void importsMustBeInterfaces() {
         JavaFileObject api = moduleInterface("@WasmModule(value = \"" + FIXTURE + "\", imports = String.class)");
-        assertThat(compile(api)).hadErrorContaining("[WB301] java.lang.String is listed in @WasmModule(imports ="
-                + " ...) but is not an interface").inFile(api).onLineContaining("interface Api");
+        assertThat(compile(api))
+                .hadErrorContaining(
+                        "[WB301] java.lang.String is listed in @WasmModule(imports =" + " ...) but is not an interface")
+                .inFile(api)
+                .onLineContaining("interface Api");
     }
 
     @Test
     void importsListedTwice() {
-        JavaFileObject api = moduleInterface("@WasmModule(value = \"" + FIXTURE + "\", imports = {Host.class, Host.class})");
+        JavaFileObject api =
+                moduleInterface("@WasmModule(value = \"" + FIXTURE + "\", imports = {Host.class, Host.class})");
         assertThat(compile(api, HOST)).hadErrorContaining("[WB302] test.Host is listed twice");
     }
 
     @Test
     void importMethodWithoutAnnotation() {
-        JavaFileObject host = source("Host", "package test;", "public interface Host {",
-                "  int hostAdd(int a, int b);", "}");
+        JavaFileObject host =
+                source("Host", "package test;", "public interface Host {", "  int hostAdd(int a, int b);", "}");
         JavaFileObject api = fixtureInterface();
-        assertThat(compile(api, host)).hadErrorContaining("[WB303] Host.hostAdd(int, int) is abstract but has no"
-                + " @WasmImport").inFile(host).onLineContaining("int hostAdd");
+        assertThat(compile(api, host))
+                .hadErrorContaining("[WB303] Host.hostAdd(int, int) is abstract but has no" + " @WasmImport")
+                .inFile(host)
+                .onLineContaining("int hostAdd");
     }
 
     @Test
     void importTheModuleDoesNotNeedIsAWarning() {
-        JavaFileObject host = hostWith(HOST_ADD, LOG, GREETING, TRANSFORM, SCALARS,
+        JavaFileObject host = hostWith(
+                HOST_ADD,
+                LOG,
+                GREETING,
+                TRANSFORM,
+                SCALARS,
                 "  @WasmImport(module = \"host\") void hostLog(String message);");
         Compilation compilation = compile(fixtureInterface(), host);
         assertThat(compilation).succeeded();
-        assertThat(compilation).hadWarningContaining("[WB304] Host.hostLog(String) provides host.host_log, but"
-                + " Wasm module '" + FIXTURE + "' does not import it.").inFile(host).onLineContaining("hostLog");
+        assertThat(compilation)
+                .hadWarningContaining("[WB304] Host.hostLog(String) provides host.host_log, but" + " Wasm module '"
+                        + FIXTURE + "' does not import it.")
+                .inFile(host)
+                .onLineContaining("hostLog");
     }
 
     @Test
     void importSignatureMismatch() {
         // A module without Rust signatures (hand-written) is checked at the Wasm level.
         JavaFileObject host = hostWith("  @WasmImport(module = \"host\") void log(int message);");
-        assertThat(compile(moduleInterface("@WasmModule(value = \"bad/plain-import.wasm\", imports = Host.class)"),
-                host)).hadErrorContaining("[WB305] Host.log(int) does not match the import host.log of"
-                + " 'bad/plain-import.wasm': the module imports it with Wasm signature (i64) -> (),"
-                + " but the Java method lowers to (i32) -> ()").inFile(host).onLineContaining("void log(int");
+        assertThat(compile(
+                        moduleInterface("@WasmModule(value = \"bad/plain-import.wasm\", imports = Host.class)"), host))
+                .hadErrorContaining("[WB305] Host.log(int) does not match the import host.log of"
+                        + " 'bad/plain-import.wasm': the module imports it with Wasm signature (i64) -> (),"
+                        + " but the Java method lowers to (i32) -> ()")
+                .inFile(host)
+                .onLineContaining("void log(int");
     }
 
     @Test
     void missingImport() {
         JavaFileObject host = hostWith(HOST_ADD, GREETING, TRANSFORM, SCALARS);
         JavaFileObject api = fixtureInterface();
-        assertThat(compile(api, host)).hadErrorContaining("[WB306] Wasm module '" + FIXTURE + "' imports host.log"
-                + " with Wasm signature (i64) -> (), but no @WasmImport method provides it. Add a method such as"
-                + " `@WasmImport(module = \"host\", name = \"log\") void log(long /* or String, byte[] */ arg0)`")
-                .inFile(api).onLineContaining("interface Api");
+        assertThat(compile(api, host))
+                .hadErrorContaining(
+                        "[WB306] Wasm module '" + FIXTURE + "' imports host.log"
+                                + " with Wasm signature (i64) -> (), but no @WasmImport method provides it. Add a method such as"
+                                + " `@WasmImport(module = \"host\", name = \"log\") void log(long /* or String, byte[] */ arg0)`")
+                .inFile(api)
+                .onLineContaining("interface Api");
     }
 
     @Test
     void duplicateImport() {
-        JavaFileObject host = hostWith(HOST_ADD,
-                "  @WasmImport(module = \"host\", name = \"host_add\") int plus(int a, int b);");
-        assertThat(compile(fixtureInterface(), host)).hadErrorContaining("[WB308] Host.hostAdd(int, int) and"
-                + " Host.plus(int, int) both provide the import host.host_add").inFile(host).onLineContaining("plus");
+        JavaFileObject host =
+                hostWith(HOST_ADD, "  @WasmImport(module = \"host\", name = \"host_add\") int plus(int a, int b);");
+        assertThat(compile(fixtureInterface(), host))
+                .hadErrorContaining("[WB308] Host.hostAdd(int, int) and"
+                        + " Host.plus(int, int) both provide the import host.host_add")
+                .inFile(host)
+                .onLineContaining("plus");
     }
 
     @Test
     void supportImportOfAnotherAbi() {
-        JavaFileObject api = moduleInterface("@WasmModule(\"bad/odd-support-import.wasm\")",
-                "  @WasmExport int add(int a, int b);");
-        assertThat(compile(api)).hadErrorContaining("[WB309] Wasm module 'bad/odd-support-import.wasm' imports"
-                + " wasmbridge.panic with Wasm signature (i32) -> (), which is not part of Wasmbridge ABI version 2.")
-                .inFile(api).onLineContaining("interface Api");
+        JavaFileObject api =
+                moduleInterface("@WasmModule(\"bad/odd-support-import.wasm\")", "  @WasmExport int add(int a, int b);");
+        assertThat(compile(api))
+                .hadErrorContaining(
+                        "[WB309] Wasm module 'bad/odd-support-import.wasm' imports"
+                                + " wasmbridge.panic with Wasm signature (i32) -> (), which is not part of Wasmbridge ABI version 2.")
+                .inFile(api)
+                .onLineContaining("interface Api");
     }
 
     @Test
     void supportImportsNeedNoJavaImplementation() {
         // the fixture imports wasmbridge.panic, import_failed and java_exception_unwound; the runtime provides them
-        assertThat(compile(fixtureInterface("  @WasmExport int add(int a, int b);"), HOST)).succeededWithoutWarnings();
+        assertThat(compile(fixtureInterface("  @WasmExport int add(int a, int b);"), HOST))
+                .succeededWithoutWarnings();
     }
 
     @Test
@@ -468,8 +589,10 @@ class ProcessorCompilationTest {
         String tests = Files.readString(Path.of("src/test/java/dev/wasmbridge/processor/ProcessorCompilationTest.java"))
                 + Files.readString(Path.of("src/test/java/dev/wasmbridge/processor/RichTypesCompilationTest.java"));
         for (Message message : Message.values()) {
-            if (message != Message.MODULE_PRIVATE && message != Message.MODULE_UNREADABLE
-                    && message != Message.IMPORT_UNSUPPORTED_KIND && message != Message.COMPILE_FAILED) {
+            if (message != Message.MODULE_PRIVATE
+                    && message != Message.MODULE_UNREADABLE
+                    && message != Message.IMPORT_UNSUPPORTED_KIND
+                    && message != Message.COMPILE_FAILED) {
                 assertEquals(true, tests.contains("[" + message.tag() + "]"), "no compile test for " + message);
             }
         }

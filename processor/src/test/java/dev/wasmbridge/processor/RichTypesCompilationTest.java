@@ -21,20 +21,25 @@ import org.junit.jupiter.api.io.TempDir;
 class RichTypesCompilationTest {
     private static final String FIXTURE = "wasm/rich_fixture.exnref.wasm";
 
-    @TempDir static Path extra;
+    @TempDir
+    static Path extra;
 
     @BeforeAll
     static void writeModuleWithoutSignatures() throws IOException {
         Files.createDirectories(extra.resolve("plain"));
-        Files.write(extra.resolve("plain/echo.wasm"), new TinyWasm().withMemory()
-                .function("echo", new byte[] {TinyWasm.I64}, TinyWasm.I64).build());
+        Files.write(
+                extra.resolve("plain/echo.wasm"),
+                new TinyWasm()
+                        .withMemory()
+                        .function("echo", new byte[] {TinyWasm.I64}, TinyWasm.I64)
+                        .build());
     }
 
     private static Compilation compile(JavaFileObject... sources) {
         Path fixtures = Path.of(System.getProperty("wasmbridge.fixtures")).getParent();
-        return javac()
-                .withProcessors(new WasmBridgeProcessor())
-                .withOptions("-Awasmbridge.path=" + fixtures + java.io.File.pathSeparator + extra,
+        return javac().withProcessors(new WasmBridgeProcessor())
+                .withOptions(
+                        "-Awasmbridge.path=" + fixtures + java.io.File.pathSeparator + extra,
                         "-Awasmbridge.compile=false")
                 .compile(sources);
     }
@@ -43,8 +48,8 @@ class RichTypesCompilationTest {
         return JavaFileObjects.forSourceLines("test." + name, lines);
     }
 
-    private static final String IMPORTS = "import dev.wasmbridge.annotations.*; import dev.wasmbridge.runtime.*;"
-            + " import java.util.*;";
+    private static final String IMPORTS =
+            "import dev.wasmbridge.annotations.*; import dev.wasmbridge.runtime.*;" + " import java.util.*;";
 
     /** A module interface on the rich fixture (its imports are left out: they warn nothing here). */
     private static JavaFileObject api(String... methods) {
@@ -59,7 +64,8 @@ class RichTypesCompilationTest {
     }
 
     /** The fixture's imports, every one of them, so the only errors are the ones under test. */
-    private static final JavaFileObject HOST = source("Host",
+    private static final JavaFileObject HOST = source(
+            "Host",
             "package test;",
             IMPORTS,
             "public interface Host {",
@@ -73,11 +79,14 @@ class RichTypesCompilationTest {
             "  @WasmImport(module = \"host\") void poke();",
             "}");
 
-    private static final JavaFileObject POINT = source("Point", "package test;", IMPORTS,
-            "@WasmRecord public record Point(double x, double y) {}");
-    private static final JavaFileObject COLOR = source("Color", "package test;", IMPORTS,
-            "@WasmEnum public enum Color { RED, GREEN, BLUE }");
-    private static final JavaFileObject COUNTER = source("Counter", "package test;", IMPORTS,
+    private static final JavaFileObject POINT =
+            source("Point", "package test;", IMPORTS, "@WasmRecord public record Point(double x, double y) {}");
+    private static final JavaFileObject COLOR =
+            source("Color", "package test;", IMPORTS, "@WasmEnum public enum Color { RED, GREEN, BLUE }");
+    private static final JavaFileObject COUNTER = source(
+            "Counter",
+            "package test;",
+            IMPORTS,
             "@WasmClass public interface Counter extends WasmObject {",
             "  @WasmExport long get();",
             "  @WasmExport long intoTotal();",
@@ -85,17 +94,22 @@ class RichTypesCompilationTest {
 
     @Test
     void richInterfaceGeneratesBindingsThatCompile() {
-        Compilation compilation = compile(HOST, POINT, COLOR, COUNTER, api(
-                "  @WasmExport @Unsigned int u32Add(@Unsigned int a, @Unsigned int b);",
-                "  @WasmExport OptionalInt optIntDouble(OptionalInt x);",
-                "  @WasmExport Optional<List<String>> optWords(Optional<String> text);",
-                "  @WasmExport long parseInt(String text);",
-                "  @WasmExport Color nextColor(Color c);",
-                "  @WasmExport Optional<Point> centroid(List<Point> points);",
-                "  @WasmExport int[] intsDoubled(int[] values);",
-                "  @WasmExport(name = \"Counter::new\") Counter newCounter(String name, long start);",
-                "  @WasmExport long counterSum(Counter a, Counter b);",
-                "  @WasmExport Optional<Counter> maybeCounter(boolean make);"));
+        Compilation compilation = compile(
+                HOST,
+                POINT,
+                COLOR,
+                COUNTER,
+                api(
+                        "  @WasmExport @Unsigned int u32Add(@Unsigned int a, @Unsigned int b);",
+                        "  @WasmExport OptionalInt optIntDouble(OptionalInt x);",
+                        "  @WasmExport Optional<List<String>> optWords(Optional<String> text);",
+                        "  @WasmExport long parseInt(String text);",
+                        "  @WasmExport Color nextColor(Color c);",
+                        "  @WasmExport Optional<Point> centroid(List<Point> points);",
+                        "  @WasmExport int[] intsDoubled(int[] values);",
+                        "  @WasmExport(name = \"Counter::new\") Counter newCounter(String name, long start);",
+                        "  @WasmExport long counterSum(Counter a, Counter b);",
+                        "  @WasmExport Optional<Counter> maybeCounter(boolean make);"));
         assertThat(compilation).succeededWithoutWarnings(); // what it generates: GoldenFilesTest
     }
 
@@ -103,10 +117,14 @@ class RichTypesCompilationTest {
     void unsignedRustTypeNeedsUnsignedJavaType() {
         JavaFileObject api = api("  @WasmExport int u32Add(int a, @Unsigned int b);");
         Compilation compilation = compile(HOST, api);
-        assertThat(compilation).hadErrorContaining("[WB212] Parameter 'a' of Api.u32Add(int, @Unsigned int) is int in Java,"
-                        + " but u32 in Rust (`fn u32_add(a: u32, b: u32) -> u32`); a Rust u32 is @Unsigned int in Java.")
-                .inFile(api).onLineContaining("u32Add");
-        assertThat(compilation).hadErrorContaining("[WB212] The result of Api.u32Add(int, @Unsigned int) is int in Java, but u32");
+        assertThat(compilation)
+                .hadErrorContaining(
+                        "[WB212] Parameter 'a' of Api.u32Add(int, @Unsigned int) is int in Java,"
+                                + " but u32 in Rust (`fn u32_add(a: u32, b: u32) -> u32`); a Rust u32 is @Unsigned int in Java.")
+                .inFile(api)
+                .onLineContaining("u32Add");
+        assertThat(compilation)
+                .hadErrorContaining("[WB212] The result of Api.u32Add(int, @Unsigned int) is int in Java, but u32");
     }
 
     @Test
@@ -116,8 +134,9 @@ class RichTypesCompilationTest {
                 "  @WasmExport int optIntDouble(int x);",
                 "  @WasmExport long byteSum(String text);");
         Compilation compilation = compile(HOST, api);
-        assertThat(compilation).hadErrorContaining("is long[] in Java, but &[i32] in Rust (`fn ints_sum(values: &[i32])"
-                + " -> i64`); a Rust &[i32] is int[] in Java.");
+        assertThat(compilation)
+                .hadErrorContaining("is long[] in Java, but &[i32] in Rust (`fn ints_sum(values: &[i32])"
+                        + " -> i64`); a Rust &[i32] is int[] in Java.");
         assertThat(compilation).hadErrorContaining("is int in Java, but Option<i32> in Rust");
         assertThat(compilation).hadErrorContaining("OptionalInt (or Optional<Integer>)");
     }
@@ -126,166 +145,256 @@ class RichTypesCompilationTest {
     void wrongArity() {
         JavaFileObject api = api("  @WasmExport long intsSum();");
         Compilation compilation = compile(HOST, api);
-        assertThat(compilation).hadErrorContaining("[WB213] Api.intsSum() has 0 parameter(s), but the Rust function"
-                + " `fn ints_sum(values: &[i32]) -> i64` has 1.").inFile(api).onLineContaining("intsSum");
+        assertThat(compilation)
+                .hadErrorContaining("[WB213] Api.intsSum() has 0 parameter(s), but the Rust function"
+                        + " `fn ints_sum(values: &[i32]) -> i64` has 1.")
+                .inFile(api)
+                .onLineContaining("intsSum");
     }
 
     @Test
     void richTypesNeedTheSignaturesSection() {
-        JavaFileObject api = source("Api", "package test;", IMPORTS,
+        JavaFileObject api = source(
+                "Api",
+                "package test;",
+                IMPORTS,
                 "@WasmModule(\"plain/echo.wasm\") public interface Api {",
                 "  @WasmExport Optional<String> echo(Optional<String> text);",
                 "}");
         Compilation compilation = compile(api);
-        assertThat(compilation).hadErrorContaining("[WB214] Api.echo(Optional<String>) uses Optional<String>, which"
-                + " needs the Rust types recorded in the wasmbridge.signatures section, but Wasm module"
-                + " 'plain/echo.wasm' has no wasmbridge.signatures section.").inFile(api).onLineContaining("echo(Optional");
+        assertThat(compilation)
+                .hadErrorContaining("[WB214] Api.echo(Optional<String>) uses Optional<String>, which"
+                        + " needs the Rust types recorded in the wasmbridge.signatures section, but Wasm module"
+                        + " 'plain/echo.wasm' has no wasmbridge.signatures section.")
+                .inFile(api)
+                .onLineContaining("echo(Optional");
     }
 
     @Test
     void declaredExceptionNeedsAMessageConstructor() {
-        JavaFileObject bad = source("Bad", "package test;", "public class Bad extends Exception {",
-                "  public Bad(int code) {}", "}");
+        JavaFileObject bad = source(
+                "Bad", "package test;", "public class Bad extends Exception {", "  public Bad(int code) {}", "}");
         JavaFileObject api = api("  @WasmExport long parseInt(String text) throws Bad;");
         Compilation compilation = compile(HOST, bad, api);
-        assertThat(compilation).hadErrorContaining("[WB215] Api.parseInt(String) declares Bad, which Wasmbridge"
-                + " throws for a Rust Err(e), but Bad has no public constructor taking (String)")
-                .inFile(api).onLineContaining("parseInt");
+        assertThat(compilation)
+                .hadErrorContaining("[WB215] Api.parseInt(String) declares Bad, which Wasmbridge"
+                        + " throws for a Rust Err(e), but Bad has no public constructor taking (String)")
+                .inFile(api)
+                .onLineContaining("parseInt");
     }
 
     @Test
     void associatedFunctionIsNotAMethod() {
-        JavaFileObject counter = source("Counter", "package test;", IMPORTS,
+        JavaFileObject counter = source(
+                "Counter",
+                "package test;",
+                IMPORTS,
                 "@WasmClass public interface Counter extends WasmObject {",
                 "  @WasmExport(name = \"new\") Counter create(String name, long start);",
                 "}");
-        Compilation compilation = compile(HOST, counter, api("  @WasmExport Optional<Counter> maybeCounter(boolean make);"));
-        assertThat(compilation).hadErrorContaining("[WB216] Counter.create(String, long) calls the Rust function"
-                + " 'Counter::new', which has no self parameter").inFile(counter).onLineContaining("create");
+        Compilation compilation =
+                compile(HOST, counter, api("  @WasmExport Optional<Counter> maybeCounter(boolean make);"));
+        assertThat(compilation)
+                .hadErrorContaining("[WB216] Counter.create(String, long) calls the Rust function"
+                        + " 'Counter::new', which has no self parameter")
+                .inFile(counter)
+                .onLineContaining("create");
     }
 
     @Test
     void classMustExtendWasmObject() {
-        JavaFileObject counter = source("Counter", "package test;", IMPORTS,
-                "@WasmClass public interface Counter {", "  @WasmExport long get();", "}");
-        Compilation compilation = compile(HOST, counter, api(
-                "  @WasmExport(name = \"Counter::new\") Counter newCounter(String name, long start);"));
-        assertThat(compilation).hadErrorContaining("[WB501] @WasmClass Counter must be an interface that extends"
-                + " dev.wasmbridge.runtime.WasmObject").inFile(counter).onLineContaining("interface Counter");
+        JavaFileObject counter = source(
+                "Counter",
+                "package test;",
+                IMPORTS,
+                "@WasmClass public interface Counter {",
+                "  @WasmExport long get();",
+                "}");
+        Compilation compilation = compile(
+                HOST,
+                counter,
+                api("  @WasmExport(name = \"Counter::new\") Counter newCounter(String name, long start);"));
+        assertThat(compilation)
+                .hadErrorContaining("[WB501] @WasmClass Counter must be an interface that extends"
+                        + " dev.wasmbridge.runtime.WasmObject")
+                .inFile(counter)
+                .onLineContaining("interface Counter");
     }
 
     @Test
     void classNameMustBeInTheModule() {
-        JavaFileObject counter = source("Counter", "package test;", IMPORTS,
+        JavaFileObject counter = source(
+                "Counter",
+                "package test;",
+                IMPORTS,
                 "@WasmClass(\"Countr\") public interface Counter extends WasmObject {}");
-        Compilation compilation = compile(HOST, counter, api(
-                "  @WasmExport(name = \"Counter::new\") Counter newCounter(String name, long start);"));
-        assertThat(compilation).hadErrorContaining("[WB502] @WasmClass Counter stands for the Rust type 'Countr',"
-                + " but Wasm module '" + FIXTURE + "' declares no class of that name. Did you mean 'Counter'?")
-                .inFile(counter).onLineContaining("interface Counter");
+        Compilation compilation = compile(
+                HOST,
+                counter,
+                api("  @WasmExport(name = \"Counter::new\") Counter newCounter(String name, long start);"));
+        assertThat(compilation)
+                .hadErrorContaining("[WB502] @WasmClass Counter stands for the Rust type 'Countr',"
+                        + " but Wasm module '" + FIXTURE + "' declares no class of that name. Did you mean 'Counter'?")
+                .inFile(counter)
+                .onLineContaining("interface Counter");
     }
 
     @Test
     void enumsMatchVariantsByName() {
-        JavaFileObject missingEnum = source("Colour", "package test;", IMPORTS,
-                "@WasmEnum public enum Colour { RED }");
-        Compilation compilation = compile(HOST, POINT, COLOR, missingEnum, api(
-                "  @WasmExport Colour nextColor(Colour c);"));
-        assertThat(compilation).hadErrorContaining("[WB503] @WasmEnum Colour stands for the Rust enum 'Colour'")
-                .inFile(missingEnum).onLineContaining("enum Colour");
+        JavaFileObject missingEnum = source("Colour", "package test;", IMPORTS, "@WasmEnum public enum Colour { RED }");
+        Compilation compilation =
+                compile(HOST, POINT, COLOR, missingEnum, api("  @WasmExport Colour nextColor(Colour c);"));
+        assertThat(compilation)
+                .hadErrorContaining("[WB503] @WasmEnum Colour stands for the Rust enum 'Colour'")
+                .inFile(missingEnum)
+                .onLineContaining("enum Colour");
 
-        JavaFileObject extra = source("Color", "package test;", IMPORTS,
-                "@WasmEnum public enum Color {", "  RED, GREEN, BLUE,", "  PURPLE", "}");
+        JavaFileObject extra = source(
+                "Color",
+                "package test;",
+                IMPORTS,
+                "@WasmEnum public enum Color {",
+                "  RED, GREEN, BLUE,",
+                "  PURPLE",
+                "}");
         compilation = compile(HOST, POINT, extra, api("  @WasmExport Color nextColor(Color c);"));
-        assertThat(compilation).hadErrorContaining("[WB504] Color.PURPLE has no variant in the Rust enum Color"
-                + " (variants: Red, Green, Blue)").inFile(extra).onLineContaining("PURPLE");
+        assertThat(compilation)
+                .hadErrorContaining(
+                        "[WB504] Color.PURPLE has no variant in the Rust enum Color" + " (variants: Red, Green, Blue)")
+                .inFile(extra)
+                .onLineContaining("PURPLE");
 
         JavaFileObject fewer = source("Color", "package test;", IMPORTS, "@WasmEnum public enum Color { RED, GREEN }");
         compilation = compile(HOST, POINT, fewer, api("  @WasmExport Color nextColor(Color c);"));
-        assertThat(compilation).hadErrorContaining("[WB505] The Rust enum Color has the variant Blue = 7, but Color"
-                + " has no constant for it. Add the constant BLUE.").inFile(fewer).onLineContaining("enum Color");
+        assertThat(compilation)
+                .hadErrorContaining("[WB505] The Rust enum Color has the variant Blue = 7, but Color"
+                        + " has no constant for it. Add the constant BLUE.")
+                .inFile(fewer)
+                .onLineContaining("enum Color");
     }
 
     @Test
     void recordsMatchFieldsByNameAndType() {
         JavaFileObject unknown = source("Pt", "package test;", IMPORTS, "@WasmRecord public record Pt(double x) {}");
         Compilation compilation = compile(HOST, COLOR, POINT, unknown, api("  @WasmExport double pointLen(Pt p);"));
-        assertThat(compilation).hadErrorContaining("[WB506] @WasmRecord Pt stands for the Rust struct 'Pt'")
-                .inFile(unknown).onLineContaining("record Pt");
+        assertThat(compilation)
+                .hadErrorContaining("[WB506] @WasmRecord Pt stands for the Rust struct 'Pt'")
+                .inFile(unknown)
+                .onLineContaining("record Pt");
 
-        JavaFileObject extraComponent = source("Point", "package test;", IMPORTS,
-                "@WasmRecord public record Point(double x, double y, double z) {}");
+        JavaFileObject extraComponent = source(
+                "Point", "package test;", IMPORTS, "@WasmRecord public record Point(double x, double y, double z) {}");
         compilation = compile(HOST, COLOR, extraComponent, api("  @WasmExport double pointLen(Point p);"));
-        assertThat(compilation).hadErrorContaining("[WB507] Component 'z' of Point has no field 'z' in the Rust"
-                + " record Point (fields: x: f64, y: f64)").inFile(extraComponent).onLineContaining("record Point");
-
-        JavaFileObject missingField = source("Point", "package test;", IMPORTS,
-                "@WasmRecord public record Point(double x) {}");
-        compilation = compile(HOST, COLOR, missingField, api("  @WasmExport double pointLen(Point p);"));
-        assertThat(compilation).hadErrorContaining("[WB508] The Rust record Point has the field 'y: f64', but Point has"
-                + " no component 'y'. Add the component `double y`.").inFile(missingField)
+        assertThat(compilation)
+                .hadErrorContaining("[WB507] Component 'z' of Point has no field 'z' in the Rust"
+                        + " record Point (fields: x: f64, y: f64)")
+                .inFile(extraComponent)
                 .onLineContaining("record Point");
 
-        JavaFileObject wrongType = source("Point", "package test;", IMPORTS,
-                "@WasmRecord public record Point(float x, double y) {}");
+        JavaFileObject missingField =
+                source("Point", "package test;", IMPORTS, "@WasmRecord public record Point(double x) {}");
+        compilation = compile(HOST, COLOR, missingField, api("  @WasmExport double pointLen(Point p);"));
+        assertThat(compilation)
+                .hadErrorContaining("[WB508] The Rust record Point has the field 'y: f64', but Point has"
+                        + " no component 'y'. Add the component `double y`.")
+                .inFile(missingField)
+                .onLineContaining("record Point");
+
+        JavaFileObject wrongType =
+                source("Point", "package test;", IMPORTS, "@WasmRecord public record Point(float x, double y) {}");
         compilation = compile(HOST, COLOR, wrongType, api("  @WasmExport double pointLen(Point p);"));
-        assertThat(compilation).hadErrorContaining("[WB509] Component 'x' of Point is float in Java, but the Rust field"
-                + " 'x' is f64, which is double in Java.").inFile(wrongType).onLineContaining("record Point");
+        assertThat(compilation)
+                .hadErrorContaining("[WB509] Component 'x' of Point is float in Java, but the Rust field"
+                        + " 'x' is f64, which is double in Java.")
+                .inFile(wrongType)
+                .onLineContaining("record Point");
     }
 
     @Test
     void annotationOnTheWrongKindOfType() {
-        JavaFileObject point = source("Point", "package test;", IMPORTS,
-                "@WasmRecord public final class Point {}");
+        JavaFileObject point = source("Point", "package test;", IMPORTS, "@WasmRecord public final class Point {}");
         Compilation compilation = compile(HOST, COLOR, point, api("  @WasmExport double pointLen(Point p);"));
-        assertThat(compilation).hadErrorContaining("[WB510] Point is a class, but @WasmRecord goes on a record.")
-                .inFile(point).onLineContaining("class Point");
+        assertThat(compilation)
+                .hadErrorContaining("[WB510] Point is a class, but @WasmRecord goes on a record.")
+                .inFile(point)
+                .onLineContaining("class Point");
     }
 
     @Test
     void unsignedOnlyOnIntegers() {
         JavaFileObject api = api("  @WasmExport double pointLen(@Unsigned double p);");
         Compilation compilation = compile(HOST, POINT, COLOR, api);
-        assertThat(compilation).hadErrorContaining("[WB511] @Unsigned is on p, which is double; it applies to byte,"
-                + " short, int and long").inFile(api).onLineContaining("pointLen");
+        assertThat(compilation)
+                .hadErrorContaining(
+                        "[WB511] @Unsigned is on p, which is double; it applies to byte," + " short, int and long")
+                .inFile(api)
+                .onLineContaining("pointLen");
     }
 
     @Test
     void recordsCannotContainThemselves() {
-        JavaFileObject node = source("Node", "package test;", IMPORTS,
+        JavaFileObject node = source(
+                "Node",
+                "package test;",
+                IMPORTS,
                 "@WasmRecord(\"Labeled\") public record Node(String label, Optional<Node> point, List<String> tags,",
                 "    Optional<@Unsigned Integer> weight, Color color) {}");
-        Compilation compilation = compile(HOST, POINT, COLOR, node, api("  @WasmExport String describeLabeled(Node l);"));
+        Compilation compilation =
+                compile(HOST, POINT, COLOR, node, api("  @WasmExport String describeLabeled(Node l);"));
         assertThat(compilation).hadErrorContaining("[WB512] @WasmRecord Node contains itself");
     }
 
     @Test
     void callbackMustBeFunctional() {
-        JavaFileObject op = source("IntOp", "package test;", IMPORTS,
-                "@WasmCallback public interface IntOp {", "  int apply(int x);", "  int again(int x);", "}");
+        JavaFileObject op = source(
+                "IntOp",
+                "package test;",
+                IMPORTS,
+                "@WasmCallback public interface IntOp {",
+                "  int apply(int x);",
+                "  int again(int x);",
+                "}");
         Compilation compilation = compile(HOST, op, api("  @WasmExport int applyTwice(IntOp f, int x);"));
-        assertThat(compilation).hadErrorContaining("[WB513] @WasmCallback IntOp must be an interface with exactly one"
-                + " abstract method, but it has 2.").inFile(op).onLineContaining("interface IntOp");
+        assertThat(compilation)
+                .hadErrorContaining("[WB513] @WasmCallback IntOp must be an interface with exactly one"
+                        + " abstract method, but it has 2.")
+                .inFile(op)
+                .onLineContaining("interface IntOp");
     }
 
     @Test
     void callbackTypesMustBeEncodable() {
-        JavaFileObject op = source("IntOp", "package test;", IMPORTS,
-                "@WasmCallback public interface IntOp {", "  int apply(Thread x);", "}");
+        JavaFileObject op = source(
+                "IntOp",
+                "package test;",
+                IMPORTS,
+                "@WasmCallback public interface IntOp {",
+                "  int apply(Thread x);",
+                "}");
         Compilation compilation = compile(HOST, op, api("  @WasmExport int applyTwice(IntOp f, int x);"));
-        assertThat(compilation).hadErrorContaining("[WB514] Parameter 'x' of the callback IntOp.apply is Thread, which"
-                + " cannot cross in the value encoding.").inFile(op).onLineContaining("interface IntOp");
+        assertThat(compilation)
+                .hadErrorContaining("[WB514] Parameter 'x' of the callback IntOp.apply is Thread, which"
+                        + " cannot cross in the value encoding.")
+                .inFile(op)
+                .onLineContaining("interface IntOp");
     }
 
     @Test
     void callbackSignatureMustMatchRust() {
-        JavaFileObject op = source("IntOp", "package test;", IMPORTS,
-                "@WasmCallback public interface IntOp {", "  long apply(int x);", "}");
+        JavaFileObject op = source(
+                "IntOp",
+                "package test;",
+                IMPORTS,
+                "@WasmCallback public interface IntOp {",
+                "  long apply(int x);",
+                "}");
         JavaFileObject api = api("  @WasmExport int applyTwice(IntOp f, int x);");
         Compilation compilation = compile(HOST, op, api);
-        assertThat(compilation).hadErrorContaining("[WB212] Parameter 'f' of Api.applyTwice(IntOp, int) is IntOp in"
-                + " Java, but Fn(i32) -> i32 in Rust (`fn apply_twice(f: Fn(i32) -> i32, x: i32) -> i32`); a Rust"
-                + " Fn(i32) -> i32 is a @WasmCallback interface with a method (int) -> int in Java.")
-                .inFile(api).onLineContaining("applyTwice");
+        assertThat(compilation)
+                .hadErrorContaining("[WB212] Parameter 'f' of Api.applyTwice(IntOp, int) is IntOp in"
+                        + " Java, but Fn(i32) -> i32 in Rust (`fn apply_twice(f: Fn(i32) -> i32, x: i32) -> i32`); a Rust"
+                        + " Fn(i32) -> i32 is a @WasmCallback interface with a method (int) -> int in Java.")
+                .inFile(api)
+                .onLineContaining("applyTwice");
     }
 }

@@ -31,8 +31,8 @@ public class ClosedObjectException extends WasmBridgeException {
             return object + " was closed; it cannot be used for " + use + ". Keep an object open until its last"
                     + " use (close() drops the Rust value), or create a new one.";
         }
-        return object + " was moved into Rust by " + movedBy + " (Rust took it by value); it cannot be used for "
-                + use + ". Rust owns the value now; create a new object if you need one.";
+        return object + " was moved into Rust by " + movedBy + " (Rust took it by value); it cannot be used for " + use
+                + ". Rust owns the value now; create a new object if you need one.";
     }
 
     /** {@return the object, e.g. {@code "Counter@1048"}} */

@@ -51,8 +51,10 @@ public enum Engine {
         try {
             return valueOf(name);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("System property " + PROPERTY + " is '"
-                    + System.getProperty(PROPERTY) + "'; use 'auto', 'compiler' or 'interpreter'.", e);
+            throw new IllegalArgumentException(
+                    "System property " + PROPERTY + " is '" + System.getProperty(PROPERTY)
+                            + "'; use 'auto', 'compiler' or 'interpreter'.",
+                    e);
         }
     }
 }

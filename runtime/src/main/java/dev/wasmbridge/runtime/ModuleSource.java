@@ -85,15 +85,12 @@ public final class ModuleSource {
     private static byte[] readResource(Class<?> anchor, String resource) {
         ClassLoader loader = anchor.getClassLoader();
         InputStream in =
-                loader == null
-                        ? ClassLoader.getSystemResourceAsStream(resource)
-                        : loader.getResourceAsStream(resource);
+                loader == null ? ClassLoader.getSystemResourceAsStream(resource) : loader.getResourceAsStream(resource);
         if (in == null) {
-            throw new ModuleLoadException(
-                    "Wasm module '" + resource + "' is not on the classpath of "
-                            + anchor.getName() + ". It was there when the bindings were compiled:"
-                            + " check that the resource is packaged with them (for example in"
-                            + " src/main/resources/" + resource + ").");
+            throw new ModuleLoadException("Wasm module '" + resource + "' is not on the classpath of "
+                    + anchor.getName() + ". It was there when the bindings were compiled:"
+                    + " check that the resource is packaged with them (for example in"
+                    + " src/main/resources/" + resource + ").");
         }
         try (in) {
             return in.readAllBytes();

@@ -15,8 +15,10 @@ public class ModuleTerminatedException extends WasmBridgeException {
      * @param abort the abort that terminated the instance
      */
     public ModuleTerminatedException(String exportName, WasmAbortException abort) {
-        super("Cannot call Rust export '" + exportName + "': the Wasm instance was terminated by an earlier abort"
-                + " (" + abort.getMessage() + "). Call resetState() for a fresh instance.", abort);
+        super(
+                "Cannot call Rust export '" + exportName + "': the Wasm instance was terminated by an earlier abort"
+                        + " (" + abort.getMessage() + "). Call resetState() for a fresh instance.",
+                abort);
         this.abort = abort;
     }
 

@@ -52,6 +52,7 @@ public class RustErrorException extends WasmBridgeException {
     /** The class, the message, and where it came from: {@code RustErrorException: invalid digit (core::num::error::ParseIntError from Rust export 'parse')}. */
     @Override
     public String toString() {
-        return getClass().getName() + ": " + errorMessage + " (" + errorType + " from Rust export '" + exportName + "')";
+        return getClass().getName() + ": " + errorMessage + " (" + errorType + " from Rust export '" + exportName
+                + "')";
     }
 }

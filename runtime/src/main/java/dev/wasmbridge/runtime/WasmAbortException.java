@@ -35,13 +35,15 @@ public class WasmAbortException extends WasmBridgeException {
     }
 
     private static String message(String exportName, AbortReason reason, String panicMessage, Throwable cause) {
-        StringBuilder message = new StringBuilder("Rust export '").append(exportName).append("' aborted the Wasm instance");
+        StringBuilder message =
+                new StringBuilder("Rust export '").append(exportName).append("' aborted the Wasm instance");
         switch (reason) {
             case PANIC:
                 message.append(": ").append(panicMessage);
                 break;
             case IMPORT_EXCEPTION:
-                message.append(": a Java import threw ").append(cause)
+                message.append(": a Java import threw ")
+                        .append(cause)
                         .append(", and the module was built with panic=abort, so the Rust frames in between were"
                                 + " skipped without running their destructors");
                 break;
@@ -49,7 +51,9 @@ public class WasmAbortException extends WasmBridgeException {
                 message.append(": the call ran past its time limit and was stopped");
                 break;
             default:
-                message.append(" (").append(reason.name().toLowerCase(Locale.ROOT).replace('_', ' ')).append(")");
+                message.append(" (")
+                        .append(reason.name().toLowerCase(Locale.ROOT).replace('_', ' '))
+                        .append(")");
                 if (cause != null && cause.getMessage() != null) {
                     message.append(": ").append(cause.getMessage());
                 }
@@ -57,7 +61,8 @@ public class WasmAbortException extends WasmBridgeException {
                     message.append("; last panic: ").append(panicMessage);
                 }
         }
-        return message.append(". The instance is terminated; call resetState() for a fresh one.").toString();
+        return message.append(". The instance is terminated; call resetState() for a fresh one.")
+                .toString();
     }
 
     /** {@return the export whose call aborted} */

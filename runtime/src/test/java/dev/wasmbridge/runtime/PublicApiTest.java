@@ -67,7 +67,8 @@ class PublicApiTest {
     @Test
     void readsTheWholePackage() throws Exception {
         List<String> names = apiClasses().stream().map(Class::getSimpleName).toList();
-        assertTrue(names.containsAll(List.of("WasmBindings", "ModuleSource", "Engine", "WasmAbortException")),
+        assertTrue(
+                names.containsAll(List.of("WasmBindings", "ModuleSource", "Engine", "WasmAbortException")),
                 names.toString());
     }
 
@@ -126,14 +127,20 @@ class PublicApiTest {
 
     /** Every class of the package {@code dev.wasmbridge.runtime} (not its subpackages), nested ones too. */
     private static List<Class<?>> apiClasses() throws IOException, URISyntaxException, ClassNotFoundException {
-        Path root = Path.of(WasmBindings.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path root = Path.of(WasmBindings.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
         Path folder = root.resolve("dev/wasmbridge/runtime");
         List<Class<?>> classes = new ArrayList<>();
         try (Stream<Path> files = Files.list(folder)) {
             for (Path file : files.sorted().toList()) {
                 String name = file.getFileName().toString();
                 if (name.endsWith(".class") && !name.equals("package-info.class")) {
-                    classes.add(Class.forName("dev.wasmbridge.runtime." + name.substring(0, name.length() - 6), false,
+                    classes.add(Class.forName(
+                            "dev.wasmbridge.runtime." + name.substring(0, name.length() - 6),
+                            false,
                             PublicApiTest.class.getClassLoader()));
                 }
             }

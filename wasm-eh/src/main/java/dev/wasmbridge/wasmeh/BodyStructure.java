@@ -39,8 +39,7 @@ final class BodyStructure {
      * @param callResults gives the number of results of a function, by function index
      * @param function names the function in error messages
      */
-    static BodyStructure decode(byte[] code, LongToIntFunction callResults,
-            String function) {
+    static BodyStructure decode(byte[] code, LongToIntFunction callResults, String function) {
         ByteReader reader = new ByteReader(code, 0, code.length);
         InstructionDecoder decoder = new InstructionDecoder(reader);
         List<Instruction> instructions = new ArrayList<>();
@@ -58,8 +57,9 @@ final class BodyStructure {
             Instruction instruction = instructions.get(i);
             int opcode = instruction.opcode();
             if (Opcodes.isLegacyOnly(opcode)) {
-                throw new MalformedWasmException("legacy exception-handling instruction in "
-                        + function + " (translate the module with LegacyEh first)",
+                throw new MalformedWasmException(
+                        "legacy exception-handling instruction in " + function
+                                + " (translate the module with LegacyEh first)",
                         instruction.start());
             }
             parent[i] = open.isEmpty() ? -1 : open.peek();

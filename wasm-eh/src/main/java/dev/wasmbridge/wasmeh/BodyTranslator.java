@@ -72,6 +72,7 @@ final class BodyTranslator {
     private final Map<ValueType, Integer> parameterLocals;
     /** Index of the first parameter local of each value type. */
     private final Map<ValueType, Long> firstParameterLocal = new HashMap<>();
+
     private final long firstExnLocal;
     private int keptExceptions;
     private int exnLocals;
@@ -80,8 +81,7 @@ final class BodyTranslator {
         this.module = module;
         this.index = index;
         this.body = body;
-        this.functionType = index.functionType(body.typeIndex(),
-                "function " + body.definedIndex(), body.entryStart());
+        this.functionType = index.functionType(body.typeIndex(), "function " + body.definedIndex(), body.entryStart());
         this.instructions = decode(module, body);
         this.shapes = ControlStructure.analyse(instructions, body.definedIndex());
         this.targets = ExceptionTargets.analyse(instructions, shapes, body.definedIndex());
@@ -106,8 +106,8 @@ final class BodyTranslator {
             if (instruction.opcode() != Opcodes.TRY) {
                 continue;
             }
-            List<ValueType> params = instruction.blockType().expand(index, instruction.start())
-                    .params();
+            List<ValueType> params =
+                    instruction.blockType().expand(index, instruction.start()).params();
             if (!lowersParameters(params)) {
                 continue;
             }
@@ -159,9 +159,10 @@ final class BodyTranslator {
 
     private void translate(int position, Instruction instruction) {
         switch (instruction.opcode()) {
-            case Opcodes.BLOCK: case Opcodes.LOOP: case Opcodes.IF:
-                scopes.add(new OutScope(Kind.PLAIN,
-                        emit.openCopied(instruction.opcode(), instruction.blockType())));
+            case Opcodes.BLOCK:
+            case Opcodes.LOOP:
+            case Opcodes.IF:
+                scopes.add(new OutScope(Kind.PLAIN, emit.openCopied(instruction.opcode(), instruction.blockType())));
                 break;
             case Opcodes.TRY_TABLE:
                 openTryTable(position, instruction);
@@ -169,7 +170,8 @@ final class BodyTranslator {
             case Opcodes.TRY:
                 openTry(position, instruction);
                 break;
-            case Opcodes.CATCH: case Opcodes.CATCH_ALL:
+            case Opcodes.CATCH:
+            case Opcodes.CATCH_ALL:
                 startCatchClause(innermost());
                 break;
             case Opcodes.DELEGATE:
@@ -215,31 +217,32 @@ final class BodyTranslator {
             Label target = scopes.get(resolve(clause.label(), instruction)).branchTarget;
             clauses.add(new ClauseTarget(clause.kind(), clause.tag(), target));
         }
-        OutScope scope = new OutScope(Kind.TRY_TABLE,
-                emit.openTryTable(instruction.blockType(), clauses));
+        OutScope scope = new OutScope(Kind.TRY_TABLE, emit.openTryTable(instruction.blockType(), clauses));
         scope.ownsHandlers = !clauses.isEmpty();
         scopes.add(scope);
         if (targets.isDelegateDestination(position)) {
-            openDelegateDestination(scope, new Block(instruction.blockType(),
-                    instruction.blockType().expand(index, instruction.start()), null));
+            openDelegateDestination(
+                    scope,
+                    new Block(
+                            instruction.blockType(), instruction.blockType().expand(index, instruction.start()), null));
         }
     }
 
     private void openTry(int position, Instruction instruction) {
         TryShape shape = shapes[position];
         FuncType declared = instruction.blockType().expand(index, instruction.start());
-        List<ValueType> lowered = lowersParameters(declared.params())
-                ? declared.params() : List.of();
+        List<ValueType> lowered = lowersParameters(declared.params()) ? declared.params() : List.of();
         storeParameters(lowered);
-        Block type = new Block(instruction.blockType(), declared,
+        Block type = new Block(
+                instruction.blockType(),
+                declared,
                 lowered.isEmpty() ? null : new FuncType(List.of(), declared.results()));
         if (shape.isDelegate()) {
             int target = resolve(shape.delegateDepth(), instruction);
             int destination = Scope.delegateDestination(scopes, target);
-            ClauseTarget rethrowThere = new ClauseTarget(Opcodes.CATCH_ALL_REF_CLAUSE, -1,
-                    scopes.get(destination).delegateBlock);
-            OutScope scope = new OutScope(Kind.PLAIN,
-                    type.openTryTable(emit, List.of(rethrowThere)));
+            ClauseTarget rethrowThere =
+                    new ClauseTarget(Opcodes.CATCH_ALL_REF_CLAUSE, -1, scopes.get(destination).delegateBlock);
+            OutScope scope = new OutScope(Kind.PLAIN, type.openTryTable(emit, List.of(rethrowThere)));
             scope.forwardsTo = destination;
             scopes.add(scope);
         } else if (!shape.hasCatches()) {
@@ -279,8 +282,7 @@ final class BodyTranslator {
     }
 
     /** Opens the blocks of a try with catch clauses, of block type {@code type}. */
-    private void openTryWithCatches(int position, Instruction instruction, TryShape shape,
-            Block type) {
+    private void openTryWithCatches(int position, Instruction instruction, TryShape shape, Block type) {
         boolean keep = targets.isRethrowTarget(position);
         int clauses = shape.catchTags().size();
         LegacyTry tryBlocks = new LegacyTry(clauses, keep);
@@ -290,8 +292,8 @@ final class BodyTranslator {
                 tryBlocks.exits[j] = type.openBlock(emit);
             }
             long tag = shape.catchTags().get(j);
-            List<ValueType> delivered = tag == TryShape.CATCH_ALL
-                    ? List.of() : index.tagParams(tag, instruction.start());
+            List<ValueType> delivered =
+                    tag == TryShape.CATCH_ALL ? List.of() : index.tagParams(tag, instruction.start());
             if (keep) {
                 delivered = FuncType.concat(delivered, List.of(ValueType.EXNREF));
             }
@@ -406,7 +408,12 @@ final class BodyTranslator {
         return sized.toByteArray();
     }
 
-    private enum Kind { FUNCTION, PLAIN, TRY_TABLE, LEGACY_TRY }
+    private enum Kind {
+        FUNCTION,
+        PLAIN,
+        TRY_TABLE,
+        LEGACY_TRY
+    }
 
     /**
      * The block type the output blocks of one input block get: the input's, copied byte for byte,
@@ -427,8 +434,7 @@ final class BodyTranslator {
         }
 
         CodeEmitter.Label openTryTable(CodeEmitter emit, List<ClauseTarget> clauses) {
-            return lowered == null
-                    ? emit.openTryTable(input, clauses) : emit.openTryTable(lowered, clauses);
+            return lowered == null ? emit.openTryTable(input, clauses) : emit.openTryTable(lowered, clauses);
         }
     }
 

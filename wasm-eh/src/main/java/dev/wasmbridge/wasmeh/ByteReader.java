@@ -55,8 +55,8 @@ final class ByteReader {
 
     void skip(int count, String what) {
         if (count < 0 || count > remaining()) {
-            throw error("unexpected end while reading " + what + " (" + count + " bytes needed, "
-                    + remaining() + " left)");
+            throw error(
+                    "unexpected end while reading " + what + " (" + count + " bytes needed, " + remaining() + " left)");
         }
         position += count;
     }
@@ -145,8 +145,8 @@ final class ByteReader {
         int start = position;
         long count = readU32(what + " count");
         if (count * minElementSize > remaining()) {
-            throw error(what + " count " + count + " is larger than the " + remaining()
-                    + " bytes left can hold", start);
+            throw error(
+                    what + " count " + count + " is larger than the " + remaining() + " bytes left can hold", start);
         }
         return (int) count;
     }

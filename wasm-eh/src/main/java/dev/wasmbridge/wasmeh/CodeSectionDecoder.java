@@ -17,11 +17,10 @@ final class CodeSectionDecoder {
      *
      * @param definedTypes the type index of every function the module defines
      */
-    static List<FunctionBody> decode(byte[] module, ByteReader reader, int count,
-            List<Long> definedTypes) {
+    static List<FunctionBody> decode(byte[] module, ByteReader reader, int count, List<Long> definedTypes) {
         if (count != definedTypes.size()) {
-            throw reader.error("function and code section have inconsistent lengths: "
-                    + definedTypes.size() + " functions, " + count + " code entries");
+            throw reader.error("function and code section have inconsistent lengths: " + definedTypes.size()
+                    + " functions, " + count + " code entries");
         }
         List<FunctionBody> bodies = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
@@ -35,8 +34,7 @@ final class CodeSectionDecoder {
         return bodies;
     }
 
-    private static FunctionBody decodeBody(int definedIndex, long typeIndex, int entryStart,
-            ByteReader reader) {
+    private static FunctionBody decodeBody(int definedIndex, long typeIndex, int entryStart, ByteReader reader) {
         String function = "function " + definedIndex;
         int localsStart = reader.position();
         int groups = reader.readCount("local group", 2);
@@ -53,10 +51,18 @@ final class CodeSectionDecoder {
         int codeStart = reader.position();
         boolean legacy = Expression.read(reader, function + " body");
         if (!reader.atEnd()) {
-            throw reader.error(function + " has bytes after its final end (section size "
-                    + "mismatch)");
+            throw reader.error(function + " has bytes after its final end (section size " + "mismatch)");
         }
-        return new FunctionBody(definedIndex, typeIndex, entryStart, localsStart, groups,
-                groupsStart, codeStart, reader.position(), locals, legacy);
+        return new FunctionBody(
+                definedIndex,
+                typeIndex,
+                entryStart,
+                localsStart,
+                groups,
+                groupsStart,
+                codeStart,
+                reader.position(),
+                locals,
+                legacy);
     }
 }

@@ -32,7 +32,10 @@ final class ControlStructure {
                 throw error("instruction after the final end", instruction, functionIndex);
             }
             switch (opcode) {
-                case Opcodes.BLOCK: case Opcodes.LOOP: case Opcodes.IF: case Opcodes.TRY_TABLE:
+                case Opcodes.BLOCK:
+                case Opcodes.LOOP:
+                case Opcodes.IF:
+                case Opcodes.TRY_TABLE:
                     open.push(new OpenBlock(opcode, i));
                     break;
                 case Opcodes.TRY:
@@ -45,36 +48,38 @@ final class ControlStructure {
                     }
                     top.inElseOrCatchAll = true;
                     break;
-                case Opcodes.CATCH: case Opcodes.CATCH_ALL:
+                case Opcodes.CATCH:
+                case Opcodes.CATCH_ALL:
                     if (top.opcode != Opcodes.TRY) {
-                        throw error((opcode == Opcodes.CATCH ? "catch" : "catch_all")
-                                + " without matching try", instruction, functionIndex);
+                        throw error(
+                                (opcode == Opcodes.CATCH ? "catch" : "catch_all") + " without matching try",
+                                instruction,
+                                functionIndex);
                     }
                     if (top.inElseOrCatchAll) {
-                        throw error((opcode == Opcodes.CATCH ? "catch" : "catch_all")
-                                + " after catch_all", instruction, functionIndex);
+                        throw error(
+                                (opcode == Opcodes.CATCH ? "catch" : "catch_all") + " after catch_all",
+                                instruction,
+                                functionIndex);
                     }
-                    catchTags.get(top.position).add(
-                            opcode == Opcodes.CATCH ? instruction.index() : TryShape.CATCH_ALL);
+                    catchTags.get(top.position).add(opcode == Opcodes.CATCH ? instruction.index() : TryShape.CATCH_ALL);
                     top.inElseOrCatchAll = opcode == Opcodes.CATCH_ALL;
                     break;
                 case Opcodes.DELEGATE:
-                    if (top.opcode != Opcodes.TRY || !catchTags.get(top.position).isEmpty()) {
-                        throw error("delegate without matching catch-less try", instruction,
-                                functionIndex);
+                    if (top.opcode != Opcodes.TRY
+                            || !catchTags.get(top.position).isEmpty()) {
+                        throw error("delegate without matching catch-less try", instruction, functionIndex);
                     }
                     shapes[top.position] = new TryShape(List.of(), instruction.index());
                     open.pop();
                     break;
                 case Opcodes.END:
                     if (top.opcode == Opcodes.TRY) {
-                        shapes[top.position] =
-                                new TryShape(List.copyOf(catchTags.get(top.position)), -1);
+                        shapes[top.position] = new TryShape(List.copyOf(catchTags.get(top.position)), -1);
                     }
                     open.pop();
                     if (open.isEmpty() && i != instructions.size() - 1) {
-                        throw error("instruction after the final end", instructions.get(i + 1),
-                                functionIndex);
+                        throw error("instruction after the final end", instructions.get(i + 1), functionIndex);
                     }
                     break;
                 default:
@@ -82,9 +87,9 @@ final class ControlStructure {
             }
         }
         if (!open.isEmpty()) {
-            throw new MalformedWasmException("function " + functionIndex
-                    + " body is missing its final end", instructions.get(instructions.size() - 1)
-                    .end());
+            throw new MalformedWasmException(
+                    "function " + functionIndex + " body is missing its final end",
+                    instructions.get(instructions.size() - 1).end());
         }
         return shapes;
     }

@@ -34,8 +34,7 @@ final class ExceptionTargets {
         return rethrowTargets[position];
     }
 
-    static ExceptionTargets analyse(List<Instruction> instructions, TryShape[] shapes,
-            int functionIndex) {
+    static ExceptionTargets analyse(List<Instruction> instructions, TryShape[] shapes, int functionIndex) {
         boolean[] destinations = new boolean[instructions.size()];
         boolean[] rethrows = new boolean[instructions.size()];
         boolean function = false;
@@ -47,23 +46,22 @@ final class ExceptionTargets {
                 resolve(scopes, label, instruction, functionIndex);
             }
             switch (instruction.opcode()) {
-                case Opcodes.BLOCK: case Opcodes.LOOP: case Opcodes.IF:
+                case Opcodes.BLOCK:
+                case Opcodes.LOOP:
+                case Opcodes.IF:
                     scopes.add(new PassScope(i, Kind.PLAIN));
                     break;
                 case Opcodes.TRY_TABLE:
                     for (CatchClause clause : instruction.catches()) {
                         resolve(scopes, clause.label(), instruction, functionIndex);
                     }
-                    scopes.add(new PassScope(i, instruction.catches().isEmpty()
-                            ? Kind.PLAIN : Kind.HANDLER));
+                    scopes.add(new PassScope(i, instruction.catches().isEmpty() ? Kind.PLAIN : Kind.HANDLER));
                     break;
                 case Opcodes.TRY: {
                     TryShape shape = shapes[i];
-                    PassScope scope = new PassScope(i,
-                            shape.hasCatches() ? Kind.HANDLER : Kind.PLAIN);
+                    PassScope scope = new PassScope(i, shape.hasCatches() ? Kind.HANDLER : Kind.PLAIN);
                     if (shape.isDelegate()) {
-                        int target = resolve(scopes, shape.delegateDepth(), instruction,
-                                functionIndex);
+                        int target = resolve(scopes, shape.delegateDepth(), instruction, functionIndex);
                         int destination = Scope.delegateDestination(scopes, target);
                         if (destination == 0) {
                             function = true;
@@ -75,21 +73,25 @@ final class ExceptionTargets {
                     scopes.add(scope);
                     break;
                 }
-                case Opcodes.CATCH: case Opcodes.CATCH_ALL:
+                case Opcodes.CATCH:
+                case Opcodes.CATCH_ALL:
                     last(scopes).kind = Kind.CATCHING;
                     break;
                 case Opcodes.RETHROW: {
                     int target = resolve(scopes, instruction.index(), instruction, functionIndex);
                     PassScope scope = scopes.get(target);
                     if (scope.kind != Kind.CATCHING) {
-                        throw new MalformedWasmException("invalid rethrow label "
-                                + instruction.index() + " (not a catch block) in function "
-                                + functionIndex, instruction.start());
+                        throw new MalformedWasmException(
+                                "invalid rethrow label "
+                                        + instruction.index() + " (not a catch block) in function "
+                                        + functionIndex,
+                                instruction.start());
                     }
                     rethrows[scope.position] = true;
                     break;
                 }
-                case Opcodes.END: case Opcodes.DELEGATE:
+                case Opcodes.END:
+                case Opcodes.DELEGATE:
                     scopes.remove(scopes.size() - 1);
                     break;
                 default:
@@ -106,13 +108,17 @@ final class ExceptionTargets {
     /** Returns the position in {@code scopes} of the scope a label depth refers to. */
     static int resolve(List<?> scopes, long depth, Instruction at, int functionIndex) {
         if (depth < 0 || depth >= scopes.size()) {
-            throw new MalformedWasmException("unknown label " + depth + " in function "
-                    + functionIndex, at.start());
+            throw new MalformedWasmException("unknown label " + depth + " in function " + functionIndex, at.start());
         }
         return scopes.size() - 1 - (int) depth;
     }
 
-    private enum Kind { FUNCTION, PLAIN, HANDLER, CATCHING }
+    private enum Kind {
+        FUNCTION,
+        PLAIN,
+        HANDLER,
+        CATCHING
+    }
 
     /** A scope of this pass: where it was opened and what kind of scope it currently is. */
     private static final class PassScope implements Scope {

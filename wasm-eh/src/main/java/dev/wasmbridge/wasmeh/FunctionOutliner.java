@@ -58,8 +58,7 @@ final class FunctionOutliner {
     /** Parameter slots a new function may take (JVM methods: 255, some for Chicory's own). */
     static final int MAX_PARAM_SLOTS = 200;
 
-    private static final ValueType I32 =
-            ValueType.read(new ByteReader(new byte[] {0x7F}, 0, 1));
+    private static final ValueType I32 = ValueType.read(new ByteReader(new byte[] {0x7F}, 0, 1));
 
     /** What the outliner needs of the module being split. */
     interface Module {
@@ -102,8 +101,8 @@ final class FunctionOutliner {
     private final boolean everything;
     private final String name;
 
-    private FunctionOutliner(Module module, int functionIndex, List<ValueType> localTypes,
-            long budget, boolean everything) {
+    private FunctionOutliner(
+            Module module, int functionIndex, List<ValueType> localTypes, long budget, boolean everything) {
         this.module = module;
         this.functionIndex = functionIndex;
         this.functionType = module.functionType(functionIndex, 0);
@@ -123,10 +122,15 @@ final class FunctionOutliner {
      *     that contain moved ones move in later rounds), even where that makes nothing smaller
      * @return the new body, or null when nothing was moved
      */
-    static Split split(Module module, int functionIndex, List<ValueType> localTypes,
-            long declaredLocals, byte[] code, long budget, boolean everything) {
-        FunctionOutliner outliner = new FunctionOutliner(module, functionIndex, localTypes,
-                budget, everything);
+    static Split split(
+            Module module,
+            int functionIndex,
+            List<ValueType> localTypes,
+            long declaredLocals,
+            byte[] code,
+            long budget,
+            boolean everything) {
+        FunctionOutliner outliner = new FunctionOutliner(module, functionIndex, localTypes, budget, everything);
         byte[] current = code;
         while (true) {
             BodyStructure body = outliner.decode(current);
@@ -145,13 +149,14 @@ final class FunctionOutliner {
 
     /** Estimates a function body: its instructions plus its declared locals. */
     static long estimate(Module module, int functionIndex, long declaredLocals, byte[] code) {
-        BodyStructure body = BodyStructure.decode(code,
-                f -> module.functionType(f, 0).results().size(), "function " + functionIndex);
+        BodyStructure body = BodyStructure.decode(
+                code, f -> module.functionType(f, 0).results().size(), "function " + functionIndex);
         return body.estimate() + declaredLocals * SizeModel.PER_LOCAL;
     }
 
     private BodyStructure decode(byte[] code) {
-        return BodyStructure.decode(code, f -> module.functionType(f, 0).results().size(), name);
+        return BodyStructure.decode(
+                code, f -> module.functionType(f, 0).results().size(), name);
     }
 
     /**
@@ -162,7 +167,8 @@ final class FunctionOutliner {
     private byte[] outlineRound(BodyStructure body, long locals) {
         List<Integer> candidates = new ArrayList<>();
         for (int i = 0; i < body.instructions.size(); i++) {
-            if (body.end[i] >= 0 && !isExitDispatch(body, i)
+            if (body.end[i] >= 0
+                    && !isExitDispatch(body, i)
                     && (everything || body.estimate(i, body.end[i]) <= budget)) {
                 candidates.add(i);
             }
@@ -184,8 +190,7 @@ final class FunctionOutliner {
             }
             byte[] function = outlinedFunction(body, region);
             long regionSize = body.estimate(start, region.end);
-            if (!everything && decode(function).estimate()
-                    + region.payload.size() * SizeModel.PER_LOCAL > budget) {
+            if (!everything && decode(function).estimate() + region.payload.size() * SizeModel.PER_LOCAL > budget) {
                 continue;
             }
             int index = module.nextFunctionIndex();
@@ -197,8 +202,7 @@ final class FunctionOutliner {
                 removeAddedLocals(addedBefore);
                 continue;
             }
-            module.addFunction(functionIndex, region.functionType(),
-                    entry(region.payload, function));
+            module.addFunction(functionIndex, region.functionType(), entry(region.payload, function));
             moved.put(start, callSite);
             remaining -= regionSize - callSize;
         }
@@ -230,13 +234,13 @@ final class FunctionOutliner {
      * {@code local.set} of an exit code): moving it would gain nothing, and could go on forever.
      */
     private boolean isExitDispatch(BodyStructure body, int start) {
-        return start > 0 && body.instructions.get(start - 1).opcode() == Opcodes.LOCAL_SET
+        return start > 0
+                && body.instructions.get(start - 1).opcode() == Opcodes.LOCAL_SET
                 && exitCodeLocals.contains((int) body.immediate(start - 1));
     }
 
     /** Whether the region at {@code start} overlaps (contains or is inside) a moved one. */
-    private static boolean overlaps(TreeMap<Integer, byte[]> moved, BodyStructure body,
-            int start) {
+    private static boolean overlaps(TreeMap<Integer, byte[]> moved, BodyStructure body, int start) {
         Map.Entry<Integer, byte[]> before = moved.floorEntry(start);
         if (before != null && body.end[before.getKey()] >= start) {
             return true;
@@ -248,8 +252,13 @@ final class FunctionOutliner {
     private long estimateCallSite(byte[] callSite, int index, FuncType type) {
         ByteWriter code = new ByteWriter(callSite.length + 1);
         code.writeBytes(callSite).writeByte(Opcodes.END);
-        return BodyStructure.decode(code.toByteArray(), f -> f == index ? type.results().size()
-                : module.functionType(f, 0).results().size(), name).estimate();
+        return BodyStructure.decode(
+                        code.toByteArray(),
+                        f -> f == index
+                                ? type.results().size()
+                                : module.functionType(f, 0).results().size(),
+                        name)
+                .estimate();
     }
 
     /** One outside label a region leaves to. */
@@ -280,10 +289,18 @@ final class FunctionOutliner {
         final List<ValueType> payload = new ArrayList<>();
         /** Unused i32 parameters that keep the new function out of call_indirect types. */
         final int padding;
+
         final FuncType type;
 
-        Region(int start, int end, int base, List<ValueType> operands, List<ValueType> results,
-                List<Integer> locals, List<Integer> written, Map<Integer, Exit> exits) {
+        Region(
+                int start,
+                int end,
+                int base,
+                List<ValueType> operands,
+                List<ValueType> results,
+                List<Integer> locals,
+                List<Integer> written,
+                Map<Integer, Exit> exits) {
             this.start = start;
             this.end = end;
             this.base = base;
@@ -358,11 +375,12 @@ final class FunctionOutliner {
             int opcode = instruction.opcode();
             int inner = body.depth[i] - base;
             switch (opcode) {
-                case Opcodes.LOCAL_GET: case Opcodes.LOCAL_SET: case Opcodes.LOCAL_TEE: {
+                case Opcodes.LOCAL_GET:
+                case Opcodes.LOCAL_SET:
+                case Opcodes.LOCAL_TEE: {
                     long local = body.immediate(i);
                     if (local >= localTypes.size()) {
-                        throw new MalformedWasmException("unknown local " + local + " in "
-                                + name, instruction.start());
+                        throw new MalformedWasmException("unknown local " + local + " in " + name, instruction.start());
                     }
                     locals.add((int) local);
                     if (opcode != Opcodes.LOCAL_GET) {
@@ -373,7 +391,8 @@ final class FunctionOutliner {
                 case Opcodes.RETURN:
                     exit(body, start, base, base, exits, instruction);
                     break;
-                case Opcodes.RETURN_CALL: case Opcodes.RETURN_CALL_INDIRECT:
+                case Opcodes.RETURN_CALL:
+                case Opcodes.RETURN_CALL_INDIRECT:
                 case Opcodes.RETURN_CALL_REF:
                     return null;
                 case Opcodes.TRY_TABLE:
@@ -391,8 +410,9 @@ final class FunctionOutliner {
                     }
             }
         }
-        if (!exits.isEmpty() && !(allDefaultable(blockType.results()) && exits.values().stream()
-                .allMatch(exit -> allDefaultable(exit.values)))) {
+        if (!exits.isEmpty()
+                && !(allDefaultable(blockType.results())
+                        && exits.values().stream().allMatch(exit -> allDefaultable(exit.values)))) {
             return null;
         }
         int slots = 0;
@@ -405,8 +425,8 @@ final class FunctionOutliner {
         if (slots > MAX_PARAM_SLOTS) {
             return null;
         }
-        Region region = new Region(start, end, base, operands, blockType.results(),
-                List.copyOf(locals), List.copyOf(written), exits);
+        Region region = new Region(
+                start, end, base, operands, blockType.results(), List.copyOf(locals), List.copyOf(written), exits);
         return slots + region.padding > MAX_PARAM_SLOTS ? null : region;
     }
 
@@ -418,8 +438,7 @@ final class FunctionOutliner {
      * Records a branch to the label {@code outside} labels out from the region (0: the innermost
      * block around it; {@code base}: the function body, as {@code return} does).
      */
-    private void exit(BodyStructure body, int start, int base, int outside,
-            Map<Integer, Exit> exits, Instruction at) {
+    private void exit(BodyStructure body, int start, int base, int outside, Map<Integer, Exit> exits, Instruction at) {
         if (outside > base) {
             throw new MalformedWasmException("unknown label in " + name, at.start());
         }
@@ -444,7 +463,8 @@ final class FunctionOutliner {
     /** The new function's code: exit blocks, operands, the region rewritten, results. */
     private byte[] outlinedFunction(BodyStructure body, Region region) {
         ByteWriter out = new ByteWriter(body.instructions.get(region.end).end()
-                - body.instructions.get(region.start).start() + 64);
+                - body.instructions.get(region.start).start()
+                + 64);
         List<Exit> exits = new ArrayList<>(region.exits.values());
         for (int c = exits.size() - 1; c >= 0; c--) {
             out.writeByte(Opcodes.BLOCK);
@@ -466,8 +486,7 @@ final class FunctionOutliner {
         for (Exit exit : exits) {
             out.writeByte(Opcodes.END);
             for (int v = exit.values.size() - 1; v >= 0; v--) {
-                out.writeByte(Opcodes.LOCAL_SET)
-                        .writeUnsigned(region.firstPayloadLocal() + exit.firstSlot + v);
+                out.writeByte(Opcodes.LOCAL_SET).writeUnsigned(region.firstPayloadLocal() + exit.firstSlot + v);
             }
             region.results.forEach(type -> type.writeDefaultValue(out));
             out.writeByte(Opcodes.I32_CONST).writeSigned(exit.code);
@@ -493,9 +512,10 @@ final class FunctionOutliner {
         byte[] code = body.code;
         int inner = body.depth[i] - region.base;
         switch (instruction.opcode()) {
-            case Opcodes.LOCAL_GET: case Opcodes.LOCAL_SET: case Opcodes.LOCAL_TEE:
-                out.writeByte(instruction.opcode())
-                        .writeUnsigned(region.newLocal((int) body.immediate(i)));
+            case Opcodes.LOCAL_GET:
+            case Opcodes.LOCAL_SET:
+            case Opcodes.LOCAL_TEE:
+                out.writeByte(instruction.opcode()).writeUnsigned(region.newLocal((int) body.immediate(i)));
                 return;
             case Opcodes.RETURN:
                 out.writeByte(Opcodes.BR).writeUnsigned(region.newLabel(inner, inner + region.base));
@@ -578,8 +598,10 @@ final class FunctionOutliner {
             if (c == exits.size() - 1) {
                 out.writeByte(Opcodes.BR).writeUnsigned(exit.outside + 1);
             } else {
-                out.writeByte(Opcodes.LOCAL_GET).writeUnsigned(code)
-                        .writeByte(Opcodes.I32_CONST).writeSigned(exit.code)
+                out.writeByte(Opcodes.LOCAL_GET)
+                        .writeUnsigned(code)
+                        .writeByte(Opcodes.I32_CONST)
+                        .writeSigned(exit.code)
                         .writeByte(0x46); // i32.eq
                 out.writeByte(Opcodes.BR_IF).writeUnsigned(exit.outside + 1);
                 for (int v = 0; v < exit.values.size(); v++) {

@@ -95,8 +95,7 @@ public final class FunctionSplitter {
      */
     public static List<OversizedFunction> oversizedFunctions(byte[] module, int budget) {
         checkBudget(budget);
-        return new ArrayList<>(ModuleSplitter.oversized(runnable(WasmModule.parse(module)),
-                budget));
+        return new ArrayList<>(ModuleSplitter.oversized(runnable(WasmModule.parse(module)), budget));
     }
 
     private static WasmModule runnable(WasmModule module) {

@@ -29,27 +29,48 @@ final class InstructionDecoder {
         int start = reader.position();
         int opcode = reader.readByte("opcode");
         switch (opcode) {
-            case 0x02: case 0x03: case 0x04: case 0x06: {
+            case 0x02:
+            case 0x03:
+            case 0x04:
+            case 0x06: {
                 BlockType type = BlockType.read(reader);
                 return Instruction.block(opcode, start, reader.position(), type);
             }
-            case 0x07: case 0x08: {
+            case 0x07:
+            case 0x08: {
                 long tag = reader.readU32("tag index");
                 return Instruction.indexed(opcode, start, reader.position(), tag);
             }
-            case 0x09: case 0x18: {
+            case 0x09:
+            case 0x18: {
                 long depth = reader.readU32("label index");
                 return Instruction.indexed(opcode, start, reader.position(), depth);
             }
-            case 0x0C: case 0x0D: case 0xD5: case 0xD6:
+            case 0x0C:
+            case 0x0D:
+            case 0xD5:
+            case 0xD6:
                 return branch(opcode, start, start + 1);
             case 0x0E:
                 return branchTable(start);
-            case 0x10: case 0x12: case 0x14: case 0x15: case 0x20: case 0x21: case 0x22:
-            case 0x23: case 0x24: case 0x25: case 0x26: case 0x3F: case 0x40: case 0xD2:
+            case 0x10:
+            case 0x12:
+            case 0x14:
+            case 0x15:
+            case 0x20:
+            case 0x21:
+            case 0x22:
+            case 0x23:
+            case 0x24:
+            case 0x25:
+            case 0x26:
+            case 0x3F:
+            case 0x40:
+            case 0xD2:
                 reader.readU32("index");
                 return simple(opcode, start);
-            case 0x11: case 0x13:
+            case 0x11:
+            case 0x13:
                 reader.readU32("type index");
                 reader.readU32("table index");
                 return simple(opcode, start);
@@ -99,8 +120,18 @@ final class InstructionDecoder {
 
     private static boolean hasNoImmediates(int opcode) {
         switch (opcode) {
-            case 0x00: case 0x01: case 0x05: case 0x0A: case 0x0B: case 0x0F: case 0x19:
-            case 0x1A: case 0x1B: case 0xD1: case 0xD3: case 0xD4:
+            case 0x00:
+            case 0x01:
+            case 0x05:
+            case 0x0A:
+            case 0x0B:
+            case 0x0F:
+            case 0x19:
+            case 0x1A:
+            case 0x1B:
+            case 0xD1:
+            case 0xD3:
+            case 0xD4:
                 return true;
             default:
                 return opcode >= 0x45 && opcode <= 0xC4;
@@ -114,8 +145,7 @@ final class InstructionDecoder {
     private Instruction branch(int opcode, int start, int labelStart) {
         int label = reader.readIndex("label index");
         int labelEnd = reader.position();
-        return new Instruction(opcode, start, labelEnd, null, List.of(label), labelStart, labelEnd,
-                List.of(), -1);
+        return new Instruction(opcode, start, labelEnd, null, List.of(label), labelStart, labelEnd, List.of(), -1);
     }
 
     private Instruction branchTable(int start) {
@@ -126,8 +156,8 @@ final class InstructionDecoder {
             labels.add(reader.readIndex("label index"));
         }
         int end = reader.position();
-        return new Instruction(Opcodes.BR_TABLE, start, end, null, List.copyOf(labels),
-                labelsStart, end, List.of(), -1);
+        return new Instruction(
+                Opcodes.BR_TABLE, start, end, null, List.copyOf(labels), labelsStart, end, List.of(), -1);
     }
 
     private Instruction tryTable(int start) {
@@ -141,13 +171,12 @@ final class InstructionDecoder {
             if (Opcodes.clauseHasTag(kind)) {
                 tag = reader.readU32("tag index");
             } else if (kind != Opcodes.CATCH_ALL_CLAUSE && kind != Opcodes.CATCH_ALL_REF_CLAUSE) {
-                throw reader.error(String.format("malformed catch clause kind 0x%02x", kind),
-                        kindOffset);
+                throw reader.error(String.format("malformed catch clause kind 0x%02x", kind), kindOffset);
             }
             clauses.add(new CatchClause(kind, tag, reader.readIndex("label index")));
         }
-        return new Instruction(Opcodes.TRY_TABLE, start, reader.position(), type, List.of(), -1,
-                -1, List.copyOf(clauses), -1);
+        return new Instruction(
+                Opcodes.TRY_TABLE, start, reader.position(), type, List.of(), -1, -1, List.copyOf(clauses), -1);
     }
 
     private void readMemArg() {
@@ -161,8 +190,7 @@ final class InstructionDecoder {
     private int readSubOpcode(int start) {
         long sub = reader.readU32("sub-opcode");
         if (sub > 0xFFFF) {
-            throw reader.error("unknown opcode " + Opcodes.name(reader.bytes()[start] & 0xFF)
-                    + " " + sub, start);
+            throw reader.error("unknown opcode " + Opcodes.name(reader.bytes()[start] & 0xFF) + " " + sub, start);
         }
         return (int) sub;
     }
@@ -175,27 +203,53 @@ final class InstructionDecoder {
         int sub = readSubOpcode(start);
         int opcode = (Opcodes.GC_PREFIX << 16) | sub;
         switch (sub) {
-            case 0: case 1: case 6: case 7: case 11: case 12: case 13: case 14: case 16:
+            case 0:
+            case 1:
+            case 6:
+            case 7:
+            case 11:
+            case 12:
+            case 13:
+            case 14:
+            case 16:
                 reader.readU32("type index");
                 break;
-            case 2: case 3: case 4: case 5: case 8: case 9: case 10: case 17: case 18: case 19:
+            case 2:
+            case 3:
+            case 4:
+            case 5:
+            case 8:
+            case 9:
+            case 10:
+            case 17:
+            case 18:
+            case 19:
                 reader.readU32("index");
                 reader.readU32("index");
                 break;
-            case 15: case 26: case 27: case 28: case 29: case 30:
+            case 15:
+            case 26:
+            case 27:
+            case 28:
+            case 29:
+            case 30:
                 break;
-            case 20: case 21: case 22: case 23:
+            case 20:
+            case 21:
+            case 22:
+            case 23:
                 ValueType.skipHeapType(reader);
                 break;
-            case 24: case 25: {
+            case 24:
+            case 25: {
                 reader.readByte("cast flags");
                 int labelStart = reader.position();
                 int label = reader.readIndex("label index");
                 int labelEnd = reader.position();
                 ValueType.skipHeapType(reader);
                 ValueType.skipHeapType(reader);
-                return new Instruction(opcode, start, reader.position(), null, List.of(label),
-                        labelStart, labelEnd, List.of(), -1);
+                return new Instruction(
+                        opcode, start, reader.position(), null, List.of(label), labelStart, labelEnd, List.of(), -1);
             }
             default:
                 throw unknown(Opcodes.GC_PREFIX, sub, start);
@@ -237,9 +291,26 @@ final class InstructionDecoder {
 
     private static boolean isUnassignedSimd(int sub) {
         switch (sub) {
-            case 0x9A: case 0xA2: case 0xA5: case 0xA6: case 0xAF: case 0xB0: case 0xB2:
-            case 0xB3: case 0xB4: case 0xBB: case 0xC2: case 0xC5: case 0xC6: case 0xCF:
-            case 0xD0: case 0xD2: case 0xD3: case 0xD4: case 0xE2: case 0xEE:
+            case 0x9A:
+            case 0xA2:
+            case 0xA5:
+            case 0xA6:
+            case 0xAF:
+            case 0xB0:
+            case 0xB2:
+            case 0xB3:
+            case 0xB4:
+            case 0xBB:
+            case 0xC2:
+            case 0xC5:
+            case 0xC6:
+            case 0xCF:
+            case 0xD0:
+            case 0xD2:
+            case 0xD3:
+            case 0xD4:
+            case 0xE2:
+            case 0xEE:
                 return true;
             default:
                 return false;

@@ -46,8 +46,7 @@ final class ModuleDecoder {
             }
             if (id != SectionId.CUSTOM) {
                 if (seen[id]) {
-                    throw new MalformedWasmException("duplicate section with id " + id,
-                            section.start());
+                    throw new MalformedWasmException("duplicate section with id " + id, section.start());
                 }
                 seen[id] = true;
             }
@@ -59,13 +58,21 @@ final class ModuleDecoder {
             }
         }
         if (definedFunctionCount > 0 && codeSection < 0) {
-            throw new MalformedWasmException("function and code section have inconsistent "
-                    + "lengths: " + definedFunctionCount + " functions but no code section",
+            throw new MalformedWasmException(
+                    "function and code section have inconsistent " + "lengths: " + definedFunctionCount
+                            + " functions but no code section",
                     module.length);
         }
-        return new ModuleIndex(Collections.unmodifiableList(types), Map.copyOf(reusableTypes),
-                typeCountStart, typeEntriesStart, List.copyOf(functionTypes),
-                List.copyOf(tagTypes), List.copyOf(bodies), typeSection, codeSection,
+        return new ModuleIndex(
+                Collections.unmodifiableList(types),
+                Map.copyOf(reusableTypes),
+                typeCountStart,
+                typeEntriesStart,
+                List.copyOf(functionTypes),
+                List.copyOf(tagTypes),
+                List.copyOf(bodies),
+                typeSection,
+                codeSection,
                 codeCountEnd);
     }
 
@@ -307,8 +314,8 @@ final class ModuleDecoder {
     private void decodeCode(ByteReader reader) {
         int count = reader.readCount("code entry", 2);
         codeCountEnd = reader.position();
-        List<Long> definedTypes = definedFunctionCount < 0 ? List.of()
-                : functionTypes.subList(importedFunctions, functionTypes.size());
+        List<Long> definedTypes =
+                definedFunctionCount < 0 ? List.of() : functionTypes.subList(importedFunctions, functionTypes.size());
         bodies.addAll(CodeSectionDecoder.decode(module, reader, count, definedTypes));
     }
 }

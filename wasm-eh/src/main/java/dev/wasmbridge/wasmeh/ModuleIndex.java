@@ -48,7 +48,8 @@ record ModuleIndex(
         if (tagIndex < 0 || tagIndex >= tagTypeIndices.size()) {
             throw new MalformedWasmException("unknown tag " + tagIndex, offset);
         }
-        return functionType(tagTypeIndices.get((int) tagIndex), "tag " + tagIndex, offset).params();
+        return functionType(tagTypeIndices.get((int) tagIndex), "tag " + tagIndex, offset)
+                .params();
     }
 
     boolean usesLegacy() {

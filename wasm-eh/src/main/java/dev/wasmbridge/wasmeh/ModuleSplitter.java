@@ -43,8 +43,7 @@ final class ModuleSplitter implements FunctionOutliner.Module {
         List<OversizedFunction> result = new ArrayList<>();
         for (FunctionBody body : splitter.index.bodies()) {
             int function = splitter.importedCount + body.definedIndex();
-            long size = FunctionOutliner.estimate(splitter, function, body.localCount(),
-                    splitter.code(body));
+            long size = FunctionOutliner.estimate(splitter, function, body.localCount(), splitter.code(body));
             if (size > budget) {
                 result.add(new OversizedFunction(function, names.get(function), size));
             }
@@ -79,14 +78,17 @@ final class ModuleSplitter implements FunctionOutliner.Module {
                 || FunctionOutliner.estimate(this, function, body.localCount(), code) <= budget) {
             return null;
         }
-        FunctionOutliner.Split split = FunctionOutliner.split(this, function,
-                localTypes(body, function), body.localCount(), code, budget, everything);
+        FunctionOutliner.Split split = FunctionOutliner.split(
+                this, function, localTypes(body, function), body.localCount(), code, budget, everything);
         if (split == null) {
             return null;
         }
-        ByteWriter content = new ByteWriter(split.code().length + body.codeStart()
-                - body.localsStart() + 3 * split.addedLocals().size());
-        content.writeUnsigned(body.localGroupCount() + (long) split.addedLocals().size());
+        ByteWriter content = new ByteWriter(split.code().length
+                + body.codeStart()
+                - body.localsStart()
+                + 3 * split.addedLocals().size());
+        content.writeUnsigned(
+                body.localGroupCount() + (long) split.addedLocals().size());
         content.writeBytes(bytes, body.localGroupsStart(), body.codeStart());
         for (ValueType type : split.addedLocals()) {
             content.writeUnsigned(1);
@@ -100,7 +102,8 @@ final class ModuleSplitter implements FunctionOutliner.Module {
     }
 
     private List<ValueType> localTypes(FunctionBody body, int function) {
-        List<ValueType> locals = new ArrayList<>(functionType(function, body.entryStart()).params());
+        List<ValueType> locals =
+                new ArrayList<>(functionType(function, body.entryStart()).params());
         ByteReader reader = new ByteReader(bytes, body.localGroupsStart(), body.codeStart());
         for (int g = 0; g < body.localGroupCount(); g++) {
             long count = reader.readU32("local count");
@@ -120,8 +123,7 @@ final class ModuleSplitter implements FunctionOutliner.Module {
         if (function < 0 || function >= functionCount) {
             throw new MalformedWasmException("unknown function " + function, offset);
         }
-        return types.typeAt(index.functionTypeIndices().get((int) function), "function "
-                + function, offset);
+        return types.typeAt(index.functionTypeIndices().get((int) function), "function " + function, offset);
     }
 
     @Override
@@ -147,13 +149,14 @@ final class ModuleSplitter implements FunctionOutliner.Module {
         if (indirectlyCalled == null) {
             indirectlyCalled = new HashSet<>();
             for (FunctionBody body : index.bodies()) {
-                BodyStructure code = BodyStructure.decode(code(body), f -> 0,
-                        "function " + (importedCount + body.definedIndex()));
+                BodyStructure code =
+                        BodyStructure.decode(code(body), f -> 0, "function " + (importedCount + body.definedIndex()));
                 for (int i = 0; i < code.instructions.size(); i++) {
                     int opcode = code.instructions.get(i).opcode();
-                    if (opcode == Opcodes.CALL_INDIRECT
-                            || opcode == Opcodes.RETURN_CALL_INDIRECT) {
-                        indirectlyCalled.add(types.typeAt(code.immediate(i), "call_indirect",
+                    if (opcode == Opcodes.CALL_INDIRECT || opcode == Opcodes.RETURN_CALL_INDIRECT) {
+                        indirectlyCalled.add(types.typeAt(
+                                code.immediate(i),
+                                "call_indirect",
                                 code.instructions.get(i).start()));
                     }
                 }
@@ -177,11 +180,11 @@ final class ModuleSplitter implements FunctionOutliner.Module {
         List<FuncType> appended = types.appendedTypes();
         if (!appended.isEmpty()) {
             if (index.typeSection() >= 0) {
-                sections.set(index.typeSection(), ModuleTranslator.typeSection(bytes, index,
-                        sections.get(index.typeSection()), appended));
+                sections.set(
+                        index.typeSection(),
+                        ModuleTranslator.typeSection(bytes, index, sections.get(index.typeSection()), appended));
             } else {
-                sections.add(ModuleTranslator.firstNonCustom(sections),
-                        ModuleTranslator.newTypeSection(appended));
+                sections.add(ModuleTranslator.firstNonCustom(sections), ModuleTranslator.newTypeSection(appended));
             }
         }
         ByteWriter out = new ByteWriter(bytes.length + bytes.length / 8);
@@ -212,7 +215,8 @@ final class ModuleSplitter implements FunctionOutliner.Module {
             if (entries.get(i) != null) {
                 payload.writeBytes(entries.get(i));
             } else {
-                payload.writeBytes(bytes, bodies.get(i).entryStart(), bodies.get(i).end());
+                payload.writeBytes(
+                        bytes, bodies.get(i).entryStart(), bodies.get(i).end());
             }
         }
         newEntries.forEach(payload::writeBytes);

@@ -17,19 +17,17 @@ final class ModuleTranslator {
         TypePool types = new TypePool(index);
         List<byte[]> newEntries = new ArrayList<>();
         for (FunctionBody body : index.bodies()) {
-            newEntries.add(body.usesLegacy()
-                    ? BodyTranslator.translate(bytes, index, types, body) : null);
+            newEntries.add(body.usesLegacy() ? BodyTranslator.translate(bytes, index, types, body) : null);
         }
         List<Section> sections = new ArrayList<>(module.sections());
         if (index.codeSection() >= 0) {
-            sections.set(index.codeSection(),
-                    codeSection(bytes, index, sections.get(index.codeSection()), newEntries));
+            sections.set(index.codeSection(), codeSection(bytes, index, sections.get(index.codeSection()), newEntries));
         }
         List<FuncType> appended = types.appendedTypes();
         if (!appended.isEmpty()) {
             if (index.typeSection() >= 0) {
-                sections.set(index.typeSection(),
-                        typeSection(bytes, index, sections.get(index.typeSection()), appended));
+                sections.set(
+                        index.typeSection(), typeSection(bytes, index, sections.get(index.typeSection()), appended));
             } else {
                 sections.add(firstNonCustom(sections), newTypeSection(appended));
             }
@@ -42,8 +40,7 @@ final class ModuleTranslator {
         return WasmModule.parse(out.toByteArray());
     }
 
-    private static Section codeSection(byte[] bytes, ModuleIndex index, Section original,
-            List<byte[]> newEntries) {
+    private static Section codeSection(byte[] bytes, ModuleIndex index, Section original, List<byte[]> newEntries) {
         ByteWriter payload = new ByteWriter(original.payloadSize() * 2);
         payload.writeBytes(bytes, original.payloadStart(), index.codeCountEnd());
         List<FunctionBody> bodies = index.bodies();
@@ -52,14 +49,14 @@ final class ModuleTranslator {
             if (replacement != null) {
                 payload.writeBytes(replacement);
             } else {
-                payload.writeBytes(bytes, bodies.get(i).entryStart(), bodies.get(i).end());
+                payload.writeBytes(
+                        bytes, bodies.get(i).entryStart(), bodies.get(i).end());
             }
         }
         return Section.of(SectionId.CODE, payload.toByteArray());
     }
 
-    static Section typeSection(byte[] bytes, ModuleIndex index, Section original,
-            List<FuncType> appended) {
+    static Section typeSection(byte[] bytes, ModuleIndex index, Section original, List<FuncType> appended) {
         ByteReader countReader = new ByteReader(bytes, index.typeCountStart(), original.end());
         long entries = countReader.readU32("type count");
         ByteWriter payload = new ByteWriter(original.payloadSize() + appended.size() * 8);

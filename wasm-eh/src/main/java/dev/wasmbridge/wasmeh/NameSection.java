@@ -45,8 +45,7 @@ final class NameSection {
             for (int i = 0; i < count; i++) {
                 int function = reader.readIndex("function index");
                 int start = reader.readByteVector("function name");
-                names.put(function, new String(payload, start, reader.position() - start,
-                        StandardCharsets.UTF_8));
+                names.put(function, new String(payload, start, reader.position() - start, StandardCharsets.UTF_8));
             }
             if (reader.position() != end) {
                 throw reader.error("function name subsection size mismatch");
@@ -74,8 +73,7 @@ final class NameSection {
         }
     }
 
-    private static byte[] rewrite(byte[] payload, int first, List<Integer> origins,
-            Map<Integer, String> names) {
+    private static byte[] rewrite(byte[] payload, int first, List<Integer> origins, Map<Integer, String> names) {
         ByteWriter out = new ByteWriter(payload.length + origins.size() * 32);
         ByteReader reader = new ByteReader(payload, 0, payload.length);
         reader.readByteVector("custom section name");
@@ -110,8 +108,8 @@ final class NameSection {
         return out.toByteArray();
     }
 
-    private static void writeNewSubsection(ByteWriter out, int first, List<Integer> origins,
-            Map<Integer, String> names) {
+    private static void writeNewSubsection(
+            ByteWriter out, int first, List<Integer> origins, Map<Integer, String> names) {
         ByteWriter content = new ByteWriter(origins.size() * 32);
         content.writeUnsigned(origins.size());
         writeNew(content, first, origins, names);
@@ -122,8 +120,7 @@ final class NameSection {
         out.writeByte(FUNCTION_NAMES).writeUnsigned(content.length).writeBytes(content);
     }
 
-    private static void writeNew(ByteWriter out, int first, List<Integer> origins,
-            Map<Integer, String> names) {
+    private static void writeNew(ByteWriter out, int first, List<Integer> origins, Map<Integer, String> names) {
         Map<Integer, Integer> counters = new HashMap<>();
         for (int i = 0; i < origins.size(); i++) {
             int origin = origins.get(i);

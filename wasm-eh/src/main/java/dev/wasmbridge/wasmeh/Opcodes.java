@@ -38,6 +38,7 @@ final class Opcodes {
 
     /** try_table catch clause kinds. */
     static final int CATCH_CLAUSE = 0x00;
+
     static final int CATCH_REF_CLAUSE = 0x01;
     static final int CATCH_ALL_CLAUSE = 0x02;
     static final int CATCH_ALL_REF_CLAUSE = 0x03;
@@ -46,11 +47,7 @@ final class Opcodes {
 
     /** True for the instructions that exist only in the legacy exception-handling proposal. */
     static boolean isLegacyOnly(int opcode) {
-        return opcode == TRY
-                || opcode == CATCH
-                || opcode == RETHROW
-                || opcode == DELEGATE
-                || opcode == CATCH_ALL;
+        return opcode == TRY || opcode == CATCH || opcode == RETHROW || opcode == DELEGATE || opcode == CATCH_ALL;
     }
 
     /** True for the try_table clause kinds that name a tag (catch and catch_ref). */
@@ -60,8 +57,7 @@ final class Opcodes {
 
     /** True for the instructions that open a block that ends with {@code end} (or delegate). */
     static boolean opensBlock(int opcode) {
-        return opcode == BLOCK || opcode == LOOP || opcode == IF || opcode == TRY
-                || opcode == TRY_TABLE;
+        return opcode == BLOCK || opcode == LOOP || opcode == IF || opcode == TRY || opcode == TRY_TABLE;
     }
 
     static String name(int opcode) {

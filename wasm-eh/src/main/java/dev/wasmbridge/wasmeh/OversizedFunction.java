@@ -52,7 +52,7 @@ public final class OversizedFunction {
      */
     @Override
     public String toString() {
-        return "function " + functionIndex + (name == null ? "" : " (" + name + ")") + ": about "
-                + estimatedSize + " bytes of JVM bytecode";
+        return "function " + functionIndex + (name == null ? "" : " (" + name + ")") + ": about " + estimatedSize
+                + " bytes of JVM bytecode";
     }
 }

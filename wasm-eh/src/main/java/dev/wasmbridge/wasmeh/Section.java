@@ -60,8 +60,7 @@ public final class Section {
         }
         ByteReader reader = new ByteReader(module, payloadStart, end);
         int nameStart = reader.readByteVector("custom section name");
-        return Optional.of(new String(module, nameStart, reader.position() - nameStart,
-                StandardCharsets.UTF_8));
+        return Optional.of(new String(module, nameStart, reader.position() - nameStart, StandardCharsets.UTF_8));
     }
 
     /**

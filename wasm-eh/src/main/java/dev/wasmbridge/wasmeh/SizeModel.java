@@ -26,25 +26,34 @@ final class SizeModel {
         switch (opcode) {
             case Opcodes.LOCAL_GET:
                 return 3;
-            case Opcodes.LOCAL_SET: case Opcodes.LOCAL_TEE:
+            case Opcodes.LOCAL_SET:
+            case Opcodes.LOCAL_TEE:
                 return 2;
-            case 0x23: case 0x24:
+            case 0x23:
+            case 0x24:
                 return 11;
             case Opcodes.CALL:
                 return 12 + (callResults > 1 ? 7 * callResults : 0);
-            case Opcodes.CALL_INDIRECT: case 0x14:
+            case Opcodes.CALL_INDIRECT:
+            case 0x14:
                 return 17;
-            case Opcodes.BR: case Opcodes.BR_IF: case Opcodes.RETURN:
+            case Opcodes.BR:
+            case Opcodes.BR_IF:
+            case Opcodes.RETURN:
                 return 3;
             case Opcodes.BR_TABLE:
                 return 20 + 4 * instruction.labels().size();
-            case Opcodes.BLOCK: case Opcodes.LOOP: case Opcodes.ELSE: case Opcodes.END:
+            case Opcodes.BLOCK:
+            case Opcodes.LOOP:
+            case Opcodes.ELSE:
+            case Opcodes.END:
                 return 1;
             case Opcodes.IF:
                 return 4;
             case Opcodes.TRY_TABLE:
                 return 12;
-            case 0x3F: case 0x40:
+            case 0x3F:
+            case 0x40:
                 return 10;
             default:
                 if (opcode >= 0x28 && opcode <= 0x3E) {

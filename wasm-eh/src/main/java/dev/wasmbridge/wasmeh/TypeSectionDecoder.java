@@ -11,8 +11,7 @@ import java.util.Map;
 final class TypeSectionDecoder {
     private TypeSectionDecoder() {}
 
-    static void decode(ByteReader reader, int count, List<FuncType> types,
-            Map<FuncType, Integer> reusable) {
+    static void decode(ByteReader reader, int count, List<FuncType> types, Map<FuncType, Integer> reusable) {
         for (int i = 0; i < count; i++) {
             int form = reader.peekByte("type form");
             if (form == 0x4E) {

@@ -46,21 +46,18 @@ public final class WasmModule {
 
     private static void checkHeader(byte[] bytes) {
         if (bytes.length < 4) {
-            throw new MalformedWasmException("unexpected end: module shorter than the magic "
-                    + "number", bytes.length);
+            throw new MalformedWasmException("unexpected end: module shorter than the magic " + "number", bytes.length);
         }
         for (int i = 0; i < MAGIC.length; i++) {
             if (bytes[i] != MAGIC[i]) {
-                throw new MalformedWasmException("magic header not detected (not a binary "
-                        + "WebAssembly module)", i);
+                throw new MalformedWasmException("magic header not detected (not a binary " + "WebAssembly module)", i);
             }
         }
         if (bytes.length < HEADER_SIZE) {
             throw new MalformedWasmException("unexpected end: missing version", bytes.length);
         }
         if (bytes[4] != 1 || bytes[5] != 0 || bytes[6] != 0 || bytes[7] != 0) {
-            throw new MalformedWasmException("unknown binary version (only version 1 modules "
-                    + "are supported)", 4);
+            throw new MalformedWasmException("unknown binary version (only version 1 modules " + "are supported)", 4);
         }
     }
 

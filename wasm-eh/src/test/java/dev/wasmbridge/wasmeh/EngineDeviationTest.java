@@ -35,24 +35,37 @@ class EngineDeviationTest {
         }
     }
 
-    private static final Case BLOCK_PARAMS = new Case("block-params-pure-mvp", "f",
-            "returns [9, 5]", "a block with 2 parameters nested in a block clobbers the value"
-            + " below the outer block");
-    private static final Case LEGACY_TRY_PARAMS = new Case("block-params-legacy-try", "f",
-            "returns [9, 1]", "a legacy try with 2 block parameters, translated: before the"
-            + " translation lowered try parameters to locals, the interpreter gave [0, 1] and the"
-            + " compilers [9, 2]");
-    private static final Case EXNREF_BY_TAG_DELEGATE = new Case("exnref-by-tag", "f",
-            "throws tag 0 [3]", "delegate out of a catch body");
-    private static final Case EXNREF_BY_TAG = new Case("exnref-by-tag", "g",
-            "throws tag 0 [1]", "an exnref is keyed by its tag index, so rethrow after catching"
-            + " a second exception of the same tag rethrows the later one");
-    private static final Case MEMORY_INIT = new Case("memory-init-dropped-segment", "f",
-            "traps", "an active data segment is not dropped after instantiation, so memory.init"
-            + " from it does not trap");
-    private static final Case THROW_REF_NULL = new Case("throw-ref-null", "f",
-            "traps", "throw_ref of a null exnref is caught (interpreter) or escapes as a Java"
-            + " exception (compiler) instead of trapping");
+    private static final Case BLOCK_PARAMS = new Case(
+            "block-params-pure-mvp",
+            "f",
+            "returns [9, 5]",
+            "a block with 2 parameters nested in a block clobbers the value" + " below the outer block");
+    private static final Case LEGACY_TRY_PARAMS = new Case(
+            "block-params-legacy-try",
+            "f",
+            "returns [9, 1]",
+            "a legacy try with 2 block parameters, translated: before the"
+                    + " translation lowered try parameters to locals, the interpreter gave [0, 1] and the"
+                    + " compilers [9, 2]");
+    private static final Case EXNREF_BY_TAG_DELEGATE =
+            new Case("exnref-by-tag", "f", "throws tag 0 [3]", "delegate out of a catch body");
+    private static final Case EXNREF_BY_TAG = new Case(
+            "exnref-by-tag",
+            "g",
+            "throws tag 0 [1]",
+            "an exnref is keyed by its tag index, so rethrow after catching"
+                    + " a second exception of the same tag rethrows the later one");
+    private static final Case MEMORY_INIT = new Case(
+            "memory-init-dropped-segment",
+            "f",
+            "traps",
+            "an active data segment is not dropped after instantiation, so memory.init" + " from it does not trap");
+    private static final Case THROW_REF_NULL = new Case(
+            "throw-ref-null",
+            "f",
+            "traps",
+            "throw_ref of a null exnref is caught (interpreter) or escapes as a Java"
+                    + " exception (compiler) instead of trapping");
 
     /**
      * What the engine gives today where it differs from the reference; a case or run not listed
@@ -62,11 +75,9 @@ class EngineDeviationTest {
             BLOCK_PARAMS, today("returns [0, 5]", null, null),
             EXNREF_BY_TAG, today("throws tag 0 [2]", "throws tag 0 [2]", "throws tag 0 [2]"),
             MEMORY_INIT, today("returns []", "returns []", "returns []"),
-            THROW_REF_NULL, today("returns [1]", "fails with NullPointerException",
-                    "fails with NullPointerException"));
+            THROW_REF_NULL, today("returns [1]", "fails with NullPointerException", "fails with NullPointerException"));
 
-    private static Map<EngineRuns, String> today(String interpreter, String compiler,
-            String buildTime) {
+    private static Map<EngineRuns, String> today(String interpreter, String compiler, String buildTime) {
         Map<EngineRuns, String> today = new EnumMap<>(EngineRuns.class);
         if (interpreter != null) {
             today.put(EngineRuns.INTERPRETER, interpreter);
@@ -93,8 +104,8 @@ class EngineDeviationTest {
 
     static Stream<Arguments> runs() {
         List<Arguments> runs = new ArrayList<>();
-        for (Case c : List.of(BLOCK_PARAMS, LEGACY_TRY_PARAMS, EXNREF_BY_TAG_DELEGATE,
-                EXNREF_BY_TAG, MEMORY_INIT, THROW_REF_NULL)) {
+        for (Case c : List.of(
+                BLOCK_PARAMS, LEGACY_TRY_PARAMS, EXNREF_BY_TAG_DELEGATE, EXNREF_BY_TAG, MEMORY_INIT, THROW_REF_NULL)) {
             for (EngineRuns run : EngineRuns.values()) {
                 runs.add(Arguments.of(c, run));
             }
@@ -115,8 +126,11 @@ class EngineDeviationTest {
                     + " plain assertion: remove the entry of " + run + " from"
                     + " EngineDeviationTest.TODAY for " + c + ".");
         } else {
-            assertEquals(today, actual, c + " on " + run + " gives something new; the reference is '"
-                    + c.reference() + "' (" + c.bug() + ")");
+            assertEquals(
+                    today,
+                    actual,
+                    c + " on " + run + " gives something new; the reference is '" + c.reference() + "' (" + c.bug()
+                            + ")");
         }
     }
 }

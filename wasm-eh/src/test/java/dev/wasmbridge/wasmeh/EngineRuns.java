@@ -74,8 +74,8 @@ enum EngineRuns {
                     }
                 };
             } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("cannot load the compiled machine " + name
-                        + " (classes " + classes.keySet() + ")", e);
+                throw new IllegalStateException(
+                        "cannot load the compiled machine " + name + " (classes " + classes.keySet() + ")", e);
             }
         }
     };
@@ -89,15 +89,16 @@ enum EngineRuns {
     String call(byte[] bytes, String export) {
         byte[] runnable = LegacyEh.isLegacy(bytes) ? LegacyEh.translate(bytes) : bytes;
         WasmModule module = Parser.parse(runnable);
-        Instance instance = Instance.builder(module).withMachineFactory(machines(module)).build();
+        Instance instance =
+                Instance.builder(module).withMachineFactory(machines(module)).build();
         try {
             long[] results = instance.export(export).apply();
             return "returns " + Arrays.toString(results == null ? new long[0] : results);
         } catch (TrapException e) {
             return "traps";
         } catch (WasmException e) {
-            return "throws tag " + e.tagIdx() + " " + Arrays.stream(e.args())
-                    .mapToObj(Long::toString).collect(Collectors.joining(", ", "[", "]"));
+            return "throws tag " + e.tagIdx() + " "
+                    + Arrays.stream(e.args()).mapToObj(Long::toString).collect(Collectors.joining(", ", "[", "]"));
         } catch (RuntimeException e) {
             return "fails with " + e.getClass().getSimpleName();
         }

@@ -51,16 +51,29 @@ class ExnrefIdentityTest {
         //                                                       ;; payload seen: should be 1
         Code code = new Code()
                 .block(Code.typeIndex(payloadAndExnref))
-                .op(TRY_TABLE, VOID, 1, CATCH_REF, tag, 0).i32(1).throwTag(tag).end()
-                .op(UNREACHABLE).end()
-                .localSet(0).drop()
-                .block(I32)
-                .op(TRY_TABLE, VOID, 1, CATCH, tag, 0).i32(2).throwTag(tag).end()
-                .op(UNREACHABLE).end()
+                .op(TRY_TABLE, VOID, 1, CATCH_REF, tag, 0)
+                .i32(1)
+                .throwTag(tag)
+                .end()
+                .op(UNREACHABLE)
+                .end()
+                .localSet(0)
                 .drop()
                 .block(I32)
-                .op(TRY_TABLE, VOID, 1, CATCH, tag, 0).localGet(0).op(THROW_REF).end()
-                .op(UNREACHABLE).end();
+                .op(TRY_TABLE, VOID, 1, CATCH, tag, 0)
+                .i32(2)
+                .throwTag(tag)
+                .end()
+                .op(UNREACHABLE)
+                .end()
+                .drop()
+                .block(I32)
+                .op(TRY_TABLE, VOID, 1, CATCH, tag, 0)
+                .localGet(0)
+                .op(THROW_REF)
+                .end()
+                .op(UNREACHABLE)
+                .end();
         module.function(module.type(of(), of(I32)), "f", of(EXNREF), code);
         byte[] exnrefModule = module.build();
         assertFalse(LegacyEh.isLegacy(exnrefModule));

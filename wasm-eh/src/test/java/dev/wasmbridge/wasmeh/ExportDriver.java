@@ -27,6 +27,7 @@ import java.util.Map;
 final class ExportDriver {
     /** The text passed for every {@code i64} parameter (a slice: a string or bytes). */
     static final String TEXT = "3, 4,5 ,-17 x = 2 * (3 + 4); y=1.5\nname=value k=v";
+
     private static final long[] INTS = {0, 1, 3, 7};
 
     private ExportDriver() {}
@@ -37,16 +38,16 @@ final class ExportDriver {
         ImportValues.Builder imports = ImportValues.builder();
         for (int i = 0; i < module.importSection().importCount(); i++) {
             if (module.importSection().getImport(i) instanceof FunctionImport) {
-                FunctionImport function = (FunctionImport) module.importSection().getImport(i);
+                FunctionImport function =
+                        (FunctionImport) module.importSection().getImport(i);
                 FunctionType type = module.typeSection().getType(function.typeIndex());
                 String name = function.module() + "." + function.name();
-                imports.addFunction(new HostFunction(function.module(), function.name(), type,
-                        (instance, args) -> {
-                            if (name.contains("panic")) {
-                                throw new IllegalStateException("host: " + name);
-                            }
-                            return new long[type.returns().size()];
-                        }));
+                imports.addFunction(new HostFunction(function.module(), function.name(), type, (instance, args) -> {
+                    if (name.contains("panic")) {
+                        throw new IllegalStateException("host: " + name);
+                    }
+                    return new long[type.returns().size()];
+                }));
             }
         }
         Instance.Builder builder = Instance.builder(module).withImportValues(imports.build());
@@ -64,8 +65,7 @@ final class ExportDriver {
         List<String> record = new ArrayList<>();
         for (int e = 0; e < module.exportSection().exportCount(); e++) {
             Export export = module.exportSection().getExport(e);
-            if (export.exportType() != ExternalType.FUNCTION
-                    || export.name().startsWith("wasmbridge_")) {
+            if (export.exportType() != ExternalType.FUNCTION || export.name().startsWith("wasmbridge_")) {
                 continue;
             }
             FunctionType type = functionType(module, export.index());
@@ -96,8 +96,8 @@ final class ExportDriver {
             }
             byte[] payload = section.payload();
             String text = new String(payload, StandardCharsets.UTF_8);
-            for (String line : text.substring(text.indexOf("wasmbridge.signatures")
-                    + "wasmbridge.signatures".length()).split("\n")) {
+            for (String line : text.substring(text.indexOf("wasmbridge.signatures") + "wasmbridge.signatures".length())
+                    .split("\n")) {
                 int open = line.indexOf('(');
                 int close = line.lastIndexOf(')');
                 if (!line.startsWith("fn ") || open < 0 || close < open) {
@@ -108,8 +108,7 @@ final class ExportDriver {
                 int from = open + 1;
                 for (int i = open + 1; i <= close; i++) {
                     char c = line.charAt(i);
-                    depth += c == '(' || c == '<' || c == '[' ? 1 : c == ')' || c == '>' || c == ']'
-                            ? -1 : 0;
+                    depth += c == '(' || c == '<' || c == '[' ? 1 : c == ')' || c == '>' || c == ']' ? -1 : 0;
                     if ((c == ',' && depth == 0) || i == close) {
                         String param = line.substring(from, i).trim();
                         if (!param.isEmpty()) {
@@ -128,7 +127,8 @@ final class ExportDriver {
         int imported = module.importSection().count(ExternalType.FUNCTION);
         int typeIndex = function < imported
                 ? ((FunctionImport) module.importSection().stream()
-                        .filter(i -> i instanceof FunctionImport).toArray()[(int) function])
+                                .filter(i -> i instanceof FunctionImport)
+                                .toArray()[(int) function])
                         .typeIndex()
                 : module.functionSection().getFunctionType((int) function - imported);
         return module.typeSection().getType(typeIndex);
@@ -136,8 +136,7 @@ final class ExportDriver {
 
     private static long argument(Instance instance, ValType type, long value) {
         if (type.equals(ValType.I64)) {
-            return slice(instance, TEXT.substring(0, (int) value * 7).getBytes(
-                    StandardCharsets.UTF_8));
+            return slice(instance, TEXT.substring(0, (int) value * 7).getBytes(StandardCharsets.UTF_8));
         }
         if (type.equals(ValType.F32)) {
             return Float.floatToRawIntBits(value + 0.5f);
@@ -150,16 +149,14 @@ final class ExportDriver {
 
     /** Copies bytes into the module's memory and returns the slice {@code (len << 32) | ptr}. */
     static long slice(Instance instance, byte[] data) {
-        int pointer = (int) instance.export("wasmbridge_malloc").apply(
-                Math.max(1, data.length), 1)[0];
+        int pointer = (int) instance.export("wasmbridge_malloc").apply(Math.max(1, data.length), 1)[0];
         instance.memory().write(pointer, data);
         return ((long) data.length << 32) | (pointer & 0xFFFF_FFFFL);
     }
 
     /** Reads the UTF-8 text of a slice {@code (len << 32) | ptr}. */
     static String text(Instance instance, long slice) {
-        return new String(instance.memory().readBytes((int) slice, (int) (slice >>> 32)),
-                StandardCharsets.UTF_8);
+        return new String(instance.memory().readBytes((int) slice, (int) (slice >>> 32)), StandardCharsets.UTF_8);
     }
 
     private static String call(Instance instance, String name, long[] args) {
@@ -170,7 +167,6 @@ final class ExportDriver {
             outcome = e.getClass().getSimpleName() + ": " + e.getMessage();
         }
         byte[] memory = instance.memory().readBytes(0, instance.memory().pages() * 65536);
-        return name + Arrays.toString(args) + " -> " + outcome + ", memory "
-                + Arrays.hashCode(memory);
+        return name + Arrays.toString(args) + " -> " + outcome + ", memory " + Arrays.hashCode(memory);
     }
 }

@@ -29,8 +29,7 @@ class FunctionSplitterCompilerTest {
 
     @Test
     void afterSplittingNoCompiledFunctionOfTheBigModuleIsOverTheHugeMethodLimit() {
-        byte[] split = FunctionSplitter.split(SpecFiles.bytes(FunctionSplitterFixtureTest
-                .BIG_MODULE));
+        byte[] split = FunctionSplitter.split(SpecFiles.bytes(FunctionSplitterFixtureTest.BIG_MODULE));
         Map<Integer, Integer> sizes = compiledFunctionSizes(split);
         List<String> huge = new ArrayList<>();
         sizes.forEach((function, size) -> {
@@ -47,7 +46,8 @@ class FunctionSplitterCompilerTest {
             for (String module : new String[] {
                 "benchmarks/src/main/resources/wasm/big_module.exnref.wasm",
                 "examples/calculator/src/main/resources/wasm/calculator.exnref.wasm",
-                "integration-tests/src/test/resources/wasm/rich_fixture.exnref.wasm"}) {
+                "integration-tests/src/test/resources/wasm/rich_fixture.exnref.wasm"
+            }) {
                 byte[] original = SpecFiles.bytes(FunctionSplitterFixtureTest.repository(module));
                 byte[] split = FunctionSplitter.split(original, budget);
                 Map<Integer, Long> estimates = new HashMap<>();
@@ -59,8 +59,8 @@ class FunctionSplitterCompilerTest {
                 for (Map.Entry<Integer, Integer> entry : sizes.entrySet()) {
                     long estimate = estimates.getOrDefault(entry.getKey(), 0L);
                     if (estimate <= budget && entry.getValue() > budget) {
-                        over.add("func_" + entry.getKey() + " estimated " + estimate
-                                + ", compiled " + entry.getValue());
+                        over.add(
+                                "func_" + entry.getKey() + " estimated " + estimate + ", compiled " + entry.getValue());
                     }
                     compiled++;
                 }
@@ -79,8 +79,8 @@ class FunctionSplitterCompilerTest {
         WasmModule module = Parser.parse(original);
         Set<String> used = new TreeSet<>();
         for (int f = 0; f < module.codeSection().functionBodyCount(); f++) {
-            for (Instruction instruction : module.codeSection().getFunctionBody(f)
-                    .instructions()) {
+            for (Instruction instruction :
+                    module.codeSection().getFunctionBody(f).instructions()) {
                 if (instruction.opcode() == OpCode.CALL_INDIRECT) {
                     used.add("call_indirect_" + instruction.operand(0));
                 }
@@ -139,11 +139,16 @@ class FunctionSplitterCompilerTest {
                     utf8[i] = new String(text, StandardCharsets.UTF_8);
                     break;
                 }
-                case 5: case 6:
+                case 5:
+                case 6:
                     in.getLong();
                     i++;
                     break;
-                case 7: case 8: case 16: case 19: case 20:
+                case 7:
+                case 8:
+                case 16:
+                case 19:
+                case 20:
                     in.getShort();
                     break;
                 case 15:

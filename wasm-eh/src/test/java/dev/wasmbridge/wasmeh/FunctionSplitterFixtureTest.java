@@ -31,8 +31,7 @@ class FunctionSplitterFixtureTest {
     /** Small enough that most functions of a Rust module are split, many several times. */
     static final int TINY_BUDGET = 150;
 
-    static final Path BIG_MODULE = repository("benchmarks/src/main/resources/wasm/"
-            + "big_module.exnref.wasm");
+    static final Path BIG_MODULE = repository("benchmarks/src/main/resources/wasm/" + "big_module.exnref.wasm");
 
     static Path repository(String path) {
         return Paths.get("..").resolve(path);
@@ -40,52 +39,51 @@ class FunctionSplitterFixtureTest {
 
     static List<Path> fixtures() {
         List<Path> modules = new ArrayList<>();
-        try (Stream<Path> files = Files.list(repository("integration-tests/src/test/resources/"
-                + "wasm"))) {
+        try (Stream<Path> files = Files.list(repository("integration-tests/src/test/resources/" + "wasm"))) {
             files.filter(p -> p.toString().endsWith(".exnref.wasm")
-                    || p.toString().endsWith(".abort.wasm")).sorted().forEach(modules::add);
+                            || p.toString().endsWith(".abort.wasm"))
+                    .sorted()
+                    .forEach(modules::add);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         modules.add(repository("demo/src/main/resources/wasm/demo.exnref.wasm"));
-        modules.add(repository("examples/calculator/src/main/resources/wasm/"
-                + "calculator.exnref.wasm"));
-        modules.add(repository("examples/calculator/src/main/resources/wasm/"
-                + "calculator.abort.wasm"));
+        modules.add(repository("examples/calculator/src/main/resources/wasm/" + "calculator.exnref.wasm"));
+        modules.add(repository("examples/calculator/src/main/resources/wasm/" + "calculator.abort.wasm"));
         modules.add(BIG_MODULE);
         return modules;
     }
 
     @TestFactory
     Stream<DynamicTest> everyExportComputesTheSameAfterSplittingWithATinyBudget() {
-        return fixtures().stream().map(path -> DynamicTest.dynamicTest(
-                path.getFileName().toString(), () -> {
+        return fixtures().stream()
+                .map(path -> DynamicTest.dynamicTest(path.getFileName().toString(), () -> {
                     byte[] original = SpecFiles.bytes(path);
                     byte[] split = FunctionSplitter.split(original, TINY_BUDGET);
                     int before = functionCount(original);
                     int after = functionCount(split);
-                    assertTrue(after > before + 10, "only " + (after - before)
-                            + " functions were created");
-                    assertEquals(ExportDriver.callEverything(original, false),
-                            ExportDriver.callEverything(split, false));
+                    assertTrue(after > before + 10, "only " + (after - before) + " functions were created");
+                    assertEquals(
+                            ExportDriver.callEverything(original, false), ExportDriver.callEverything(split, false));
                 }));
     }
 
     @TestFactory
     Stream<DynamicTest> everyExportComputesTheSameWhenEveryRegionMoves() {
-        return fixtures().stream().filter(path -> !path.equals(BIG_MODULE))
+        return fixtures().stream()
+                .filter(path -> !path.equals(BIG_MODULE))
                 .map(path -> DynamicTest.dynamicTest(path.getFileName().toString(), () -> {
                     byte[] original = SpecFiles.bytes(path);
                     byte[] split = FunctionSplitterSpecTest.splitEverything(original);
-                    assertEquals(ExportDriver.callEverything(original, false),
-                            ExportDriver.callEverything(split, false));
+                    assertEquals(
+                            ExportDriver.callEverything(original, false), ExportDriver.callEverything(split, false));
                 }));
     }
 
     @TestFactory
     Stream<DynamicTest> theDefaultBudgetLeavesTheseModulesAlone() {
-        return fixtures().stream().map(path -> DynamicTest.dynamicTest(
-                path.getFileName().toString(), () -> {
+        return fixtures().stream()
+                .map(path -> DynamicTest.dynamicTest(path.getFileName().toString(), () -> {
                     byte[] original = SpecFiles.bytes(path);
                     assertSame(original, FunctionSplitter.split(original));
                     assertEquals(List.of(), FunctionSplitter.oversizedFunctions(original));
@@ -104,24 +102,28 @@ class FunctionSplitterFixtureTest {
     private static List<String> kernelResults(byte[] module) {
         Instance instance = ExportDriver.instantiate(module, true);
         List<String> results = new ArrayList<>();
-        byte[] data = "The quick brown fox jumps over the lazy dog".getBytes(
-                StandardCharsets.UTF_8);
+        byte[] data = "The quick brown fox jumps over the lazy dog".getBytes(StandardCharsets.UTF_8);
         for (int rounds : new int[] {0, 1, 1000}) {
-            results.add("fnv " + rounds + " " + instance.export("fnv_hash_rounds").apply(
-                    ExportDriver.slice(instance, data), rounds)[0]);
+            results.add("fnv " + rounds + " "
+                    + instance.export("fnv_hash_rounds").apply(ExportDriver.slice(instance, data), rounds)[0]);
         }
         for (String csv : new String[] {"1, 2, 3,-40, 99999999", " 7 ,, 8", "1,x", ""}) {
-            results.add("parse " + csv + " " + instance.export("parse_numbers").apply(
-                    ExportDriver.slice(instance, csv.getBytes(StandardCharsets.UTF_8)))[0]);
+            results.add("parse " + csv + " "
+                    + instance.export("parse_numbers")
+                            .apply(ExportDriver.slice(instance, csv.getBytes(StandardCharsets.UTF_8)))[0]);
         }
         long kernels = instance.export("kernel_count").apply()[0];
         for (int k = 0; k < kernels; k++) {
             long name = instance.export("kernel_name").apply(k)[0];
             String output;
             try {
-                output = ExportDriver.text(instance, instance.export("run_kernel").apply(k,
-                        ExportDriver.slice(instance, ExportDriver.TEXT.getBytes(
-                                StandardCharsets.UTF_8)))[0]);
+                output = ExportDriver.text(
+                        instance,
+                        instance.export("run_kernel")
+                                .apply(
+                                        k,
+                                        ExportDriver.slice(
+                                                instance, ExportDriver.TEXT.getBytes(StandardCharsets.UTF_8)))[0]);
             } catch (RuntimeException panic) {
                 output = panic.toString();
             }

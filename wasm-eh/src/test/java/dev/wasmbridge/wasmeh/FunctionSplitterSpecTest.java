@@ -28,9 +28,9 @@ class FunctionSplitterSpecTest {
     @TestFactory
     Stream<DynamicContainer> exceptionHandlingSuiteAfterSplitting() {
         return SpecFiles.commandFiles().stream()
-                .map(file -> DynamicContainer.dynamicContainer(file.getFileName().toString(),
-                        new LegacyEhSpecTest.SpecRun(file,
-                                FunctionSplitterSpecTest::translateAndSplit).tests()));
+                .map(file -> DynamicContainer.dynamicContainer(
+                        file.getFileName().toString(),
+                        new LegacyEhSpecTest.SpecRun(file, FunctionSplitterSpecTest::translateAndSplit).tests()));
     }
 
     @Test
@@ -40,10 +40,8 @@ class FunctionSplitterSpecTest {
         for (Path module : SpecFiles.validModules()) {
             byte[] translated = LegacyEh.translate(SpecFiles.bytes(module));
             before += Parser.parse(translated).functionSection().functionCount();
-            after += Parser.parse(splitEverything(translated))
-                    .functionSection().functionCount();
+            after += Parser.parse(splitEverything(translated)).functionSection().functionCount();
         }
-        assertTrue(after >= before + 150, "functions before splitting: " + before + ", after: "
-                + after);
+        assertTrue(after >= before + 150, "functions before splitting: " + before + ", after: " + after);
     }
 }

@@ -108,17 +108,28 @@ final class Json {
             if (c == '\\') {
                 char escaped = text.charAt(position++);
                 switch (escaped) {
-                    case 'n': result.append('\n'); break;
-                    case 't': result.append('\t'); break;
-                    case 'r': result.append('\r'); break;
-                    case 'b': result.append('\b'); break;
-                    case 'f': result.append('\f'); break;
+                    case 'n':
+                        result.append('\n');
+                        break;
+                    case 't':
+                        result.append('\t');
+                        break;
+                    case 'r':
+                        result.append('\r');
+                        break;
+                    case 'b':
+                        result.append('\b');
+                        break;
+                    case 'f':
+                        result.append('\f');
+                        break;
                     case 'u':
-                        result.append((char) Integer.parseInt(
-                                text.substring(position, position + 4), 16));
+                        result.append((char) Integer.parseInt(text.substring(position, position + 4), 16));
                         position += 4;
                         break;
-                    default: result.append(escaped); break;
+                    default:
+                        result.append(escaped);
+                        break;
                 }
             } else {
                 result.append(c);
@@ -136,7 +147,8 @@ final class Json {
             throw new IllegalArgumentException("unexpected character at " + start);
         }
         return number.contains(".") || number.contains("e") || number.contains("E")
-                ? (Object) Double.parseDouble(number) : (Object) Long.parseLong(number);
+                ? (Object) Double.parseDouble(number)
+                : (Object) Long.parseLong(number);
     }
 
     private void expect(char c) {

@@ -46,8 +46,7 @@ class LegacyEhSpecTest {
     Stream<DynamicContainer> legacyExceptionHandlingSuite() {
         return SpecFiles.commandFiles().stream()
                 .map(file -> DynamicContainer.dynamicContainer(
-                        file.getFileName().toString(),
-                        new SpecRun(file, LegacyEh::translate, TALLY).tests()));
+                        file.getFileName().toString(), new SpecRun(file, LegacyEh::translate, TALLY).tests()));
     }
 
     @AfterAll
@@ -68,13 +67,19 @@ class LegacyEhSpecTest {
         int malformedTextSkipped;
 
         String summary() {
-            return String.format("legacy-eh spec suite: %d runtime assertions held on %d translated"
-                    + " modules; %d assert_invalid modules refused (%d by the translator, %d by"
-                    + " Chicory's validation); %d assert_malformed binary modules refused; %d"
-                    + " assert_malformed modules given as .wat text skipped (not applicable to a"
-                    + " binary translator)", runtimeAssertions, modules,
-                    invalidRefusedByTranslator + invalidRefusedByEngine, invalidRefusedByTranslator,
-                    invalidRefusedByEngine, malformedBinaryRefused, malformedTextSkipped);
+            return String.format(
+                    "legacy-eh spec suite: %d runtime assertions held on %d translated"
+                            + " modules; %d assert_invalid modules refused (%d by the translator, %d by"
+                            + " Chicory's validation); %d assert_malformed binary modules refused; %d"
+                            + " assert_malformed modules given as .wat text skipped (not applicable to a"
+                            + " binary translator)",
+                    runtimeAssertions,
+                    modules,
+                    invalidRefusedByTranslator + invalidRefusedByEngine,
+                    invalidRefusedByTranslator,
+                    invalidRefusedByEngine,
+                    malformedBinaryRefused,
+                    malformedTextSkipped);
         }
     }
 
@@ -117,35 +122,34 @@ class LegacyEhSpecTest {
             String line = "line " + command.get("line") + ": ";
             switch (type) {
                 case "module":
-                    return DynamicTest.dynamicTest(line + "module " + command.get("filename")
-                            + " translates and instantiates", () -> {
+                    return DynamicTest.dynamicTest(
+                            line + "module " + command.get("filename") + " translates and instantiates", () -> {
                                 instantiate(command);
                                 tally.modules++;
                             });
                 case "register":
-                    return DynamicTest.dynamicTest(line + "register as \"" + command.get("as")
-                            + "\"", () -> register(command));
+                    return DynamicTest.dynamicTest(
+                            line + "register as \"" + command.get("as") + "\"", () -> register(command));
                 case "assert_return":
-                    return DynamicTest.dynamicTest(line + "assert_return " + describe(command),
-                            () -> {
-                                assertReturn(command);
-                                tally.runtimeAssertions++;
-                            });
+                    return DynamicTest.dynamicTest(line + "assert_return " + describe(command), () -> {
+                        assertReturn(command);
+                        tally.runtimeAssertions++;
+                    });
                 case "assert_exception":
-                    return DynamicTest.dynamicTest(line + "assert_exception " + describe(command),
-                            () -> {
-                                assertThrows(WasmException.class, () -> invoke(command));
-                                tally.runtimeAssertions++;
-                            });
+                    return DynamicTest.dynamicTest(line + "assert_exception " + describe(command), () -> {
+                        assertThrows(WasmException.class, () -> invoke(command));
+                        tally.runtimeAssertions++;
+                    });
                 case "assert_trap":
-                    return DynamicTest.dynamicTest(line + "assert_trap " + describe(command)
-                            + " \"" + command.get("text") + "\"", () -> {
+                    return DynamicTest.dynamicTest(
+                            line + "assert_trap " + describe(command) + " \"" + command.get("text") + "\"", () -> {
                                 assertTrap(command);
                                 tally.runtimeAssertions++;
                             });
                 case "assert_invalid":
-                    return DynamicTest.dynamicTest(line + type + " " + command.get("filename")
-                            + " is refused (" + command.get("text") + ")", () -> {
+                    return DynamicTest.dynamicTest(
+                            line + type + " " + command.get("filename") + " is refused (" + command.get("text") + ")",
+                            () -> {
                                 if (assertRefused(command)) {
                                     tally.invalidRefusedByTranslator++;
                                 } else {
@@ -154,28 +158,28 @@ class LegacyEhSpecTest {
                             });
                 case "assert_malformed":
                     if ("text".equals(command.get("module_type"))) {
-                        return DynamicTest.dynamicTest(line + type + " " + command.get("filename")
-                                + " (" + command.get("text") + "): skipped", () -> {
+                        return DynamicTest.dynamicTest(
+                                line + type + " " + command.get("filename") + " (" + command.get("text") + "): skipped",
+                                () -> {
                                     tally.malformedTextSkipped++;
                                     Assumptions.abort("a module given as .wat text: malformed text"
                                             + " is a text parser's matter, and the translator"
                                             + " reads binary modules only");
                                 });
                     }
-                    return DynamicTest.dynamicTest(line + type + " " + command.get("filename")
-                            + " is refused (" + command.get("text") + ")", () -> {
+                    return DynamicTest.dynamicTest(
+                            line + type + " " + command.get("filename") + " is refused (" + command.get("text") + ")",
+                            () -> {
                                 assertRefused(command);
                                 tally.malformedBinaryRefused++;
                             });
                 default:
-                    return DynamicTest.dynamicTest(line + type,
-                            () -> fail("unsupported command type " + type));
+                    return DynamicTest.dynamicTest(line + type, () -> fail("unsupported command type " + type));
             }
         }
 
         private void instantiate(Map<String, Object> command) {
-            byte[] original = SpecFiles.bytes(commandFile.resolveSibling(
-                    (String) command.get("filename")));
+            byte[] original = SpecFiles.bytes(commandFile.resolveSibling((String) command.get("filename")));
             byte[] translated = prepare.apply(original);
             assertTrue(!LegacyEh.isLegacy(translated), "translation left legacy instructions");
             current = Instance.builder(Parser.parse(translated))
@@ -187,8 +191,7 @@ class LegacyEhSpecTest {
         }
 
         private void register(Map<String, Object> command) {
-            Instance instance = command.get("name") == null
-                    ? current : named.get((String) command.get("name"));
+            Instance instance = command.get("name") == null ? current : named.get((String) command.get("name"));
             store.register((String) command.get("as"), instance);
         }
 
@@ -198,8 +201,7 @@ class LegacyEhSpecTest {
             if (!"invoke".equals(action.get("type"))) {
                 fail("unsupported action " + action.get("type"));
             }
-            Instance instance = action.get("module") == null
-                    ? current : named.get((String) action.get("module"));
+            Instance instance = action.get("module") == null ? current : named.get((String) action.get("module"));
             if (instance == null) {
                 fail("no module instance (an earlier module failed)");
             }
@@ -213,8 +215,7 @@ class LegacyEhSpecTest {
 
         @SuppressWarnings("unchecked")
         private void assertReturn(Map<String, Object> command) {
-            List<Map<String, Object>> expected =
-                    (List<Map<String, Object>>) command.get("expected");
+            List<Map<String, Object>> expected = (List<Map<String, Object>>) command.get("expected");
             long[] results = invoke(command);
             if (results == null) {
                 results = new long[0];
@@ -228,7 +229,8 @@ class LegacyEhSpecTest {
         private void assertTrap(Map<String, Object> command) {
             ChicoryException trap = assertThrows(ChicoryException.class, () -> invoke(command));
             String text = (String) command.get("text");
-            assertTrue(trap.getMessage() != null && trap.getMessage().contains(text),
+            assertTrue(
+                    trap.getMessage() != null && trap.getMessage().contains(text),
                     "trap message \"" + trap.getMessage() + "\" should contain \"" + text + "\"");
         }
 
@@ -237,8 +239,7 @@ class LegacyEhSpecTest {
          * false if Chicory did (parsing, validating or instantiating the translation).
          */
         private boolean assertRefused(Map<String, Object> command) {
-            byte[] bytes = SpecFiles.bytes(commandFile.resolveSibling(
-                    (String) command.get("filename")));
+            byte[] bytes = SpecFiles.bytes(commandFile.resolveSibling((String) command.get("filename")));
             byte[] translated;
             try {
                 translated = prepare.apply(bytes);
@@ -252,17 +253,17 @@ class LegacyEhSpecTest {
             } catch (ChicoryException refusedByChicory) {
                 return false;
             }
-            return fail("module " + command.get("filename") + " was accepted, expected: "
-                    + command.get("text"));
+            return fail("module " + command.get("filename") + " was accepted, expected: " + command.get("text"));
         }
 
         @SuppressWarnings("unchecked")
         private static String describe(Map<String, Object> command) {
             Map<String, Object> action = (Map<String, Object>) command.get("action");
             List<Map<String, Object>> args = (List<Map<String, Object>>) action.get("args");
-            return action.get("field") + "(" + args.stream()
-                    .map(a -> a.get("type") + ":" + a.get("value"))
-                    .collect(Collectors.joining(", ")) + ")";
+            return action.get("field") + "("
+                    + args.stream()
+                            .map(a -> a.get("type") + ":" + a.get("value"))
+                            .collect(Collectors.joining(", ")) + ")";
         }
 
         private static HostFunction[] spectestPrinters() {
@@ -278,9 +279,7 @@ class LegacyEhSpecTest {
         }
 
         private static HostFunction printer(String name, List<ValType> params) {
-            return new HostFunction("spectest", name, FunctionType.of(params, List.of()),
-                    (instance, args) -> null);
+            return new HostFunction("spectest", name, FunctionType.of(params, List.of()), (instance, args) -> null);
         }
     }
-
 }

@@ -26,8 +26,11 @@ class LegacyEhTest {
     private final int tag = module.tag(voidType);
 
     private byte[] legacyModule() {
-        module.function(toI32, "f", of(), new Code()
-                .tryBlock(I32).throwTag(tag).catchAll().i32(1).end());
+        module.function(
+                toI32,
+                "f",
+                of(),
+                new Code().tryBlock(I32).throwTag(tag).catchAll().i32(1).end());
         return module.build();
     }
 
@@ -67,8 +70,9 @@ class LegacyEhTest {
             }
         }
         assertEquals("first", after.sections().get(0).customName().orElseThrow());
-        assertEquals("name", after.sections().get(after.sections().size() - 2)
-                .customName().orElseThrow());
+        assertEquals(
+                "name",
+                after.sections().get(after.sections().size() - 2).customName().orElseThrow());
     }
 
     private static List<Integer> ids(List<Section> sections) {
@@ -79,8 +83,11 @@ class LegacyEhTest {
     void nonMinimalLebEncodingsSurviveInUntouchedAndInTranslatedFunctions() {
         // i32.const 5 with a 5-byte LEB128, in a legacy and in a plain function
         byte[] paddedConst = {0x41, (byte) 0x85, (byte) 0x80, (byte) 0x80, 0x00};
-        module.function(toI32, "legacy", of(), new Code()
-                .tryBlock(I32).raw(paddedConst).catchAll().i32(1).end());
+        module.function(
+                toI32,
+                "legacy",
+                of(),
+                new Code().tryBlock(I32).raw(paddedConst).catchAll().i32(1).end());
         // body: 0 locals, padded i32.const, end; with a padded 5-byte size field
         byte[] body = {0x00, 0x41, (byte) 0x85, (byte) 0x80, (byte) 0x80, 0x00, 0x0B};
         byte[] entry = new byte[5 + body.length];
@@ -134,45 +141,57 @@ class LegacyEhTest {
         int pairType = module.type(of(I32, I32), of());
         int pairTag = module.tag(pairType);
         // catch of a two-value tag with rethrow needs a block type () -> (i32 i32 exnref)
-        module.function(toI32, "f", of(), new Code()
-                .tryBlock(I32)
-                .tryBlock(VOID).i32(1).i32(2).throwTag(pairTag)
-                .catchTag(pairTag).op(0x1A, 0x1A).rethrow(0).end()
-                .i32(0)
-                .catchTag(pairTag).op(0x6A)
-                .end());
+        module.function(
+                toI32,
+                "f",
+                of(),
+                new Code()
+                        .tryBlock(I32)
+                        .tryBlock(VOID)
+                        .i32(1)
+                        .i32(2)
+                        .throwTag(pairTag)
+                        .catchTag(pairTag)
+                        .op(0x1A, 0x1A)
+                        .rethrow(0)
+                        .end()
+                        .i32(0)
+                        .catchTag(pairTag)
+                        .op(0x6A)
+                        .end());
         byte[] legacy = module.build();
         byte[] translated = LegacyEh.translate(legacy);
         byte[] typesBefore = WasmModule.parse(legacy).sections().get(0).payload();
         byte[] typesAfter = WasmModule.parse(translated).sections().get(0).payload();
         // () -> (i32 i32 exnref) for the inner catch, () -> (i32 i32) for the outer one
         assertEquals(typesBefore[0] + 2, typesAfter[0], "two types appended");
-        assertArrayEquals(java.util.Arrays.copyOfRange(typesBefore, 1, typesBefore.length),
+        assertArrayEquals(
+                java.util.Arrays.copyOfRange(typesBefore, 1, typesBefore.length),
                 java.util.Arrays.copyOfRange(typesAfter, 1, typesBefore.length));
-        assertEquals(3, Instance.builder(Parser.parse(translated)).build()
-                .export("f").apply()[0]);
+        assertEquals(
+                3,
+                Instance.builder(Parser.parse(translated)).build().export("f").apply()[0]);
     }
 
     // --- bad input -------------------------------------------------------------------------
 
     private static MalformedWasmException refused(byte[] bytes) {
-        MalformedWasmException error =
-                assertThrows(MalformedWasmException.class, () -> LegacyEh.translate(bytes));
-        assertTrue(error.offset() >= 0 && error.offset() <= bytes.length,
+        MalformedWasmException error = assertThrows(MalformedWasmException.class, () -> LegacyEh.translate(bytes));
+        assertTrue(
+                error.offset() >= 0 && error.offset() <= bytes.length,
                 "offset " + error.offset() + " lies in the module");
         assertTrue(error.getMessage().contains("offset " + error.offset()));
         return error;
     }
 
     private static void assertProblem(String expected, MalformedWasmException error) {
-        assertTrue(error.problem().contains(expected),
-                "\"" + error.problem() + "\" should mention \"" + expected + "\"");
+        assertTrue(
+                error.problem().contains(expected), "\"" + error.problem() + "\" should mention \"" + expected + "\"");
     }
 
     @Test
     void textIsNotABinaryModule() {
-        MalformedWasmException error =
-                refused("(module)".getBytes(StandardCharsets.UTF_8));
+        MalformedWasmException error = refused("(module)".getBytes(StandardCharsets.UTF_8));
         assertProblem("magic header not detected", error);
         assertEquals(0, error.offset());
     }
@@ -181,8 +200,7 @@ class LegacyEhTest {
     void truncatedAndEmptyInputIsRefused() {
         assertProblem("unexpected end", refused(new byte[0]));
         assertProblem("missing version", refused(new byte[] {0, 0x61, 0x73, 0x6D, 1}));
-        assertProblem("unknown binary version",
-                refused(new byte[] {0, 0x61, 0x73, 0x6D, 2, 0, 0, 0}));
+        assertProblem("unknown binary version", refused(new byte[] {0, 0x61, 0x73, 0x6D, 2, 0, 0, 0}));
         byte[] legacy = legacyModule();
         assertProblem("exceeds", refused(java.util.Arrays.copyOf(legacy, legacy.length - 1)));
         assertThrows(MalformedWasmException.class, () -> LegacyEh.translate((byte[]) null));
@@ -190,10 +208,10 @@ class LegacyEhTest {
 
     @Test
     void aHugeDeclaredCountFailsWithoutAllocating() {
-        byte[] bytes = {0, 0x61, 0x73, 0x6D, 1, 0, 0, 0,
-            1, 6, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x0F, 0x60};
-        assertProblem("type count 4294967295 is larger than the 1 bytes left can hold",
-                refused(bytes));
+        byte[] bytes = {
+            0, 0x61, 0x73, 0x6D, 1, 0, 0, 0, 1, 6, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x0F, 0x60
+        };
+        assertProblem("type count 4294967295 is larger than the 1 bytes left can hold", refused(bytes));
     }
 
     @Test
@@ -206,8 +224,9 @@ class LegacyEhTest {
 
     @Test
     void anOverlongLebIsRefused() {
-        byte[] bytes = {0, 0x61, 0x73, 0x6D, 1, 0, 0, 0,
-            1, (byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80, 0};
+        byte[] bytes = {
+            0, 0x61, 0x73, 0x6D, 1, 0, 0, 0, 1, (byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80, 0
+        };
         assertProblem("integer representation too long", refused(bytes));
     }
 
@@ -219,8 +238,8 @@ class LegacyEhTest {
 
     @Test
     void rethrowOutsideACatchIsInvalid() {
-        module.function(voidType, "f", of(), new Code()
-                .tryBlock(VOID).rethrow(0).delegate(0));
+        module.function(
+                voidType, "f", of(), new Code().tryBlock(VOID).rethrow(0).delegate(0));
         assertProblem("invalid rethrow label 0", refused(module.build()));
     }
 
@@ -232,8 +251,8 @@ class LegacyEhTest {
 
     @Test
     void aBranchToAnUnknownLabelInALegacyFunctionIsInvalid() {
-        module.function(voidType, "f", of(), new Code()
-                .tryBlock(VOID).br(2).catchAll().end());
+        module.function(
+                voidType, "f", of(), new Code().tryBlock(VOID).br(2).catchAll().end());
         assertProblem("unknown label 2", refused(module.build()));
     }
 
@@ -245,28 +264,35 @@ class LegacyEhTest {
 
     @Test
     void catchAfterCatchAllIsMalformed() {
-        module.function(voidType, "f", of(), new Code()
-                .tryBlock(VOID).catchAll().catchTag(tag).end());
+        module.function(
+                voidType,
+                "f",
+                of(),
+                new Code().tryBlock(VOID).catchAll().catchTag(tag).end());
         assertProblem("catch after catch_all", refused(module.build()));
     }
 
     @Test
     void delegateAfterACatchIsMalformed() {
-        module.function(voidType, "f", of(), new Code()
-                .tryBlock(VOID).catchTag(tag).delegate(0));
+        module.function(
+                voidType, "f", of(), new Code().tryBlock(VOID).catchTag(tag).delegate(0));
         assertProblem("delegate without matching catch-less try", refused(module.build()));
     }
 
     @Test
     void catchOfAnUnknownTagIsInvalid() {
-        module.function(voidType, "f", of(), new Code().tryBlock(VOID).catchTag(7).end());
+        module.function(
+                voidType, "f", of(), new Code().tryBlock(VOID).catchTag(7).end());
         assertProblem("unknown tag 7", refused(module.build()));
     }
 
     @Test
     void aTryWithAnUnknownBlockTypeIsInvalid() {
-        module.function(voidType, "f", of(), new Code()
-                .tryBlock(Code.typeIndex(40)).catchAll().end());
+        module.function(
+                voidType,
+                "f",
+                of(),
+                new Code().tryBlock(Code.typeIndex(40)).catchAll().end());
         assertProblem("unknown type 40 in block type", refused(module.build()));
     }
 }

@@ -45,8 +45,8 @@ class MutationFuzzTest {
                 outcomes.fail("mutant " + i + " of " + seed.name, unexpected);
                 if (System.getProperty("fuzz.dump") != null) {
                     try {
-                        java.nio.file.Files.write(Path.of(System.getProperty("fuzz.dump"),
-                                "mutant-" + i + ".wasm"), mutant);
+                        java.nio.file.Files.write(
+                                Path.of(System.getProperty("fuzz.dump"), "mutant-" + i + ".wasm"), mutant);
                     } catch (java.io.IOException e) {
                         throw new java.io.UncheckedIOException(e);
                     }
@@ -54,13 +54,21 @@ class MutationFuzzTest {
             }
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
-        System.out.printf("fuzz: %d mutants in %d ms: %d refused (MalformedWasmException), "
+        System.out.printf(
+                "fuzz: %d mutants in %d ms: %d refused (MalformedWasmException), "
                         + "%d unchanged, %d translated (then %d refused by Chicory with a "
                         + "ChicoryException, %d crashed Chicory's parser, first: %s)%n",
-                MUTANTS, millis, outcomes.refused, outcomes.unchanged, outcomes.translated,
-                outcomes.refusedByChicory, outcomes.chicoryCrashed, outcomes.firstChicoryCrash);
-        assertTrue(outcomes.failures.isEmpty(), () -> outcomes.failureCount + " mutants failed:\n"
-                + String.join("\n", outcomes.failures));
+                MUTANTS,
+                millis,
+                outcomes.refused,
+                outcomes.unchanged,
+                outcomes.translated,
+                outcomes.refusedByChicory,
+                outcomes.chicoryCrashed,
+                outcomes.firstChicoryCrash);
+        assertTrue(
+                outcomes.failures.isEmpty(),
+                () -> outcomes.failureCount + " mutants failed:\n" + String.join("\n", outcomes.failures));
         assertTrue(outcomes.translated > 1000, "too few mutants were translated to mean much");
     }
 
@@ -88,8 +96,8 @@ class MutationFuzzTest {
             // wasm-validate). Not a failure of this module, but counted and shown.
             outcomes.chicoryCrashed++;
             if (outcomes.firstChicoryCrash == null) {
-                outcomes.firstChicoryCrash = chicoryCrash.toString() + " at "
-                        + chicoryCrash.getStackTrace()[0];
+                outcomes.firstChicoryCrash =
+                        chicoryCrash.toString() + " at " + chicoryCrash.getStackTrace()[0];
             }
         }
     }
@@ -171,15 +179,15 @@ class MutationFuzzTest {
             case 3: {
                 byte[] inserted = new byte[1 + random.nextInt(4)];
                 for (int i = 0; i < inserted.length; i++) {
-                    inserted[i] = (byte) (random.nextBoolean()
-                            ? INTERESTING[random.nextInt(INTERESTING.length)]
-                            : random.nextInt(256));
+                    inserted[i] = (byte)
+                            (random.nextBoolean()
+                                    ? INTERESTING[random.nextInt(INTERESTING.length)]
+                                    : random.nextInt(256));
                 }
                 return splice(bytes, at, 0, inserted);
             }
             case 4:
-                return splice(bytes, at, Math.min(1 + random.nextInt(8), bytes.length - at),
-                        new byte[0]);
+                return splice(bytes, at, Math.min(1 + random.nextInt(8), bytes.length - at), new byte[0]);
             case 5:
                 return Arrays.copyOf(bytes, at);
             case 6: {
@@ -209,8 +217,7 @@ class MutationFuzzTest {
         byte[] result = new byte[bytes.length - removed + inserted.length];
         System.arraycopy(bytes, 0, result, 0, at);
         System.arraycopy(inserted, 0, result, at, inserted.length);
-        System.arraycopy(bytes, at + removed, result, at + inserted.length,
-                bytes.length - at - removed);
+        System.arraycopy(bytes, at + removed, result, at + inserted.length, bytes.length - at - removed);
         return result;
     }
 
@@ -231,8 +238,7 @@ class MutationFuzzTest {
                 StringWriter trace = new StringWriter();
                 problem.printStackTrace(new PrintWriter(trace));
                 String[] lines = trace.toString().split("\n");
-                failures.add(what + ": " + String.join("\n    ",
-                        Arrays.copyOf(lines, Math.min(lines.length, 6))));
+                failures.add(what + ": " + String.join("\n    ", Arrays.copyOf(lines, Math.min(lines.length, 6))));
             }
         }
     }

@@ -27,8 +27,10 @@ class RoundTripTest {
 
     static Path fixture(String name) {
         try {
-            return Paths.get(RoundTripTest.class.getClassLoader()
-                    .getResource("fixtures/" + name).toURI());
+            return Paths.get(RoundTripTest.class
+                    .getClassLoader()
+                    .getResource("fixtures/" + name)
+                    .toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -36,8 +38,8 @@ class RoundTripTest {
 
     @TestFactory
     Stream<DynamicTest> everyModuleRoundTripsByteForByte() {
-        return allBinaryModules().stream().map(path -> DynamicTest.dynamicTest(
-                path.getFileName().toString(), () -> {
+        return allBinaryModules().stream()
+                .map(path -> DynamicTest.dynamicTest(path.getFileName().toString(), () -> {
                     byte[] original = SpecFiles.bytes(path);
                     assertArrayEquals(original, WasmModule.parse(original).toBytes());
                 }));
@@ -47,8 +49,8 @@ class RoundTripTest {
     Stream<DynamicTest> translatedModulesAreStable() {
         List<Path> modules = new ArrayList<>(SpecFiles.validModules());
         modules.add(fixture("all-features.wasm"));
-        return modules.stream().map(path -> DynamicTest.dynamicTest(
-                path.getFileName().toString(), () -> {
+        return modules.stream()
+                .map(path -> DynamicTest.dynamicTest(path.getFileName().toString(), () -> {
                     byte[] translated = LegacyEh.translate(SpecFiles.bytes(path));
                     WasmModule reread = WasmModule.parse(translated);
                     assertFalse(reread.usesLegacyExceptionHandling());

@@ -31,8 +31,7 @@ final class SpecFiles {
     /** The wast2json command files, one per .wast of the suite, in name order. */
     static List<Path> commandFiles() {
         try (Stream<Path> files = Files.walk(legacyEhDirectory())) {
-            return files.filter(p -> p.toString().endsWith(".json")).sorted()
-                    .collect(Collectors.toList());
+            return files.filter(p -> p.toString().endsWith(".json")).sorted().collect(Collectors.toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -41,8 +40,7 @@ final class SpecFiles {
     /** Every binary module of the suite (valid and invalid ones), in name order. */
     static List<Path> binaryModules() {
         try (Stream<Path> files = Files.walk(legacyEhDirectory())) {
-            return files.filter(p -> p.toString().endsWith(".wasm")).sorted()
-                    .collect(Collectors.toList());
+            return files.filter(p -> p.toString().endsWith(".wasm")).sorted().collect(Collectors.toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -50,15 +48,15 @@ final class SpecFiles {
 
     /** The binary modules that the command files declare with a "module" command. */
     static List<Path> validModules() {
-        return commandFiles().stream().flatMap(SpecFiles::validModulesOf)
-                .collect(Collectors.toList());
+        return commandFiles().stream().flatMap(SpecFiles::validModulesOf).collect(Collectors.toList());
     }
 
     @SuppressWarnings("unchecked")
     private static Stream<Path> validModulesOf(Path commandFile) {
         Map<String, Object> json = (Map<String, Object>) Json.parse(read(commandFile));
         List<Map<String, Object>> commands = (List<Map<String, Object>>) json.get("commands");
-        return commands.stream().filter(c -> "module".equals(c.get("type")))
+        return commands.stream()
+                .filter(c -> "module".equals(c.get("type")))
                 .map(c -> commandFile.resolveSibling((String) c.get("filename")));
     }
 

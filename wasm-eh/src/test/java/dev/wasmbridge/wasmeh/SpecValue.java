@@ -43,8 +43,7 @@ final class SpecValue {
                 if (text.equals("nan:canonical")) {
                     assertEquals(F32_CANONICAL_NAN, bits & 0x7FFFFFFF, what + " canonical NaN");
                 } else if (text.equals("nan:arithmetic")) {
-                    assertTrue((bits & F32_CANONICAL_NAN) == F32_CANONICAL_NAN,
-                            what + " arithmetic NaN");
+                    assertTrue((bits & F32_CANONICAL_NAN) == F32_CANONICAL_NAN, what + " arithmetic NaN");
                 } else {
                     assertEquals((int) Long.parseUnsignedLong(text), bits, what);
                 }
@@ -55,11 +54,9 @@ final class SpecValue {
                 break;
             case "f64":
                 if (text.equals("nan:canonical")) {
-                    assertEquals(F64_CANONICAL_NAN, actual & Long.MAX_VALUE,
-                            what + " canonical NaN");
+                    assertEquals(F64_CANONICAL_NAN, actual & Long.MAX_VALUE, what + " canonical NaN");
                 } else if (text.equals("nan:arithmetic")) {
-                    assertTrue((actual & F64_CANONICAL_NAN) == F64_CANONICAL_NAN,
-                            what + " arithmetic NaN");
+                    assertTrue((actual & F64_CANONICAL_NAN) == F64_CANONICAL_NAN, what + " arithmetic NaN");
                 } else {
                     assertEquals(Long.parseUnsignedLong(text), actual, what);
                 }

@@ -30,7 +30,9 @@ public final class SplitSpeedCheck {
         byte[] huge = HugeFunctionModule.build();
         System.out.println("synthetic hash(200000): 8 blocks x 65 rounds in a loop");
         time("  original", huge, instance -> call(instance.export("hash"), 200_000));
-        time("  split, default budget", FunctionSplitter.split(huge),
+        time(
+                "  split, default budget",
+                FunctionSplitter.split(huge),
                 instance -> call(instance.export("hash"), 200_000));
         if (args.length > 0) {
             byte[] big = Files.readAllBytes(Path.of(args[0]));
@@ -84,7 +86,7 @@ public final class SplitSpeedCheck {
             calls++;
             now = System.nanoTime();
         } while (now < end);
-        System.out.printf("%-45s %10.1f us/call (%d calls, result %d)%n", label,
-                (now - start) / 1e3 / calls, calls, result);
+        System.out.printf(
+                "%-45s %10.1f us/call (%d calls, result %d)%n", label, (now - start) / 1e3 / calls, calls, result);
     }
 }

@@ -62,10 +62,21 @@ class TranslationTest {
         //   (try (result i64)
         //     (do (local.get 0) (i64.const 5) (throw $pair))
         //     (catch $pair (local.set 1) (i64.extend_i32_s) (local.get 1) (i64.add))))
-        module.function(module.type(of(I32), of(I64)), "f", of(I64), new Code()
-                .tryBlock(I64).localGet(0).i64(5).throwTag(tagPair)
-                .catchTag(tagPair).localSet(1).op(I64_EXTEND_I32_S).localGet(1).op(I64_ADD)
-                .end());
+        module.function(
+                module.type(of(I32), of(I64)),
+                "f",
+                of(I64),
+                new Code()
+                        .tryBlock(I64)
+                        .localGet(0)
+                        .i64(5)
+                        .throwTag(tagPair)
+                        .catchTag(tagPair)
+                        .localSet(1)
+                        .op(I64_EXTEND_I32_S)
+                        .localGet(1)
+                        .op(I64_ADD)
+                        .end());
         assertEquals(12, call(instantiate(module.build()), "f", 7));
     }
 
@@ -80,17 +91,37 @@ class TranslationTest {
         //   (catch $a (i32.const 1) (i32.add))
         //   (catch $b (i32.const 2) (i32.add))
         //   (catch_all (i32.const 3)))
-        module.function(i32ToI32, "f", of(), new Code()
-                .tryBlock(I32)
-                .block(VOID).block(VOID).block(VOID).block(VOID).localGet(0).brTable(0, 1, 2, 3)
-                .end().i32(10).throwTag(tagA)
-                .end().i32(20).throwTag(tagB)
-                .end().throwTag(tagEmpty)
-                .end().i32(99)
-                .catchTag(tagA).i32(1).op(I32_ADD)
-                .catchTag(tagB).i32(2).op(I32_ADD)
-                .catchAll().i32(3)
-                .end());
+        module.function(
+                i32ToI32,
+                "f",
+                of(),
+                new Code()
+                        .tryBlock(I32)
+                        .block(VOID)
+                        .block(VOID)
+                        .block(VOID)
+                        .block(VOID)
+                        .localGet(0)
+                        .brTable(0, 1, 2, 3)
+                        .end()
+                        .i32(10)
+                        .throwTag(tagA)
+                        .end()
+                        .i32(20)
+                        .throwTag(tagB)
+                        .end()
+                        .throwTag(tagEmpty)
+                        .end()
+                        .i32(99)
+                        .catchTag(tagA)
+                        .i32(1)
+                        .op(I32_ADD)
+                        .catchTag(tagB)
+                        .i32(2)
+                        .op(I32_ADD)
+                        .catchAll()
+                        .i32(3)
+                        .end());
         Instance instance = instantiate(module.build());
         assertEquals(11, call(instance, "f", 0));
         assertEquals(22, call(instance, "f", 1));
@@ -101,8 +132,17 @@ class TranslationTest {
     @Test
     void anExceptionNoClauseMatchesEscapesToTheCaller() {
         // (try (do (i32.const 1) (throw $b)) (catch $a (drop)))
-        module.function(voidType, "f", of(), new Code()
-                .tryBlock(VOID).i32(1).throwTag(tagB).catchTag(tagA).drop().end());
+        module.function(
+                voidType,
+                "f",
+                of(),
+                new Code()
+                        .tryBlock(VOID)
+                        .i32(1)
+                        .throwTag(tagB)
+                        .catchTag(tagA)
+                        .drop()
+                        .end());
         Instance instance = instantiate(module.build());
         WasmException escaped =
                 assertThrows(WasmException.class, () -> instance.export("f").apply());
@@ -113,8 +153,11 @@ class TranslationTest {
     @Test
     void catchAllDoesNotCatchTraps() {
         // (try (do unreachable) (catch_all))
-        module.function(voidType, "f", of(), new Code()
-                .tryBlock(VOID).op(UNREACHABLE).catchAll().end());
+        module.function(
+                voidType,
+                "f",
+                of(),
+                new Code().tryBlock(VOID).op(UNREACHABLE).catchAll().end());
         Instance instance = instantiate(module.build());
         assertThrows(TrapException.class, () -> instance.export("f").apply());
     }
@@ -124,11 +167,21 @@ class TranslationTest {
         // (try (result i32)
         //   (do (try (result i32) (do (i32.const 42) (throw $a)) (catch $a (drop) (rethrow 0))))
         //   (catch $a))
-        module.function(toI32, "f", of(), new Code()
-                .tryBlock(I32)
-                .tryBlock(I32).i32(42).throwTag(tagA).catchTag(tagA).drop().rethrow(0).end()
-                .catchTag(tagA)
-                .end());
+        module.function(
+                toI32,
+                "f",
+                of(),
+                new Code()
+                        .tryBlock(I32)
+                        .tryBlock(I32)
+                        .i32(42)
+                        .throwTag(tagA)
+                        .catchTag(tagA)
+                        .drop()
+                        .rethrow(0)
+                        .end()
+                        .catchTag(tagA)
+                        .end());
         assertEquals(42, call(instantiate(module.build()), "f"));
     }
 
@@ -138,12 +191,26 @@ class TranslationTest {
         //   (do (try (result i32) (do (i32.const 7) (throw $a))
         //         (catch $a (drop) (block (rethrow 1)) (i32.const 0))))
         //   (catch $a (i32.const 100) (i32.add)))
-        module.function(toI32, "f", of(), new Code()
-                .tryBlock(I32)
-                .tryBlock(I32).i32(7).throwTag(tagA)
-                .catchTag(tagA).drop().block(VOID).rethrow(1).end().i32(0).end()
-                .catchTag(tagA).i32(100).op(I32_ADD)
-                .end());
+        module.function(
+                toI32,
+                "f",
+                of(),
+                new Code()
+                        .tryBlock(I32)
+                        .tryBlock(I32)
+                        .i32(7)
+                        .throwTag(tagA)
+                        .catchTag(tagA)
+                        .drop()
+                        .block(VOID)
+                        .rethrow(1)
+                        .end()
+                        .i32(0)
+                        .end()
+                        .catchTag(tagA)
+                        .i32(100)
+                        .op(I32_ADD)
+                        .end());
         assertEquals(107, call(instantiate(module.build()), "f"));
     }
 
@@ -156,16 +223,31 @@ class TranslationTest {
         //             (try (result i32) (do (i32.const 9) (throw $b))
         //               (catch $b (drop) (rethrow 2)))))))
         //   (catch $a (i32.const 1000) (i32.add)))
-        module.function(toI32, "f", of(), new Code()
-                .tryBlock(I32)
-                .tryBlock(I32).i32(5).throwTag(tagA)
-                .catchTag(tagA).drop()
-                .block(I32)
-                .tryBlock(I32).i32(9).throwTag(tagB).catchTag(tagB).drop().rethrow(2).end()
-                .end()
-                .end()
-                .catchTag(tagA).i32(1000).op(I32_ADD)
-                .end());
+        module.function(
+                toI32,
+                "f",
+                of(),
+                new Code()
+                        .tryBlock(I32)
+                        .tryBlock(I32)
+                        .i32(5)
+                        .throwTag(tagA)
+                        .catchTag(tagA)
+                        .drop()
+                        .block(I32)
+                        .tryBlock(I32)
+                        .i32(9)
+                        .throwTag(tagB)
+                        .catchTag(tagB)
+                        .drop()
+                        .rethrow(2)
+                        .end()
+                        .end()
+                        .end()
+                        .catchTag(tagA)
+                        .i32(1000)
+                        .op(I32_ADD)
+                        .end());
         assertEquals(1005, call(instantiate(module.build()), "f"));
     }
 
@@ -174,11 +256,21 @@ class TranslationTest {
         // (try (result i32)
         //   (do (try (do (i32.const 3) (throw $b)) (catch_all (rethrow 0))) (i32.const 0))
         //   (catch $b))
-        module.function(toI32, "f", of(), new Code()
-                .tryBlock(I32)
-                .tryBlock(VOID).i32(3).throwTag(tagB).catchAll().rethrow(0).end().i32(0)
-                .catchTag(tagB)
-                .end());
+        module.function(
+                toI32,
+                "f",
+                of(),
+                new Code()
+                        .tryBlock(I32)
+                        .tryBlock(VOID)
+                        .i32(3)
+                        .throwTag(tagB)
+                        .catchAll()
+                        .rethrow(0)
+                        .end()
+                        .i32(0)
+                        .catchTag(tagB)
+                        .end());
         assertEquals(3, call(instantiate(module.build()), "f"));
     }
 
@@ -189,13 +281,25 @@ class TranslationTest {
         //         (do (try (result i32) (do (i32.const 3) (throw $a)) (delegate 1)))
         //         (catch $a (drop) (i32.const 1))))
         //   (catch $a (i32.const 100) (i32.add)))
-        module.function(toI32, "f", of(), new Code()
-                .tryBlock(I32)
-                .tryBlock(I32)
-                .tryBlock(I32).i32(3).throwTag(tagA).delegate(1)
-                .catchTag(tagA).drop().i32(1).end()
-                .catchTag(tagA).i32(100).op(I32_ADD)
-                .end());
+        module.function(
+                toI32,
+                "f",
+                of(),
+                new Code()
+                        .tryBlock(I32)
+                        .tryBlock(I32)
+                        .tryBlock(I32)
+                        .i32(3)
+                        .throwTag(tagA)
+                        .delegate(1)
+                        .catchTag(tagA)
+                        .drop()
+                        .i32(1)
+                        .end()
+                        .catchTag(tagA)
+                        .i32(100)
+                        .op(I32_ADD)
+                        .end());
         assertEquals(103, call(instantiate(module.build()), "f"));
     }
 
@@ -207,17 +311,35 @@ class TranslationTest {
         //     (catch $a (drop) (i32.const -1))))
         // (func (result i32) (try (result i32) (do (call $callee)) (catch $a (i32.const 200)
         //   (i32.add))))
-        int callee = module.function(toI32, "callee", of(), new Code()
-                .tryBlock(I32)
-                .tryBlock(I32).i32(4).throwTag(tagA).delegate(1)
-                .catchTag(tagA).drop().i32(-1)
-                .end());
-        module.function(toI32, "caller", of(), new Code()
-                .tryBlock(I32).call(callee).catchTag(tagA).i32(200).op(I32_ADD).end());
+        int callee = module.function(
+                toI32,
+                "callee",
+                of(),
+                new Code()
+                        .tryBlock(I32)
+                        .tryBlock(I32)
+                        .i32(4)
+                        .throwTag(tagA)
+                        .delegate(1)
+                        .catchTag(tagA)
+                        .drop()
+                        .i32(-1)
+                        .end());
+        module.function(
+                toI32,
+                "caller",
+                of(),
+                new Code()
+                        .tryBlock(I32)
+                        .call(callee)
+                        .catchTag(tagA)
+                        .i32(200)
+                        .op(I32_ADD)
+                        .end());
         Instance instance = instantiate(module.build());
         assertEquals(204, call(instance, "caller"));
-        WasmException escaped =
-                assertThrows(WasmException.class, () -> instance.export("callee").apply());
+        WasmException escaped = assertThrows(
+                WasmException.class, () -> instance.export("callee").apply());
         assertArrayEquals(new long[] {4}, escaped.args());
     }
 
@@ -230,13 +352,24 @@ class TranslationTest {
         //             (if (then (local.get 1) (throw $a))) (local.get 1))
         //         (delegate 0)))
         //   (catch $a (i32.const 1000) (i32.add)))
-        Code code = new Code().localGet(0)
+        Code code = new Code()
+                .localGet(0)
                 .tryBlock(Code.typeIndex(i32ToI32))
                 .tryBlock(Code.typeIndex(i32ToI32))
-                .i32(1).op(I32_ADD).localTee(1).i32(5).op(I32_GT_S)
-                .ifThen(VOID).localGet(1).throwTag(tagA).end().localGet(1)
+                .i32(1)
+                .op(I32_ADD)
+                .localTee(1)
+                .i32(5)
+                .op(I32_GT_S)
+                .ifThen(VOID)
+                .localGet(1)
+                .throwTag(tagA)
+                .end()
+                .localGet(1)
                 .delegate(0)
-                .catchTag(tagA).i32(1000).op(I32_ADD)
+                .catchTag(tagA)
+                .i32(1000)
+                .op(I32_ADD)
                 .end();
         module.function(i32ToI32, "f", of(I32), code);
         Instance instance = instantiate(module.build());
@@ -250,13 +383,21 @@ class TranslationTest {
         //   (try_table (result i32) (catch $a $h)
         //     (try (result i32) (do (i32.const 8) (throw $a)) (delegate 0)))
         //   (i32.const 100) (i32.add))
-        module.function(toI32, "f", of(), new Code()
-                .block(I32)
-                .op(0x1F, I32, 1, 0x00, tagA, 0)
-                .tryBlock(I32).i32(8).throwTag(tagA).delegate(0)
-                .end()
-                .i32(100).op(I32_ADD)
-                .end());
+        module.function(
+                toI32,
+                "f",
+                of(),
+                new Code()
+                        .block(I32)
+                        .op(0x1F, I32, 1, 0x00, tagA, 0)
+                        .tryBlock(I32)
+                        .i32(8)
+                        .throwTag(tagA)
+                        .delegate(0)
+                        .end()
+                        .i32(100)
+                        .op(I32_ADD)
+                        .end());
         assertEquals(8, call(instantiate(module.build()), "f"));
     }
 
@@ -269,15 +410,28 @@ class TranslationTest {
         //         (if (i32.lt_s (local.get 1) (local.get 0)) (then (throw $empty))))
         //     (catch $empty (br 1))))
         // (local.get 1)
-        module.function(i32ToI32, "f", of(I32), new Code()
-                .loop(VOID)
-                .tryBlock(VOID)
-                .localGet(1).i32(1).op(I32_ADD).localSet(1)
-                .localGet(1).localGet(0).op(I32_LT_S).ifThen(VOID).throwTag(tagEmpty).end()
-                .catchTag(tagEmpty).br(1)
-                .end()
-                .end()
-                .localGet(1));
+        module.function(
+                i32ToI32,
+                "f",
+                of(I32),
+                new Code()
+                        .loop(VOID)
+                        .tryBlock(VOID)
+                        .localGet(1)
+                        .i32(1)
+                        .op(I32_ADD)
+                        .localSet(1)
+                        .localGet(1)
+                        .localGet(0)
+                        .op(I32_LT_S)
+                        .ifThen(VOID)
+                        .throwTag(tagEmpty)
+                        .end()
+                        .catchTag(tagEmpty)
+                        .br(1)
+                        .end()
+                        .end()
+                        .localGet(1));
         Instance instance = instantiate(module.build());
         assertEquals(5, call(instance, "f", 5));
         assertEquals(1, call(instance, "f", 0));
@@ -290,12 +444,22 @@ class TranslationTest {
         //       (i32.const 1) (i64.const 2))
         //   (catch $pair))
         int pairResult = module.type(of(), of(I32, I64));
-        module.function(module.type(of(I32), of(I32, I64)), "f", of(), new Code()
-                .tryBlock(Code.typeIndex(pairResult))
-                .localGet(0).ifThen(VOID).localGet(0).i64(77).throwTag(tagPair).end()
-                .i32(1).i64(2)
-                .catchTag(tagPair)
-                .end());
+        module.function(
+                module.type(of(I32), of(I32, I64)),
+                "f",
+                of(),
+                new Code()
+                        .tryBlock(Code.typeIndex(pairResult))
+                        .localGet(0)
+                        .ifThen(VOID)
+                        .localGet(0)
+                        .i64(77)
+                        .throwTag(tagPair)
+                        .end()
+                        .i32(1)
+                        .i64(2)
+                        .catchTag(tagPair)
+                        .end());
         Instance instance = instantiate(module.build());
         assertArrayEquals(new long[] {1, 2}, instance.export("f").apply(0));
         assertArrayEquals(new long[] {9, 77}, instance.export("f").apply(9));
@@ -308,13 +472,27 @@ class TranslationTest {
         //   (do (i32.const 10) (i32.add) (local.tee 1) (i32.const 15) (i32.gt_s)
         //       (if (then (local.get 1) (throw $a))) (local.get 1))
         //   (catch $a (i32.const 1000) (i32.add)))
-        module.function(i32ToI32, "f", of(I32), new Code()
-                .localGet(0)
-                .tryBlock(Code.typeIndex(i32ToI32))
-                .i32(10).op(I32_ADD).localTee(1).i32(15).op(I32_GT_S)
-                .ifThen(VOID).localGet(1).throwTag(tagA).end().localGet(1)
-                .catchTag(tagA).i32(1000).op(I32_ADD)
-                .end());
+        module.function(
+                i32ToI32,
+                "f",
+                of(I32),
+                new Code()
+                        .localGet(0)
+                        .tryBlock(Code.typeIndex(i32ToI32))
+                        .i32(10)
+                        .op(I32_ADD)
+                        .localTee(1)
+                        .i32(15)
+                        .op(I32_GT_S)
+                        .ifThen(VOID)
+                        .localGet(1)
+                        .throwTag(tagA)
+                        .end()
+                        .localGet(1)
+                        .catchTag(tagA)
+                        .i32(1000)
+                        .op(I32_ADD)
+                        .end());
         Instance instance = instantiate(module.build());
         assertEquals(11, call(instance, "f", 1));
         assertEquals(1019, call(instance, "f", 9));
@@ -328,20 +506,38 @@ class TranslationTest {
         //     (catch_all (i32.const 6) (br 1)))
         //   (i32.const 100) (i32.add))
         // then (func $g) throws and its catch branches to the outer block
-        module.function(i32ToI32, "f", of(), new Code()
-                .block(I32)
-                .tryBlock(I32).i32(5).localGet(0).brTable(0, 1, 2, 0)
-                .catchAll().i32(6).br(1)
-                .end()
-                .i32(100).op(I32_ADD)
-                .end());
-        module.function(toI32, "g", of(), new Code()
-                .block(I32)
-                .tryBlock(I32).throwTag(tagEmpty)
-                .catchAll().i32(6).br(1)
-                .end()
-                .i32(100).op(I32_ADD)
-                .end());
+        module.function(
+                i32ToI32,
+                "f",
+                of(),
+                new Code()
+                        .block(I32)
+                        .tryBlock(I32)
+                        .i32(5)
+                        .localGet(0)
+                        .brTable(0, 1, 2, 0)
+                        .catchAll()
+                        .i32(6)
+                        .br(1)
+                        .end()
+                        .i32(100)
+                        .op(I32_ADD)
+                        .end());
+        module.function(
+                toI32,
+                "g",
+                of(),
+                new Code()
+                        .block(I32)
+                        .tryBlock(I32)
+                        .throwTag(tagEmpty)
+                        .catchAll()
+                        .i32(6)
+                        .br(1)
+                        .end()
+                        .i32(100)
+                        .op(I32_ADD)
+                        .end());
         Instance instance = instantiate(module.build());
         assertEquals(105, call(instance, "f", 0));
         assertEquals(5, call(instance, "f", 1));
@@ -358,15 +554,30 @@ class TranslationTest {
         //     (do (try (do (local.get 0) (throw $a)) (catch $a (local.set 1 (i32.add (local.get 1)))
         //           (rethrow 0))) (i32.const 0))
         //     (catch $a (local.get 1) (i32.add))))
-        module.function(i32ToI32, "f", of(I32, I64), new Code()
-                .i32(40).localSet(1).i64(2).localSet(2)
-                .tryBlock(I32)
-                .tryBlock(VOID).localGet(0).throwTag(tagA)
-                .catchTag(tagA).localGet(1).op(I32_ADD).localSet(1).rethrow(0)
-                .end()
-                .i32(0)
-                .catchTag(tagA).localGet(1).op(I32_ADD)
-                .end());
+        module.function(
+                i32ToI32,
+                "f",
+                of(I32, I64),
+                new Code()
+                        .i32(40)
+                        .localSet(1)
+                        .i64(2)
+                        .localSet(2)
+                        .tryBlock(I32)
+                        .tryBlock(VOID)
+                        .localGet(0)
+                        .throwTag(tagA)
+                        .catchTag(tagA)
+                        .localGet(1)
+                        .op(I32_ADD)
+                        .localSet(1)
+                        .rethrow(0)
+                        .end()
+                        .i32(0)
+                        .catchTag(tagA)
+                        .localGet(1)
+                        .op(I32_ADD)
+                        .end());
         assertEquals(3 + 43, call(instantiate(module.build()), "f", 3));
     }
 
@@ -374,8 +585,20 @@ class TranslationTest {
     void catchlessTryBehavesAsABlock() {
         // (try (result i32) (do (local.get 0) (i32.const 1) (i32.eq) (br_if 0 (i32.const 7)) drop
         //   (i32.const 8)))  -- written with a plain br_if
-        module.function(i32ToI32, "f", of(), new Code()
-                .tryBlock(I32).i32(7).localGet(0).i32(1).op(I32_EQ).brIf(0).drop().i32(8).end());
+        module.function(
+                i32ToI32,
+                "f",
+                of(),
+                new Code()
+                        .tryBlock(I32)
+                        .i32(7)
+                        .localGet(0)
+                        .i32(1)
+                        .op(I32_EQ)
+                        .brIf(0)
+                        .drop()
+                        .i32(8)
+                        .end());
         Instance instance = instantiate(module.build());
         assertEquals(7, call(instance, "f", 1));
         assertEquals(8, call(instance, "f", 0));
@@ -393,16 +616,28 @@ class TranslationTest {
         //           (rethrow 0)))
         //       (i32.const 0))
         //   (catch $a))   ;; must see the first exception: 1
-        module.function(toI32, "f", of(), new Code()
-                .tryBlock(I32)
-                .tryBlock(VOID).i32(1).throwTag(tagA)
-                .catchTag(tagA).drop()
-                .tryBlock(VOID).i32(2).throwTag(tagA).catchTag(tagA).drop().end()
-                .rethrow(0)
-                .end()
-                .i32(0)
-                .catchTag(tagA)
-                .end());
+        module.function(
+                toI32,
+                "f",
+                of(),
+                new Code()
+                        .tryBlock(I32)
+                        .tryBlock(VOID)
+                        .i32(1)
+                        .throwTag(tagA)
+                        .catchTag(tagA)
+                        .drop()
+                        .tryBlock(VOID)
+                        .i32(2)
+                        .throwTag(tagA)
+                        .catchTag(tagA)
+                        .drop()
+                        .end()
+                        .rethrow(0)
+                        .end()
+                        .i32(0)
+                        .catchTag(tagA)
+                        .end());
         assertEquals(1, call(instantiate(module.build()), "f"));
     }
 
@@ -416,31 +651,77 @@ class TranslationTest {
         int result = module.type(of(I32), of(I32, I64, I32));
         int bt = Code.typeIndex(params);
         // catch: (try (type $params) (do <throw if param>) (catch $a (drop) (i64.const 5) (i32.const 6)))
-        module.function(result, "caught", of(), prefix(new Code())
-                .tryBlock(bt).localGet(0).ifThen(VOID).i32(7).throwTag(tagA).end()
-                .catchTag(tagA).drop().i64(5).i32(6)
-                .end());
+        module.function(
+                result,
+                "caught",
+                of(),
+                prefix(new Code())
+                        .tryBlock(bt)
+                        .localGet(0)
+                        .ifThen(VOID)
+                        .i32(7)
+                        .throwTag(tagA)
+                        .end()
+                        .catchTag(tagA)
+                        .drop()
+                        .i64(5)
+                        .i32(6)
+                        .end());
         // delegate to an outer try with parameters, which is thus a delegate destination:
         // (try (type $params) (do (try (type $params) (do <throw if param>) (delegate 0)))
         //   (catch $a (drop) (i64.const 5) (i32.const 6)))
-        module.function(result, "delegated", of(), prefix(new Code())
-                .tryBlock(bt)
-                .tryBlock(bt).localGet(0).ifThen(VOID).i32(7).throwTag(tagA).end().delegate(0)
-                .catchTag(tagA).drop().i64(5).i32(6)
-                .end());
+        module.function(
+                result,
+                "delegated",
+                of(),
+                prefix(new Code())
+                        .tryBlock(bt)
+                        .tryBlock(bt)
+                        .localGet(0)
+                        .ifThen(VOID)
+                        .i32(7)
+                        .throwTag(tagA)
+                        .end()
+                        .delegate(0)
+                        .catchTag(tagA)
+                        .drop()
+                        .i64(5)
+                        .i32(6)
+                        .end());
         // a try without catch clauses, and one whose exception is kept for a rethrow:
         // (try (type $params) (do (try (type $params) (do <throw if param>))
         //      (catch_all (i64.const 5) (i32.const 6) (local.get 0) (br_if 0) (drop) (drop)
         //                 (rethrow 0))))
         //   (catch $a (drop) (i64.const 5) (i32.const 6)))
-        module.function(result, "rethrown", of(), prefix(new Code())
-                .tryBlock(bt)
-                .tryBlock(bt)
-                .tryBlock(bt).localGet(0).ifThen(VOID).i32(7).throwTag(tagA).end().end()
-                .catchAll().i64(5).i32(6).localGet(0).op(I32_EQZ).brIf(0).drop().drop().rethrow(0)
-                .end()
-                .catchTag(tagA).drop().i64(15).i32(16)
-                .end());
+        module.function(
+                result,
+                "rethrown",
+                of(),
+                prefix(new Code())
+                        .tryBlock(bt)
+                        .tryBlock(bt)
+                        .tryBlock(bt)
+                        .localGet(0)
+                        .ifThen(VOID)
+                        .i32(7)
+                        .throwTag(tagA)
+                        .end()
+                        .end()
+                        .catchAll()
+                        .i64(5)
+                        .i32(6)
+                        .localGet(0)
+                        .op(I32_EQZ)
+                        .brIf(0)
+                        .drop()
+                        .drop()
+                        .rethrow(0)
+                        .end()
+                        .catchTag(tagA)
+                        .drop()
+                        .i64(15)
+                        .i32(16)
+                        .end());
         byte[] legacy = module.build();
         byte[] translated = LegacyEh.translate(legacy);
         assertEquals(List.of(), blocksWithParameters(translated));
@@ -464,14 +745,18 @@ class TranslationTest {
         dev.wasmbridge.wasmeh.WasmModule parsed = dev.wasmbridge.wasmeh.WasmModule.parse(bytes);
         List<String> found = new ArrayList<>();
         for (FunctionBody body : parsed.index().bodies()) {
-            InstructionDecoder decoder = new InstructionDecoder(
-                    new ByteReader(bytes, body.codeStart(), body.end()));
+            InstructionDecoder decoder = new InstructionDecoder(new ByteReader(bytes, body.codeStart(), body.end()));
             while (!decoder.atEnd()) {
                 Instruction instruction = decoder.next();
-                if (instruction.blockType() != null && !instruction.blockType()
-                        .expand(parsed.index(), instruction.start()).params().isEmpty()) {
-                    found.add(String.format("function %d: opcode 0x%x at %d", body.definedIndex(),
-                            instruction.opcode(), instruction.start()));
+                if (instruction.blockType() != null
+                        && !instruction
+                                .blockType()
+                                .expand(parsed.index(), instruction.start())
+                                .params()
+                                .isEmpty()) {
+                    found.add(String.format(
+                            "function %d: opcode 0x%x at %d",
+                            body.definedIndex(), instruction.opcode(), instruction.start()));
                 }
             }
         }

@@ -33,7 +33,8 @@ abstract class CallbacksContract {
         }));
         assertEquals(List.of("apple@0", "kiwi@1", "avocado@2"), seen);
         assertEquals(0, rust.countMatching(List.of(), (word, index) -> true));
-        assertEquals(List.of(new Point(2, 1), new Point(-4, 3)),
+        assertEquals(
+                List.of(new Point(2, 1), new Point(-4, 3)),
                 rust.mapPoints(List.of(new Point(1, 2), new Point(3, -4)), p -> new Point(p.y(), p.x())));
     }
 
@@ -47,12 +48,14 @@ abstract class CallbacksContract {
         int dropsBefore = rust.guardDrops();
         List<Integer> calls = new ArrayList<>();
         IllegalStateException thrown = new IllegalStateException("stop at 3");
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> rust.callNTimes(10, i -> {
-            calls.add(i);
-            if (i == 3) {
-                throw thrown;
-            }
-        }));
+        IllegalStateException e = assertThrows(
+                IllegalStateException.class,
+                () -> rust.callNTimes(10, i -> {
+                    calls.add(i);
+                    if (i == 3) {
+                        throw thrown;
+                    }
+                }));
         assertSame(thrown, e, "the Java caller gets the callback's own exception");
         assertEquals(List.of(0, 1, 2, 3), calls);
         assertEquals(dropsBefore + 1, rust.guardDrops(), "Rust's destructors ran while unwinding");
@@ -62,7 +65,8 @@ abstract class CallbacksContract {
     @Test
     void aPanicAfterTheCallbackIsARustPanic() {
         boolean[] ran = {false};
-        RustPanicException e = assertThrows(RustPanicException.class, () -> rust.callbackThenPanic(() -> ran[0] = true));
+        RustPanicException e =
+                assertThrows(RustPanicException.class, () -> rust.callbackThenPanic(() -> ran[0] = true));
         assertTrue(ran[0]);
         assertTrue(e.panicMessage().endsWith("after the callback"), e.panicMessage());
     }

@@ -27,10 +27,12 @@ class ObjectMemoryTest {
         long start = rust.memoryBytes();
         long afterFirst = round(rust);
         long afterSecond = round(rust);
-        System.out.printf("ObjectMemoryTest: memory %,d bytes at start, %,d after %,d objects, %,d after %,d more"
-                + " (half closed, half garbage-collected in each round; 0 left live)%n",
+        System.out.printf(
+                "ObjectMemoryTest: memory %,d bytes at start, %,d after %,d objects, %,d after %,d more"
+                        + " (half closed, half garbage-collected in each round; 0 left live)%n",
                 start, afterFirst, OBJECTS, afterSecond, OBJECTS);
-        assertTrue(afterSecond - afterFirst <= afterFirst / 4,
+        assertTrue(
+                afterSecond - afterFirst <= afterFirst / 4,
                 "the second round grew memory from " + afterFirst + " to " + afterSecond + " bytes: memory is lost");
     }
 

@@ -16,67 +16,175 @@ import java.util.OptionalLong;
  * RichFixtureLegacy}).
  */
 public interface RichFixture extends WasmBindings {
-    @WasmExport @Unsigned int u32Add(@Unsigned int a, @Unsigned int b);
-    @WasmExport @Unsigned long u64Max();
-    @WasmExport @Unsigned long u64Half(@Unsigned long x);
-    @WasmExport @Unsigned byte u8Next(@Unsigned byte x);
-    @WasmExport @Unsigned short u16Next(@Unsigned short x);
-    @WasmExport byte i8Neg(byte x);
-    @WasmExport short i16Neg(short x);
+    @WasmExport
+    @Unsigned
+    int u32Add(@Unsigned int a, @Unsigned int b);
 
-    @WasmExport long intsSum(int[] values);
-    @WasmExport int[] intsDoubled(int[] values);
-    @WasmExport int[] intsRange(int n);
-    @WasmExport long[] longsReversed(long[] values);
-    @WasmExport float[] floatsScaled(float[] values, float factor);
-    @WasmExport double[] doublesPrefixSums(double[] values);
-    @WasmExport short[] shortsEcho(short[] values);
-    @WasmExport ByteBuffer bytesXor(ByteBuffer bytes, @Unsigned byte key);
+    @WasmExport
+    @Unsigned
+    long u64Max();
 
-    @WasmExport OptionalInt optIntDouble(OptionalInt x);
-    @WasmExport OptionalLong optLongEcho(OptionalLong x);
-    @WasmExport OptionalDouble optDoubleEcho(OptionalDouble x);
-    @WasmExport Optional<String> optStringUpper(Optional<String> x);
-    @WasmExport Optional<@Unsigned Integer> optU32Echo(Optional<@Unsigned Integer> x);
-    @WasmExport Optional<@Unsigned Integer> findWord(String text, String word);
-    @WasmExport Optional<Point> optPoint(double x);
-    @WasmExport Optional<List<String>> optWords(Optional<String> text);
+    @WasmExport
+    @Unsigned
+    long u64Half(@Unsigned long x);
 
-    @WasmExport long parseInt(String text);
-    @WasmExport double checkedSqrt(double x) throws NegativeInputException;
-    @WasmExport void validate(String name);
-    @WasmExport Color parseColor(String text);
+    @WasmExport
+    @Unsigned
+    byte u8Next(@Unsigned byte x);
 
-    @WasmExport Color nextColor(Color c);
-    @WasmExport String colorName(Color c);
-    @WasmExport List<Color> allColors();
+    @WasmExport
+    @Unsigned
+    short u16Next(@Unsigned short x);
 
-    @WasmExport List<String> splitWords(String text);
-    @WasmExport String joinWords(List<String> words, String sep);
-    @WasmExport Point pointAdd(Point a, Point b);
-    @WasmExport double pointLen(Point p);
-    @WasmExport Optional<Point> centroid(List<Point> points);
-    @WasmExport Labeled labeledEcho(Labeled l);
-    @WasmExport String describeLabeled(Labeled l);
+    @WasmExport
+    byte i8Neg(byte x);
 
-    @WasmExport(name = "Counter::new") Counter newCounter(String name, long start);
-    @WasmExport long counterSum(Counter a, Counter b);
-    @WasmExport long counterConsume(Counter c);
-    @WasmExport Optional<Counter> maybeCounter(boolean make);
-    @WasmExport int liveCounters();
+    @WasmExport
+    short i16Neg(short x);
 
-    @WasmExport int applyTwice(Callbacks.IntOp f, int x);
-    @WasmExport @Unsigned int countMatching(List<String> words, Callbacks.WordFilter f);
-    @WasmExport List<Point> mapPoints(List<Point> points, Callbacks.PointMap f);
-    @WasmExport int callNTimes(int n, Callbacks.IntSink f);
-    @WasmExport int guardDrops();
-    @WasmExport void callbackThenPanic(Callbacks.Action f);
+    @WasmExport
+    long intsSum(int[] values);
 
-    @WasmExport int[] callHostInts(int[] values);
-    @WasmExport Optional<String> callHostOpt(Optional<String> x);
-    @WasmExport Point callHostPoint(Point p);
-    @WasmExport Color callHostColor(Color c);
-    @WasmExport List<String> callHostWords(List<String> words);
-    @WasmExport @Unsigned int callHostU32(@Unsigned int x);
-    @WasmExport double[] callHostDoubles(double[] values);
+    @WasmExport
+    int[] intsDoubled(int[] values);
+
+    @WasmExport
+    int[] intsRange(int n);
+
+    @WasmExport
+    long[] longsReversed(long[] values);
+
+    @WasmExport
+    float[] floatsScaled(float[] values, float factor);
+
+    @WasmExport
+    double[] doublesPrefixSums(double[] values);
+
+    @WasmExport
+    short[] shortsEcho(short[] values);
+
+    @WasmExport
+    ByteBuffer bytesXor(ByteBuffer bytes, @Unsigned byte key);
+
+    @WasmExport
+    OptionalInt optIntDouble(OptionalInt x);
+
+    @WasmExport
+    OptionalLong optLongEcho(OptionalLong x);
+
+    @WasmExport
+    OptionalDouble optDoubleEcho(OptionalDouble x);
+
+    @WasmExport
+    Optional<String> optStringUpper(Optional<String> x);
+
+    @WasmExport
+    Optional<@Unsigned Integer> optU32Echo(Optional<@Unsigned Integer> x);
+
+    @WasmExport
+    Optional<@Unsigned Integer> findWord(String text, String word);
+
+    @WasmExport
+    Optional<Point> optPoint(double x);
+
+    @WasmExport
+    Optional<List<String>> optWords(Optional<String> text);
+
+    @WasmExport
+    long parseInt(String text);
+
+    @WasmExport
+    double checkedSqrt(double x) throws NegativeInputException;
+
+    @WasmExport
+    void validate(String name);
+
+    @WasmExport
+    Color parseColor(String text);
+
+    @WasmExport
+    Color nextColor(Color c);
+
+    @WasmExport
+    String colorName(Color c);
+
+    @WasmExport
+    List<Color> allColors();
+
+    @WasmExport
+    List<String> splitWords(String text);
+
+    @WasmExport
+    String joinWords(List<String> words, String sep);
+
+    @WasmExport
+    Point pointAdd(Point a, Point b);
+
+    @WasmExport
+    double pointLen(Point p);
+
+    @WasmExport
+    Optional<Point> centroid(List<Point> points);
+
+    @WasmExport
+    Labeled labeledEcho(Labeled l);
+
+    @WasmExport
+    String describeLabeled(Labeled l);
+
+    @WasmExport(name = "Counter::new")
+    Counter newCounter(String name, long start);
+
+    @WasmExport
+    long counterSum(Counter a, Counter b);
+
+    @WasmExport
+    long counterConsume(Counter c);
+
+    @WasmExport
+    Optional<Counter> maybeCounter(boolean make);
+
+    @WasmExport
+    int liveCounters();
+
+    @WasmExport
+    int applyTwice(Callbacks.IntOp f, int x);
+
+    @WasmExport
+    @Unsigned
+    int countMatching(List<String> words, Callbacks.WordFilter f);
+
+    @WasmExport
+    List<Point> mapPoints(List<Point> points, Callbacks.PointMap f);
+
+    @WasmExport
+    int callNTimes(int n, Callbacks.IntSink f);
+
+    @WasmExport
+    int guardDrops();
+
+    @WasmExport
+    void callbackThenPanic(Callbacks.Action f);
+
+    @WasmExport
+    int[] callHostInts(int[] values);
+
+    @WasmExport
+    Optional<String> callHostOpt(Optional<String> x);
+
+    @WasmExport
+    Point callHostPoint(Point p);
+
+    @WasmExport
+    Color callHostColor(Color c);
+
+    @WasmExport
+    List<String> callHostWords(List<String> words);
+
+    @WasmExport
+    @Unsigned
+    int callHostU32(@Unsigned int x);
+
+    @WasmExport
+    double[] callHostDoubles(double[] values);
 }

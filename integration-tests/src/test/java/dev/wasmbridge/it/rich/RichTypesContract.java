@@ -58,11 +58,13 @@ abstract class RichTypesContract {
         assertArrayEquals(new int[0], rust.intsDoubled(new int[0]));
         assertArrayEquals(new int[] {0, 1, 2, 3}, rust.intsRange(4));
         assertArrayEquals(new int[0], rust.intsRange(-3));
-        assertArrayEquals(new long[] {Long.MIN_VALUE, 2, Long.MAX_VALUE},
+        assertArrayEquals(
+                new long[] {Long.MIN_VALUE, 2, Long.MAX_VALUE},
                 rust.longsReversed(new long[] {Long.MAX_VALUE, 2, Long.MIN_VALUE}));
         assertArrayEquals(new float[] {1.5f, -3f}, rust.floatsScaled(new float[] {0.5f, -1f}, 3f));
         assertArrayEquals(new double[] {1, 3, 6, 10}, rust.doublesPrefixSums(new double[] {1, 2, 3, 4}));
-        assertArrayEquals(new short[] {Short.MIN_VALUE, 0, Short.MAX_VALUE},
+        assertArrayEquals(
+                new short[] {Short.MIN_VALUE, 0, Short.MAX_VALUE},
                 rust.shortsEcho(new short[] {Short.MIN_VALUE, 0, Short.MAX_VALUE}));
         int[] big = new int[100_000];
         for (int i = 0; i < big.length; i++) {
@@ -79,7 +81,8 @@ abstract class RichTypesContract {
         assertEquals(2, input.position());
         assertEquals("HELLO", StandardCharsets.US_ASCII.decode(output).toString());
         assertEquals(0, rust.bytesXor(ByteBuffer.allocate(0), (byte) 1).remaining());
-        ByteBuffer direct = ByteBuffer.allocateDirect(3).put(new byte[] {1, 2, (byte) 0xF0}).flip();
+        ByteBuffer direct =
+                ByteBuffer.allocateDirect(3).put(new byte[] {1, 2, (byte) 0xF0}).flip();
         assertEquals(ByteBuffer.wrap(new byte[] {(byte) 0xFE, (byte) 0xFD, 0x0F}), rust.bytesXor(direct, (byte) 0xFF));
     }
 
@@ -121,10 +124,14 @@ abstract class RichTypesContract {
         assertEquals("parse_int", e.exportName());
         assertEquals(7L, rust.parseInt("7"), "the instance stays usable after an Err");
         rust.validate("ok");
-        assertEquals("name is empty", assertThrows(RustErrorException.class, () -> rust.validate("")).getMessage());
+        assertEquals(
+                "name is empty",
+                assertThrows(RustErrorException.class, () -> rust.validate("")).getMessage());
         assertEquals(Color.GREEN, rust.parseColor("GREEN"));
-        assertEquals("unknown color: mauve",
-                assertThrows(RustErrorException.class, () -> rust.parseColor("mauve")).getMessage());
+        assertEquals(
+                "unknown color: mauve",
+                assertThrows(RustErrorException.class, () -> rust.parseColor("mauve"))
+                        .getMessage());
     }
 
     @Test
@@ -154,8 +161,8 @@ abstract class RichTypesContract {
         assertEquals("", rust.joinWords(List.of(), "-"));
         assertEquals(Optional.of(new Point(2, 3)), rust.centroid(List.of(new Point(1, 2), new Point(3, 4))));
         assertEquals(Optional.empty(), rust.centroid(List.of()));
-        NullPointerException e = assertThrows(NullPointerException.class,
-                () -> rust.joinWords(java.util.Arrays.asList("a", null), ","));
+        NullPointerException e =
+                assertThrows(NullPointerException.class, () -> rust.joinWords(java.util.Arrays.asList("a", null), ","));
         assertTrue(e.getMessage().contains("argument 'words' of RichFixture.joinWords"), e.getMessage());
     }
 
@@ -182,7 +189,8 @@ abstract class RichTypesContract {
         assertEquals(List.of("c", "b", "a"), rust.callHostWords(List.of("a", "b", "c")));
         assertEquals(0x7FFF_FFFF, rust.callHostU32(-1));
         assertArrayEquals(new double[] {-1.5, 2}, rust.callHostDoubles(new double[] {1.5, -2}));
-        assertEquals(List.of(Color.BLUE, Color.GREEN), host.received.subList(5, 7), "the host saw the enums Rust passed");
+        assertEquals(
+                List.of(Color.BLUE, Color.GREEN), host.received.subList(5, 7), "the host saw the enums Rust passed");
     }
 
     @Test

@@ -77,11 +77,15 @@ class ChangedModuleAtRunTimeTest {
         assertEquals("Hello, Java! (version 2)", call(loader, "EvolvingLegacy", evolving, "greet", "Java"));
         assertEquals(1, warnings.size(), warnings::toString);
         String warning = warnings.get(0).getMessage();
-        assertTrue(warning.startsWith("Wasm module 'wasm/evolving_v1.legacy.wasm' (file:" + replacement.toUri().getPath()),
+        assertTrue(
+                warning.startsWith("Wasm module 'wasm/evolving_v1.legacy.wasm' (file:"
+                        + replacement.toUri().getPath()),
                 warning);
-        assertTrue(warning.contains("is not the one dev.wasmbridge.it.stale.EvolvingLegacyBindings were compiled"
-                + " against: its SHA-256 is " + sha256("evolving_v2.legacy.wasm") + ", not "
-                + sha256("evolving_v1.legacy.wasm")), warning);
+        assertTrue(
+                warning.contains("is not the one dev.wasmbridge.it.stale.EvolvingLegacyBindings were compiled"
+                        + " against: its SHA-256 is " + sha256("evolving_v2.legacy.wasm") + ", not "
+                        + sha256("evolving_v1.legacy.wasm")),
+                warning);
         assertTrue(warning.contains("The Rust declarations the bindings use are unchanged, so it is used"), warning);
     }
 
@@ -91,8 +95,12 @@ class ChangedModuleAtRunTimeTest {
         Object evolving = create(loader, "EvolvingExnrefBindings");
         assertEquals(2, call(loader, "EvolvingExnref", evolving, "version"));
         assertEquals(1, warnings.size(), warnings::toString);
-        assertTrue(warnings.get(0).getMessage().contains("compiled to bytecode at run time instead of with the"
-                + " bytecode compiled at build time: the first instance takes longer"), warnings.get(0).getMessage());
+        assertTrue(
+                warnings.get(0)
+                        .getMessage()
+                        .contains("compiled to bytecode at run time instead of with the"
+                                + " bytecode compiled at build time: the first instance takes longer"),
+                warnings.get(0).getMessage());
         // a second instance, and a reset, reuse the checked module: no second warning
         create(loader, "EvolvingExnrefBindings");
         assertEquals(1, warnings.size(), warnings::toString);
@@ -101,22 +109,27 @@ class ChangedModuleAtRunTimeTest {
     @Test
     void bindingsThatNoLongerFitAreRefusedNamingWhatChanged() throws Exception {
         ClassLoader loader = classPathWith("wasm/evolving_v1.exnref.wasm", "evolving_v2.exnref.wasm");
-        InvocationTargetException thrown = assertThrows(InvocationTargetException.class,
-                () -> create(loader, "ShapesBindings"));
+        InvocationTargetException thrown =
+                assertThrows(InvocationTargetException.class, () -> create(loader, "ShapesBindings"));
         Throwable e = thrown.getCause();
         assertEquals("dev.wasmbridge.runtime.ModuleLoadException", e.getClass().getName());
         String message = e.getMessage();
-        assertTrue(message.contains("is not the one dev.wasmbridge.it.stale.ShapesBindings were compiled against"),
+        assertTrue(
+                message.contains("is not the one dev.wasmbridge.it.stale.ShapesBindings were compiled against"),
                 message);
-        assertTrue(message.contains("and it no longer fits them:\n"
-                + "  fn twice: the bindings were checked against 'fn twice(value: i32) -> i32'; the module now has"
-                + " 'fn twice(value: i64) -> i64'\n"
-                + "  record Point: the bindings were checked against 'record Point { x: f64, y: f64 }'; the module"
-                + " now has 'record Point { x: f64, y: f64, z: f64 }'\n"), message);
-        assertTrue(message.endsWith("Recompile the bindings, so that javac checks dev.wasmbridge.it.stale.Shapes"
-                + " against this module: `mvn compile`, or any `mvn verify` with the wasmbridge-maven-plugin's"
-                + " refresh goal (without it, `mvn clean verify`). Or put back the module they were compiled"
-                + " against."), message);
+        assertTrue(
+                message.contains("and it no longer fits them:\n"
+                        + "  fn twice: the bindings were checked against 'fn twice(value: i32) -> i32'; the module now has"
+                        + " 'fn twice(value: i64) -> i64'\n"
+                        + "  record Point: the bindings were checked against 'record Point { x: f64, y: f64 }'; the module"
+                        + " now has 'record Point { x: f64, y: f64, z: f64 }'\n"),
+                message);
+        assertTrue(
+                message.endsWith("Recompile the bindings, so that javac checks dev.wasmbridge.it.stale.Shapes"
+                        + " against this module: `mvn compile`, or any `mvn verify` with the wasmbridge-maven-plugin's"
+                        + " refresh goal (without it, `mvn clean verify`). Or put back the module they were compiled"
+                        + " against."),
+                message);
         assertEquals(List.of(), warnings);
     }
 
@@ -140,14 +153,21 @@ class ChangedModuleAtRunTimeTest {
         EvolvingLegacy fits = EvolvingLegacyBindings.create(ModuleSource.of("plugins/evolving.wasm", version2));
         assertEquals(2, fits.version());
         assertEquals("Hello, Java! (version 2)", fits.greet("Java"));
-        ModuleLoadException e = assertThrows(ModuleLoadException.class,
+        ModuleLoadException e = assertThrows(
+                ModuleLoadException.class,
                 () -> ShapesBindings.create(ModuleSource.of("plugins/shapes.wasm", version2)));
-        assertTrue(e.getMessage().startsWith("Wasm module 'plugins/shapes.wasm' is not the one"
-                + " dev.wasmbridge.it.stale.ShapesBindings were compiled against"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .startsWith("Wasm module 'plugins/shapes.wasm' is not the one"
+                                + " dev.wasmbridge.it.stale.ShapesBindings were compiled against"),
+                e.getMessage());
         assertTrue(e.getMessage().contains("  record Point: the bindings were checked against"), e.getMessage());
         // the very file the bindings were compiled against needs no check
         byte[] version1 = Files.readAllBytes(WASM.resolve("evolving_v1.exnref.wasm"));
-        assertEquals(42, ShapesBindings.create(ModuleSource.of("plugins/shapes.wasm", version1)).twice(21));
+        assertEquals(
+                42,
+                ShapesBindings.create(ModuleSource.of("plugins/shapes.wasm", version1))
+                        .twice(21));
         assertEquals(List.of(), warnings, "a module given at run time is expected to differ: no warning");
     }
 
@@ -171,7 +191,9 @@ class ChangedModuleAtRunTimeTest {
     }
 
     private static Object create(ClassLoader loader, String bindings) throws Exception {
-        return loader.loadClass("dev.wasmbridge.it.stale." + bindings).getMethod("create").invoke(null);
+        return loader.loadClass("dev.wasmbridge.it.stale." + bindings)
+                .getMethod("create")
+                .invoke(null);
     }
 
     private static Object call(ClassLoader loader, String type, Object target, String method, Object... args)
@@ -186,7 +208,8 @@ class ChangedModuleAtRunTimeTest {
     }
 
     private static String sha256(String fixture) throws Exception {
-        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                .digest(Files.readAllBytes(WASM.resolve(fixture))));
+        return java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(Files.readAllBytes(WASM.resolve(fixture))));
     }
 }

@@ -47,7 +47,8 @@ public final class CargoConfig {
             Host host, Path cargo, Path crateDirectory, Map<String, String> environment) {
         Host.Result get = host.run(
                 List.of(cargo.toString(), "-Zunstable-options", "config", "get", "--show-origin", KEY),
-                crateDirectory, environment);
+                crateDirectory,
+                environment);
         if (get.succeeded()) {
             for (String line : get.lines()) {
                 Matcher m = GET_LINE.matcher(line);
@@ -107,9 +108,7 @@ public final class CargoConfig {
 
     private static Path cargoHome() {
         String home = System.getenv("CARGO_HOME");
-        return home != null && !home.isEmpty()
-                ? Path.of(home)
-                : Path.of(System.getProperty("user.home"), ".cargo");
+        return home != null && !home.isEmpty() ? Path.of(home) : Path.of(System.getProperty("user.home"), ".cargo");
     }
 
     private static String read(Path file) {

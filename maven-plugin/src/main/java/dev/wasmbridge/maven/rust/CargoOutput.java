@@ -24,7 +24,11 @@ public final class CargoOutput {
         void error(String line);
     }
 
-    private enum Block { NONE, WARNING, ERROR }
+    private enum Block {
+        NONE,
+        WARNING,
+        ERROR
+    }
 
     private static final Pattern STATUS = Pattern.compile("^\\s*[A-Z][a-z]+(?: [a-z]+)? .*");
     private static final int TAIL = 40;

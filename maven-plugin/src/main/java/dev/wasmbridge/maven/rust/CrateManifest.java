@@ -28,8 +28,9 @@ public record CrateManifest(String packageName, String libName) {
         try {
             text = Files.readString(manifest, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new BuildFailure("cannot read " + manifest + " (crateDirectory must hold the crate's Cargo.toml): "
-                    + e.getMessage(), e);
+            throw new BuildFailure(
+                    "cannot read " + manifest + " (crateDirectory must hold the crate's Cargo.toml): " + e.getMessage(),
+                    e);
         }
         return parse(text, manifest.toString());
     }
@@ -58,6 +59,7 @@ public record CrateManifest(String packageName, String libName) {
         if (packageName == null) {
             throw new BuildFailure(where + " has no [package] name: it must be a crate, not only a workspace");
         }
-        return new CrateManifest(packageName, Optional.ofNullable(libName).orElse(packageName).replace('-', '_'));
+        return new CrateManifest(
+                packageName, Optional.ofNullable(libName).orElse(packageName).replace('-', '_'));
     }
 }

@@ -48,12 +48,18 @@ public final class Fingerprint {
             text.append("setting ").append(setting.replace('\n', ' ')).append('\n');
         }
         for (Path file : crateFiles(crateDirectory)) {
-            text.append("input ").append(sha256(file)).append("  ")
-                    .append(crateDirectory.relativize(file).toString().replace('\\', '/')).append('\n');
+            text.append("input ")
+                    .append(sha256(file))
+                    .append("  ")
+                    .append(crateDirectory.relativize(file).toString().replace('\\', '/'))
+                    .append('\n');
         }
         for (Path output : outputs) {
-            text.append("output ").append(Files.isRegularFile(output) ? sha256(output) : "missing").append("  ")
-                    .append(output.toAbsolutePath()).append('\n');
+            text.append("output ")
+                    .append(Files.isRegularFile(output) ? sha256(output) : "missing")
+                    .append("  ")
+                    .append(output.toAbsolutePath())
+                    .append('\n');
         }
         return new Fingerprint(text.toString());
     }
@@ -101,7 +107,8 @@ public final class Fingerprint {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                 String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
-                boolean cargoTarget = name.equals("target") && !dir.equals(crateDirectory)
+                boolean cargoTarget = name.equals("target")
+                        && !dir.equals(crateDirectory)
                         && Files.isRegularFile(dir.resolveSibling("Cargo.toml"));
                 return cargoTarget || name.equals(".git") ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
             }

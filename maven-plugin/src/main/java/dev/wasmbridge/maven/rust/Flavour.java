@@ -74,7 +74,6 @@ public enum Flavour {
                 return flavour;
             }
         }
-        throw new IllegalArgumentException(
-                "unknown flavour '" + id + "': use exnref, legacy or abort");
+        throw new IllegalArgumentException("unknown flavour '" + id + "': use exnref, legacy or abort");
     }
 }

@@ -100,7 +100,8 @@ public class Host {
     }
 
     private static Result runProcess(List<String> command, Path directory, Map<String, String> environment) {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
         builder.environment().putAll(environment);
         try {
             Process process = builder.start();

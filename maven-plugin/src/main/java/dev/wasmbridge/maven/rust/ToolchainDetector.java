@@ -55,7 +55,8 @@ public class ToolchainDetector {
      *     install
      */
     public Toolchain detect(String choice, Path crateDirectory, String noRustAdvice) throws BuildFailure {
-        String route = choice == null || choice.isBlank() ? "auto" : choice.trim().toLowerCase(java.util.Locale.ROOT);
+        String route =
+                choice == null || choice.isBlank() ? "auto" : choice.trim().toLowerCase(java.util.Locale.ROOT);
         switch (route) {
             case "rustup" -> {
                 List<String> missing = rustupMissing(crateDirectory);
@@ -87,8 +88,7 @@ public class ToolchainDetector {
                         + "\n  or on Debian, offline (" + String.join("; ", debianMissing) + "), run:\n    "
                         + DEBIAN_INSTALL + "\n" + noRustAdvice);
             }
-            default -> throw new BuildFailure(
-                    "toolchain must be auto, rustup or debian, not '" + choice + "'");
+            default -> throw new BuildFailure("toolchain must be auto, rustup or debian, not '" + choice + "'");
         }
     }
 
@@ -100,8 +100,8 @@ public class ToolchainDetector {
             missing.add("rustup is not on the PATH");
             return missing;
         }
-        Host.Result targets = host.run(
-                List.of(rustup.get().toString(), "target", "list", "--installed"), crateDirectory, Map.of());
+        Host.Result targets =
+                host.run(List.of(rustup.get().toString(), "target", "list", "--installed"), crateDirectory, Map.of());
         if (!targets.succeeded() || !targets.lines().contains(Toolchain.TARGET)) {
             missing.add("rustup has no wasm32-unknown-unknown target");
         }
@@ -153,8 +153,8 @@ public class ToolchainDetector {
 
     /** {@code /usr/src/rustc-<version>/library/vendor} for Debian's rustc's version, if its version is known. */
     private Optional<String> debianStdVendorPath() {
-        Host.Result version = host.run(
-                List.of(host.file("/usr/bin/rustc").toString(), "--version"), host.file("/"), Map.of());
+        Host.Result version =
+                host.run(List.of(host.file("/usr/bin/rustc").toString(), "--version"), host.file("/"), Map.of());
         Matcher m = RUSTC_VERSION.matcher(version.output().trim());
         if (!version.succeeded() || !m.find()) {
             return Optional.empty();
@@ -170,8 +170,14 @@ public class ToolchainDetector {
         Path cargo = host.findOnPath("cargo").orElseThrow();
         String rustc = host.findOnPath("rustc").map(Path::toString).orElse("rustc");
         String description = "rustup: " + describe(rustc, cargo, Optional.empty(), crateDirectory);
-        return new Toolchain(Toolchain.Route.RUSTUP, cargo, Optional.empty(), Optional.empty(), Optional.empty(),
-                description, exceptionHandlingImplied(rustc, crateDirectory));
+        return new Toolchain(
+                Toolchain.Route.RUSTUP,
+                cargo,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                description,
+                exceptionHandlingImplied(rustc, crateDirectory));
     }
 
     private Toolchain debian(Path crateDirectory) throws BuildFailure {
@@ -179,8 +185,14 @@ public class ToolchainDetector {
         Path cargo = host.file("/usr/bin/cargo");
         String linker = host.findOnPath(DEBIAN_LINKER).orElseThrow().toString();
         String description = "debian: " + describe(rustc.toString(), cargo, Optional.of(linker), crateDirectory);
-        return new Toolchain(Toolchain.Route.DEBIAN, cargo, Optional.of(rustc), Optional.of(DEBIAN_LINKER),
-                debianStdVendor(), description, exceptionHandlingImplied(rustc.toString(), crateDirectory));
+        return new Toolchain(
+                Toolchain.Route.DEBIAN,
+                cargo,
+                Optional.of(rustc),
+                Optional.of(DEBIAN_LINKER),
+                debianStdVendor(),
+                description,
+                exceptionHandlingImplied(rustc.toString(), crateDirectory));
     }
 
     private String describe(String rustc, Path cargo, Optional<String> linker, Path directory) throws BuildFailure {
@@ -189,11 +201,17 @@ public class ToolchainDetector {
             throw new BuildFailure("'" + rustc + " -vV' failed:\n" + rustcVersion.output());
         }
         Host.Result cargoVersion = host.run(List.of(cargo.toString(), "-V"), directory, Map.of());
-        StringBuilder description = new StringBuilder(rustcVersion.output().trim().replace('\n', ' '))
+        StringBuilder description = new StringBuilder(
+                        rustcVersion.output().trim().replace('\n', ' '))
                 .append(" | ")
                 .append(cargoVersion.output().trim());
-        linker.ifPresent(l -> description.append(" | ").append(
-                host.run(List.of(l, "--version"), directory, Map.of()).output().lines().findFirst().orElse(l)));
+        linker.ifPresent(l -> description
+                .append(" | ")
+                .append(host.run(List.of(l, "--version"), directory, Map.of())
+                        .output()
+                        .lines()
+                        .findFirst()
+                        .orElse(l)));
         return description.toString();
     }
 
@@ -204,7 +222,8 @@ public class ToolchainDetector {
     private boolean exceptionHandlingImplied(String rustc, Path directory) {
         Host.Result cfg = host.run(
                 List.of(rustc, "--print", "cfg", "--target", Toolchain.TARGET, "-Cpanic=unwind"),
-                directory, Map.of("RUSTC_BOOTSTRAP", "1"));
+                directory,
+                Map.of("RUSTC_BOOTSTRAP", "1"));
         return cfg.succeeded() && cfg.lines().contains("target_feature=\"exception-handling\"");
     }
 }

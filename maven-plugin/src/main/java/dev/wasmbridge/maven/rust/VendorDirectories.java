@@ -58,7 +58,8 @@ public final class VendorDirectories {
                     continue;
                 }
                 if (!Files.isRegularFile(crate.resolve(".cargo-checksum.json"))) {
-                    notes.add("skipped " + crate + ": no .cargo-checksum.json, which cargo needs in a directory source");
+                    notes.add(
+                            "skipped " + crate + ": no .cargo-checksum.json, which cargo needs in a directory source");
                     continue;
                 }
                 Path earlier = chosen.get(name);
@@ -84,7 +85,8 @@ public final class VendorDirectories {
 
     private static List<Path> list(Path directory) throws BuildFailure {
         try (Stream<Path> entries = Files.list(directory)) {
-            return entries.sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
+            return entries.sorted(Comparator.comparing(p -> p.getFileName().toString()))
+                    .toList();
         } catch (IOException e) {
             throw new BuildFailure("cannot list " + directory + ": " + e, e);
         }

@@ -42,7 +42,9 @@ class CargoConfigAndOutputTest {
         Files.writeString(dir.resolve(".cargo/config.toml"), "[source.crates-io]\nreplace-with = \"outer\"\n");
         Path home = dir.resolve("cargo-home");
 
-        assertEquals(Optional.of(new CargoConfig.Replacement("outer", dir.resolve(".cargo/config.toml").toString())),
+        assertEquals(
+                Optional.of(new CargoConfig.Replacement(
+                        "outer", dir.resolve(".cargo/config.toml").toString())),
                 CargoConfig.fromFiles(crate, home));
         Files.writeString(crate.resolve(".cargo/config.toml"), "[source.crates-io]\nreplace-with = \"inner\"\n");
         assertEquals("inner", CargoConfig.fromFiles(crate, home).orElseThrow().source());
@@ -50,13 +52,20 @@ class CargoConfigAndOutputTest {
 
     @Test
     void asksCargoFirst() {
-        Host set = new Host(dir, List.of(), (command, directory, environment) -> new Host.Result(0,
-                "source.crates-io.replace-with = \"vendored\" # /p/rust/.cargo/config.toml\n"));
-        assertEquals(Optional.of(new CargoConfig.Replacement("vendored", "/p/rust/.cargo/config.toml")),
+        Host set = new Host(
+                dir,
+                List.of(),
+                (command, directory, environment) -> new Host.Result(
+                        0, "source.crates-io.replace-with = \"vendored\" # /p/rust/.cargo/config.toml\n"));
+        assertEquals(
+                Optional.of(new CargoConfig.Replacement("vendored", "/p/rust/.cargo/config.toml")),
                 CargoConfig.cratesIoReplacement(set, Path.of("cargo"), dir, Map.of()));
 
-        Host unset = new Host(dir, List.of(), (command, directory, environment) -> new Host.Result(101,
-                "error: config value `source.crates-io.replace-with` is not set\n"));
+        Host unset = new Host(
+                dir,
+                List.of(),
+                (command, directory, environment) ->
+                        new Host.Result(101, "error: config value `source.crates-io.replace-with` is not set\n"));
         assertEquals(Optional.empty(), CargoConfig.cratesIoReplacement(unset, Path.of("cargo"), dir, Map.of()));
     }
 
@@ -90,14 +99,16 @@ class CargoConfigAndOutputTest {
                 "    Finished `release` profile [optimized] target(s) in 1.0s")) {
             out.line(line);
         }
-        assertEquals(List.of(
-                "I    Compiling rustlib v0.1.0 (/p/rust)",
-                "W warning: unused variable: `x`",
-                "W  --> src/lib.rs:3:9",
-                "W   |",
-                "E error[E0308]: mismatched types",
-                "E   = note: expected `i32`",
-                "I     Finished `release` profile [optimized] target(s) in 1.0s"), log);
+        assertEquals(
+                List.of(
+                        "I    Compiling rustlib v0.1.0 (/p/rust)",
+                        "W warning: unused variable: `x`",
+                        "W  --> src/lib.rs:3:9",
+                        "W   |",
+                        "E error[E0308]: mismatched types",
+                        "E   = note: expected `i32`",
+                        "I     Finished `release` profile [optimized] target(s) in 1.0s"),
+                log);
         assertEquals(8, out.tail().size());
     }
 }

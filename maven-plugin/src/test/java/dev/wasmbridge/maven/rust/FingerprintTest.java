@@ -37,7 +37,9 @@ class FingerprintTest {
     void unchangedInputsGiveTheSameFingerprint() throws IOException {
         Fingerprint first = Fingerprint.compute(crate, settings, List.of(output));
         first.write(dir.resolve("target/rust/build.fingerprint"));
-        assertEquals(first, Fingerprint.read(dir.resolve("target/rust/build.fingerprint")).orElseThrow());
+        assertEquals(
+                first,
+                Fingerprint.read(dir.resolve("target/rust/build.fingerprint")).orElseThrow());
         assertEquals(first, Fingerprint.compute(crate, settings, List.of(output)));
         assertTrue(first.outputsExist());
     }
@@ -57,11 +59,13 @@ class FingerprintTest {
 
     @Test
     void settingsCount() throws IOException {
-        assertNotEquals(Fingerprint.compute(crate, settings, List.of(output)),
+        assertNotEquals(
+                Fingerprint.compute(crate, settings, List.of(output)),
                 Fingerprint.compute(crate, List.of("toolchain rustc 1.97.0", "flavours [exnref]"), List.of(output)));
-        assertNotEquals(Fingerprint.compute(crate, settings, List.of(output)),
-                Fingerprint.compute(crate, List.of("toolchain rustc 1.96.0", "flavours [exnref, abort]"),
-                        List.of(output)));
+        assertNotEquals(
+                Fingerprint.compute(crate, settings, List.of(output)),
+                Fingerprint.compute(
+                        crate, List.of("toolchain rustc 1.96.0", "flavours [exnref, abort]"), List.of(output)));
     }
 
     @Test

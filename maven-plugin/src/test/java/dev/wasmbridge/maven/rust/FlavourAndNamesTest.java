@@ -10,9 +10,14 @@ import org.junit.jupiter.api.Test;
 class FlavourAndNamesTest {
     @Test
     void flagsAreThoseOfBuildWasmSh() {
-        assertEquals(List.of("-Cpanic=unwind", "-Ctarget-feature=+exception-handling",
-                "-Cllvm-args=-wasm-use-legacy-eh=false"), Flavour.EXNREF.rustflags(false));
-        assertEquals(List.of("-Cpanic=unwind", "-Ctarget-feature=+exception-handling"), Flavour.LEGACY.rustflags(false));
+        assertEquals(
+                List.of(
+                        "-Cpanic=unwind",
+                        "-Ctarget-feature=+exception-handling",
+                        "-Cllvm-args=-wasm-use-legacy-eh=false"),
+                Flavour.EXNREF.rustflags(false));
+        assertEquals(
+                List.of("-Cpanic=unwind", "-Ctarget-feature=+exception-handling"), Flavour.LEGACY.rustflags(false));
         assertEquals(List.of("-Cpanic=abort"), Flavour.ABORT.rustflags(false));
         assertEquals("-Zbuild-std=std,panic_unwind,panic_abort", Flavour.EXNREF.buildStdArgument());
         assertEquals("-Zbuild-std=std,panic_unwind,panic_abort", Flavour.LEGACY.buildStdArgument());
@@ -21,7 +26,8 @@ class FlavourAndNamesTest {
 
     @Test
     void theFeatureFlagIsLeftOutWhenRustcImpliesIt() {
-        assertEquals(List.of("-Cpanic=unwind", "-Cllvm-args=-wasm-use-legacy-eh=false"), Flavour.EXNREF.rustflags(true));
+        assertEquals(
+                List.of("-Cpanic=unwind", "-Cllvm-args=-wasm-use-legacy-eh=false"), Flavour.EXNREF.rustflags(true));
         assertEquals(List.of("-Cpanic=unwind"), Flavour.LEGACY.rustflags(true));
         assertEquals(List.of("-Cpanic=abort"), Flavour.ABORT.rustflags(true));
     }
@@ -48,22 +54,25 @@ class FlavourAndNamesTest {
 
     @Test
     void aConfiguredPatternIsUsed() throws BuildFailure {
-        OutputNames names = OutputNames.of("native/{flavour}/{crate}-module.wasm", List.of(Flavour.LEGACY, Flavour.ABORT));
+        OutputNames names =
+                OutputNames.of("native/{flavour}/{crate}-module.wasm", List.of(Flavour.LEGACY, Flavour.ABORT));
         assertEquals("native/legacy/calc-module.wasm", names.fileName("calc", Flavour.LEGACY));
-        assertEquals("fixed.wasm", OutputNames.of("fixed.wasm", List.of(Flavour.ABORT)).fileName("c", Flavour.ABORT));
+        assertEquals(
+                "fixed.wasm",
+                OutputNames.of("fixed.wasm", List.of(Flavour.ABORT)).fileName("c", Flavour.ABORT));
     }
 
     @Test
     void severalFlavoursNeedTheFlavourInTheName() {
-        BuildFailure e = assertThrows(BuildFailure.class,
-                () -> OutputNames.of("{crate}.wasm", List.of(Flavour.EXNREF, Flavour.LEGACY)));
+        BuildFailure e = assertThrows(
+                BuildFailure.class, () -> OutputNames.of("{crate}.wasm", List.of(Flavour.EXNREF, Flavour.LEGACY)));
         assertTrue(e.getMessage().contains("would overwrite each other"), e.getMessage());
     }
 
     @Test
     void anUnknownPlaceholderIsAnError() {
-        BuildFailure e = assertThrows(BuildFailure.class,
-                () -> OutputNames.of("${crate}.{version}.wasm", List.of(Flavour.EXNREF)));
+        BuildFailure e = assertThrows(
+                BuildFailure.class, () -> OutputNames.of("${crate}.{version}.wasm", List.of(Flavour.EXNREF)));
         assertTrue(e.getMessage().contains("{version}"), e.getMessage());
     }
 }

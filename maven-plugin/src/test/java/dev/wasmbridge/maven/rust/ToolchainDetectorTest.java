@@ -34,13 +34,15 @@ class ToolchainDetectorTest {
         outputs.put("rustc -vV", "rustc 1.96.0\nhost: x86_64-unknown-linux-gnu");
         outputs.put("cargo -V", "cargo 1.96.0");
         outputs.put("wasm-ld-19 --version", "LLD 19.1.7 (compatible with GNU linkers)");
-        outputs.put("rustc --print cfg --target wasm32-unknown-unknown -Cpanic=unwind",
+        outputs.put(
+                "rustc --print cfg --target wasm32-unknown-unknown -Cpanic=unwind",
                 "panic=\"unwind\"\ntarget_feature=\"exception-handling\"\n");
     }
 
     Host host() {
         return new Host(root, List.of(bin, root.resolve("usr/bin")), (command, directory, environment) -> {
-            String key = Path.of(command.get(0)).getFileName() + " " + String.join(" ", command.subList(1, command.size()));
+            String key =
+                    Path.of(command.get(0)).getFileName() + " " + String.join(" ", command.subList(1, command.size()));
             String output = outputs.get(key);
             return output == null ? new Host.Result(1, "error: " + key) : new Host.Result(0, output);
         });
@@ -75,8 +77,10 @@ class ToolchainDetectorTest {
         assertEquals(root.resolve("usr/bin/rustc").toString(), tc.environment().get("RUSTC"));
         assertEquals("wasm-ld-19", tc.environment().get("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER"));
         assertEquals(List.of("--offline"), tc.cargoArguments());
-        assertEquals("debian: rustc 1.96.0 host: x86_64-unknown-linux-gnu | cargo 1.96.0 | LLD 19.1.7 (compatible "
-                + "with GNU linkers)", tc.description());
+        assertEquals(
+                "debian: rustc 1.96.0 host: x86_64-unknown-linux-gnu | cargo 1.96.0 | LLD 19.1.7 (compatible "
+                        + "with GNU linkers)",
+                tc.description());
         assertTrue(tc.exceptionHandlingImplied());
     }
 
@@ -104,10 +108,13 @@ class ToolchainDetectorTest {
 
     @Test
     void withoutAnyToolchainTheFailureNamesWhatToInstallForBothRoutes() {
-        BuildFailure e = assertThrows(BuildFailure.class,
-                () -> new ToolchainDetector(host()).detect("auto", crate, "Without Rust, the committed .wasm is used."));
+        BuildFailure e = assertThrows(
+                BuildFailure.class,
+                () -> new ToolchainDetector(host())
+                        .detect("auto", crate, "Without Rust, the committed .wasm is used."));
         String message = e.getMessage();
-        assertTrue(message.contains("rustup target add wasm32-unknown-unknown && rustup component add rust-src"), message);
+        assertTrue(
+                message.contains("rustup target add wasm32-unknown-unknown && rustup component add rust-src"), message);
         assertTrue(message.contains("apt-get install rustc-web cargo-web rust-web-src lld-19"), message);
         assertTrue(message.contains("rustup is not on the PATH"), message);
         assertTrue(message.contains("no /usr/bin/rustc (rustc-web)"), message);
@@ -117,8 +124,10 @@ class ToolchainDetectorTest {
     @Test
     void rustupWithoutTheTargetOrRustSrcSaysWhichIsMissing() throws Exception {
         rustup("x86_64-unknown-linux-gnu\n", "cargo-x86_64-unknown-linux-gnu\n");
-        BuildFailure e = assertThrows(BuildFailure.class, () -> new ToolchainDetector(host()).detect("rustup", crate, ""));
-        assertTrue(e.getMessage().contains("rustup has no wasm32-unknown-unknown target; rustup has no rust-src"),
+        BuildFailure e =
+                assertThrows(BuildFailure.class, () -> new ToolchainDetector(host()).detect("rustup", crate, ""));
+        assertTrue(
+                e.getMessage().contains("rustup has no wasm32-unknown-unknown target; rustup has no rust-src"),
                 e.getMessage());
 
         outputs.put("rustup target list --installed", "wasm32-unknown-unknown\n");
@@ -130,7 +139,8 @@ class ToolchainDetectorTest {
     void debianWithoutStdsSourcesNamesRustWebSrc() throws Exception {
         debian();
         Files.delete(root.resolve("usr/src/rustc-1.96.0/library/vendor"));
-        BuildFailure e = assertThrows(BuildFailure.class, () -> new ToolchainDetector(host()).detect("debian", crate, ""));
+        BuildFailure e =
+                assertThrows(BuildFailure.class, () -> new ToolchainDetector(host()).detect("debian", crate, ""));
         assertTrue(e.getMessage().contains("no /usr/src/rustc-1.96.0/library/vendor (rust-web-src)"), e.getMessage());
         assertTrue(e.getMessage().contains("Run: apt-get install rust-web-src"), e.getMessage());
     }
@@ -139,7 +149,8 @@ class ToolchainDetectorTest {
     void debianWithoutTheLinkerNamesLld19() throws Exception {
         debian();
         Files.delete(root.resolve("usr/bin/wasm-ld-19"));
-        BuildFailure e = assertThrows(BuildFailure.class, () -> new ToolchainDetector(host()).detect("debian", crate, ""));
+        BuildFailure e =
+                assertThrows(BuildFailure.class, () -> new ToolchainDetector(host()).detect("debian", crate, ""));
         assertTrue(e.getMessage().contains("Run: apt-get install lld-19"), e.getMessage());
     }
 

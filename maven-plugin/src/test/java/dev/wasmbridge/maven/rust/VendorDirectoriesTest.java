@@ -29,7 +29,8 @@ class VendorDirectoriesTest {
         assertEquals(List.of(), result.notes());
         assertEquals(List.of("hashbrown-0.16.1", "libc-0.2.183", "semver-1.0.14"), names(combined));
         assertTrue(Files.isSymbolicLink(combined.resolve("semver-1.0.14")));
-        assertEquals(registry.resolve("semver-1.0.14").toAbsolutePath(),
+        assertEquals(
+                registry.resolve("semver-1.0.14").toAbsolutePath(),
                 Files.readSymbolicLink(combined.resolve("semver-1.0.14")));
         assertTrue(Files.isRegularFile(combined.resolve("semver-1.0.14/.cargo-checksum.json")));
     }
@@ -43,12 +44,13 @@ class VendorDirectoriesTest {
         VendorDirectories.Result result = VendorDirectories.combine(List.of(std, registry), combined);
 
         assertEquals(2, result.crates(), "both versions of libc, std's 0.2.183");
-        assertEquals(std.resolve("libc-0.2.183").toAbsolutePath(),
-                Files.readSymbolicLink(combined.resolve("libc-0.2.183")));
+        assertEquals(
+                std.resolve("libc-0.2.183").toAbsolutePath(), Files.readSymbolicLink(combined.resolve("libc-0.2.183")));
         assertEquals(1, result.notes().size());
         String note = result.notes().get(0);
         assertTrue(note.contains("'libc-0.2.183' is in both " + std.toAbsolutePath() + " and " + registry), note);
-        assertTrue(note.contains("the first wins: " + std.resolve("libc-0.2.183").toAbsolutePath()), note);
+        assertTrue(
+                note.contains("the first wins: " + std.resolve("libc-0.2.183").toAbsolutePath()), note);
     }
 
     @Test
@@ -64,8 +66,12 @@ class VendorDirectoriesTest {
 
         assertEquals(List.of("good-1.0.0"), names(dir.resolve("vendor")));
         assertEquals(2, result.notes().size(), result.notes().toString());
-        assertTrue(result.notes().get(0).contains("empty-1.0.0: no Cargo.toml"), result.notes().toString());
-        assertTrue(result.notes().get(1).contains("nochecksum-1.0.0: no .cargo-checksum.json"), result.notes().toString());
+        assertTrue(
+                result.notes().get(0).contains("empty-1.0.0: no Cargo.toml"),
+                result.notes().toString());
+        assertTrue(
+                result.notes().get(1).contains("nochecksum-1.0.0: no .cargo-checksum.json"),
+                result.notes().toString());
     }
 
     @Test
@@ -82,7 +88,8 @@ class VendorDirectoriesTest {
 
     @Test
     void aMissingDirectoryIsAnError() {
-        BuildFailure e = assertThrows(BuildFailure.class,
+        BuildFailure e = assertThrows(
+                BuildFailure.class,
                 () -> VendorDirectories.combine(List.of(dir.resolve("nope")), dir.resolve("vendor")));
         assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
         assertFalse(Files.exists(dir.resolve("vendor")));
@@ -93,7 +100,8 @@ class VendorDirectoriesTest {
         for (String crate : crates) {
             Path c = directory.resolve(crate);
             Files.createDirectories(c.resolve("src"));
-            Files.writeString(c.resolve("Cargo.toml"), "[package]\nname = \"" + crate.replaceAll("-[0-9.]+$", "") + "\"\n");
+            Files.writeString(
+                    c.resolve("Cargo.toml"), "[package]\nname = \"" + crate.replaceAll("-[0-9.]+$", "") + "\"\n");
             Files.writeString(c.resolve(".cargo-checksum.json"), "{\"package\":\"e25d\",\"files\":{}}");
         }
         return directory;

@@ -130,8 +130,7 @@ public final class CallBoundary implements Instances {
      * @return the boundary of the new instance
      * @throws ModuleLoadException if the module cannot be loaded or no longer matches the bindings
      */
-    public static CallBoundary create(
-            CheckedModule source, List<ExportBinding> exports, List<ImportBinding> imports) {
+    public static CallBoundary create(CheckedModule source, List<ExportBinding> exports, List<ImportBinding> imports) {
         Objects.requireNonNull(source, "source");
         return new CallBoundary(source, exports, imports);
     }
@@ -402,7 +401,8 @@ public final class CallBoundary implements Instances {
         }
         if (failure instanceof Error) {
             abort(exportName, failure, false);
-            throw (Error) failure; // the JVM is in trouble (OutOfMemoryError, ...): the instance is gone, the error stands
+            throw (Error)
+                    failure; // the JVM is in trouble (OutOfMemoryError, ...): the instance is gone, the error stands
         }
         return abort(exportName, failure, false);
     }
@@ -738,8 +738,8 @@ public final class CallBoundary implements Instances {
                     report.panicMessage = read(SliceType.STRING, args[0]);
                     return null;
                 }),
-                support(SupportImports.IMPORT_FAILED, SupportImports.IMPORT_FAILED_TYPE,
-                        (instance, args) -> new long[] {report.importException != null ? 1 : 0}),
+                support(SupportImports.IMPORT_FAILED, SupportImports.IMPORT_FAILED_TYPE, (instance, args) ->
+                        new long[] {report.importException != null ? 1 : 0}),
                 support(SupportImports.UNWOUND, SupportImports.UNWOUND_TYPE, (instance, args) -> {
                     report.importExceptionUnwound = report.importException != null;
                     return null;
@@ -749,7 +749,10 @@ public final class CallBoundary implements Instances {
                     report.errorMessage = read(SliceType.STRING, args[1]);
                     return null;
                 }),
-                guarded(SUPPORT_MODULE, SupportImports.CALLBACK, SupportImports.CALLBACK_TYPE,
+                guarded(
+                        SUPPORT_MODULE,
+                        SupportImports.CALLBACK,
+                        SupportImports.CALLBACK_TYPE,
                         (boundary, args) -> runCallback((int) args[0], args[1])));
     }
 

@@ -35,10 +35,13 @@ final class CallTimer {
         private volatile boolean expired;
 
         private Deadline(Thread caller, Duration timeout) {
-            this.interrupt = TIMER.schedule(() -> {
-                expired = true;
-                caller.interrupt();
-            }, timeout.toNanos(), TimeUnit.NANOSECONDS);
+            this.interrupt = TIMER.schedule(
+                    () -> {
+                        expired = true;
+                        caller.interrupt();
+                    },
+                    timeout.toNanos(),
+                    TimeUnit.NANOSECONDS);
         }
 
         /** Whether the deadline passed (and the calling thread was interrupted). */

@@ -14,6 +14,7 @@ final class CallbackTable {
     private CallbackAdapter[] adapters = new CallbackAdapter[4];
     /** The call depth each callback was lent at: the exit of that call removes it. */
     private int[] depths = new int[4];
+
     private int count;
 
     private int nextId = 1;

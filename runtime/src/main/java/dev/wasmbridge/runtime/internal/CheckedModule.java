@@ -46,6 +46,7 @@ public final class CheckedModule {
     private final Class<?> anchor;
     /** The bindings the checks are for, for messages; null when nothing was checked. */
     private Class<?> checkedBy;
+
     private String checkedSha256;
     private List<String> checkedDeclarations = List.of();
     private String translation;
@@ -243,7 +244,9 @@ public final class CheckedModule {
         if (checkedSha256 == null) {
             return parse(translate(original));
         }
-        boolean skeletonWanted = skeleton != null && compiledMachine != null && Engine.configured() == Engine.AUTO
+        boolean skeletonWanted = skeleton != null
+                && compiledMachine != null
+                && Engine.configured() == Engine.AUTO
                 && !"false".equals(System.getProperty(Engine.SKELETON_PROPERTY));
         WasmModule module;
         String sha256;
@@ -284,9 +287,11 @@ public final class CheckedModule {
                 return module; // a module given at run time: that it differs is the point
             }
             Log.warning(() -> changed(found) + ". The Rust declarations the bindings use"
-                    + " are unchanged, so it is used" + (compiledMachine != null && Engine.configured() == Engine.AUTO
-                    ? ", compiled to bytecode at run time instead of with the bytecode compiled at build time: the"
-                    + " first instance takes longer (seconds for a module of a few MB)" : "")
+                    + " are unchanged, so it is used"
+                    + (compiledMachine != null && Engine.configured() == Engine.AUTO
+                            ? ", compiled to bytecode at run time instead of with the bytecode compiled at build time: the"
+                                    + " first instance takes longer (seconds for a module of a few MB)"
+                            : "")
                     + ". Recompile the bindings (`mvn compile`) to check it at build time.");
         }
         return module;
@@ -346,7 +351,8 @@ public final class CheckedModule {
                     module(); // decides whether the skeleton was loaded
                     Engine engine = skeletonLoaded ? Engine.AUTO : Engine.configured();
                     factory = Machines.factory(engine, this);
-                    directCalls = engine == Engine.AUTO && compiledMachine() != null
+                    directCalls = engine == Engine.AUTO
+                            && compiledMachine() != null
                             && !"false".equals(System.getProperty(Engine.DIRECT_CALLS_PROPERTY));
                     machines = factory;
                 }
@@ -373,8 +379,7 @@ public final class CheckedModule {
         try {
             return FunctionSplitter.split(LegacyEh.translate(wasm));
         } catch (MalformedWasmException e) {
-            throw new ModuleLoadException(
-                    "Wasm module '" + name + "' is not a valid module: " + e.getMessage(), e);
+            throw new ModuleLoadException("Wasm module '" + name + "' is not a valid module: " + e.getMessage(), e);
         }
     }
 
@@ -382,8 +387,7 @@ public final class CheckedModule {
         try {
             return Parser.parse(runnable);
         } catch (ChicoryException e) {
-            throw new ModuleLoadException(
-                    "Wasm module '" + name + "' is not a valid module: " + e.getMessage(), e);
+            throw new ModuleLoadException("Wasm module '" + name + "' is not a valid module: " + e.getMessage(), e);
         }
     }
 

@@ -22,7 +22,8 @@ import java.util.function.Function;
  */
 public final class Codecs {
     /** Rust {@code bool}: one byte, {@code 0} or {@code 1}. */
-    public static final Codec<Boolean> BOOLEAN = of("a Boolean", (v, out) -> out.writeBoolean(v), ValueReader::readBoolean);
+    public static final Codec<Boolean> BOOLEAN =
+            of("a Boolean", (v, out) -> out.writeBoolean(v), ValueReader::readBoolean);
 
     /** Rust {@code i8} or {@code u8}. */
     public static final Codec<Byte> BYTE = of("a Byte", (v, out) -> out.writeByte(v), ValueReader::readByte);
@@ -49,40 +50,52 @@ public final class Codecs {
     public static final Codec<byte[]> BYTES = of("a byte[]", (v, out) -> out.writeBytes(v), ValueReader::readBytes);
 
     /** Rust {@code Option<i32>} (or {@code Option<u32>}). */
-    public static final Codec<OptionalInt> OPTIONAL_INT = of("an OptionalInt", (v, out) -> {
-        out.writeTag(v.isPresent());
-        if (v.isPresent()) {
-            out.writeInt(v.getAsInt());
-        }
-    }, in -> in.readTag() ? OptionalInt.of(in.readInt()) : OptionalInt.empty());
+    public static final Codec<OptionalInt> OPTIONAL_INT = of(
+            "an OptionalInt",
+            (v, out) -> {
+                out.writeTag(v.isPresent());
+                if (v.isPresent()) {
+                    out.writeInt(v.getAsInt());
+                }
+            },
+            in -> in.readTag() ? OptionalInt.of(in.readInt()) : OptionalInt.empty());
 
     /** Rust {@code Option<i64>} (or {@code Option<u64>}). */
-    public static final Codec<OptionalLong> OPTIONAL_LONG = of("an OptionalLong", (v, out) -> {
-        out.writeTag(v.isPresent());
-        if (v.isPresent()) {
-            out.writeLong(v.getAsLong());
-        }
-    }, in -> in.readTag() ? OptionalLong.of(in.readLong()) : OptionalLong.empty());
+    public static final Codec<OptionalLong> OPTIONAL_LONG = of(
+            "an OptionalLong",
+            (v, out) -> {
+                out.writeTag(v.isPresent());
+                if (v.isPresent()) {
+                    out.writeLong(v.getAsLong());
+                }
+            },
+            in -> in.readTag() ? OptionalLong.of(in.readLong()) : OptionalLong.empty());
 
     /** Rust {@code Option<f64>}. */
-    public static final Codec<OptionalDouble> OPTIONAL_DOUBLE = of("an OptionalDouble", (v, out) -> {
-        out.writeTag(v.isPresent());
-        if (v.isPresent()) {
-            out.writeDouble(v.getAsDouble());
-        }
-    }, in -> in.readTag() ? OptionalDouble.of(in.readDouble()) : OptionalDouble.empty());
+    public static final Codec<OptionalDouble> OPTIONAL_DOUBLE = of(
+            "an OptionalDouble",
+            (v, out) -> {
+                out.writeTag(v.isPresent());
+                if (v.isPresent()) {
+                    out.writeDouble(v.getAsDouble());
+                }
+            },
+            in -> in.readTag() ? OptionalDouble.of(in.readDouble()) : OptionalDouble.empty());
 
     private Codecs() {}
 
     /** Rust {@code Option<T>}: an empty {@code Optional} is {@code None}. */
     public static <T> Codec<Optional<T>> optional(Codec<T> element) {
         Objects.requireNonNull(element, "element");
-        return of("an Optional", (v, out) -> {
-            out.writeTag(v.isPresent());
-            if (v.isPresent()) {
-                element.write(v.get(), out);
-            }
-        }, in -> in.readTag() ? Optional.of(element.read(in)) : Optional.empty());
+        return of(
+                "an Optional",
+                (v, out) -> {
+                    out.writeTag(v.isPresent());
+                    if (v.isPresent()) {
+                        element.write(v.get(), out);
+                    }
+                },
+                in -> in.readTag() ? Optional.of(element.read(in)) : Optional.empty());
     }
 
     /**
@@ -91,25 +104,28 @@ public final class Codecs {
      */
     public static <T> Codec<List<T>> list(Codec<T> element) {
         Objects.requireNonNull(element, "element");
-        return of("a List", (v, out) -> {
-            out.writeCount(v.size());
-            int index = 0;
-            for (T item : v) {
-                if (item == null) {
-                    throw new NullPointerException("element " + index + " of a List in the value is null; Rust"
-                            + " values cannot hold null (use Optional, or leave the element out)");
-                }
-                element.write(item, out);
-                index++;
-            }
-        }, in -> {
-            int count = in.readCount();
-            List<T> items = new ArrayList<>(count);
-            for (int i = 0; i < count; i++) {
-                items.add(element.read(in));
-            }
-            return Collections.unmodifiableList(items);
-        });
+        return of(
+                "a List",
+                (v, out) -> {
+                    out.writeCount(v.size());
+                    int index = 0;
+                    for (T item : v) {
+                        if (item == null) {
+                            throw new NullPointerException("element " + index + " of a List in the value is null; Rust"
+                                    + " values cannot hold null (use Optional, or leave the element out)");
+                        }
+                        element.write(item, out);
+                        index++;
+                    }
+                },
+                in -> {
+                    int count = in.readCount();
+                    List<T> items = new ArrayList<>(count);
+                    for (int i = 0; i < count; i++) {
+                        items.add(element.read(in));
+                    }
+                    return Collections.unmodifiableList(items);
+                });
     }
 
     /**

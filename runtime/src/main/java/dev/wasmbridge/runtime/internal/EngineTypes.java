@@ -27,9 +27,11 @@ final class EngineTypes {
      * processor's messages write it.
      */
     static String describe(FunctionType type) {
-        String params = type.params().stream().map(t -> t.toString().toLowerCase(java.util.Locale.ROOT))
+        String params = type.params().stream()
+                .map(t -> t.toString().toLowerCase(java.util.Locale.ROOT))
                 .collect(java.util.stream.Collectors.joining(", ", "(", ")"));
-        List<String> results = type.returns().stream().map(t -> t.toString().toLowerCase(java.util.Locale.ROOT))
+        List<String> results = type.returns().stream()
+                .map(t -> t.toString().toLowerCase(java.util.Locale.ROOT))
                 .toList();
         return params + " -> " + (results.size() == 1 ? results.get(0) : "(" + String.join(", ", results) + ")");
     }
@@ -40,11 +42,16 @@ final class EngineTypes {
 
     private static ValType valType(WasmValueType type) {
         switch (type) {
-            case I32: return ValType.I32;
-            case I64: return ValType.I64;
-            case F32: return ValType.F32;
-            case F64: return ValType.F64;
-            default: throw new IllegalArgumentException("no engine type for " + type);
+            case I32:
+                return ValType.I32;
+            case I64:
+                return ValType.I64;
+            case F32:
+                return ValType.F32;
+            case F64:
+                return ValType.F64;
+            default:
+                throw new IllegalArgumentException("no engine type for " + type);
         }
     }
 }

@@ -32,8 +32,10 @@ final class JitLimit {
     /** Whether this JVM is HotSpot with {@value #FLAG} on. */
     static boolean hugeMethodsInterpreted() {
         try {
-            return Boolean.parseBoolean(ManagementFactory.getPlatformMXBean(
-                    com.sun.management.HotSpotDiagnosticMXBean.class).getVMOption(FLAG).getValue());
+            return Boolean.parseBoolean(
+                    ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class)
+                            .getVMOption(FLAG)
+                            .getValue());
         } catch (RuntimeException | LinkageError e) {
             return false; // not HotSpot, or no such flag: nothing to say
         }

@@ -62,7 +62,8 @@ final class LiveInstance {
     /** Instantiates {@code source}; its exports were checked once by {@link #checkExports}. */
     static LiveInstance start(CheckedModule source, List<ExportBinding> exports, List<HostFunction> hostFunctions) {
         WasmModule module = source.module();
-        ImportValues importValues = ImportValues.builder().withFunctions(List.copyOf(hostFunctions)).build();
+        ImportValues importValues =
+                ImportValues.builder().withFunctions(List.copyOf(hostFunctions)).build();
         Instance instance;
         try {
             instance = Instance.builder(module)
@@ -118,10 +119,9 @@ final class LiveInstance {
         for (ExportBinding binding : exports) {
             FunctionType actual = exportedFunctionType(module, binding.name());
             if (actual == null) {
-                throw new ModuleLoadException(
-                        "Wasm module '" + name + "' has no function export '" + binding.name()
-                                + "', which the bindings were compiled against. The .wasm on the"
-                                + " classpath is not the one the bindings were built from: rebuild them.");
+                throw new ModuleLoadException("Wasm module '" + name + "' has no function export '" + binding.name()
+                        + "', which the bindings were compiled against. The .wasm on the"
+                        + " classpath is not the one the bindings were built from: rebuild them.");
             }
             if (!EngineTypes.matches(actual, binding.type())) {
                 throw new ModuleLoadException(
@@ -142,7 +142,8 @@ final class LiveInstance {
         WasmModule module = source.module();
         int functionIndex = 0;
         for (int i = 0; i < module.importSection().importCount(); i++) {
-            com.dylibso.chicory.wasm.types.Import imported = module.importSection().getImport(i);
+            com.dylibso.chicory.wasm.types.Import imported =
+                    module.importSection().getImport(i);
             if (imported.importType() != ExternalType.FUNCTION) {
                 continue;
             }
@@ -151,12 +152,14 @@ final class LiveInstance {
                 continue;
             }
             ImportBinding provided = imports.stream()
-                    .filter(b -> b.module().equals(imported.module()) && b.name().equals(imported.name()))
+                    .filter(b ->
+                            b.module().equals(imported.module()) && b.name().equals(imported.name()))
                     .findFirst()
                     .orElse(null);
             if (provided == null) {
                 throw new ModuleLoadException("Wasm module '" + source.name() + "' imports function '"
-                        + imported.module() + "." + imported.name() + "' " + EngineTypes.describe(needed) + ", which the bindings do not"
+                        + imported.module() + "." + imported.name() + "' " + EngineTypes.describe(needed)
+                        + ", which the bindings do not"
                         + " provide. The .wasm on the classpath is not the one the bindings were built from:"
                         + " recompile them (`mvn compile`) and add the @WasmImport method javac asks for.");
             }
@@ -189,14 +192,13 @@ final class LiveInstance {
         int imported = module.importSection().count(ExternalType.FUNCTION);
         int typeIndex;
         if (functionIndex < imported) {
-            typeIndex =
-                    module.importSection().stream()
-                            .filter(i -> i.importType() == ExternalType.FUNCTION)
-                            .map(com.dylibso.chicory.wasm.types.FunctionImport.class::cast)
-                            .skip(functionIndex)
-                            .findFirst()
-                            .orElseThrow()
-                            .typeIndex();
+            typeIndex = module.importSection().stream()
+                    .filter(i -> i.importType() == ExternalType.FUNCTION)
+                    .map(com.dylibso.chicory.wasm.types.FunctionImport.class::cast)
+                    .skip(functionIndex)
+                    .findFirst()
+                    .orElseThrow()
+                    .typeIndex();
         } else {
             typeIndex = module.functionSection().getFunctionType(functionIndex - imported);
         }
@@ -211,9 +213,8 @@ final class LiveInstance {
     /** {@code wasmbridge_malloc}; fails with a clear message when the module lacks it. */
     ExportFunction malloc(String what) {
         if (malloc == null) {
-            throw new WasmBridgeException(
-                    "Wasm module '" + moduleName + "' does not export " + Abi.MALLOC + ", needed to pass "
-                            + what + ". Build the Rust crate with the wasmbridge support crate.");
+            throw new WasmBridgeException("Wasm module '" + moduleName + "' does not export " + Abi.MALLOC
+                    + ", needed to pass " + what + ". Build the Rust crate with the wasmbridge support crate.");
         }
         return malloc;
     }

@@ -40,9 +40,11 @@ final class Machines {
                     .findConstructor(machine, MethodType.methodType(void.class, Instance.class))
                     .asType(MethodType.methodType(Machine.class, Instance.class));
         } catch (ReflectiveOperationException | LinkageError e) {
-            throw new ModuleLoadException("The bytecode compiled from Wasm module '" + source.name()
-                    + "' at build time (class " + source.compiledMachine() + ") cannot be loaded: " + e
-                    + ". Package it with the bindings, or run with -D" + Engine.PROPERTY + "=compiler.", e);
+            throw new ModuleLoadException(
+                    "The bytecode compiled from Wasm module '" + source.name()
+                            + "' at build time (class " + source.compiledMachine() + ") cannot be loaded: " + e
+                            + ". Package it with the bindings, or run with -D" + Engine.PROPERTY + "=compiler.",
+                    e);
         }
         return instance -> {
             try {

@@ -143,8 +143,9 @@ public abstract class RustObject implements WasmObject {
             throw new NullPointerException(what + " is null, but the Rust side takes an object; pass one.");
         }
         if (!(object instanceof RustObject rustObject)) {
-            throw new IllegalArgumentException(what + " is a " + object.getClass().getName() + ", which Rust did not"
-                    + " make: only objects that the bindings returned can be passed to Rust.");
+            throw new IllegalArgumentException(
+                    what + " is a " + object.getClass().getName() + ", which Rust did not"
+                            + " make: only objects that the bindings returned can be passed to Rust.");
         }
         if (rustObject.owner != call) {
             throw new IllegalArgumentException(what + " is " + rustObject.describe() + ", which belongs to another"

@@ -76,9 +76,8 @@ final class Slices {
         if (bytes.length == 0) {
             return Abi.slice(Abi.EMPTY_POINTER, 0);
         }
-        int pointer = lendingAreaEnabled && bytes.length <= LendingArea.SIZE
-                ? reserveInLendingArea(bytes.length, align)
-                : 0;
+        int pointer =
+                lendingAreaEnabled && bytes.length <= LendingArea.SIZE ? reserveInLendingArea(bytes.length, align) : 0;
         if (pointer != 0) {
             long slice = Abi.slice(pointer, bytes.length);
             pushLent(slice, IN_LENDING_AREA); // first: exit() gives the room back even if the write fails
@@ -106,8 +105,8 @@ final class Slices {
     private int reserveInLendingArea(int size, int align) {
         LiveInstance live = boundary.live();
         if (live.wantsLendingArea()) {
-            int base = (int) boundary.invoke(Abi.MALLOC, live.malloc("the lending area"), LendingArea.SIZE,
-                    LendingArea.ALIGN);
+            int base = (int)
+                    boundary.invoke(Abi.MALLOC, live.malloc("the lending area"), LendingArea.SIZE, LendingArea.ALIGN);
             if (base == 0) {
                 live.refuseLendingArea();
             } else {

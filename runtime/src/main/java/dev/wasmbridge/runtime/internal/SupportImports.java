@@ -7,23 +7,29 @@ import com.dylibso.chicory.wasm.types.ExternalType;
 final class SupportImports {
     /** {@code panic(message: slice)}: a panic ended the call, or is about to abort the instance. */
     static final String PANIC = "panic";
+
     static final WasmSignature PANIC_TYPE = WasmSignature.of(WasmValueType.I64);
 
     /** {@code import_failed() -> i32}: did the import just called throw? */
     static final String IMPORT_FAILED = "import_failed";
+
     static final WasmSignature IMPORT_FAILED_TYPE = WasmSignature.of().returning(WasmValueType.I32);
 
     /** {@code java_exception_unwound()}: Rust unwound because of the import's exception. */
     static final String UNWOUND = "java_exception_unwound";
+
     static final WasmSignature UNWOUND_TYPE = WasmSignature.of();
 
     /** {@code error(type_name: slice, message: slice)}: the export returned {@code Err(e)}; both slices lent. */
     static final String ERROR = "error";
+
     static final WasmSignature ERROR_TYPE = WasmSignature.of(WasmValueType.I64, WasmValueType.I64);
 
     /** {@code callback(id, args: slice) -> slice}: Rust calls a Java callback object (docs/ABI.md, "Callbacks"). */
     static final String CALLBACK = "callback";
-    static final WasmSignature CALLBACK_TYPE = WasmSignature.of(WasmValueType.I32, WasmValueType.I64).returning(WasmValueType.I64);
+
+    static final WasmSignature CALLBACK_TYPE =
+            WasmSignature.of(WasmValueType.I32, WasmValueType.I64).returning(WasmValueType.I64);
 
     private SupportImports() {}
 

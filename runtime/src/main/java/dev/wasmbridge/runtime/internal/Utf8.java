@@ -28,11 +28,10 @@ final class Utf8 {
         // character-by-character search below is only needed for text that holds a '?'.
         int bad = contains(utf8, (byte) '?') ? unpairedSurrogate(text) : -1;
         if (bad >= 0) {
-            throw new IllegalArgumentException(
-                    what + " holds an unpaired surrogate (\\u"
-                            + String.format("%04X", (int) text.charAt(bad)) + ") at index " + bad
-                            + "; Rust strings must be valid Unicode. Fix the string or pass the bytes as"
-                            + " byte[].");
+            throw new IllegalArgumentException(what + " holds an unpaired surrogate (\\u"
+                    + String.format("%04X", (int) text.charAt(bad)) + ") at index " + bad
+                    + "; Rust strings must be valid Unicode. Fix the string or pass the bytes as"
+                    + " byte[].");
         }
         return utf8;
     }
@@ -73,7 +72,8 @@ final class Utf8 {
      * @throws CharacterCodingException if the bytes are not valid UTF-8
      */
     static String decodeStrict(byte[] utf8, int offset, int length) throws CharacterCodingException {
-        return StandardCharsets.UTF_8.newDecoder()
+        return StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT)
                 .decode(ByteBuffer.wrap(utf8, offset, length))

@@ -21,7 +21,8 @@ public final class ValueReader {
     /** How the message of every exception about bytes that are not a valid encoding starts. */
     public static final String MALFORMED = "Malformed value from Rust: ";
 
-    private static final VarHandle SHORTS = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle SHORTS =
+            MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
@@ -97,8 +98,8 @@ public final class ValueReader {
             position += length;
             return value;
         } catch (CharacterCodingException e) {
-            throw malformedValue("the String of " + length + " bytes at byte " + start
-                    + " is not valid UTF-8 (" + e + ")");
+            throw malformedValue(
+                    "the String of " + length + " bytes at byte " + start + " is not valid UTF-8 (" + e + ")");
         }
     }
 
@@ -120,8 +121,8 @@ public final class ValueReader {
         need(4, "the element count of a Vec");
         long count = Integer.toUnsignedLong(readIntUnchecked());
         if (count > remaining()) {
-            throw malformedValue("the Vec at byte " + start + " has " + count + " elements, but only "
-                    + remaining() + " bytes are left to hold them");
+            throw malformedValue("the Vec at byte " + start + " has " + count + " elements, but only " + remaining()
+                    + " bytes are left to hold them");
         }
         return (int) count;
     }
@@ -178,8 +179,8 @@ public final class ValueReader {
         need(4, "the length of " + what);
         long length = Integer.toUnsignedLong(readIntUnchecked());
         if (length > remaining()) {
-            throw malformedValue(what + " at byte " + start + " has " + length + " bytes, but only "
-                    + remaining() + " are left");
+            throw malformedValue(
+                    what + " at byte " + start + " has " + length + " bytes, but only " + remaining() + " are left");
         }
         return (int) length;
     }
@@ -192,8 +193,8 @@ public final class ValueReader {
 
     private void need(int count, String what) {
         if (bytes.length - position < count) {
-            throw malformedValue("expected " + what + " (" + count + " bytes) at byte " + position
-                    + ", but only " + (bytes.length - position) + " are left");
+            throw malformedValue("expected " + what + " (" + count + " bytes) at byte " + position + ", but only "
+                    + (bytes.length - position) + " are left");
         }
     }
 

@@ -40,7 +40,7 @@ public record WasmSignature(List<WasmValueType> params, List<WasmValueType> resu
         String results = this.results.size() == 1
                 ? this.results.get(0).toString()
                 : this.results.stream().map(WasmValueType::toString).collect(Collectors.joining(", ", "(", ")"));
-        return params.stream().map(WasmValueType::toString).collect(Collectors.joining(", ", "(", ")"))
-                + " -> " + results;
+        return params.stream().map(WasmValueType::toString).collect(Collectors.joining(", ", "(", ")")) + " -> "
+                + results;
     }
 }

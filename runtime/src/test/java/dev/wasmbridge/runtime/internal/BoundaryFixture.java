@@ -31,7 +31,8 @@ final class BoundaryFixture {
             new ExportBinding("make", WasmSignature.of(I32, I32).returning(I64)),
             new ExportBinding("via_import", WasmSignature.of(I64).returning(I64)),
             new ExportBinding("fail", WasmSignature.of(I64, I64).returning(I32)),
-            new ExportBinding("fail_around_import", WasmSignature.of(I64, I64, I64).returning(I64)),
+            new ExportBinding(
+                    "fail_around_import", WasmSignature.of(I64, I64, I64).returning(I64)),
             new ExportBinding("panic", WasmSignature.of(I64).returning(I32)),
             new ExportBinding("trap", WasmSignature.of()),
             new ExportBinding("Thing::get", WasmSignature.of(I32).returning(I32)),
@@ -53,24 +54,27 @@ final class BoundaryFixture {
 
     /** A new instance of the module whose imports record into this fixture. */
     CallBoundary create() {
-        return CallBoundary.create(SOURCE, EXPORTS, List.of(
-                new ImportBinding("test", "allocated", WasmSignature.of(I32, I32, I32),
-                        (boundary, args) -> {
+        return CallBoundary.create(
+                SOURCE,
+                EXPORTS,
+                List.of(
+                        new ImportBinding("test", "allocated", WasmSignature.of(I32, I32, I32), (boundary, args) -> {
                             allocated.add(new Block((int) args[0], (int) args[1], (int) args[2]));
                             return null;
                         }),
-                new ImportBinding("test", "freed", WasmSignature.of(I32, I32, I32),
-                        (boundary, args) -> {
+                        new ImportBinding("test", "freed", WasmSignature.of(I32, I32, I32), (boundary, args) -> {
                             freed.add(new Block((int) args[0], (int) args[1], (int) args[2]));
                             return null;
                         }),
-                new ImportBinding("test", "dropped", WasmSignature.of(I32),
-                        (boundary, args) -> {
+                        new ImportBinding("test", "dropped", WasmSignature.of(I32), (boundary, args) -> {
                             dropped.add(new Drop((int) args[0], boundary));
                             return null;
                         }),
-                new ImportBinding("test", "transform", WasmSignature.of(I64).returning(I64),
-                        (boundary, args) -> transform.handle(boundary, args))));
+                        new ImportBinding(
+                                "test",
+                                "transform",
+                                WasmSignature.of(I64).returning(I64),
+                                (boundary, args) -> transform.handle(boundary, args))));
     }
 
     /** The handles dropped so far. */

@@ -74,7 +74,8 @@ class BoundaryPoolTest {
             try {
                 assertSame(thing.owner(), call);
                 assertEquals(1, pool.freeInstances());
-                assertEquals(1048, call.call(THING_GET, RustObject.borrow(call, thing, "argument 'thing' of Shed.store")));
+                assertEquals(
+                        1048, call.call(THING_GET, RustObject.borrow(call, thing, "argument 'thing' of Shed.store")));
             } finally {
                 call.exit();
             }
@@ -94,14 +95,16 @@ class BoundaryPoolTest {
     void enterOwnerOfSomethingElseEntersAnyInstanceAndBorrowSaysWhatIsWrong() {
         CallBoundary call = pool.enterOwner(null, "argument 'thing' of Shed.store");
         try {
-            assertThrows(NullPointerException.class, () -> RustObject.borrow(call, null, "argument 'thing' of Shed.store"));
+            assertThrows(
+                    NullPointerException.class, () -> RustObject.borrow(call, null, "argument 'thing' of Shed.store"));
         } finally {
             call.exit();
         }
         Thing elsewhere = Thing.make(new BoundaryFixture().create(), 5);
         CallBoundary second = pool.enterOwner(elsewhere, "argument 'thing' of Shed.store");
         try {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+            IllegalArgumentException e = assertThrows(
+                    IllegalArgumentException.class,
                     () -> RustObject.borrow(second, elsewhere, "argument 'thing' of Shed.store"));
             assertTrue(e.getMessage().contains("belongs to another Wasm instance"), e.getMessage());
         } finally {
@@ -122,7 +125,8 @@ class BoundaryPoolTest {
             // hold the first instance from this thread, make an object on the other one from another thread
             onSecond = Futures.get(threads.submit(() -> Thing.make(pool, 77)));
             assertNotSame(first, onSecond.owner());
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+            IllegalArgumentException e = assertThrows(
+                    IllegalArgumentException.class,
                     () -> RustObject.borrow(first, onSecond, "argument 'thing' of Shed.store"));
             assertTrue(e.getMessage().contains("belongs to another Wasm instance (of a pool)"), e.getMessage());
         } finally {
@@ -199,7 +203,10 @@ class BoundaryPoolTest {
                 return new long[] {args[0]};
             };
             call.call(VIA_IMPORT, Abi.slice(1, 0));
-            assertSame(onOther.owner(), innermostInObjectCall.get(), "inside the nested call, its instance is the current one");
+            assertSame(
+                    onOther.owner(),
+                    innermostInObjectCall.get(),
+                    "inside the nested call, its instance is the current one");
             assertSame(call, reenteredAfter.get());
             assertEquals(1, pool.freeInstances());
         } finally {

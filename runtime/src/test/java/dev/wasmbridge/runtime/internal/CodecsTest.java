@@ -21,11 +21,13 @@ class CodecsTest {
     /** What a generated record codec looks like. */
     record Point(double x, double y, String label) {}
 
-    static final Codec<Point> POINT = Codecs.of((p, out) -> {
-        out.writeDouble(p.x());
-        out.writeDouble(p.y());
-        Codecs.STRING.write(p.label(), out);
-    }, in -> new Point(in.readDouble(), in.readDouble(), in.readString()));
+    static final Codec<Point> POINT = Codecs.of(
+            (p, out) -> {
+                out.writeDouble(p.x());
+                out.writeDouble(p.y());
+                Codecs.STRING.write(p.label(), out);
+            },
+            in -> new Point(in.readDouble(), in.readDouble(), in.readString()));
 
     /** What a generated enum codec looks like: discriminants from the signatures section, not ordinals. */
     enum Color {
@@ -42,7 +44,9 @@ class CodecsTest {
 
     static final Codec<Color> COLOR = Codecs.of((c, out) -> out.writeInt(c.discriminant), in -> {
         int d = in.readInt();
-        return Arrays.stream(Color.values()).filter(c -> c.discriminant == d).findFirst()
+        return Arrays.stream(Color.values())
+                .filter(c -> c.discriminant == d)
+                .findFirst()
                 .orElseThrow(() -> in.malformed(d + " is not a discriminant of enum Color"));
     });
 
@@ -129,8 +133,8 @@ class CodecsTest {
 
     @Test
     void unpairedSurrogateIsRefusedNotReplaced() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> encode(Codecs.STRING, "bad \uD800 here"));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> encode(Codecs.STRING, "bad \uD800 here"));
         assertTrue(e.getMessage().contains("unpaired surrogate (\\uD800) at index 4"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> encode(Codecs.list(Codecs.STRING), List.of("ok", "\uDC00")));
     }
@@ -216,21 +220,22 @@ class CodecsTest {
         assertThrows(NullPointerException.class, () -> encode(Codecs.BYTES, null));
         assertThrows(NullPointerException.class, () -> encode(Codecs.OPTIONAL_INT, null));
         assertThrows(NullPointerException.class, () -> encode(Codecs.optional(Codecs.INT), null));
-        NullPointerException element = assertThrows(NullPointerException.class,
-                () -> encode(Codecs.list(Codecs.STRING), Arrays.asList("a", null)));
+        NullPointerException element = assertThrows(
+                NullPointerException.class, () -> encode(Codecs.list(Codecs.STRING), Arrays.asList("a", null)));
         assertTrue(element.getMessage().startsWith("element 1 of a List in the value is null"), element.getMessage());
-        NullPointerException component = assertThrows(NullPointerException.class,
-                () -> encode(POINT, new Point(1, 2, null)));
+        NullPointerException component =
+                assertThrows(NullPointerException.class, () -> encode(POINT, new Point(1, 2, null)));
         assertTrue(component.getMessage().startsWith("a String in the value is null"), component.getMessage());
-        NullPointerException record = assertThrows(NullPointerException.class,
-                () -> encode(Codecs.list(POINT), Arrays.asList((Point) null)));
+        NullPointerException record =
+                assertThrows(NullPointerException.class, () -> encode(Codecs.list(POINT), Arrays.asList((Point) null)));
         assertTrue(record.getMessage().contains("is null"), record.getMessage());
         assertThrows(NullPointerException.class, () -> encode(POINT, null));
     }
 
     @Test
     void tooFewBytes() {
-        assertMalformed(() -> decode(Codecs.INT, bytes(1, 2, 3)), "expected an i32 (4 bytes) at byte 0, but only 3 are left");
+        assertMalformed(
+                () -> decode(Codecs.INT, bytes(1, 2, 3)), "expected an i32 (4 bytes) at byte 0, but only 3 are left");
         assertMalformed(() -> decode(Codecs.LONG, bytes()), "expected an i64");
         assertMalformed(() -> decode(Codecs.SHORT, bytes(1)), "expected an i16");
         assertMalformed(() -> decode(Codecs.BYTE, bytes()), "expected an i8");
@@ -240,15 +245,20 @@ class CodecsTest {
         assertMalformed(() -> decode(Codecs.OPTIONAL_INT, bytes(1, 0)), "expected an i32");
         assertMalformed(() -> decode(Codecs.OPTIONAL_INT, bytes()), "expected an Option tag");
         assertMalformed(() -> decode(Codecs.STRING, bytes(1, 0)), "expected the length of a String");
-        assertMalformed(() -> decode(Codecs.STRING, bytes(5, 0, 0, 0, 'a', 'b')),
+        assertMalformed(
+                () -> decode(Codecs.STRING, bytes(5, 0, 0, 0, 'a', 'b')),
                 "a String at byte 0 has 5 bytes, but only 2 are left");
-        assertMalformed(() -> decode(Codecs.BYTES, bytes(3, 0, 0, 0, 1)), "a Vec<u8> at byte 0 has 3 bytes, but only 1 are left");
+        assertMalformed(
+                () -> decode(Codecs.BYTES, bytes(3, 0, 0, 0, 1)),
+                "a Vec<u8> at byte 0 has 3 bytes, but only 1 are left");
         assertMalformed(() -> decode(POINT, new byte[12]), "expected an f64 (8 bytes) at byte 8, but only 4 are left");
     }
 
     @Test
     void bytesLeftOver() {
-        assertMalformed(() -> decode(Codecs.INT, bytes(1, 0, 0, 0, 9)), "1 bytes are left over after the value, which ended at byte 4");
+        assertMalformed(
+                () -> decode(Codecs.INT, bytes(1, 0, 0, 0, 9)),
+                "1 bytes are left over after the value, which ended at byte 4");
         assertMalformed(() -> decode(Codecs.OPTIONAL_INT, bytes(0, 0)), "left over");
     }
 
@@ -256,8 +266,10 @@ class CodecsTest {
     void boolsAndTagsAreZeroOrOne() {
         assertMalformed(() -> decode(Codecs.BOOLEAN, bytes(2)), "a bool must be 0 or 1, but byte 0 is 2");
         assertMalformed(() -> decode(Codecs.BOOLEAN, bytes(0xFF)), "is 255");
-        assertMalformed(() -> decode(Codecs.optional(Codecs.INT), bytes(2, 1, 0, 0, 0)), "an Option tag must be 0 or 1");
-        assertMalformed(() -> decode(Codecs.OPTIONAL_DOUBLE, bytes(0x80)), "an Option tag must be 0 or 1, but byte 0 is 128");
+        assertMalformed(
+                () -> decode(Codecs.optional(Codecs.INT), bytes(2, 1, 0, 0, 0)), "an Option tag must be 0 or 1");
+        assertMalformed(
+                () -> decode(Codecs.OPTIONAL_DOUBLE, bytes(0x80)), "an Option tag must be 0 or 1, but byte 0 is 128");
     }
 
     @Test
@@ -267,17 +279,22 @@ class CodecsTest {
         // a surrogate encoded in UTF-8 (CESU style) is not valid UTF-8 either
         assertMalformed(() -> decode(Codecs.STRING, bytes(3, 0, 0, 0, 0xED, 0xA0, 0x80)), "is not valid UTF-8");
         // truncated multi-byte sequence at the end of the string (but not of the value)
-        assertMalformed(() -> decode(Codecs.list(Codecs.STRING), bytes(2, 0, 0, 0, 1, 0, 0, 0, 0xE6, 0, 0, 0, 0)),
+        assertMalformed(
+                () -> decode(Codecs.list(Codecs.STRING), bytes(2, 0, 0, 0, 1, 0, 0, 0, 0xE6, 0, 0, 0, 0)),
                 "is not valid UTF-8");
     }
 
     @Test
     void countLargerThanTheBytesLeftIsRefusedBeforeAllocating() {
-        assertMalformed(() -> decode(Codecs.list(Codecs.INT), bytes(0xFF, 0xFF, 0xFF, 0xFF)),
+        assertMalformed(
+                () -> decode(Codecs.list(Codecs.INT), bytes(0xFF, 0xFF, 0xFF, 0xFF)),
                 "the Vec at byte 0 has 4294967295 elements, but only 0 bytes are left");
-        assertMalformed(() -> decode(Codecs.list(Codecs.BOOLEAN), bytes(3, 0, 0, 0, 1, 0)), "has 3 elements, but only 2 bytes");
+        assertMalformed(
+                () -> decode(Codecs.list(Codecs.BOOLEAN), bytes(3, 0, 0, 0, 1, 0)), "has 3 elements, but only 2 bytes");
         assertMalformed(() -> decode(Codecs.list(Codecs.INT), bytes(2, 0, 0, 0, 1, 0, 0, 0)), "expected an i32");
-        assertMalformed(() -> decode(Codecs.STRING, bytes(0xFF, 0xFF, 0xFF, 0x7F)), "has 2147483647 bytes, but only 0 are left");
+        assertMalformed(
+                () -> decode(Codecs.STRING, bytes(0xFF, 0xFF, 0xFF, 0x7F)),
+                "has 2147483647 bytes, but only 0 are left");
     }
 
     @Test

@@ -43,7 +43,8 @@ class JitLimitTest {
     @Test
     void readsTheFlagOfThisJvm() {
         String value = ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class)
-                .getVMOption("DontCompileHugeMethods").getValue();
+                .getVMOption("DontCompileHugeMethods")
+                .getValue();
         assertEquals(Boolean.parseBoolean(value), JitLimit.hugeMethodsInterpreted());
     }
 
@@ -53,10 +54,14 @@ class JitLimitTest {
         JitLimit.warnIfInterpreted("wasm/big.wasm", List.of("my_crate::parse (func_12, 9,612 bytes)"));
         assertEquals(1, logged.size());
         String message = logged.get(0).getMessage();
-        assertTrue(message.startsWith("Wasm module 'wasm/big.wasm' has 1 method over HotSpot's JIT limit of 8,000"
-                + " bytes of bytecode, which this JVM leaves to its interpreter"), message);
-        assertTrue(message.endsWith(": my_crate::parse (func_12, 9,612 bytes). Run the JVM with"
-                + " -XX:-DontCompileHugeMethods."), message);
+        assertTrue(
+                message.startsWith("Wasm module 'wasm/big.wasm' has 1 method over HotSpot's JIT limit of 8,000"
+                        + " bytes of bytecode, which this JVM leaves to its interpreter"),
+                message);
+        assertTrue(
+                message.endsWith(
+                        ": my_crate::parse (func_12, 9,612 bytes). Run the JVM with" + " -XX:-DontCompileHugeMethods."),
+                message);
     }
 
     @Test

@@ -175,7 +175,8 @@ class LendingAreaTest {
         CallBoundary call = boundary.enter();
         try {
             call.call(SET_MALLOC_FAILS, 1);
-            WasmBridgeException e = assertThrows(WasmBridgeException.class,
+            WasmBridgeException e = assertThrows(
+                    WasmBridgeException.class,
                     () -> call.lend(SliceType.BYTES, new byte[] {1}, "argument 'x' of Test.f"));
             assertTrue(e.getMessage().contains("argument 'x' of Test.f"), e.getMessage());
             call.call(SET_MALLOC_FAILS, 0);

@@ -47,36 +47,48 @@ class ModuleLoadingTest {
     void missingResourceNamesTheClassAndWhereToPutIt() {
         CheckedModule source = CheckedModule.classpath(ModuleLoadingTest.class, "wasm/nowhere.wasm");
         ModuleLoadException e = assertThrows(ModuleLoadException.class, source::module);
-        assertTrue(e.getMessage().contains("'wasm/nowhere.wasm' is not on the classpath of "
-                + ModuleLoadingTest.class.getName()), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .contains(
+                                "'wasm/nowhere.wasm' is not on the classpath of " + ModuleLoadingTest.class.getName()),
+                e.getMessage());
         assertTrue(e.getMessage().contains("src/main/resources/wasm/nowhere.wasm"), e.getMessage());
     }
 
     @Test
     void exportWhoseSignatureChangedSinceCompileTime() throws IOException {
         CheckedModule source = module("types.wasm", fixture("types_fixture.exnref.wasm"));
-        ModuleLoadException e = assertThrows(ModuleLoadException.class, () -> CallBoundary.create(source,
-                List.of(new ExportBinding("greet", I32_I32_TO_I32)), List.of()));
-        assertTrue(e.getMessage().startsWith("Export 'greet' of Wasm module 'types.wasm' has signature (i64) -> i64,"
-                + " but the bindings were compiled against (i32, i32) -> i32."), e.getMessage());
+        ModuleLoadException e = assertThrows(
+                ModuleLoadException.class,
+                () -> CallBoundary.create(source, List.of(new ExportBinding("greet", I32_I32_TO_I32)), List.of()));
+        assertTrue(
+                e.getMessage()
+                        .startsWith("Export 'greet' of Wasm module 'types.wasm' has signature (i64) -> i64,"
+                                + " but the bindings were compiled against (i32, i32) -> i32."),
+                e.getMessage());
         assertTrue(e.getMessage().contains("rebuild them"), e.getMessage());
     }
 
     @Test
     void exportThatNoLongerExists() throws IOException {
         CheckedModule source = module("types.wasm", fixture("types_fixture.exnref.wasm"));
-        ModuleLoadException e = assertThrows(ModuleLoadException.class, () -> CallBoundary.create(source,
-                List.of(new ExportBinding("gone", I32_I32_TO_I32)), List.of()));
+        ModuleLoadException e = assertThrows(
+                ModuleLoadException.class,
+                () -> CallBoundary.create(source, List.of(new ExportBinding("gone", I32_I32_TO_I32)), List.of()));
         assertTrue(e.getMessage().contains("has no function export 'gone'"), e.getMessage());
     }
 
     @Test
     void missingImportIsALoadError() throws IOException {
         CheckedModule source = module("types.wasm", fixture("types_fixture.exnref.wasm"));
-        ModuleLoadException e = assertThrows(ModuleLoadException.class, () -> CallBoundary.create(source,
-                List.of(new ExportBinding("add", I32_I32_TO_I32)), List.of()));
-        assertTrue(e.getMessage().startsWith("Wasm module 'types.wasm' imports function 'host.host_add' (i32, i32)"
-                + " -> i32, which the bindings do not provide."), e.getMessage());
+        ModuleLoadException e = assertThrows(
+                ModuleLoadException.class,
+                () -> CallBoundary.create(source, List.of(new ExportBinding("add", I32_I32_TO_I32)), List.of()));
+        assertTrue(
+                e.getMessage()
+                        .startsWith("Wasm module 'types.wasm' imports function 'host.host_add' (i32, i32)"
+                                + " -> i32, which the bindings do not provide."),
+                e.getMessage());
     }
 
     @Test
@@ -97,11 +109,20 @@ class ModuleLoadingTest {
         ImportHandler unused = (boundary, args) -> {
             throw new AssertionError("not called");
         };
-        return CallBoundary.create(source, List.of(new ExportBinding("add", I32_I32_TO_I32)),
-                List.of(new ImportBinding("host", "host_transform",
-                                WasmSignature.of(WasmValueType.I32).returning(WasmValueType.I32), unused),
-                        new ImportBinding("host", "host_greeting",
-                                WasmSignature.of(WasmValueType.I64).returning(WasmValueType.I64), unused),
+        return CallBoundary.create(
+                source,
+                List.of(new ExportBinding("add", I32_I32_TO_I32)),
+                List.of(
+                        new ImportBinding(
+                                "host",
+                                "host_transform",
+                                WasmSignature.of(WasmValueType.I32).returning(WasmValueType.I32),
+                                unused),
+                        new ImportBinding(
+                                "host",
+                                "host_greeting",
+                                WasmSignature.of(WasmValueType.I64).returning(WasmValueType.I64),
+                                unused),
                         new ImportBinding("host", "host_reenter", I32_I32_TO_I32, unused)));
     }
 
@@ -111,10 +132,13 @@ class ModuleLoadingTest {
         boundary.checkGeneration(1, "Counter@1024");
         boundary.resetState();
         assertEquals(2, boundary.generation());
-        StaleHandleException e = assertThrows(StaleHandleException.class,
-                () -> boundary.checkGeneration(1, "Counter@1024"));
-        assertTrue(e.getMessage().startsWith("Counter@1024 belongs to generation 1 of its Wasm instance, but"
-                + " resetState() has replaced it (now generation 2)"), e.getMessage());
+        StaleHandleException e =
+                assertThrows(StaleHandleException.class, () -> boundary.checkGeneration(1, "Counter@1024"));
+        assertTrue(
+                e.getMessage()
+                        .startsWith("Counter@1024 belongs to generation 1 of its Wasm instance, but"
+                                + " resetState() has replaced it (now generation 2)"),
+                e.getMessage());
     }
 
     @Test
@@ -133,7 +157,8 @@ class ModuleLoadingTest {
     @Test
     void missingBuildTimeBytecodeIsALoadError() throws IOException {
         CheckedModule plain = module("panic.wasm", fixture("panic_fixture.exnref.wasm"));
-        CheckedModule source = plain.withCompiledMachine("no.such.Machine", plain.module().digest());
+        CheckedModule source =
+                plain.withCompiledMachine("no.such.Machine", plain.module().digest());
         ModuleLoadException e = assertThrows(ModuleLoadException.class, () -> panicFixture(source));
         assertTrue(e.getMessage().contains("(class no.such.Machine) cannot be loaded"), e.getMessage());
     }

@@ -33,7 +33,8 @@ class RustErrorTest {
     private long fail(String type, String message) {
         CallBoundary call = boundary.enter();
         try {
-            return call.call(FAIL, call.lend(SliceType.STRING, type, "type"), call.lend(SliceType.STRING, message, "message"));
+            return call.call(
+                    FAIL, call.lend(SliceType.STRING, type, "type"), call.lend(SliceType.STRING, message, "message"));
         } finally {
             call.exit();
         }
@@ -41,7 +42,8 @@ class RustErrorTest {
 
     @Test
     void anErrThrowsWithRustsDisplayTextAsTheMessage() {
-        RustErrorException e = assertThrows(RustErrorException.class,
+        RustErrorException e = assertThrows(
+                RustErrorException.class,
                 () -> fail("core::num::error::ParseIntError", "invalid digit found in string"));
         assertEquals("invalid digit found in string", e.getMessage());
         assertEquals("invalid digit found in string", e.errorMessage());
@@ -54,9 +56,14 @@ class RustErrorTest {
 
     @Test
     void anEmptyAndAUnicodeMessageAreKeptExactly() {
-        assertEquals("", assertThrows(RustErrorException.class, () -> fail("app::Empty", "")).getMessage());
-        assertEquals("ungültig: ✗ \uD83D\uDE00",
-                assertThrows(RustErrorException.class, () -> fail("app::E", "ungültig: ✗ \uD83D\uDE00")).getMessage());
+        assertEquals(
+                "",
+                assertThrows(RustErrorException.class, () -> fail("app::Empty", ""))
+                        .getMessage());
+        assertEquals(
+                "ungültig: ✗ \uD83D\uDE00",
+                assertThrows(RustErrorException.class, () -> fail("app::E", "ungültig: ✗ \uD83D\uDE00"))
+                        .getMessage());
     }
 
     @Test
@@ -76,7 +83,10 @@ class RustErrorTest {
         fixture.transform = (b, args) -> {
             CallBoundary nested = b.enter();
             try {
-                nested.call(FAIL, nested.lend(SliceType.STRING, "app::Inner", "t"), nested.lend(SliceType.STRING, "inner failed", "m"));
+                nested.call(
+                        FAIL,
+                        nested.lend(SliceType.STRING, "app::Inner", "t"),
+                        nested.lend(SliceType.STRING, "inner failed", "m"));
             } catch (RustErrorException e) {
                 seenInImport.add(e.getMessage());
             } finally {
@@ -100,7 +110,10 @@ class RustErrorTest {
             try {
                 nested.take(SliceType.STRING, nested.call(COPY, nested.lend(SliceType.STRING, "nested", "s"), 1));
                 try {
-                    nested.call(FAIL, nested.lend(SliceType.STRING, "app::Inner", "t"), nested.lend(SliceType.STRING, "inner", "m"));
+                    nested.call(
+                            FAIL,
+                            nested.lend(SliceType.STRING, "app::Inner", "t"),
+                            nested.lend(SliceType.STRING, "inner", "m"));
                 } catch (RustErrorException expected) {
                     // the inner error is the inner call's
                 }
@@ -116,8 +129,13 @@ class RustErrorTest {
         };
         CallBoundary call = boundary.enter();
         try {
-            RustErrorException e = assertThrows(RustErrorException.class, () -> call.call(FAIL_AROUND_IMPORT,
-                    call.lend(SliceType.STRING, "app::Outer", "t"), call.lend(SliceType.STRING, "outer failed", "m"), Abi.slice(1, 0)));
+            RustErrorException e = assertThrows(
+                    RustErrorException.class,
+                    () -> call.call(
+                            FAIL_AROUND_IMPORT,
+                            call.lend(SliceType.STRING, "app::Outer", "t"),
+                            call.lend(SliceType.STRING, "outer failed", "m"),
+                            Abi.slice(1, 0)));
             assertEquals("outer failed", e.getMessage());
             assertEquals("app::Outer", e.errorType());
             assertEquals("fail_around_import", e.exportName());

@@ -64,8 +64,10 @@ class RustObjectTest {
         Thing thing = Thing.make(boundary, 1048);
         thing.close();
         ClosedObjectException e = assertThrows(ClosedObjectException.class, thing::get);
-        assertEquals("Thing@1048 was closed; it cannot be used for Thing.get. Keep an object open until its last use"
-                + " (close() drops the Rust value), or create a new one.", e.getMessage());
+        assertEquals(
+                "Thing@1048 was closed; it cannot be used for Thing.get. Keep an object open until its last use"
+                        + " (close() drops the Rust value), or create a new one.",
+                e.getMessage());
         assertEquals("Thing@1048", e.object());
         assertEquals(Optional.empty(), e.movedBy());
         assertFalse(boundary.isHeldByCurrentThread(), "the failed enter exited");
@@ -79,8 +81,10 @@ class RustObjectTest {
         assertEquals(List.of(1048), fixture.droppedHandles(), "Rust took it (and dropped it)");
         assertEquals("Thing@1048 (moved by Thing.consume)", thing.toString());
         ClosedObjectException e = assertThrows(ClosedObjectException.class, thing::get);
-        assertEquals("Thing@1048 was moved into Rust by Thing.consume (Rust took it by value); it cannot be used for"
-                + " Thing.get. Rust owns the value now; create a new object if you need one.", e.getMessage());
+        assertEquals(
+                "Thing@1048 was moved into Rust by Thing.consume (Rust took it by value); it cannot be used for"
+                        + " Thing.get. Rust owns the value now; create a new object if you need one.",
+                e.getMessage());
         assertEquals(Optional.of("Thing.consume"), e.movedBy());
         thing.close();
         assertThrows(ClosedObjectException.class, thing::consume);
@@ -93,8 +97,11 @@ class RustObjectTest {
         boundary.resetState();
         assertEquals("Thing@1048 (stale)", thing.toString());
         StaleHandleException e = assertThrows(StaleHandleException.class, thing::get);
-        assertTrue(e.getMessage().startsWith("Thing@1048 belongs to generation 1 of its Wasm instance, but"
-                + " resetState() has replaced it (now generation 2)"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .startsWith("Thing@1048 belongs to generation 1 of its Wasm instance, but"
+                                + " resetState() has replaced it (now generation 2)"),
+                e.getMessage());
         assertFalse(boundary.isHeldByCurrentThread());
         thing.close();
         assertEquals(List.of(), fixture.droppedHandles(), "close() on a stale object does nothing");
@@ -145,8 +152,8 @@ class RustObjectTest {
         try {
             IllegalArgumentException zero = assertThrows(IllegalArgumentException.class, () -> new Thing(call, 0));
             assertTrue(zero.getMessage().startsWith("A handle of Thing is never 0"), zero.getMessage());
-            IllegalArgumentException notDrop = assertThrows(IllegalArgumentException.class,
-                    () -> new RustObject(call, 8, COPY, "Thing") {});
+            IllegalArgumentException notDrop =
+                    assertThrows(IllegalArgumentException.class, () -> new RustObject(call, 8, COPY, "Thing") {});
             assertTrue(notDrop.getMessage().contains("'copy'"), notDrop.getMessage());
             assertTrue(notDrop.getMessage().contains("which is not a drop export"), notDrop.getMessage());
             assertThrows(IllegalArgumentException.class, () -> new RustObject(call, 8, 99, "Thing") {});
@@ -164,28 +171,36 @@ class RustObjectTest {
         CallBoundary call = boundary.enter();
         try {
             assertEquals(1048, RustObject.borrow(call, thing, what));
-            NullPointerException npe = assertThrows(NullPointerException.class, () -> RustObject.borrow(call, null, what));
+            NullPointerException npe =
+                    assertThrows(NullPointerException.class, () -> RustObject.borrow(call, null, what));
             assertEquals(what + " is null, but the Rust side takes an object; pass one.", npe.getMessage());
-            IllegalArgumentException foreign = assertThrows(IllegalArgumentException.class,
-                    () -> RustObject.borrow(call, new Object(), what));
-            assertTrue(foreign.getMessage().startsWith(what + " is a java.lang.Object, which Rust did not make"),
+            IllegalArgumentException foreign =
+                    assertThrows(IllegalArgumentException.class, () -> RustObject.borrow(call, new Object(), what));
+            assertTrue(
+                    foreign.getMessage().startsWith(what + " is a java.lang.Object, which Rust did not make"),
                     foreign.getMessage());
             CallBoundary otherCall = other.enter();
             try {
-                IllegalArgumentException elsewhere = assertThrows(IllegalArgumentException.class,
-                        () -> RustObject.move(otherCall, thing, what));
-                assertTrue(elsewhere.getMessage().startsWith(what + " is Thing@1048, which belongs to another Wasm"
-                        + " instance"), elsewhere.getMessage());
+                IllegalArgumentException elsewhere =
+                        assertThrows(IllegalArgumentException.class, () -> RustObject.move(otherCall, thing, what));
+                assertTrue(
+                        elsewhere
+                                .getMessage()
+                                .startsWith(what + " is Thing@1048, which belongs to another Wasm" + " instance"),
+                        elsewhere.getMessage());
             } finally {
                 otherCall.exit();
             }
             assertEquals("Thing@1048 (live)", thing.toString(), "a refused move leaves the object alone");
             assertEquals(1048, RustObject.move(call, thing, what));
             assertEquals("Thing@1048 (moved by " + what + ")", thing.toString());
-            ClosedObjectException again = assertThrows(ClosedObjectException.class,
-                    () -> RustObject.move(call, thing, "argument 'other' of Shed.swap"));
-            assertTrue(again.getMessage().startsWith("Thing@1048 was moved into Rust by " + what + " (Rust took it by"
-                    + " value); it cannot be used for argument 'other' of Shed.swap."), again.getMessage());
+            ClosedObjectException again = assertThrows(
+                    ClosedObjectException.class, () -> RustObject.move(call, thing, "argument 'other' of Shed.swap"));
+            assertTrue(
+                    again.getMessage()
+                            .startsWith("Thing@1048 was moved into Rust by " + what + " (Rust took it by"
+                                    + " value); it cannot be used for argument 'other' of Shed.swap."),
+                    again.getMessage());
             assertThrows(ClosedObjectException.class, () -> RustObject.borrow(call, thing, what));
         } finally {
             call.exit();
@@ -200,10 +215,14 @@ class RustObjectTest {
         thing.close();
         CallBoundary call = boundary.enter();
         try {
-            ClosedObjectException e = assertThrows(ClosedObjectException.class,
+            ClosedObjectException e = assertThrows(
+                    ClosedObjectException.class,
                     () -> RustObject.borrow(call, thing, "argument 'thing' of Shed.store"));
-            assertTrue(e.getMessage().startsWith("Thing@1048 was closed; it cannot be used for argument 'thing' of"
-                    + " Shed.store."), e.getMessage());
+            assertTrue(
+                    e.getMessage()
+                            .startsWith("Thing@1048 was closed; it cannot be used for argument 'thing' of"
+                                    + " Shed.store."),
+                    e.getMessage());
         } finally {
             call.exit();
         }

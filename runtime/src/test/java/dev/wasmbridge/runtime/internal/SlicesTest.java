@@ -59,8 +59,10 @@ class SlicesTest {
         try {
             slices[0] = call.lend(SliceType.INTS, values, "argument 'values' of Test.ints");
             assertEquals(16, Abi.sliceLength(slices[0]));
-            assertArrayEquals(new byte[] {1, 0, 0, 0, -2, -1, -1, -1, 0x78, 0x56, 0x34, 0x12, 0, 0, 0, -128},
-                    call.read(SliceType.BYTES, slices[0]), "little-endian, as Rust's &[i32] reads it");
+            assertArrayEquals(
+                    new byte[] {1, 0, 0, 0, -2, -1, -1, -1, 0x78, 0x56, 0x34, 0x12, 0, 0, 0, -128},
+                    call.read(SliceType.BYTES, slices[0]),
+                    "little-endian, as Rust's &[i32] reads it");
             slices[1] = call.call(COPY, slices[0], 4);
             back = call.take(SliceType.INTS, slices[1]);
             assertEquals(List.of(block(slices[1], 4)), fixture.freed, "the result is freed as soon as it is read");
@@ -69,27 +71,40 @@ class SlicesTest {
         }
         assertArrayEquals(values, back);
         assertEquals(List.of(block(slices[0], 4), block(slices[1], 4)), fixture.allocated);
-        assertEquals(List.of(block(slices[1], 4), block(slices[0], 4)), fixture.freed, "the argument is freed by exit()");
+        assertEquals(
+                List.of(block(slices[1], 4), block(slices[0], 4)), fixture.freed, "the argument is freed by exit()");
         assertEquals(0, Abi.slicePointer(slices[0]) % 4);
     }
 
     @Test
     void everyNumericArrayRoundTrips() {
         short[] shorts = {0, 1, -1, Short.MIN_VALUE, Short.MAX_VALUE};
-        assertArrayEquals(shorts, roundTrip(c -> c.lend(SliceType.SHORTS, shorts, "shorts"), 2, (c, s) -> c.take(SliceType.SHORTS, s)));
+        assertArrayEquals(
+                shorts,
+                roundTrip(c -> c.lend(SliceType.SHORTS, shorts, "shorts"), 2, (c, s) -> c.take(SliceType.SHORTS, s)));
         long[] longs = {0, 1, -1, Long.MIN_VALUE, Long.MAX_VALUE, 0x0102030405060708L};
-        assertArrayEquals(longs, roundTrip(c -> c.lend(SliceType.LONGS, longs, "longs"), 8, (c, s) -> c.take(SliceType.LONGS, s)));
+        assertArrayEquals(
+                longs,
+                roundTrip(c -> c.lend(SliceType.LONGS, longs, "longs"), 8, (c, s) -> c.take(SliceType.LONGS, s)));
         float[] floats = {0f, -0f, 1.5f, Float.NaN, Float.intBitsToFloat(0x7FC0_0ABC), Float.NEGATIVE_INFINITY};
-        float[] floatsBack = roundTrip(c -> c.lend(SliceType.FLOATS, floats, "floats"), 4, (c, s) -> c.take(SliceType.FLOATS, s));
+        float[] floatsBack =
+                roundTrip(c -> c.lend(SliceType.FLOATS, floats, "floats"), 4, (c, s) -> c.take(SliceType.FLOATS, s));
         for (int i = 0; i < floats.length; i++) {
-            assertEquals(Float.floatToRawIntBits(floats[i]), Float.floatToRawIntBits(floatsBack[i]), "raw bits of " + i);
+            assertEquals(
+                    Float.floatToRawIntBits(floats[i]), Float.floatToRawIntBits(floatsBack[i]), "raw bits of " + i);
         }
         double[] doubles = {0, -0.0, Math.PI, Double.longBitsToDouble(0x7FF8_0000_0000_1234L), Double.MAX_VALUE};
-        double[] doublesBack = roundTrip(c -> c.lend(SliceType.DOUBLES, doubles, "doubles"), 8, (c, s) -> c.take(SliceType.DOUBLES, s));
+        double[] doublesBack = roundTrip(
+                c -> c.lend(SliceType.DOUBLES, doubles, "doubles"), 8, (c, s) -> c.take(SliceType.DOUBLES, s));
         for (int i = 0; i < doubles.length; i++) {
-            assertEquals(Double.doubleToRawLongBits(doubles[i]), Double.doubleToRawLongBits(doublesBack[i]), "raw bits of " + i);
+            assertEquals(
+                    Double.doubleToRawLongBits(doubles[i]),
+                    Double.doubleToRawLongBits(doublesBack[i]),
+                    "raw bits of " + i);
         }
-        assertEquals(List.of(2, 2, 8, 8, 4, 4, 8, 8), fixture.allocated.stream().map(Block::align).toList());
+        assertEquals(
+                List.of(2, 2, 8, 8, 4, 4, 8, 8),
+                fixture.allocated.stream().map(Block::align).toList());
         assertEquals(List.of(2, 2, 8, 8, 4, 4, 8, 8), alignsInAllocationOrder(), "each block freed with its alignment");
         for (Block b : fixture.allocated) {
             assertEquals(0, b.pointer() % b.align(), "aligned: " + b);
@@ -99,7 +114,10 @@ class SlicesTest {
     /** The frees, matched to the allocation they free, in the order of allocation. */
     private List<Integer> alignsInAllocationOrder() {
         return fixture.allocated.stream()
-                .map(a -> fixture.freed.stream().filter(f -> f.pointer() == a.pointer()).findFirst().orElseThrow())
+                .map(a -> fixture.freed.stream()
+                        .filter(f -> f.pointer() == a.pointer())
+                        .findFirst()
+                        .orElseThrow())
                 .map(Block::align)
                 .toList();
     }
@@ -116,9 +134,13 @@ class SlicesTest {
         } finally {
             call.exit();
         }
-        assertEquals(List.of(2, 8, 1, 8, 1), fixture.allocated.stream().map(Block::align).toList());
-        assertEquals(List.of(1, 8, 1, 8, 2), fixture.freed.stream().map(Block::align).toList());
-        assertEquals(List.of(5, 8, 1, 8, 2), fixture.freed.stream().map(Block::size).toList());
+        assertEquals(
+                List.of(2, 8, 1, 8, 1),
+                fixture.allocated.stream().map(Block::align).toList());
+        assertEquals(
+                List.of(1, 8, 1, 8, 2), fixture.freed.stream().map(Block::align).toList());
+        assertEquals(
+                List.of(5, 8, 1, 8, 2), fixture.freed.stream().map(Block::size).toList());
     }
 
     @Test
@@ -168,8 +190,11 @@ class SlicesTest {
         try {
             long seven = call.call(MAKE, 7, 4);
             WasmBridgeException e = assertThrows(WasmBridgeException.class, () -> call.take(SliceType.INTS, seven));
-            assertTrue(e.getMessage().startsWith("Rust passed a slice of 7 bytes as a int[], which is not a whole"
-                    + " number of 4-byte elements"), e.getMessage());
+            assertTrue(
+                    e.getMessage()
+                            .startsWith("Rust passed a slice of 7 bytes as a int[], which is not a whole"
+                                    + " number of 4-byte elements"),
+                    e.getMessage());
             assertThrows(WasmBridgeException.class, () -> call.take(SliceType.LONGS, call.call(MAKE, 12, 8)));
             assertThrows(WasmBridgeException.class, () -> call.take(SliceType.SHORTS, call.call(MAKE, 3, 2)));
             assertThrows(WasmBridgeException.class, () -> call.take(SliceType.DOUBLES, call.call(MAKE, 4, 8)));
@@ -186,13 +211,17 @@ class SlicesTest {
         CallBoundary call = boundary.enter();
         try {
             long memory = boundary.memoryBytes();
-            WasmBridgeException e = assertThrows(WasmBridgeException.class,
-                    () -> call.take(SliceType.INTS, Abi.slice((int) memory - 4, 8)));
-            assertTrue(e.getMessage().startsWith("Rust passed a slice of 8 bytes at address " + (memory - 4)
-                    + ", which ends past the module's linear memory (" + memory + " bytes)."), e.getMessage());
+            WasmBridgeException e = assertThrows(
+                    WasmBridgeException.class, () -> call.take(SliceType.INTS, Abi.slice((int) memory - 4, 8)));
+            assertTrue(
+                    e.getMessage()
+                            .startsWith("Rust passed a slice of 8 bytes at address " + (memory - 4)
+                                    + ", which ends past the module's linear memory (" + memory + " bytes)."),
+                    e.getMessage());
             assertThrows(WasmBridgeException.class, () -> call.read(SliceType.BYTES, Abi.slice(0x8000_0000, 1)));
             assertThrows(WasmBridgeException.class, () -> call.takeEncoded(Codecs.INT, Abi.slice(-4, 4)));
-            assertArrayEquals(new byte[4], call.read(SliceType.BYTES, Abi.slice((int) memory - 4, 4)), "the last bytes are fine");
+            assertArrayEquals(
+                    new byte[4], call.read(SliceType.BYTES, Abi.slice((int) memory - 4, 4)), "the last bytes are fine");
         } finally {
             call.exit();
         }
@@ -239,9 +268,19 @@ class SlicesTest {
         } finally {
             call.exit();
         }
-        assertEquals(List.of(new Block(0, 2, 2), new Block(0, 8, 8), new Block(0, 4, 4), new Block(0, 8, 8),
-                new Block(0, 1, 1), new Block(0, 2, 1), new Block(0, 4, 1), new Block(0, 2, 1)),
-                fixture.allocated.stream().map(b -> new Block(0, b.size(), b.align())).toList());
+        assertEquals(
+                List.of(
+                        new Block(0, 2, 2),
+                        new Block(0, 8, 8),
+                        new Block(0, 4, 4),
+                        new Block(0, 8, 8),
+                        new Block(0, 1, 1),
+                        new Block(0, 2, 1),
+                        new Block(0, 4, 1),
+                        new Block(0, 2, 1)),
+                fixture.allocated.stream()
+                        .map(b -> new Block(0, b.size(), b.align()))
+                        .toList());
         assertTrue(fixture.freed.isEmpty(), "Rust owns what Java gives");
     }
 
@@ -268,13 +307,19 @@ class SlicesTest {
     void buffersSendTheirRemainingBytesWithoutMovingTheirPosition() {
         ByteBuffer heap = ByteBuffer.wrap(new byte[] {9, 1, 2, 3, 9}, 1, 3).slice();
         heap.position(1);
-        ByteBuffer direct = ByteBuffer.allocateDirect(4).put(new byte[] {5, 6, 7, 8}).flip();
+        ByteBuffer direct =
+                ByteBuffer.allocateDirect(4).put(new byte[] {5, 6, 7, 8}).flip();
         direct.position(2);
         CallBoundary call = boundary.enter();
         try {
-            assertArrayEquals(new byte[] {2, 3}, call.take(SliceType.BYTES, call.call(COPY, call.lend(SliceType.BUFFER, heap, "heap"), 1)));
-            assertArrayEquals(new byte[] {7, 8}, call.take(SliceType.BYTES, call.call(COPY, call.lend(SliceType.BUFFER, direct, "direct"), 1)));
-            ByteBuffer taken = call.take(SliceType.BUFFER, call.call(COPY, call.lend(SliceType.BUFFER, direct.asReadOnlyBuffer(), "ro"), 1));
+            assertArrayEquals(
+                    new byte[] {2, 3},
+                    call.take(SliceType.BYTES, call.call(COPY, call.lend(SliceType.BUFFER, heap, "heap"), 1)));
+            assertArrayEquals(
+                    new byte[] {7, 8},
+                    call.take(SliceType.BYTES, call.call(COPY, call.lend(SliceType.BUFFER, direct, "direct"), 1)));
+            ByteBuffer taken = call.take(
+                    SliceType.BUFFER, call.call(COPY, call.lend(SliceType.BUFFER, direct.asReadOnlyBuffer(), "ro"), 1));
             assertEquals(0, taken.position());
             assertEquals(ByteBuffer.wrap(new byte[] {7, 8}), taken);
         } finally {
@@ -290,10 +335,14 @@ class SlicesTest {
         for (int i = 0; i < big.length; i++) {
             big[i] = i * 31;
         }
-        assertArrayEquals(big, roundTrip(c -> c.lend(SliceType.INTS, big, "big"), 4, (c, s) -> c.take(SliceType.INTS, s)));
+        assertArrayEquals(
+                big, roundTrip(c -> c.lend(SliceType.INTS, big, "big"), 4, (c, s) -> c.take(SliceType.INTS, s)));
         double[] doubles = new double[300_000];
         java.util.Arrays.setAll(doubles, i -> i / 3.0);
-        assertArrayEquals(doubles, roundTrip(c -> c.lend(SliceType.DOUBLES, doubles, "doubles"), 8, (c, s) -> c.take(SliceType.DOUBLES, s)));
+        assertArrayEquals(
+                doubles,
+                roundTrip(
+                        c -> c.lend(SliceType.DOUBLES, doubles, "doubles"), 8, (c, s) -> c.take(SliceType.DOUBLES, s)));
     }
 
     @Test
@@ -329,14 +378,15 @@ class SlicesTest {
         CallBoundary call = boundary.enter();
         try {
             long bad = call.call(COPY, call.lend(SliceType.BYTES, new byte[] {2, 0, 0, 0, 1}, "bytes"), 1);
-            WasmBridgeException e = assertThrows(WasmBridgeException.class,
-                    () -> call.takeEncoded(Codecs.list(Codecs.BOOLEAN), bad));
+            WasmBridgeException e =
+                    assertThrows(WasmBridgeException.class, () -> call.takeEncoded(Codecs.list(Codecs.BOOLEAN), bad));
             assertTrue(e.getMessage().startsWith("Malformed value from Rust: "), e.getMessage());
             assertTrue(fixture.freed.contains(block(bad, 1)), "freed although malformed");
             long leftOver = call.call(COPY, call.lend(SliceType.BYTES, new byte[] {1, 0, 0, 0, 7}, "bytes"), 1);
             e = assertThrows(WasmBridgeException.class, () -> call.takeEncoded(Codecs.INT, leftOver));
             assertTrue(e.getMessage().contains("1 bytes are left over"), e.getMessage());
-            long badUtf8 = call.call(COPY, call.lend(SliceType.BYTES, new byte[] {1, 0, 0, 0, (byte) 0xC0}, "bytes"), 1);
+            long badUtf8 =
+                    call.call(COPY, call.lend(SliceType.BYTES, new byte[] {1, 0, 0, 0, (byte) 0xC0}, "bytes"), 1);
             e = assertThrows(WasmBridgeException.class, () -> call.readEncoded(Codecs.STRING, badUtf8));
             assertTrue(e.getMessage().contains("not valid UTF-8"), e.getMessage());
             assertFalse(boundary.isTerminated());
@@ -349,25 +399,42 @@ class SlicesTest {
     void nullsNameTheArgument() {
         CallBoundary call = boundary.enter();
         try {
-            NullPointerException e = assertThrows(NullPointerException.class,
+            NullPointerException e = assertThrows(
+                    NullPointerException.class,
                     () -> call.lendEncoded(Codecs.optional(Codecs.STRING), null, "argument 'label' of Geo.tag"));
             assertTrue(e.getMessage().startsWith("argument 'label' of Geo.tag is null"), e.getMessage());
-            e = assertThrows(NullPointerException.class, () -> call.lendEncoded(Codecs.list(Codecs.STRING),
-                    java.util.Arrays.asList("a", null), "argument 'names' of Geo.tag"));
-            assertTrue(e.getMessage().startsWith("argument 'names' of Geo.tag: element 1 of a List in the value is null"),
+            e = assertThrows(
+                    NullPointerException.class,
+                    () -> call.lendEncoded(
+                            Codecs.list(Codecs.STRING),
+                            java.util.Arrays.asList("a", null),
+                            "argument 'names' of Geo.tag"));
+            assertTrue(
+                    e.getMessage().startsWith("argument 'names' of Geo.tag: element 1 of a List in the value is null"),
                     e.getMessage());
-            e = assertThrows(NullPointerException.class, () -> call.giveEncoded(CodecsTest.POINT,
-                    new CodecsTest.Point(1, 2, null), "the result of Host.point"));
-            assertTrue(e.getMessage().startsWith("the result of Host.point: a String in the value is null"), e.getMessage());
-            e = assertThrows(NullPointerException.class, () -> call.lend(SliceType.INTS, null, "argument 'xs' of Stats.sum"));
-            assertTrue(e.getMessage().startsWith("argument 'xs' of Stats.sum is null, but the Rust side takes a int[]"),
+            e = assertThrows(
+                    NullPointerException.class,
+                    () -> call.giveEncoded(
+                            CodecsTest.POINT, new CodecsTest.Point(1, 2, null), "the result of Host.point"));
+            assertTrue(
+                    e.getMessage().startsWith("the result of Host.point: a String in the value is null"),
+                    e.getMessage());
+            e = assertThrows(
+                    NullPointerException.class, () -> call.lend(SliceType.INTS, null, "argument 'xs' of Stats.sum"));
+            assertTrue(
+                    e.getMessage().startsWith("argument 'xs' of Stats.sum is null, but the Rust side takes a int[]"),
                     e.getMessage());
             assertThrows(NullPointerException.class, () -> call.lend(SliceType.BUFFER, null, "buffer"));
             assertThrows(NullPointerException.class, () -> call.give(SliceType.DOUBLES, null, "doubles"));
-            IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
-                    () -> call.lendEncoded(Codecs.list(Codecs.STRING), List.of("\uD800"), "argument 'names' of Geo.tag"));
-            assertTrue(bad.getMessage().startsWith("argument 'names' of Geo.tag: a String in the value holds an unpaired"
-                    + " surrogate"), bad.getMessage());
+            IllegalArgumentException bad = assertThrows(
+                    IllegalArgumentException.class,
+                    () -> call.lendEncoded(
+                            Codecs.list(Codecs.STRING), List.of("\uD800"), "argument 'names' of Geo.tag"));
+            assertTrue(
+                    bad.getMessage()
+                            .startsWith("argument 'names' of Geo.tag: a String in the value holds an unpaired"
+                                    + " surrogate"),
+                    bad.getMessage());
         } finally {
             call.exit();
         }
@@ -379,10 +446,14 @@ class SlicesTest {
         BoundaryFixture.call(boundary, SET_MALLOC_FAILS, 1);
         CallBoundary call = boundary.enter();
         try {
-            WasmBridgeException e = assertThrows(WasmBridgeException.class,
+            WasmBridgeException e = assertThrows(
+                    WasmBridgeException.class,
                     () -> call.lend(SliceType.LONGS, new long[3], "argument 'xs' of Stats.sum"));
-            assertTrue(e.getMessage().contains("could not allocate 24 bytes for argument 'xs' of Stats.sum: it is out"
-                    + " of memory"), e.getMessage());
+            assertTrue(
+                    e.getMessage()
+                            .contains("could not allocate 24 bytes for argument 'xs' of Stats.sum: it is out"
+                                    + " of memory"),
+                    e.getMessage());
         } finally {
             call.exit();
         }

@@ -26,28 +26,46 @@ class Utf8Test {
             }
         }
         // bytes one off the pattern, and high bytes, must not look like it
-        assertFalse(Utf8.contains(new byte[] {0x3E, 0x40, (byte) 0xBF, (byte) 0xFF, 0x3E, 0x40, (byte) 0xBF, 0}, (byte) '?'));
-        assertTrue(Utf8.contains(new byte[] {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF,
-                (byte) 0xFF, (byte) 0xFF}, (byte) 0xFF));
+        assertFalse(Utf8.contains(
+                new byte[] {0x3E, 0x40, (byte) 0xBF, (byte) 0xFF, 0x3E, 0x40, (byte) 0xBF, 0}, (byte) '?'));
+        assertTrue(Utf8.contains(
+                new byte[] {
+                    (byte) 0xFF,
+                    (byte) 0xFF,
+                    (byte) 0xFF,
+                    (byte) 0xFF,
+                    (byte) 0xFF,
+                    (byte) 0xFF,
+                    (byte) 0xFF,
+                    (byte) 0xFF,
+                    (byte) 0xFF
+                },
+                (byte) 0xFF));
     }
 
     @Test
     void validTextIsTheJdksEncodingQuestionMarksIncluded() {
-        for (String text : new String[] {"", "plain", "what?", "?", "??????????", "é?ü", "emoji \uD83D\uDE00?", "日本語"}) {
+        for (String text :
+                new String[] {"", "plain", "what?", "?", "??????????", "é?ü", "emoji \uD83D\uDE00?", "日本語"}) {
             assertArrayEquals(text.getBytes(StandardCharsets.UTF_8), Utf8.encode(text, "text"), text);
         }
     }
 
     @Test
     void anUnpairedSurrogateIsRefusedWhereverItIs() {
-        String[] texts = {"\uD800", "a\uDC00", "abcdefghij\uD83D", "\uDE00\uD83D", "ok?\uD800 later", "long prefix ????????\uDFFF"};
+        String[] texts = {
+            "\uD800", "a\uDC00", "abcdefghij\uD83D", "\uDE00\uD83D", "ok?\uD800 later", "long prefix ????????\uDFFF"
+        };
         int[] at = {0, 1, 10, 0, 3, 20};
         for (int i = 0; i < texts.length; i++) {
             int index = i;
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> Utf8.encode(texts[index], "argument 'text' of Test.f"), texts[i]);
+            IllegalArgumentException e = assertThrows(
+                    IllegalArgumentException.class,
+                    () -> Utf8.encode(texts[index], "argument 'text' of Test.f"),
+                    texts[i]);
             assertTrue(e.getMessage().contains("at index " + at[i]), e.getMessage());
-            assertTrue(e.getMessage().startsWith("argument 'text' of Test.f holds an unpaired surrogate"), e.getMessage());
+            assertTrue(
+                    e.getMessage().startsWith("argument 'text' of Test.f holds an unpaired surrogate"), e.getMessage());
         }
     }
 

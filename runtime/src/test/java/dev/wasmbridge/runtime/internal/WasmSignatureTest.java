@@ -22,7 +22,8 @@ class WasmSignatureTest {
 
     @Test
     void writtenAsTheProcessorsMessagesWriteIt() {
-        assertEquals("(i32, i64) -> f64", WasmSignature.of(I32, I64).returning(F64).toString());
+        assertEquals(
+                "(i32, i64) -> f64", WasmSignature.of(I32, I64).returning(F64).toString());
         assertEquals("(f32) -> ()", WasmSignature.of(F32).toString());
         assertEquals("() -> i32", WasmSignature.of().returning(I32).toString());
         assertEquals("() -> (i32, i64)", WasmSignature.of().returning(I32, I64).toString());
@@ -30,9 +31,10 @@ class WasmSignatureTest {
 
     @Test
     void equalWhenTheTypesAre() {
-        assertEquals(WasmSignature.of(I64, I32).returning(I64),
-                new WasmSignature(List.of(I64, I32), List.of(I64)));
-        assertNotEquals(WasmSignature.of(I64, I32).returning(I64), WasmSignature.of(I32, I64).returning(I64));
+        assertEquals(WasmSignature.of(I64, I32).returning(I64), new WasmSignature(List.of(I64, I32), List.of(I64)));
+        assertNotEquals(
+                WasmSignature.of(I64, I32).returning(I64),
+                WasmSignature.of(I32, I64).returning(I64));
         assertNotEquals(WasmSignature.of(I32), WasmSignature.of().returning(I32));
     }
 
@@ -42,21 +44,23 @@ class WasmSignatureTest {
         WasmSignature signature = new WasmSignature(params, List.of());
         params.add(I64);
         assertEquals(List.of(I32), signature.params());
-        assertThrows(UnsupportedOperationException.class, () -> signature.params().add(I64));
+        assertThrows(
+                UnsupportedOperationException.class, () -> signature.params().add(I64));
         assertThrows(NullPointerException.class, () -> WasmSignature.of(I32, null));
     }
 
     /** The conversion to the engine's types, against the types the engine reads from a real module. */
     @Test
     void matchesTheEnginesTypesOfTheSameFunction() throws IOException {
-        CheckedModule source = CheckedModule.of(ModuleSource.of("types.wasm", Files.readAllBytes(
-                Path.of(System.getProperty("wasmbridge.fixtures"), "types_fixture.exnref.wasm"))));
+        CheckedModule source = CheckedModule.of(ModuleSource.of(
+                "types.wasm",
+                Files.readAllBytes(Path.of(System.getProperty("wasmbridge.fixtures"), "types_fixture.exnref.wasm"))));
         assertMatchesOnly(source, "add", WasmSignature.of(I32, I32).returning(I32));
         assertMatchesOnly(source, "half", WasmSignature.of(F32).returning(F32));
         assertMatchesOnly(source, "hypot", WasmSignature.of(F64, F64).returning(F64));
         assertMatchesOnly(source, "greet", WasmSignature.of(I64).returning(I64));
-        assertEquals("(f64, f64) -> f64",
-                EngineTypes.describe(LiveInstance.exportedFunctionType(source.module(), "hypot")));
+        assertEquals(
+                "(f64, f64) -> f64", EngineTypes.describe(LiveInstance.exportedFunctionType(source.module(), "hypot")));
     }
 
     private static void assertMatchesOnly(CheckedModule source, String export, WasmSignature signature) {

@@ -12,20 +12,26 @@ import java.util.List;
 @WasmModule("wasm/calculator.exnref.wasm")
 public interface Calculator extends WasmBindings {
     /** Rust: {@code Session::new() -> Session}. */
-    @WasmExport(name = "Session::new") Session newSession();
+    @WasmExport(name = "Session::new")
+    Session newSession();
 
     /** Rust: {@code fn tokenize(text: &str) -> Result<Vec<String>, String>}. */
-    @WasmExport List<String> tokenize(String text) throws CalcException;
+    @WasmExport
+    List<String> tokenize(String text) throws CalcException;
 
     /** Rust: {@code fn evaluate(text: &str) -> Result<f64, String>}. */
-    @WasmExport double evaluate(String text) throws CalcException;
+    @WasmExport
+    double evaluate(String text) throws CalcException;
 
     /** Rust: {@code fn format_number(x: f64) -> String}. */
-    @WasmExport String formatNumber(double x);
+    @WasmExport
+    String formatNumber(double x);
 
     /** Rust: {@code fn token_at(text: &str, index: i32) -> String}; panics on an index out of range. */
-    @WasmExport String tokenAt(String text, int index);
+    @WasmExport
+    String tokenAt(String text, int index);
 
     /** Rust: {@code fn crash(reason: &str) -> i32}; calls {@code std::process::abort()}. */
-    @WasmExport int crash(String reason);
+    @WasmExport
+    int crash(String reason);
 }

@@ -68,8 +68,8 @@ public final class CalculatorApp {
         try {
             calc.crash("demonstration");
         } catch (WasmAbortException abort) {
-            System.out.println("caught WasmAbortException: reason " + abort.reason() + "; terminated: "
-                    + calc.isTerminated());
+            System.out.println(
+                    "caught WasmAbortException: reason " + abort.reason() + "; terminated: " + calc.isTerminated());
         }
         calc.resetState();
         System.out.println("resetState(): generation " + calc.generation() + ", terminated: " + calc.isTerminated());

@@ -10,17 +10,22 @@ import java.util.OptionalDouble;
 @WasmClass
 public interface Session extends WasmObject {
     /** Rust: {@code fn eval(&mut self, text: &str) -> Result<f64, String>}. */
-    @WasmExport double eval(String text) throws CalcException;
+    @WasmExport
+    double eval(String text) throws CalcException;
 
     /** Rust: {@code fn get(&self, name: &str) -> Option<f64>}. */
-    @WasmExport OptionalDouble get(String name);
+    @WasmExport
+    OptionalDouble get(String name);
 
     /** Rust: {@code fn variables(&self) -> Vec<String>}, sorted. */
-    @WasmExport List<String> variables();
+    @WasmExport
+    List<String> variables();
 
     /** Rust: {@code fn evaluations(&self) -> i32}. */
-    @WasmExport int evaluations();
+    @WasmExport
+    int evaluations();
 
     /** Rust: {@code fn clear(&mut self)}. */
-    @WasmExport void clear();
+    @WasmExport
+    void clear();
 }

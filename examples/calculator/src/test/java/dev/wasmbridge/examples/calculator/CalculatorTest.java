@@ -40,11 +40,19 @@ class CalculatorTest {
 
     @Test
     void rustErrorsBecomeTheDeclaredCheckedException() {
-        assertEquals("division by zero", assertThrows(CalcException.class, () -> calc.evaluate("1 / 0")).getMessage());
-        assertEquals("unknown function 'nope'",
-                assertThrows(CalcException.class, () -> calc.evaluate("nope(1)")).getMessage());
-        assertEquals("unexpected '*'", assertThrows(CalcException.class, () -> calc.evaluate("3 + * 4")).getMessage());
-        assertEquals("unexpected character '$' at column 3",
+        assertEquals(
+                "division by zero",
+                assertThrows(CalcException.class, () -> calc.evaluate("1 / 0")).getMessage());
+        assertEquals(
+                "unknown function 'nope'",
+                assertThrows(CalcException.class, () -> calc.evaluate("nope(1)"))
+                        .getMessage());
+        assertEquals(
+                "unexpected '*'",
+                assertThrows(CalcException.class, () -> calc.evaluate("3 + * 4"))
+                        .getMessage());
+        assertEquals(
+                "unexpected character '$' at column 3",
                 assertThrows(CalcException.class, () -> calc.tokenize("1 $ 2")).getMessage());
     }
 
@@ -73,7 +81,8 @@ class CalculatorTest {
 
     @Test
     void twoSessionsAreIndependent() throws CalcException {
-        try (Session a = calc.newSession(); Session b = calc.newSession()) {
+        try (Session a = calc.newSession();
+                Session b = calc.newSession()) {
             a.eval("x = 1");
             b.eval("x = 2");
             assertEquals(OptionalDouble.of(1.0), a.get("x"));

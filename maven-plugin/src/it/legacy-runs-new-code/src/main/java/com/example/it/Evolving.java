@@ -6,7 +6,9 @@ import dev.wasmbridge.annotations.WasmModule;
 /** Uses only what evolving-v2 keeps: these bindings fit both versions. */
 @WasmModule("wasm/evolving.wasm")
 public interface Evolving {
-    @WasmExport int version();
+    @WasmExport
+    int version();
 
-    @WasmExport String greet(String name);
+    @WasmExport
+    String greet(String name);
 }

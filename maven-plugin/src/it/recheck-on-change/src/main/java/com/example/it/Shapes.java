@@ -6,7 +6,9 @@ import dev.wasmbridge.annotations.WasmModule;
 /** Uses the declarations evolving-v2 changes: javac must reject it once version 2 is in place. */
 @WasmModule("wasm/evolving.wasm")
 public interface Shapes {
-    @WasmExport String describe(Point point);
+    @WasmExport
+    String describe(Point point);
 
-    @WasmExport int twice(int value);
+    @WasmExport
+    int twice(int value);
 }
