@@ -30,14 +30,20 @@ class JitLimitTest {
         public void close() {}
     };
 
+    /**
+     * The runtime's logger, held: java.util.logging keeps loggers only weakly, so one that nothing holds may
+     * be collected (with the handler above) before the runtime logs, which then goes to a fresh one.
+     */
+    private static final Logger RUNTIME_LOGGER = Logger.getLogger("dev.wasmbridge");
+
     @BeforeEach
     void capture() {
-        Logger.getLogger("dev.wasmbridge").addHandler(capture);
+        RUNTIME_LOGGER.addHandler(capture);
     }
 
     @AfterEach
     void release() {
-        Logger.getLogger("dev.wasmbridge").removeHandler(capture);
+        RUNTIME_LOGGER.removeHandler(capture);
     }
 
     @Test
