@@ -40,17 +40,7 @@ class GoldenFilesTest {
         return JavaFileObjects.forSourceLines("example." + name, lines);
     }
 
-    private static final JavaFileObject TYPES_HOST = source(
-            "Host",
-            "package example;",
-            "import dev.wasmbridge.annotations.WasmImport;",
-            "public interface Host {",
-            "  @WasmImport(module = \"host\") int hostAdd(int a, int b);",
-            "  @WasmImport(module = \"host\") void log(String message);",
-            "  @WasmImport(module = \"host\") String hostGreeting(String name);",
-            "  @WasmImport(module = \"host\") byte[] hostTransform(byte[] bytes);",
-            "  @WasmImport(module = \"host\") double hostScalars(long a, float b, double c, boolean d);",
-            "}");
+    private static final JavaFileObject TYPES_HOST = FixtureImports.typesFixture("example", "Host");
 
     @Test
     void scalarsWithBuildTimeBytecode() throws IOException {
@@ -123,20 +113,7 @@ class GoldenFilesTest {
                         "  @WasmExport Counter merged(Counter other);",
                         "  @WasmExport long addFrom(Counter other);",
                         "}"),
-                source(
-                        "RichHost",
-                        "package example;",
-                        imports,
-                        "public interface RichHost {",
-                        "  @WasmImport(module = \"host\") int[] hostInts(int[] values);",
-                        "  @WasmImport(module = \"host\") Optional<String> hostOpt(Optional<String> x);",
-                        "  @WasmImport(module = \"host\") Point hostPoint(Point p);",
-                        "  @WasmImport(module = \"host\") Color hostColor(Color c);",
-                        "  @WasmImport(module = \"host\") List<String> hostWords(List<String> words);",
-                        "  @WasmImport(module = \"host\") @Unsigned int hostU32(@Unsigned int x);",
-                        "  @WasmImport(module = \"host\") double[] hostDoubles(double[] values);",
-                        "  @WasmImport(module = \"host\") void poke();",
-                        "}"),
+                FixtureImports.richFixture("example", "RichHost"),
                 source(
                         "Rich",
                         "package example;",

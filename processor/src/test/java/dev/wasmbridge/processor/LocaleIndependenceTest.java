@@ -47,17 +47,7 @@ class LocaleIndependenceTest {
                 "  @WasmExport int add(int a, int b);",
                 "  @WasmExport String greet(String name);",
                 "}");
-        JavaFileObject host = JavaFileObjects.forSourceLines(
-                "test.Host",
-                "package test;",
-                "import dev.wasmbridge.annotations.WasmImport;",
-                "public interface Host {",
-                "  @WasmImport(module = \"host\") int hostAdd(int a, int b);",
-                "  @WasmImport(module = \"host\") void log(String message);",
-                "  @WasmImport(module = \"host\") String hostGreeting(String name);",
-                "  @WasmImport(module = \"host\") byte[] hostTransform(byte[] bytes);",
-                "  @WasmImport(module = \"host\") double hostScalars(long a, float b, double c, boolean d);",
-                "}");
+        JavaFileObject host = FixtureImports.typesFixture("test", "Host");
 
         Compilation compilation = javac().withProcessors(new WasmBridgeProcessor())
                 .withOptions("-Awasmbridge.path=" + fixtures, "-A" + MachineCompiler.OPTION + "=false")

@@ -134,7 +134,7 @@ class ProcessorCompilationTest {
             "  @WasmImport(module = \"host\") double hostScalars(long a, float b, double c, boolean d);";
 
     /** Implements every import of the fixture. */
-    private static final JavaFileObject HOST = hostWith(HOST_ADD, LOG, GREETING, TRANSFORM, SCALARS);
+    private static final JavaFileObject HOST = FixtureImports.typesFixture("test", "Host");
 
     @Test
     void validInterfaceGeneratesBindingsThatCompile() {

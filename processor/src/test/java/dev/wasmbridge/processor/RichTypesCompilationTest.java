@@ -64,20 +64,7 @@ class RichTypesCompilationTest {
     }
 
     /** The fixture's imports, every one of them, so the only errors are the ones under test. */
-    private static final JavaFileObject HOST = source(
-            "Host",
-            "package test;",
-            IMPORTS,
-            "public interface Host {",
-            "  @WasmImport(module = \"host\") int[] hostInts(int[] values);",
-            "  @WasmImport(module = \"host\") Optional<String> hostOpt(Optional<String> x);",
-            "  @WasmImport(module = \"host\") Point hostPoint(Point p);",
-            "  @WasmImport(module = \"host\") Color hostColor(Color c);",
-            "  @WasmImport(module = \"host\") List<String> hostWords(List<String> words);",
-            "  @WasmImport(module = \"host\") @Unsigned int hostU32(@Unsigned int x);",
-            "  @WasmImport(module = \"host\") double[] hostDoubles(double[] values);",
-            "  @WasmImport(module = \"host\") void poke();",
-            "}");
+    private static final JavaFileObject HOST = FixtureImports.richFixture("test", "Host");
 
     private static final JavaFileObject POINT =
             source("Point", "package test;", IMPORTS, "@WasmRecord public record Point(double x, double y) {}");

@@ -1,0 +1,49 @@
+package dev.wasmbridge.processor;
+
+import com.google.testing.compile.JavaFileObjects;
+import javax.tools.JavaFileObject;
+
+/**
+ * The import interfaces of the fixture modules, each declaring every import its module has, so that a test
+ * compiling against a fixture sees only the diagnostics it is about. One copy, so that a fixture's new import
+ * is added once.
+ */
+final class FixtureImports {
+    private FixtureImports() {}
+
+    /** Every import of {@code types_fixture}, as the interface {@code <pkg>.<name>}. */
+    static JavaFileObject typesFixture(String pkg, String name) {
+        return JavaFileObjects.forSourceLines(
+                pkg + "." + name,
+                "package " + pkg + ";",
+                "import dev.wasmbridge.annotations.WasmImport;",
+                "public interface " + name + " {",
+                "  @WasmImport(module = \"host\") int hostAdd(int a, int b);",
+                "  @WasmImport(module = \"host\") void log(String message);",
+                "  @WasmImport(module = \"host\") String hostGreeting(String name);",
+                "  @WasmImport(module = \"host\") byte[] hostTransform(byte[] bytes);",
+                "  @WasmImport(module = \"host\") double hostScalars(long a, float b, double c, boolean d);",
+                "}");
+    }
+
+    /**
+     * Every import of {@code rich_fixture}, as the interface {@code <pkg>.<name>}; its types ({@code Point},
+     * {@code Color}) must be in {@code pkg} too.
+     */
+    static JavaFileObject richFixture(String pkg, String name) {
+        return JavaFileObjects.forSourceLines(
+                pkg + "." + name,
+                "package " + pkg + ";",
+                "import dev.wasmbridge.annotations.*; import java.util.*;",
+                "public interface " + name + " {",
+                "  @WasmImport(module = \"host\") int[] hostInts(int[] values);",
+                "  @WasmImport(module = \"host\") Optional<String> hostOpt(Optional<String> x);",
+                "  @WasmImport(module = \"host\") Point hostPoint(Point p);",
+                "  @WasmImport(module = \"host\") Color hostColor(Color c);",
+                "  @WasmImport(module = \"host\") List<String> hostWords(List<String> words);",
+                "  @WasmImport(module = \"host\") @Unsigned int hostU32(@Unsigned int x);",
+                "  @WasmImport(module = \"host\") double[] hostDoubles(double[] values);",
+                "  @WasmImport(module = \"host\") void poke();",
+                "}");
+    }
+}
