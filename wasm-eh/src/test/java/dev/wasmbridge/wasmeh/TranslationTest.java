@@ -655,13 +655,7 @@ class TranslationTest {
                 result,
                 "caught",
                 of(),
-                prefix(new Code())
-                        .tryBlock(bt)
-                        .localGet(0)
-                        .ifThen(VOID)
-                        .i32(7)
-                        .throwTag(tagA)
-                        .end()
+                throwIfParameterSet(prefix(new Code()).tryBlock(bt))
                         .catchTag(tagA)
                         .drop()
                         .i64(5)
@@ -674,14 +668,7 @@ class TranslationTest {
                 result,
                 "delegated",
                 of(),
-                prefix(new Code())
-                        .tryBlock(bt)
-                        .tryBlock(bt)
-                        .localGet(0)
-                        .ifThen(VOID)
-                        .i32(7)
-                        .throwTag(tagA)
-                        .end()
+                throwIfParameterSet(prefix(new Code()).tryBlock(bt).tryBlock(bt))
                         .delegate(0)
                         .catchTag(tagA)
                         .drop()
@@ -697,15 +684,7 @@ class TranslationTest {
                 result,
                 "rethrown",
                 of(),
-                prefix(new Code())
-                        .tryBlock(bt)
-                        .tryBlock(bt)
-                        .tryBlock(bt)
-                        .localGet(0)
-                        .ifThen(VOID)
-                        .i32(7)
-                        .throwTag(tagA)
-                        .end()
+                throwIfParameterSet(prefix(new Code()).tryBlock(bt).tryBlock(bt).tryBlock(bt))
                         .end()
                         .catchAll()
                         .i64(5)
@@ -733,6 +712,11 @@ class TranslationTest {
         }
         assertArrayEquals(new long[] {9, 2, 1}, instance.export("rethrown").apply(0));
         assertArrayEquals(new long[] {9, 15, 16}, instance.export("rethrown").apply(1));
+    }
+
+    /** {@code (local.get 0) (if (then (i32.const 7) (throw $a)))}: throws when the function's parameter is not 0. */
+    private Code throwIfParameterSet(Code code) {
+        return code.localGet(0).ifThen(VOID).i32(7).throwTag(tagA).end();
     }
 
     /** {@code (i32.const 9) (i64.const 2) (i32.const 1)}: a value below the try, then its parameters. */
