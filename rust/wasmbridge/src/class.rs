@@ -8,13 +8,78 @@
 //!
 //! A borrow that conflicts with one already held, or a move or drop of a borrowed object, panics instead
 //! of aliasing: with Java in the middle, Rust's compile-time borrow checking cannot see such calls.
+//!
+//! **Poisoning** (ABI.md, "Poisoned objects"). When the body of an export call panics (or unwinds for a
+//! Java exception), the objects it held may be half-updated: such a slot is marked poisoned and reported
+//! to the host with `wasmbridge.poisoned`, and every later borrow or move of it panics; only its drop is
+//! still allowed. Which borrows poison is the class's [`Class::poisons`] policy: an exclusive borrow
+//! always (Rust's `&mut T` is never `UnwindSafe`), a shared one when the type is not `RefUnwindSafe`
+//! (interior mutability), decided at compile time by [`UnwindProbe`]; `#[unwind_safe]` on a class turns
+//! both off. A panic while the arguments are still being taken from their handles (a borrow conflict, a
+//! dead handle) poisons nothing: no user code ran.
 
+use crate::host;
 use crate::text::Describe;
 use std::cell::{Cell, RefCell};
+use std::marker::PhantomData;
 use std::mem::MaybeUninit;
+use std::panic::RefUnwindSafe;
+
+/// Which borrows of a class's values a panic poisons.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Poisons {
+    /// Exclusive borrows (`&mut T`) and shared ones (`&T`): the type has interior mutability.
+    AllBorrows,
+    /// Exclusive borrows only: the type is `RefUnwindSafe`, so a `&T` cannot be left half-updated.
+    ExclusiveBorrows,
+    /// None: the class was declared `#[unwind_safe]`, its author vouches for every method.
+    Nothing,
+}
 
 /// A type declared with [`crate::class!`]: its values live in Rust and the host holds handles.
-pub trait Class: Describe + Sized + 'static {}
+pub trait Class: Describe + Sized + 'static {
+    /// Which borrows a panic poisons; [`crate::class!`] decides it with [`UnwindProbe`] (a function, not a
+    /// constant, since the probe's trait methods cannot be `const`; it compiles to the constant).
+    fn poisons() -> Poisons;
+}
+
+/// Decides [`Class::poisons`] for a concrete type at compile time, by auto-ref specialization: the
+/// expression `(&UnwindProbe::<T>::new()).poisons()` resolves to [`SharedBorrowIsSafe`] when `T:
+/// RefUnwindSafe` and to [`SharedBorrowMayPoison`] otherwise. `T` must be a concrete type (a class is).
+pub struct UnwindProbe<T>(PhantomData<T>);
+
+impl<T> UnwindProbe<T> {
+    /// The probe for `T`.
+    pub const fn new() -> Self {
+        UnwindProbe(PhantomData)
+    }
+}
+
+impl<T> Default for UnwindProbe<T> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The probe's answer for a `RefUnwindSafe` type: exclusive borrows poison, shared ones do not.
+pub trait SharedBorrowIsSafe {
+    /// Which borrows poison.
+    fn poisons(&self) -> Poisons {
+        Poisons::ExclusiveBorrows
+    }
+}
+
+impl<T: RefUnwindSafe> SharedBorrowIsSafe for UnwindProbe<T> {}
+
+/// The probe's answer for any other type: every borrow poisons.
+pub trait SharedBorrowMayPoison {
+    /// Which borrows poison.
+    fn poisons(&self) -> Poisons {
+        Poisons::AllBorrows
+    }
+}
+
+impl<T> SharedBorrowMayPoison for &UnwindProbe<T> {}
 
 /// The header word of a live slot.
 const LIVE: u32 = 0x6a62_6f62;
@@ -28,6 +93,8 @@ const EXCLUSIVE: i32 = -1;
 struct Header {
     live: Cell<u32>,
     state: Cell<i32>,
+    /// Set when a panicking call held the value in a way its class's [`Class::poisons`] covers.
+    poisoned: Cell<bool>,
 }
 
 /// The heap block a handle points to.
@@ -42,19 +109,61 @@ struct Held {
     header: *const Header,
     /// For a moved-out slot: frees its memory (without dropping the value, which was moved out).
     free: Option<unsafe fn(*const Header)>,
+    /// Whether a panic in the call's body poisons the slot.
+    poisons: bool,
+}
+
+/// Where the current export call is: a panic poisons what it holds only while its body runs.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Phase {
+    /// Taking the arguments from their handles (and converting the others).
+    Arguments,
+    /// The user's code.
+    Body,
+    /// Converting the result for the host.
+    Result,
+}
+
+/// The export call in progress on this thread: where its held objects start, and its phase.
+#[derive(Clone, Copy)]
+pub(crate) struct Call {
+    mark: usize,
+    phase: Phase,
 }
 
 thread_local! {
     static HELD: RefCell<Vec<Held>> = const { RefCell::new(Vec::new()) };
+    static CURRENT: Cell<Call> = const { Cell::new(Call { mark: 0, phase: Phase::Result }) };
 }
 
-/// The position to settle back to when the current export call ends.
-pub(crate) fn held_mark() -> usize {
-    HELD.with(|held| held.borrow().len())
+/// Starts an export call; returns the call it is nested in, for [`end_call`].
+pub(crate) fn begin_call() -> Call {
+    let mark = HELD.with(|held| held.borrow().len());
+    CURRENT.with(|current| current.replace(Call { mark, phase: Phase::Arguments }))
 }
 
-/// Ends the borrows and frees the moved-out slots recorded since `mark`, newest first.
-pub(crate) fn settle_held(mark: usize) {
+/// The arguments are taken: the user's code runs now. What the export macros call (through
+/// `__private`) between the conversions and the body.
+pub fn body_starts() {
+    CURRENT.with(|current| current.set(Call { phase: Phase::Body, ..current.get() }));
+}
+
+/// The user's code returned: a panic from now on (converting the result) poisons nothing.
+pub fn body_returned() {
+    CURRENT.with(|current| current.set(Call { phase: Phase::Result, ..current.get() }));
+}
+
+/// Ends the current export call: settles what it held (see [`settle_held`]) and restores `outer`. When the
+/// call unwound (`unwound`) in its body, the objects it held are poisoned as their classes say, and each
+/// newly poisoned one is reported to the host (`wasmbridge.poisoned`).
+pub(crate) fn end_call(outer: Call, unwound: bool) {
+    let call = CURRENT.with(|current| current.replace(outer));
+    settle_held(call.mark, unwound && call.phase == Phase::Body);
+}
+
+/// Ends the borrows and frees the moved-out slots recorded since `mark`, newest first. With `poison`, the
+/// borrowed slots whose class poisons that kind of borrow are marked poisoned and reported to the host.
+fn settle_held(mark: usize, poison: bool) {
     while let Some(held) = HELD.with(|held| {
         let mut held = held.borrow_mut();
         if held.len() > mark {
@@ -68,16 +177,22 @@ pub(crate) fn settle_held(mark: usize) {
         match held.free {
             // SAFETY: `free` is the slot's own deallocator, called once.
             Some(free) => unsafe { free(held.header) },
-            None => match header.state.get() {
-                EXCLUSIVE => header.state.set(0),
-                shared => header.state.set(shared - 1),
-            },
+            None => {
+                match header.state.get() {
+                    EXCLUSIVE => header.state.set(0),
+                    shared => header.state.set(shared - 1),
+                }
+                if poison && held.poisons && !header.poisoned.get() {
+                    header.poisoned.set(true);
+                    host::poisoned(held.header as usize as i32);
+                }
+            }
         }
     }
 }
 
-fn hold(header: *const Header, free: Option<unsafe fn(*const Header)>) {
-    HELD.with(|held| held.borrow_mut().push(Held { header, free }));
+fn hold(header: *const Header, free: Option<unsafe fn(*const Header)>, poisons: bool) {
+    HELD.with(|held| held.borrow_mut().push(Held { header, free, poisons }));
 }
 
 /// Frees a moved-out slot's memory.
@@ -96,7 +211,7 @@ impl<T: Class> Slot<T> {
     /// Puts `value` in a new slot; the host owns it from now on.
     pub fn new(value: T) -> *mut Slot<T> {
         Box::into_raw(Box::new(Slot {
-            header: Header { live: Cell::new(LIVE), state: Cell::new(0) },
+            header: Header { live: Cell::new(LIVE), state: Cell::new(0), poisoned: Cell::new(false) },
             value: MaybeUninit::new(value),
         }))
     }
@@ -125,12 +240,13 @@ impl<T: Class> Slot<T> {
     /// `slot` is a live slot, and `'a` ends with the current export call.
     pub unsafe fn borrow<'a>(slot: *mut Slot<T>) -> &'a T {
         let header = &(*slot).header;
+        Self::check_poison(header);
         match header.state.get() {
             MOVED => Self::moved(),
             EXCLUSIVE => Self::already_borrowed(),
             shared => header.state.set(shared + 1),
         }
-        hold(header, None);
+        hold(header, None, T::poisons() == Poisons::AllBorrows);
         (*slot).value.assume_init_ref()
     }
 
@@ -140,12 +256,13 @@ impl<T: Class> Slot<T> {
     /// `slot` is a live slot, and `'a` ends with the current export call.
     pub unsafe fn borrow_mut<'a>(slot: *mut Slot<T>) -> &'a mut T {
         let header = &(*slot).header;
+        Self::check_poison(header);
         match header.state.get() {
             0 => header.state.set(EXCLUSIVE),
             MOVED => Self::moved(),
             _ => Self::already_borrowed(),
         }
-        hold(header, None);
+        hold(header, None, T::poisons() != Poisons::Nothing);
         (*slot).value.assume_init_mut()
     }
 
@@ -155,16 +272,17 @@ impl<T: Class> Slot<T> {
     /// `slot` is a live slot.
     pub unsafe fn take(slot: *mut Slot<T>) -> T {
         let header = &(*slot).header;
+        Self::check_poison(header);
         match header.state.get() {
             0 => header.state.set(MOVED),
             MOVED => Self::moved(),
             _ => panic!("{} is borrowed and cannot be moved (a re-entrant call from Java?)", T::NAME),
         }
-        hold(header, Some(free_moved::<T>));
+        hold(header, Some(free_moved::<T>), false);
         (*slot).value.assume_init_read()
     }
 
-    /// Drops the value and frees the slot.
+    /// Drops the value and frees the slot; allowed for a poisoned slot too (its destructor runs).
     ///
     /// # Safety
     /// `slot` is a live slot.
@@ -178,6 +296,17 @@ impl<T: Class> Slot<T> {
         free_moved::<T>(&(*slot).header);
         // Last: the value's destructor may panic, and the slot is already gone.
         drop(value);
+    }
+
+    /// Refuses a poisoned slot. The host refuses it before calling (`PoisonedObjectException`); this is
+    /// the Rust side's own guard.
+    fn check_poison(header: &Header) {
+        if header.poisoned.get() {
+            panic!(
+                "{} is poisoned: a call that held it panicked, so it may be half-updated; it can only be dropped",
+                T::NAME
+            )
+        }
     }
 
     fn already_borrowed() -> ! {
@@ -233,9 +362,10 @@ pub fn option_into_handle<T: Class>(value: Option<T>) -> i32 {
 
 #[cfg(test)]
 mod tests {
-    use super::{held_mark, settle_held, Class, Slot};
+    use super::{begin_call, body_starts, end_call, Class, Poisons, Slot, UnwindProbe};
+    use crate::host;
     use crate::text::{Describe, TypeName};
-    use std::cell::Cell;
+    use std::cell::{Cell, RefCell};
     use std::panic::{catch_unwind, AssertUnwindSafe};
 
     thread_local! {
@@ -246,7 +376,15 @@ mod tests {
     impl Describe for Counter {
         const NAME: TypeName = TypeName::of("Counter");
     }
-    impl Class for Counter {}
+    impl Class for Counter {
+        // The borrow is the specialization (see UnwindProbe), not a needless one.
+        #[allow(clippy::needless_borrow)]
+        fn poisons() -> Poisons {
+            #[allow(unused_imports)]
+            use super::{SharedBorrowIsSafe, SharedBorrowMayPoison};
+            (&UnwindProbe::<Counter>::new()).poisons()
+        }
+    }
     impl Drop for Counter {
         fn drop(&mut self) {
             DROPS.with(|d| d.set(d.get() + 1));
@@ -257,12 +395,38 @@ mod tests {
         DROPS.with(|d| d.get())
     }
 
-    /// Runs `body` as an export call would: settles what it held, whether it panicked or not.
+    /// A class with interior mutability.
+    struct Memo(RefCell<Vec<i32>>);
+    impl Describe for Memo {
+        const NAME: TypeName = TypeName::of("Memo");
+    }
+    impl Class for Memo {
+        // The borrow is the specialization (see UnwindProbe), not a needless one.
+        #[allow(clippy::needless_borrow)]
+        fn poisons() -> Poisons {
+            #[allow(unused_imports)]
+            use super::{SharedBorrowIsSafe, SharedBorrowMayPoison};
+            (&UnwindProbe::<Memo>::new()).poisons()
+        }
+    }
+
+    /// Runs `body` as an export call would: settles what it held, whether it panicked or not. The
+    /// arguments are taken before the body starts; a panic after it poisons.
     fn call<R>(body: impl FnOnce() -> R) -> Result<R, String> {
-        let mark = held_mark();
+        let outer = begin_call();
         let result = catch_unwind(AssertUnwindSafe(body));
-        settle_held(mark);
-        result.map_err(|p| p.downcast_ref::<String>().cloned().unwrap_or_default())
+        end_call(outer, result.is_err());
+        result.map_err(|p| {
+            p.downcast_ref::<String>()
+                .cloned()
+                .or_else(|| p.downcast_ref::<&str>().map(|s| (*s).to_owned()))
+                .unwrap_or_default()
+        })
+    }
+
+    /// A call whose arguments were taken (no panic so far): its body runs now.
+    fn body() {
+        body_starts();
     }
 
     #[test]
@@ -348,5 +512,75 @@ mod tests {
     fn null_handles_panic() {
         let null = call(|| unsafe { Slot::<Counter>::from_handle(0) });
         assert_eq!(null.unwrap_err(), "null Counter handle");
+    }
+
+    #[test]
+    fn the_probe_tells_interior_mutability_apart() {
+        assert_eq!(Counter::poisons(), Poisons::ExclusiveBorrows);
+        assert_eq!(Memo::poisons(), Poisons::AllBorrows);
+    }
+
+    #[test]
+    fn a_panic_in_the_body_poisons_an_exclusive_borrow_and_only_drop_is_allowed() {
+        host::recorded(); // the record is per thread: starts empty
+        let before = drops();
+        let slot = Slot::new(Counter(1));
+        let failed = call(|| unsafe {
+            let counter = Slot::borrow_mut(slot);
+            body();
+            counter.0 += 1;
+            panic!("half-way")
+        });
+        assert_eq!(failed.unwrap_err(), "half-way");
+        assert_eq!(host::recorded(), [format!("poisoned: {:#x}", slot as usize as i32)]);
+        for refused in [
+            call(|| unsafe { Slot::borrow(slot).0 }),
+            call(|| unsafe { Slot::borrow_mut(slot).0 }),
+            call(|| unsafe { Slot::take(slot).0 }),
+        ] {
+            assert_eq!(
+                refused.unwrap_err(),
+                "Counter is poisoned: a call that held it panicked, so it may be half-updated; it can only be dropped"
+            );
+        }
+        assert!(host::recorded().is_empty(), "refusing is not poisoning again");
+        assert_eq!(call(|| unsafe { Slot::drop_slot(slot) }), Ok(()));
+        assert_eq!(drops(), before + 1, "the destructor ran");
+    }
+
+    #[test]
+    fn shared_borrows_poison_only_types_with_interior_mutability() {
+        host::recorded(); // the record is per thread: starts empty
+        let counter = Slot::new(Counter(1));
+        let memo = Slot::new(Memo(RefCell::new(Vec::new())));
+        let failed = call(|| unsafe {
+            let (counter, memo) = (Slot::borrow(counter), Slot::borrow(memo));
+            body();
+            memo.0.borrow_mut().push(counter.0 as i32);
+            panic!("while caching")
+        });
+        assert_eq!(failed.unwrap_err(), "while caching");
+        assert_eq!(host::recorded(), [format!("poisoned: {:#x}", memo as usize as i32)]);
+        assert_eq!(call(|| unsafe { Slot::borrow(counter).0 }), Ok(1), "a plain &self read does not poison");
+        assert!(call(|| unsafe { Slot::borrow(memo).0.borrow().len() }).is_err());
+        unsafe {
+            Slot::drop_slot(counter);
+            Slot::drop_slot(memo);
+        }
+    }
+
+    #[test]
+    fn a_panic_while_taking_the_arguments_poisons_nothing() {
+        host::recorded(); // the record is per thread: starts empty
+        let slot = Slot::new(Counter(1));
+        // `counter.add_from(counter)`: the second borrow conflicts before any user code ran.
+        let conflict = call(|| unsafe {
+            Slot::borrow_mut(slot);
+            Slot::borrow(slot);
+        });
+        assert_eq!(conflict.unwrap_err(), "Counter is already borrowed (a re-entrant call from Java?)");
+        assert!(host::recorded().is_empty());
+        assert_eq!(call(|| unsafe { Slot::borrow_mut(slot).0 }), Ok(1));
+        unsafe { Slot::drop_slot(slot) };
     }
 }

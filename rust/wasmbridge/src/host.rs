@@ -19,6 +19,8 @@ mod imports {
         fn host_java_exception_unwound();
         #[link_name = "error"]
         fn host_error(type_name: i64, message: i64);
+        #[link_name = "poisoned"]
+        fn host_poisoned(handle: i32);
     }
 
     #[link(wasm_import_module = "wasmbridge")]
@@ -49,6 +51,11 @@ mod imports {
     pub fn error(type_name: &str, message: &str) {
         // SAFETY: the host reads both slices during the call and does not keep the pointers.
         unsafe { host_error(lend(type_name), lend(message)) }
+    }
+
+    pub fn poisoned(handle: i32) {
+        // SAFETY: a plain signal to the host.
+        unsafe { host_poisoned(handle) }
     }
 
     pub fn callback(id: i32, args: &[u8]) -> i64 {
@@ -92,6 +99,10 @@ mod imports {
         record(format!("error: {type_name}: {message}"));
     }
 
+    pub fn poisoned(handle: i32) {
+        record(format!("poisoned: {handle:#x}"));
+    }
+
     /// Records the call and returns the empty slice (the result of a `()` callback).
     pub fn callback(id: i32, args: &[u8]) -> i64 {
         record(format!("callback {id}: {args:?}"));
@@ -110,5 +121,7 @@ pub(crate) use imports::import_failed;
 pub(crate) use imports::java_exception_unwound;
 /// `wasmbridge.panic(message)`: a panic ended the call (or is about to abort the instance).
 pub(crate) use imports::panic;
+/// `wasmbridge.poisoned(handle)`: the call that is unwinding held this object; it is poisoned.
+pub(crate) use imports::poisoned;
 #[cfg(all(test, not(target_family = "wasm")))]
 pub(crate) use imports::recorded;

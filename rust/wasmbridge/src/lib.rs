@@ -114,8 +114,9 @@ pub mod __private {
     };
     pub use crate::callback::CallbackArgs;
     pub use crate::class::{
-        borrow as class_borrow, borrow_mut as class_borrow_mut, drop_handle, into_handle, option_into_handle,
-        take as class_take, Class,
+        body_returned, body_starts, borrow as class_borrow, borrow_mut as class_borrow_mut, drop_handle,
+        into_handle, option_into_handle, take as class_take, Class, Poisons, SharedBorrowIsSafe,
+        SharedBorrowMayPoison, UnwindProbe,
     };
     pub use crate::panic::{after_import, export_call};
     pub use crate::slice::{Numeric, Slice};
@@ -136,12 +137,12 @@ pub mod __private {
 }
 
 /// The version of `docs/ABI.md` this crate implements.
-pub const ABI_VERSION: u32 = 2;
+pub const ABI_VERSION: u32 = 3;
 
 /// The ABI version as a custom section, read by the Java annotation processor at build time.
 #[used]
 #[unsafe(link_section = "wasmbridge.abi")]
-static ABI_SECTION: [u8; 1] = *b"2";
+static ABI_SECTION: [u8; 1] = *b"3";
 
 #[cfg(test)]
 mod tests {

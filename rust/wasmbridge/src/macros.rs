@@ -37,10 +37,12 @@ macro_rules! export {
             $crate::__private::export_call(move || {
                 // SAFETY: the host follows ABI.md and keeps borrowed arguments alive for this call.
                 $(let $arg: $ty = unsafe { <$ty as $crate::__private::FromHost>::from_host($arg) };)*
+                $crate::__private::body_starts();
                 // The result type is written out so that a body that always panics still has one. The body
                 // is a closure called at once so that a `return` in it returns from the body, not from here.
                 #[allow(clippy::redundant_closure_call)]
                 let result: $crate::__private::result_type!($($ret)?) = (move || -> $crate::__private::result_type!($($ret)?) { $body })();
+                $crate::__private::body_returned();
                 result
             })
         }
@@ -121,6 +123,30 @@ macro_rules! __import_fns {
 /// or `Option<T>` result is a new object for the host. A borrow that conflicts with one in progress (a
 /// re-entrant call from Java), or a move or drop of a borrowed object, panics.
 ///
+/// **Unwind safety.** When a call panics (or a Java exception unwinds it) while its code holds an object,
+/// the object may be half-updated, so it is *poisoned*: Java refuses every later use with
+/// `PoisonedObjectException`, and only `close()` (which runs the destructor) is left. Which borrows poison
+/// follows Rust's own `UnwindSafe` rules, decided at compile time:
+///
+/// - `&mut T` (`&mut self`, or a `&mut T` parameter) always poisons: `&mut T` is never `UnwindSafe`.
+/// - `&T` poisons when `T` is not `RefUnwindSafe`, i.e. has interior mutability (`Cell`, `RefCell`,
+///   `UnsafeCell`, or something holding one, such as `Rc<RefCell<_>>`). A `&self` method of a plain type
+///   cannot change it, so a panic there poisons nothing. `Mutex` and the atomics are `RefUnwindSafe`.
+/// - A panic while the arguments are taken from their handles (a borrow conflict) poisons nothing.
+///
+/// A class whose author knows that every method leaves it consistent wherever it can panic (or accepts
+/// a half-made change) opts out with `#[unwind_safe]` as the first attribute, the way
+/// `AssertUnwindSafe` opts a closure out:
+///
+/// ```ignore
+/// wasmbridge::class! {
+///     #[unwind_safe]
+///     impl HitCounter {
+///         fn hit(&self) -> u64 { self.hits.set(self.hits.get() + 1); self.hits.get() }
+///     }
+/// }
+/// ```
+///
 /// ```ignore
 /// pub struct Counter { count: i64 }
 ///
@@ -135,8 +161,16 @@ macro_rules! __import_fns {
 /// ```
 #[macro_export]
 macro_rules! class {
+    (#[unwind_safe] $(#[$meta:meta])* impl $T:ident { $($items:tt)* }) => {
+        $crate::__private::class_type!($T [$crate::__private::Poisons::Nothing]);
+        $crate::__private::class_items!($T [$(#[$meta])*] $($items)*);
+    };
     ($(#[$meta:meta])* impl $T:ident { $($items:tt)* }) => {
-        $crate::__private::class_type!($T);
+        $crate::__private::class_type!($T [{
+            #[allow(unused_imports)]
+            use $crate::__private::{SharedBorrowIsSafe as _, SharedBorrowMayPoison as _};
+            (&$crate::__private::UnwindProbe::<$T>::new()).poisons()
+        }]);
         $crate::__private::class_items!($T [$(#[$meta])*] $($items)*);
     };
 }
@@ -145,8 +179,14 @@ macro_rules! class {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __class_type {
-    ($T:ident) => {
-        impl $crate::__private::Class for $T {}
+    ($T:ident [$poisons:expr]) => {
+        impl $crate::__private::Class for $T {
+            // The probe's borrow is the specialization (see UnwindProbe), not a needless one.
+            #[allow(clippy::needless_borrow)]
+            fn poisons() -> $crate::__private::Poisons {
+                $poisons
+            }
+        }
         impl $crate::__private::Describe for $T {
             const NAME: $crate::__private::TypeName = $crate::__private::TypeName::of(stringify!($T));
         }
@@ -305,7 +345,10 @@ macro_rules! __class_emit {
                     // SAFETY: the host follows ABI.md: live handles, arguments alive for this call.
                     $(let this: $rty = unsafe { <$rty as $crate::__private::FromHost>::from_host(this) };)?
                     $(let $arg: $ty = unsafe { <$ty as $crate::__private::FromHost>::from_host($arg) };)*
-                    <$T>::$name($($crate::__private::identity::<$rty>(this),)? $($arg),*)
+                    $crate::__private::body_starts();
+                    let result = <$T>::$name($($crate::__private::identity::<$rty>(this),)? $($arg),*);
+                    $crate::__private::body_returned();
+                    result
                 })
             }
         };
@@ -578,6 +621,30 @@ mod tests {
         }
     }
 
+    /// Interior mutability: a panic while a `&self` method runs poisons it too.
+    pub struct Memo {
+        seen: std::cell::RefCell<Vec<i64>>,
+    }
+
+    crate::class! {
+        impl Memo {
+            fn remember(&self, value: i64) { self.seen.borrow_mut().push(value); }
+        }
+    }
+
+    /// Interior mutability, but its author vouches for every method.
+    pub struct Tolerant {
+        hits: std::cell::Cell<i64>,
+    }
+
+    crate::class! {
+        #[unwind_safe]
+        /// Attributes after `#[unwind_safe]` still apply to the `impl` block.
+        impl Tolerant {
+            fn hit(&self) -> i64 { self.hits.set(self.hits.get() + 1); self.hits.get() }
+        }
+    }
+
     crate::export! {
         fn sample_echo(sample: Sample) -> Sample { sample }
         fn tally_sum(a: &Tally, b: &mut Tally) -> i64 { a.total + b.total }
@@ -609,6 +676,18 @@ mod tests {
         let tally = tally.bump().merged(Tally::parsed("4").unwrap());
         assert_eq!(tally.get(), 20);
         assert!(Tally::maybe(false).is_none());
+    }
+
+    #[test]
+    fn classes_poison_as_their_types_say() {
+        use crate::class::{Class, Poisons};
+        assert_eq!(Tally::poisons(), Poisons::ExclusiveBorrows, "plain data: &self reads do not poison");
+        assert_eq!(Memo::poisons(), Poisons::AllBorrows, "a RefCell: &self can be left half-updated");
+        assert_eq!(Tolerant::poisons(), Poisons::Nothing, "#[unwind_safe]");
+        let memo = Memo { seen: Default::default() };
+        memo.remember(1);
+        assert_eq!(memo.seen.borrow().len(), 1);
+        assert_eq!(Tolerant { hits: Default::default() }.hit(), 1);
     }
 
     #[test]

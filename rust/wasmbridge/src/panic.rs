@@ -1,15 +1,22 @@
 //! The Rust half of the panic-catching boundary (ABI.md, "Panics and aborts").
 //!
 //! Every export runs inside [`export_call`], which catches a panic with `catch_unwind` (so destructors
-//! run and the shadow stack is restored by Rust itself), reports its message to the host through the
-//! `wasmbridge.panic` import and returns a zero value the host ignores. Under `panic=abort` nothing can be
-//! caught, so the panic hook reports the message before the abort traps the instance.
+//! run and the shadow stack is restored by Rust itself), poisons the objects the call was holding (see the
+//! `class` module), reports the panic's message to the host through the `wasmbridge.panic` import and
+//! returns a zero value the host ignores. Under `panic=abort` nothing can be caught, so the panic hook
+//! reports the message before the abort traps the instance.
+//!
+//! The hook cooperates with others: it chains to the hook that was installed before it (unless that is
+//! Rust's default hook, whose output goes nowhere on `wasm32-unknown-unknown`), and when a user's hook
+//! replaced it, the message is taken from the panic's payload instead (without its location), and the
+//! hook is installed again over the user's one, which it then chains to.
 //!
 //! A Java exception thrown by an import unwinds Rust as a panic of its own payload type
 //! ([`JavaException`]): destructors run, and the host gets its original exception back.
 
 use crate::abi::{IntoHost, Wire, Zero};
 use crate::{class, host};
+use std::any::Any;
 use std::cell::RefCell;
 use std::panic::{self, AssertUnwindSafe, PanicHookInfo};
 use std::sync::Once;
@@ -18,17 +25,53 @@ use std::sync::Once;
 /// the host.
 pub struct JavaException;
 
-thread_local! {
-    static LAST_PANIC: RefCell<Option<String>> = const { RefCell::new(None) };
+/// A panic hook, as `std::panic::take_hook` returns it.
+type Hook = Box<dyn Fn(&PanicHookInfo<'_>) + Sync + Send + 'static>;
+
+/// What the hook saw of the last panic on this thread.
+struct Seen {
+    /// `panicked at <location>: <payload>`, as reported to the host.
+    message: String,
+    /// The payload's text (or `Box<dyn Any>`), to tell whether the caught panic is the one seen.
+    payload: String,
 }
+
+thread_local! {
+    static LAST_PANIC: RefCell<Option<Seen>> = const { RefCell::new(None) };
+}
+
+/// What a payload that is not a string reads as.
+const NOT_A_STRING: &str = "Box<dyn Any>";
 
 fn install_hook() {
     static HOOK: Once = Once::new();
-    HOOK.call_once(|| panic::set_hook(Box::new(hook)));
+    HOOK.call_once(|| install_over(panic::take_hook()));
+}
+
+/// Installs the support crate's hook, chaining to `previous` unless it is Rust's default hook.
+fn install_over(previous: Hook) {
+    let previous = if is_default_hook(&previous) { None } else { Some(previous) };
+    panic::set_hook(Box::new(move |info| {
+        hook(info);
+        if let Some(previous) = &previous {
+            previous(info);
+        }
+    }));
+}
+
+/// Whether `hook` (just taken with `take_hook`, which leaves the default hook installed) is Rust's default
+/// hook. Taking the hook again gives a box of the default one; the two are the same hook when both the
+/// address and the vtable agree (the default hook is a zero-sized function item, and the box of it is
+/// made at one place in std). A user's hook never passes: its type, so its vtable, is another.
+fn is_default_hook(hook: &Hook) -> bool {
+    let default = panic::take_hook();
+    // Comparing the vtable is the point here: see above.
+    #[allow(ambiguous_wide_pointer_comparisons)]
+    std::ptr::eq(&**hook, &*default)
 }
 
 fn hook(info: &PanicHookInfo<'_>) {
-    let payload = info.payload_as_str().unwrap_or("Box<dyn Any>");
+    let payload = info.payload_as_str().unwrap_or(NOT_A_STRING);
     let message = match info.location() {
         Some(location) => format!("panicked at {location}: {payload}"),
         None => format!("panicked: {payload}"),
@@ -36,7 +79,7 @@ fn hook(info: &PanicHookInfo<'_>) {
     if cfg!(panic = "abort") {
         report(&message);
     } else {
-        LAST_PANIC.with(|last| *last.borrow_mut() = Some(message));
+        LAST_PANIC.with(|last| *last.borrow_mut() = Some(Seen { message, payload: payload.to_owned() }));
     }
 }
 
@@ -44,31 +87,51 @@ fn report(message: &str) {
     host::panic(message);
 }
 
+/// The message of a caught panic: the one the hook recorded, or, when the hook did not see this panic (a
+/// user's hook replaced it), one made from the payload, after installing the hook again over the user's.
+fn caught_message(payload: &(dyn Any + Send)) -> String {
+    let text = payload
+        .downcast_ref::<&str>()
+        .copied()
+        .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+        .unwrap_or(NOT_A_STRING);
+    match LAST_PANIC.with(|last| last.borrow_mut().take()) {
+        Some(seen) if seen.payload == text => seen.message,
+        _ => {
+            install_over(panic::take_hook());
+            format!("panicked: {text}")
+        }
+    }
+}
+
 /// Runs an export's body at the boundary. What [`crate::export!`] and [`crate::class!`] expand to
 /// (through `__private`); not for direct use.
 ///
 /// The result is converted for the host inside the boundary too (an `Err`'s `Display` may panic). When
 /// the call ends, normally or by a caught panic, the class objects it borrowed are released and those it
-/// moved out of their slots are freed (see the `class` module).
+/// moved out of their slots are freed; when it unwound in the body, the objects it held are poisoned
+/// (see the `class` module).
+///
+/// Catching the panic asserts unwind safety for the body (`AssertUnwindSafe`), and poisoning is what makes
+/// that assertion hold for what the host can reach: every object the body held, and could have left
+/// half-updated, refuses use from then on. Statics and thread-locals are not covered; the host's `RESET`
+/// panic policy is.
 pub fn export_call<R>(body: impl FnOnce() -> R) -> <R as Wire>::Abi
 where
     R: IntoHost,
     <R as Wire>::Abi: Zero,
 {
     install_hook();
-    let mark = class::held_mark();
+    let outer = class::begin_call();
     let outcome = panic::catch_unwind(AssertUnwindSafe(|| body().into_host()));
-    class::settle_held(mark);
+    class::end_call(outer, outcome.is_err());
     match outcome {
         Ok(result) => result,
         Err(payload) => {
             if payload.is::<JavaException>() {
                 host::java_exception_unwound();
             } else {
-                let message = LAST_PANIC
-                    .with(|last| last.borrow_mut().take())
-                    .unwrap_or_else(|| "panicked: (no message)".to_owned());
-                report(&message);
+                report(&caught_message(&*payload));
             }
             drop(payload);
             <<R as Wire>::Abi as Zero>::ZERO
@@ -83,5 +146,59 @@ pub fn after_import() {
     // Under panic=abort nothing could unwind: the host aborts the instance instead (ABI.md).
     if cfg!(panic = "unwind") && host::import_failed() {
         panic::resume_unwind(Box::new(JavaException));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{export_call, is_default_hook};
+    use crate::host;
+    use std::panic;
+    use std::sync::Mutex;
+
+    /// The panic hook is global to the process: tests that change it run one at a time.
+    static HOOKS: Mutex<()> = Mutex::new(());
+
+    #[test]
+    fn the_default_hook_is_recognized_and_a_users_is_not() {
+        let _serial = HOOKS.lock().unwrap_or_else(|e| e.into_inner());
+        let saved = panic::take_hook();
+        let default = panic::take_hook();
+        assert!(is_default_hook(&default), "the default hook");
+        let user: super::Hook = Box::new(|_| {});
+        assert!(!is_default_hook(&user), "a zero-sized user hook");
+        let captured = String::from("state");
+        let user: super::Hook = Box::new(move |_| {
+            let _ = captured.len();
+        });
+        assert!(!is_default_hook(&user), "a user hook with state");
+        panic::set_hook(saved);
+    }
+
+    #[test]
+    fn a_panic_is_reported_with_its_location_and_a_replacing_hook_is_chained_to() {
+        let _serial = HOOKS.lock().unwrap_or_else(|e| e.into_inner());
+        let saved = panic::take_hook();
+        host::recorded();
+        // Installs the support crate's hook (once per process), then a user's hook that replaces it.
+        let _: i32 = export_call(|| 1);
+        thread_local! {
+            // Per thread: other tests may panic on theirs while this hook is installed.
+            static USER_RUNS: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+        }
+        panic::set_hook(Box::new(|_| USER_RUNS.with(|runs| runs.set(runs.get() + 1))));
+
+        let _: i32 = export_call(|| -> i32 { panic!("first") });
+        assert_eq!(host::recorded(), ["panic: panicked: first"], "the payload, without a location");
+        let _: i32 = export_call(|| -> i32 { panic!("second") });
+        let recorded = host::recorded();
+        assert!(
+            recorded.len() == 1
+                && recorded[0].starts_with("panic: panicked at ")
+                && recorded[0].ends_with(": second"),
+            "the hook is back, with the location: {recorded:?}"
+        );
+        assert_eq!(USER_RUNS.with(|runs| runs.get()), 2, "the user's hook ran both times");
+        panic::set_hook(saved);
     }
 }

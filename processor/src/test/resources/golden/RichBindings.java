@@ -32,7 +32,7 @@ import javax.annotation.processing.Generated;
 @Generated("dev.wasmbridge.processor.WasmBridgeProcessor")
 public final class RichBindings extends GeneratedBindings implements Rich {
   private static final CheckedModule MODULE = CheckedModule.classpath(RichBindings.class, "wasm/rich_fixture.exnref.wasm")
-  .checkedAgainst("bc3995107dda631587d10c15711476225b4aedd89b530b7021e6425fc5a5aee5", List.of(
+  .checkedAgainst("df0e3286033f82a9f5780b86629831049ddf39736d87aba597baa6b849a8ac20", List.of(
     "class Counter",
     "enum Color { Red = 0, Green = 1, Blue = 7 }",
     "fn Counter::add_from(self: &mut Counter, other: &Counter) -> i64",

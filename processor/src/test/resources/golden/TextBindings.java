@@ -24,7 +24,7 @@ import javax.annotation.processing.Generated;
 @Generated("dev.wasmbridge.processor.WasmBridgeProcessor")
 public final class TextBindings extends GeneratedBindings implements Text {
   private static final CheckedModule MODULE = CheckedModule.classpath(TextBindings.class, "wasm/types_fixture.exnref.wasm")
-  .checkedAgainst("f08b8fbcd7d79e75b12f9f392ac6dcbbccb170c2527dd4d351a6d82e4c671b24", List.of(
+  .checkedAgainst("e6a6f6be2f8ed69bdf41033669a32970aed9eb73659e1ffc572087d88a380ac9", List.of(
     "fn byte_sum(bytes: &[u8]) -> i64",
     "fn bytes_owned(bytes: Vec<u8>) -> Vec<u8>",
     "fn call_host_log(message: &str) -> ()",

@@ -5,7 +5,7 @@ package dev.wasmbridge.processor;
  * dev.wasmbridge.runtime.internal.Abi}, which the processor does not depend on; a test checks that both agree.
  */
 final class AbiVersion {
-    static final int VERSION = 2;
+    static final int VERSION = 3;
     static final String RESERVED_PREFIX = "wasmbridge_";
     /** {@code Type::drop} drops a class object (docs/ABI.md, "Classes"). */
     static final String DROP_SUFFIX = "::drop";

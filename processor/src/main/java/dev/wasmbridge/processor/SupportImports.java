@@ -15,6 +15,7 @@ final class SupportImports {
             "import_failed", "() -> i32",
             "java_exception_unwound", "() -> ()",
             "error", "(i64, i64) -> ()",
+            "poisoned", "(i32) -> ()",
             "callback", "(i32, i64) -> i64");
 
     private SupportImports() {}

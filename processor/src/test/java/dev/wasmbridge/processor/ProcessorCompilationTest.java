@@ -390,7 +390,7 @@ class ProcessorCompilationTest {
         JavaFileObject api = moduleInterface("@WasmModule(value = \"bad/abi9.wasm\", imports = Host.class)");
         assertThat(compile(api, HOST))
                 .hadErrorContaining("[WB107] Wasm module 'bad/abi9.wasm' was built for"
-                        + " Wasmbridge ABI version 9, but this processor implements version 2");
+                        + " Wasmbridge ABI version 9, but this processor implements version " + AbiVersion.VERSION);
     }
 
     @Test
@@ -566,9 +566,9 @@ class ProcessorCompilationTest {
         JavaFileObject api =
                 moduleInterface("@WasmModule(\"bad/odd-support-import.wasm\")", "  @WasmExport int add(int a, int b);");
         assertThat(compile(api))
-                .hadErrorContaining(
-                        "[WB309] Wasm module 'bad/odd-support-import.wasm' imports"
-                                + " wasmbridge.panic with Wasm signature (i32) -> (), which is not part of Wasmbridge ABI version 2.")
+                .hadErrorContaining("[WB309] Wasm module 'bad/odd-support-import.wasm' imports"
+                        + " wasmbridge.panic with Wasm signature (i32) -> (), which is not part of Wasmbridge ABI"
+                        + " version " + AbiVersion.VERSION + ".")
                 .inFile(api)
                 .onLineContaining("interface Api");
     }

@@ -26,6 +26,16 @@ public interface WasmBindings {
     void setOnAbort(AbortHandler handler);
 
     /**
+     * Sets what happens to the instance after a Rust panic that the boundary caught: {@link PanicPolicy#RECOVER}
+     * (the default) keeps it and poisons the objects the panicking call may have left half-updated; {@link
+     * PanicPolicy#RESET} replaces it with a fresh one when the call returns, so that nothing the panic left
+     * half-updated is ever seen again. On a pool, it applies to every instance.
+     *
+     * @param policy the policy, not null
+     */
+    void setPanicPolicy(PanicPolicy policy);
+
+    /**
      * Replaces the Wasm instance with a fresh one made from the already parsed module: new memory, globals
      * and tables, imports bound again. Objects that belonged to the old instance become stale.
      */

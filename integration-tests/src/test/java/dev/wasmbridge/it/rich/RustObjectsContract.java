@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasmbridge.runtime.ClosedObjectException;
+import dev.wasmbridge.runtime.PoisonedObjectException;
 import dev.wasmbridge.runtime.RustPanicException;
 import dev.wasmbridge.runtime.StaleHandleException;
 import java.util.Optional;
@@ -109,13 +110,16 @@ abstract class RustObjectsContract {
     }
 
     @Test
-    void aPanicInAMethodLeavesTheObjectUsable() {
-        try (Counter counter = rust.newCounter("p", 0)) {
-            RustPanicException e = assertThrows(RustPanicException.class, () -> counter.fail("boom"));
-            assertTrue(e.panicMessage().endsWith("boom"), e.panicMessage());
-            assertEquals(1, counter.get(), "the change made before the panic is kept");
-            assertEquals(2, counter.increment(1));
-        }
+    void aPanicInAMutatingMethodPoisonsTheObjectAndCloseStillDropsIt() {
+        Counter counter = rust.newCounter("p", 0);
+        RustPanicException e = assertThrows(RustPanicException.class, () -> counter.fail("boom"));
+        assertTrue(e.panicMessage().endsWith("boom"), e.panicMessage());
+        PoisonedObjectException poisoned = assertThrows(PoisonedObjectException.class, counter::get);
+        assertEquals("Counter::fail", poisoned.poisonedBy());
+        assertEquals(e.panicMessage(), poisoned.reason());
+        assertEquals(1, rust.liveCounters());
+        counter.close();
+        assertEquals(0, rust.liveCounters(), "close() dropped the poisoned value");
     }
 
     @Test

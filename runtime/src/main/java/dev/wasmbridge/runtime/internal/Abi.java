@@ -6,7 +6,7 @@ package dev.wasmbridge.runtime.internal;
  */
 public final class Abi {
     /** The ABI version this runtime implements (docs/ABI.md). */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     /** The custom section in which the Rust support crate records the ABI version. */
     public static final String VERSION_SECTION = "wasmbridge.abi";

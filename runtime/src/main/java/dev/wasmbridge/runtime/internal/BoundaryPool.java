@@ -1,6 +1,7 @@
 package dev.wasmbridge.runtime.internal;
 
 import dev.wasmbridge.runtime.AbortHandler;
+import dev.wasmbridge.runtime.PanicPolicy;
 import dev.wasmbridge.runtime.WasmBridgeException;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -188,6 +189,13 @@ public final class BoundaryPool implements Instances {
     @Override
     public void setOnAbort(AbortHandler handler) {
         all.forEach(instance -> instance.setOnAbort(handler));
+    }
+
+    /** Sets the policy of every instance. */
+    @Override
+    public void setPanicPolicy(PanicPolicy policy) {
+        Objects.requireNonNull(policy, "policy");
+        all.forEach(instance -> instance.setPanicPolicy(policy));
     }
 
     /** Resets every instance. */

@@ -12,6 +12,8 @@ import dev.wasmbridge.runtime.AbortHandler;
 import dev.wasmbridge.runtime.AbortReason;
 import dev.wasmbridge.runtime.ModuleLoadException;
 import dev.wasmbridge.runtime.ModuleTerminatedException;
+import dev.wasmbridge.runtime.PanicPolicy;
+import dev.wasmbridge.runtime.PoisonedObjectException;
 import dev.wasmbridge.runtime.RustErrorException;
 import dev.wasmbridge.runtime.RustPanicException;
 import dev.wasmbridge.runtime.StaleHandleException;
@@ -20,7 +22,9 @@ import dev.wasmbridge.runtime.WasmBridgeException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -28,7 +32,10 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <ul>
  *   <li>a Rust panic caught by the support crate becomes a {@link RustPanicException}; the instance
- *       stays live;
+ *       stays live, and the Rust objects the call held in a way that may have left them half-updated are
+ *       poisoned: they refuse use with {@link PoisonedObjectException} (Rust reports them with {@code
+ *       wasmbridge.poisoned}); under {@link PanicPolicy#RESET} the instance is replaced when the outermost
+ *       call returns;
  *   <li>an {@code Err(e)} returned by a Rust export becomes a {@link RustErrorException} once the export
  *       has returned; the instance stays live;
  *   <li>anything else that ends a call abnormally (trap, panic under {@code panic=abort}, stack overflow,
@@ -100,6 +107,13 @@ public final class CallBoundary implements Instances {
     private volatile WasmAbortException terminatedBy;
     private volatile AbortHandler onAbort;
     private volatile Duration callTimeout;
+    private volatile PanicPolicy panicPolicy = PanicPolicy.RECOVER;
+
+    /** Poisoned Rust objects of the current instance, by handle: until dropped, or the instance is reset. */
+    private final Map<Integer, Poison> poisoned = new ConcurrentHashMap<>();
+
+    /** Whether a call unwound under {@link PanicPolicy#RESET}: the instance is reset when the outermost call ends. */
+    private boolean resetPending;
 
     /** The number of calls in progress on the thread inside this instance. */
     private int depth;
@@ -158,10 +172,13 @@ public final class CallBoundary implements Instances {
     /** Like {@link #enter()}, for an instance the pool has already taken for the current thread (or no pool). */
     CallBoundary enterTaken() {
         lock.lock();
-        if (++depth == 1 && !pendingDrops.isEmpty()) {
+        if (++depth == 1 && (resetPending || !pendingDrops.isEmpty())) {
             try {
+                if (resetPending) {
+                    resetState(); // the reset after the last call's panic failed then; it must not be skipped
+                }
                 runPendingDrops();
-            } catch (Throwable e) { // only an Error (the JVM is in trouble): leave the instance as found
+            } catch (Throwable e) { // the reset failed again, or an Error: leave the instance as found
                 exit();
                 throw e;
             }
@@ -182,10 +199,29 @@ public final class CallBoundary implements Instances {
         try {
             slices.exit(remaining);
         } finally {
-            lock.unlock();
-            if (remaining == 0 && pool != null) {
-                pool.release(this);
+            try {
+                if (remaining == 0 && resetPending) {
+                    resetAfterUnwind();
+                }
+            } finally {
+                lock.unlock();
+                if (remaining == 0 && pool != null) {
+                    pool.release(this);
+                }
             }
+        }
+    }
+
+    /**
+     * The reset of {@link PanicPolicy#RESET}, when the outermost call that saw a panic ends. It runs in the
+     * caller's {@code finally}, so it must not replace the exception in flight: when it fails, it stays
+     * pending and the next call retries it (and throws if it fails again).
+     */
+    private void resetAfterUnwind() {
+        try {
+            resetState();
+        } catch (RuntimeException e) {
+            Log.warning("The reset after a Rust panic (PanicPolicy.RESET) failed; the next call retries it.", e);
         }
     }
 
@@ -253,6 +289,7 @@ public final class CallBoundary implements Instances {
             } catch (Exception e) {
                 // see above: nothing the caller could act on; an abort has already been reported to the handler
             }
+            forgetPoison(drop.pointer());
         }
     }
 
@@ -410,7 +447,26 @@ public final class CallBoundary implements Instances {
     /** After the Wasm call returned: throws what Rust reported during it. */
     private void completed(String exportName) {
         report.stopDeadline();
+        if (report.unwound()) {
+            afterUnwind(exportName);
+        }
         report.throwReported(exportName);
+    }
+
+    /**
+     * After a call that ended by unwinding Rust (a panic, or a Java import's exception): poisons the objects
+     * Rust reported, and schedules the reset of {@link PanicPolicy#RESET}.
+     */
+    private void afterUnwind(String exportName) {
+        if (report.poisonedCount > 0) {
+            Poison poison = new Poison(exportName, report.poisonReason());
+            for (int i = 0; i < report.poisonedCount; i++) {
+                poisoned.put(report.poisoned[i], poison);
+            }
+        }
+        if (panicPolicy == PanicPolicy.RESET) {
+            resetPending = true;
+        }
     }
 
     /** Ends the current call (direct or not): restores the report of the call it is nested in. */
@@ -476,6 +532,7 @@ public final class CallBoundary implements Instances {
         if (terminatedBy == null) {
             terminatedBy = abort;
         }
+        resetPending = false; // an abort is not a caught panic: only resetState() or the abort handler resets
         slices.forget(); // nothing can be freed in a dead instance
     }
 
@@ -492,6 +549,8 @@ public final class CallBoundary implements Instances {
             live = LiveInstance.start(source, exports, hostFunctions);
             generation++;
             terminatedBy = null;
+            resetPending = false;
+            poisoned.clear();
             slices.forget();
             pendingDrops.keepOnly(generation); // the others' memory went with the old instance
         } finally {
@@ -522,6 +581,41 @@ public final class CallBoundary implements Instances {
         int current = generation;
         if (handleGeneration != current) {
             throw new StaleHandleException(what, handleGeneration, current);
+        }
+    }
+
+    /** Sets what happens to the instance after a caught panic; see {@link PanicPolicy}. */
+    @Override
+    public void setPanicPolicy(PanicPolicy policy) {
+        this.panicPolicy = Objects.requireNonNull(policy, "policy");
+    }
+
+    /**
+     * Throws {@link PoisonedObjectException} when the Rust object {@code pointer} of the current instance was
+     * poisoned by a call that unwound while holding it.
+     *
+     * @param pointer the object's handle
+     * @param object the object, for the message
+     * @param use what tried to use it, for the message
+     */
+    void checkPoison(int pointer, String object, String use) {
+        if (!poisoned.isEmpty()) {
+            Poison poison = poisoned.get(pointer);
+            if (poison != null) {
+                throw new PoisonedObjectException(object, use, poison.exportName(), poison.reason());
+            }
+        }
+    }
+
+    /** {@return whether the Rust object {@code pointer} of the current instance is poisoned} */
+    boolean isPoisoned(int pointer) {
+        return !poisoned.isEmpty() && poisoned.containsKey(pointer);
+    }
+
+    /** Forgets the poison of a Rust object that was dropped: its handle may be reused. */
+    void forgetPoison(int pointer) {
+        if (!poisoned.isEmpty()) {
+            poisoned.remove(pointer);
         }
     }
 
@@ -744,6 +838,10 @@ public final class CallBoundary implements Instances {
                     report.importExceptionUnwound = report.importException != null;
                     return null;
                 }),
+                support(SupportImports.POISONED, SupportImports.POISONED_TYPE, (instance, args) -> {
+                    report.addPoisoned((int) args[0]);
+                    return null;
+                }),
                 support(SupportImports.ERROR, SupportImports.ERROR_TYPE, (instance, args) -> {
                     report.errorType = read(SliceType.STRING, args[0]);
                     report.errorMessage = read(SliceType.STRING, args[1]);
@@ -767,6 +865,9 @@ public final class CallBoundary implements Instances {
         adapter.invoke(new ValueReader(slices.readBytes(arguments)), result);
         return new long[] {slices.place(result.toByteArray(), 1, "the result of a callback")};
     }
+
+    /** Why a Rust object is poisoned: the export whose call poisoned it, and the panic or exception. */
+    private record Poison(String exportName, String reason) {}
 
     /** Carries a Java import's exception through Wasm frames that cannot unwind; becomes an abort. */
     private static final class ImportThrew extends RuntimeException {

@@ -7,7 +7,8 @@ import java.util.Arrays;
 
 /**
  * What the Rust side reports during the innermost running call of one instance (a panic message, an
- * {@code Err}, the exception of a Java import and whether Rust unwound it), and the call's deadline. Calls
+ * {@code Err}, the exception of a Java import and whether Rust unwound it, the objects it poisoned), and the
+ * call's deadline. Calls
  * nest (Rust → Java import → Rust), so {@link #begin} saves the report of the call it is nested in and
  * {@link #end} restores it. One frame per call level, reused, so a call allocates nothing. Not thread-safe:
  * used under the boundary's lock.
@@ -28,6 +29,14 @@ final class CallReport {
     /** The {@code Display} text of that {@code Err}, or null. */
     String errorMessage;
 
+    /** The handles of the Rust objects the call poisoned ({@code wasmbridge.poisoned}); the first {@link #poisonedCount}. */
+    int[] poisoned = NO_HANDLES;
+
+    /** The number of handles in {@link #poisoned}. */
+    int poisonedCount;
+
+    private static final int[] NO_HANDLES = new int[0];
+
     private Frame[] frames = new Frame[4];
     private int frameCount;
 
@@ -38,6 +47,8 @@ final class CallReport {
         boolean importExceptionUnwound;
         String errorType;
         String errorMessage;
+        int[] poisoned;
+        int poisonedCount;
         CallTimer.Deadline deadline;
     }
 
@@ -59,13 +70,42 @@ final class CallReport {
         frame.importExceptionUnwound = importExceptionUnwound;
         frame.errorType = errorType;
         frame.errorMessage = errorMessage;
+        frame.poisoned = poisoned;
+        frame.poisonedCount = poisonedCount;
         panicMessage = null;
         importException = null;
         importExceptionUnwound = false;
         errorType = null;
         errorMessage = null;
+        poisoned = NO_HANDLES;
+        poisonedCount = 0;
         frame.deadline = timeout == null ? null : CallTimer.start(timeout);
         frameCount++;
+    }
+
+    /** Records a handle Rust reported poisoned during the current call. */
+    void addPoisoned(int handle) {
+        if (poisonedCount == poisoned.length) {
+            poisoned = Arrays.copyOf(poisoned, Math.max(4, poisonedCount * 2));
+        }
+        poisoned[poisonedCount++] = handle;
+    }
+
+    /**
+     * {@return why the current call poisoned objects, for {@link dev.wasmbridge.runtime.PoisonedObjectException}}
+     * The panic message, or the Java exception that unwound Rust; null when the call did neither (the host then
+     * ignores the handles).
+     */
+    String poisonReason() {
+        if (importExceptionUnwound) {
+            return "a Java exception (" + importException + ") thrown by an import unwound it";
+        }
+        return panicMessage;
+    }
+
+    /** {@return whether the current call ended by unwinding Rust: a panic, or a Java import's exception} */
+    boolean unwound() {
+        return importExceptionUnwound || panicMessage != null;
     }
 
     /** {@return whether the current call's deadline had expired} Cancels the deadline; false when there is none. */
@@ -108,6 +148,9 @@ final class CallReport {
         importExceptionUnwound = frame.importExceptionUnwound;
         errorType = frame.errorType;
         errorMessage = frame.errorMessage;
+        poisoned = frame.poisoned;
+        poisonedCount = frame.poisonedCount;
         frame.importException = null; // keep no exception reachable after the call
+        frame.poisoned = null;
     }
 }

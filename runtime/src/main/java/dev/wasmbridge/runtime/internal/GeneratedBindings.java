@@ -1,6 +1,7 @@
 package dev.wasmbridge.runtime.internal;
 
 import dev.wasmbridge.runtime.AbortHandler;
+import dev.wasmbridge.runtime.PanicPolicy;
 import dev.wasmbridge.runtime.WasmBindings;
 import java.time.Duration;
 
@@ -25,6 +26,11 @@ public abstract class GeneratedBindings implements WasmBindings {
     @Override
     public void setOnAbort(AbortHandler handler) {
         instances.setOnAbort(handler);
+    }
+
+    @Override
+    public void setPanicPolicy(PanicPolicy policy) {
+        instances.setPanicPolicy(policy);
     }
 
     @Override

@@ -16,4 +16,8 @@ final class Log {
     static void warning(Supplier<String> message) {
         System.getLogger(NAME).log(System.Logger.Level.WARNING, message);
     }
+
+    static void warning(String message, Throwable thrown) {
+        System.getLogger(NAME).log(System.Logger.Level.WARNING, message, thrown);
+    }
 }

@@ -1,6 +1,7 @@
 package dev.wasmbridge.runtime.internal;
 
 import dev.wasmbridge.runtime.ClosedObjectException;
+import dev.wasmbridge.runtime.PoisonedObjectException;
 import dev.wasmbridge.runtime.StaleHandleException;
 import dev.wasmbridge.runtime.WasmBindings;
 import dev.wasmbridge.runtime.WasmObject;
@@ -19,6 +20,9 @@ import java.util.concurrent.atomic.AtomicReference;
  *       {@link #move}): Rust frees it, and the object is unusable afterwards;
  *   <li>an object whose instance was {@linkplain WasmBindings#resetState() reset} is stale: it never touches
  *       the new instance's memory ({@link StaleHandleException}; {@code close()} does nothing);
+ *   <li>an object that a call held when it unwound (a Rust panic, a Java import's exception) may be poisoned
+ *       (docs/ABI.md, "Poisoned objects"): every use throws {@link PoisonedObjectException}, and only {@code
+ *       close()} (or collection) is left, which drops it;
  *   <li>an object that is garbage collected while still live is dropped at the start of the next call on its
  *       instance, on the calling thread.
  * </ul>
@@ -79,6 +83,7 @@ public abstract class RustObject implements WasmObject {
      * @param what the method, for messages: {@code "Counter.increment"}
      * @throws ClosedObjectException if the object was closed or moved into Rust
      * @throws StaleHandleException if the object's instance was reset since it was made
+     * @throws PoisonedObjectException if a call that held the object unwound
      */
     protected final CallBoundary enter(String what) {
         CallBoundary call = owner.enter();
@@ -118,6 +123,7 @@ public abstract class RustObject implements WasmObject {
      *     instance than {@code call}'s
      * @throws ClosedObjectException if it was closed or moved into Rust
      * @throws StaleHandleException if its instance was reset since it was made
+     * @throws PoisonedObjectException if a call that held it unwound
      */
     public static int borrow(CallBoundary call, Object object, String what) {
         return check(call, object, what).pointer;
@@ -187,6 +193,7 @@ public abstract class RustObject implements WasmObject {
             } catch (RuntimeException e) {
                 // see above: nothing left to do, and close() must not throw
             }
+            owner.forgetPoison(pointer);
         } finally {
             call.exit();
         }
@@ -194,7 +201,8 @@ public abstract class RustObject implements WasmObject {
 
     /**
      * The Rust type, the handle and the state: {@code "Counter@1048 (live)"}, {@code "(closed)"}, {@code
-     * "(moved by Counter.into_total)"}, {@code "(stale)"} or {@code "(instance terminated)"}.
+     * "(moved by Counter.into_total)"}, {@code "(stale)"}, {@code "(instance terminated)"} or {@code
+     * "(poisoned)"}.
      */
     @Override
     public String toString() {
@@ -205,6 +213,8 @@ public abstract class RustObject implements WasmObject {
                 status = "stale";
             } else if (owner.isTerminated()) {
                 status = "instance terminated";
+            } else if (owner.isPoisoned(pointer)) {
+                status = "poisoned";
             } else {
                 status = "live";
             }
@@ -238,6 +248,7 @@ public abstract class RustObject implements WasmObject {
             throw new ClosedObjectException(describe(), use, current.movedBy);
         }
         owner.checkGeneration(generation, describe());
+        owner.checkPoison(pointer, describe(), use);
     }
 
     private void markMoved(String by, String use) {

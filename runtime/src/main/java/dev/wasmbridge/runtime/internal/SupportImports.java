@@ -31,6 +31,11 @@ final class SupportImports {
     static final WasmSignature CALLBACK_TYPE =
             WasmSignature.of(WasmValueType.I32, WasmValueType.I64).returning(WasmValueType.I64);
 
+    /** {@code poisoned(handle)}: the call that is unwinding held this Rust object; it is poisoned. */
+    static final String POISONED = "poisoned";
+
+    static final WasmSignature POISONED_TYPE = WasmSignature.of(WasmValueType.I32);
+
     private SupportImports() {}
 
     /** Whether Rust asks after each import call if it threw, i.e. can unwind on a Java exception. */
