@@ -32,7 +32,7 @@ import javax.annotation.processing.Generated;
 @Generated("dev.wasmbridge.processor.WasmBridgeProcessor")
 public final class RichBindings extends GeneratedBindings implements Rich {
   private static final CheckedModule MODULE = CheckedModule.classpath(RichBindings.class, "wasm/rich_fixture.exnref.wasm")
-  .checkedAgainst("df0e3286033f82a9f5780b86629831049ddf39736d87aba597baa6b849a8ac20", List.of(
+  .checkedAgainst("4f044cc4a50f9d3915aaa8812e6946be348a9ce9f2e0e347e013c267a909c053", List.of(
     "class Counter",
     "enum Color { Red = 0, Green = 1, Blue = 7 }",
     "fn Counter::add_from(self: &mut Counter, other: &Counter) -> i64",
