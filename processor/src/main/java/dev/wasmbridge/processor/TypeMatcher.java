@@ -137,8 +137,8 @@ final class TypeMatcher {
     }
 
     /**
-     * Whether a borrowed slice ({@code &[T]}, {@code &str}-like) is allowed at {@code position}: lent as a
-     * parameter in either direction, or an export's result borrowed from a parameter, which is copied out.
+     * Whether a borrowed slice {@code &[T]} is allowed at {@code position}: lent as a parameter in either
+     * direction, or an export's result borrowed from a parameter or {@code &self}, which is copied out.
      */
     private static boolean slicesAllowed(Position position) {
         return position == Position.EXPORT_PARAMETER
