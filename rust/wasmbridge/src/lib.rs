@@ -91,6 +91,7 @@ mod abi;
 mod alloc;
 mod callback;
 mod class;
+mod data_enum;
 mod host;
 mod macros;
 mod panic;
@@ -125,8 +126,9 @@ pub mod __private {
     // The helper macros, by the names the expansions use.
     pub use crate::{
         __class_emit as class_emit, __class_items as class_items, __class_method as class_method,
-        __class_params as class_params, __class_type as class_type,
-        __encoded_containers as encoded_containers, __fn_line as fn_line, __import_fns as import_fns,
+        __class_params as class_params, __class_type as class_type, __data_enum_emit as data_enum_emit,
+        __data_enum_tuple as data_enum_tuple, __data_enum_variant_line as data_enum_variant_line,
+        __data_enum_variants as data_enum_variants, __encoded_containers as encoded_containers, __fn_line as fn_line, __import_fns as import_fns,
         __result_type as result_type, __signature as signature, __wire_result as wire_result,
     };
 
@@ -152,7 +154,7 @@ mod tests {
     }
 
     /// The modules in dependency order: each may use only the ones before it (no cycles).
-    const LAYERS: [(&str, &str); 10] = [
+    const LAYERS: [(&str, &str); 11] = [
         ("text", include_str!("text.rs")),
         ("alloc", include_str!("alloc.rs")),
         ("value", include_str!("value.rs")),
@@ -163,6 +165,7 @@ mod tests {
         ("panic", include_str!("panic.rs")),
         ("callback", include_str!("callback.rs")),
         ("macros", include_str!("macros.rs")),
+        ("data_enum", include_str!("data_enum.rs")),
     ];
 
     /// The crate modules a module's code (not its comments or tests) names: `crate::m` and

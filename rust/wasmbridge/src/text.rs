@@ -167,6 +167,14 @@ impl Line {
         self.member(name).push(" = ").push_i32(discriminant)
     }
 
+    /// Appends a field of a tuple variant of an enum with data: its type alone, after the `(` the caller
+    /// pushed for the first one, after `, ` for the others (`Text(String, Option<Point>)`).
+    pub const fn positional(self, ty: &TypeName) -> Line {
+        let with_separator =
+            if self.len > 0 && self.bytes[self.len - 1] == b'(' { self } else { self.push(", ") };
+        with_separator.push_text(ty)
+    }
+
     /// Ends the member list of an `enum` or `record` line (` }`) and the line.
     pub const fn close_members(self) -> Line {
         self.push(" }\n")
