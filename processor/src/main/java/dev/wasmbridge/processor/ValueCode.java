@@ -88,6 +88,9 @@ final class ValueCode {
         if (type instanceof EnumType e) {
             return e.name();
         }
+        if (type instanceof JavaType.DataEnumType d) {
+            return d.name();
+        }
         if (type instanceof JavaType.CallbackType c) {
             return c.name();
         }
@@ -301,15 +304,80 @@ final class ValueCode {
         if (type instanceof RecordType r) {
             return recordCodec(r);
         }
+        if (type instanceof JavaType.DataEnumType d) {
+            return dataEnumCodec(d);
+        }
         throw new IllegalArgumentException("not encodable: " + type);
     }
 
-    private CodeBlock recordCodec(RecordType record) {
+    /**
+     * The codec of an enum with data (docs/ABI.md, "Encoded values"): the variant's {@code u32} index, then
+     * its record's components in the order of the Rust fields. A value of a class the bindings do not know
+     * (a record added to the sealed interface after they were generated) is refused; an index Rust sends
+     * that names no variant is a malformed value.
+     */
+    private CodeBlock dataEnumCodec(JavaType.DataEnumType type) {
         CodeBlock.Builder write = CodeBlock.builder();
-        CodeBlock.Builder read = CodeBlock.builder();
+        CodeBlock.Builder read = CodeBlock.builder()
+                .addStatement("int variant$$index = in$$.readInt()")
+                .beginControlFlow("switch (variant$$index)");
+        for (int index = 0; index < type.variants().size(); index++) {
+            RecordType variant = type.variants().get(index);
+            String what = variant.name().simpleName() + " (Rust " + type.rustName() + "::" + variant.rustName() + ")";
+            if (index == 0) {
+                write.beginControlFlow("if (value$$ instanceof $T variant$$)", variant.name());
+            } else {
+                write.nextControlFlow("else if (value$$ instanceof $T variant$$)", variant.name());
+            }
+            write.addStatement("out$$.writeInt($L)", index);
+            writeComponents(write, variant, "variant$", what);
+            read.add("case $L: {\n", index).indent();
+            readComponents(read, variant);
+            read.unindent().add("}\n");
+        }
+        write.nextControlFlow("else")
+                .addStatement(
+                        "throw new $T(value$$.getClass().getName() + $S)",
+                        IllegalArgumentException.class,
+                        " is not a variant of the Rust enum " + type.rustName() + " that the bindings know; rebuild"
+                                + " them against the current Wasm module.")
+                .endControlFlow();
+        read.add("default:\n")
+                .indent()
+                .addStatement(
+                        "throw in$$.malformed($S + $T.toUnsignedString(variant$$index) + $S)",
+                        "unknown variant index ",
+                        Integer.class,
+                        " for the Rust enum " + type.rustName() + ", which has "
+                                + type.variants().size() + " variants")
+                .unindent()
+                .endControlFlow();
+        return codecOf(type.name(), write.build(), read.build());
+    }
+
+    /**
+     * Writes each component of {@code record} in the order of the Rust fields, reading them from the record
+     * in {@code variable}; a null component throws a {@link NullPointerException} naming it and {@code what}
+     * holds it.
+     */
+    private void writeComponents(CodeBlock.Builder write, RecordType record, String variable, String what) {
         for (RecordType.Component component : record.components()) {
-            CodeBlock get = CodeBlock.of("value$$.$L()", component.javaName());
+            CodeBlock get = CodeBlock.of("$L.$L()", variable, component.javaName());
+            if (!(component.type() instanceof Scalar s && !s.boxed())) {
+                get = CodeBlock.of(
+                        "$T.requireNonNull($L, $S)",
+                        Objects.class,
+                        get,
+                        "component '" + component.javaName() + "' of " + what
+                                + " is null; Rust values cannot hold null (use Optional)");
+            }
             write.addStatement("$L", writeValue(component.type(), get, "out$"));
+        }
+    }
+
+    /** Reads each component of {@code record} in the order of the Rust fields, then returns the new record. */
+    private void readComponents(CodeBlock.Builder read, RecordType record) {
+        for (RecordType.Component component : record.components()) {
             read.addStatement(
                     "$T $L$$ = $L",
                     typeName(component.type()),
@@ -319,23 +387,35 @@ final class ValueCode {
         CodeBlock arguments =
                 record.javaOrder().stream().map(n -> CodeBlock.of("$L$$", n)).collect(CodeBlock.joining(", "));
         read.addStatement("return new $T($L)", record.name(), arguments);
+    }
+
+    /** {@code Codecs.of((T value$, ValueWriter out$) -> {write}, (ValueReader in$) -> {read})}. */
+    private static CodeBlock codecOf(ClassName type, CodeBlock write, CodeBlock read) {
         return CodeBlock.builder()
                 .add("$T.of(\n", RuntimeNames.CODECS)
                 .indent()
                 .indent()
-                .add("($T value$$, $T out$$) -> {\n", record.name(), RuntimeNames.VALUE_WRITER)
+                .add("($T value$$, $T out$$) -> {\n", type, RuntimeNames.VALUE_WRITER)
                 .indent()
-                .add(write.build())
+                .add(write)
                 .unindent()
                 .add("},\n")
                 .add("($T in$$) -> {\n", RuntimeNames.VALUE_READER)
                 .indent()
-                .add(read.build())
+                .add(read)
                 .unindent()
                 .add("})")
                 .unindent()
                 .unindent()
                 .build();
+    }
+
+    private CodeBlock recordCodec(RecordType record) {
+        CodeBlock.Builder write = CodeBlock.builder();
+        CodeBlock.Builder read = CodeBlock.builder();
+        writeComponents(write, record, "value$", record.name().simpleName());
+        readComponents(read, record);
+        return codecOf(record.name(), write.build(), read.build());
     }
 
     /** The name prefix of an enum's two helper methods, declaring them on first use. */
