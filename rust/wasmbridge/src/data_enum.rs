@@ -10,9 +10,9 @@
 //! the enum (and what its explicit discriminants mean); with two macros the form is the author's choice,
 //! visible where the enum is declared.
 //!
-//! The macro works in three steps, all `macro_rules!`: [`__data_enum_variants!`] reads the variants one by
+//! The macro works in three steps, all `macro_rules!`: `__data_enum_variants!` reads the variants one by
 //! one into a uniform shape (`{ Name [definition] [(member binding type) ...] [kind] }`), with
-//! [`__data_enum_tuple!`] naming the fields of tuple variants from a fixed pool; then [`__data_enum_emit!`]
+//! `__data_enum_tuple!` naming the fields of tuple variants from a fixed pool; then `__data_enum_emit!`
 //! writes the enum, its encoding and its signature line from that shape. Every variant, whatever its kind,
 //! is matched and built with the braced syntax (`Circle { r: r }`, `Text { 0: f0, 1: f1 }`, `Empty {}`),
 //! which Rust accepts for unit, tuple and struct variants alike.
@@ -77,7 +77,7 @@ macro_rules! data_enum {
 }
 
 /// Reads the variants of a [`data_enum!`](crate::data_enum!) one by one into the uniform shape that
-/// [`__data_enum_emit!`] writes out. Not for direct use.
+/// `__data_enum_emit!` writes out. Not for direct use.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __data_enum_variants {
@@ -140,7 +140,7 @@ macro_rules! __data_enum_variants {
 }
 
 /// Pairs the fields of a tuple variant with a member index and a binding name from the pool, then goes
-/// back to [`__data_enum_variants!`]. Not for direct use.
+/// back to `__data_enum_variants!`. Not for direct use.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __data_enum_tuple {
@@ -171,7 +171,7 @@ macro_rules! __data_enum_tuple {
     };
 }
 
-/// Writes out a [`data_enum!`](crate::data_enum!) from the shape [`__data_enum_variants!`] read: the enum
+/// Writes out a [`data_enum!`](crate::data_enum!) from the shape `__data_enum_variants!` read: the enum
 /// itself, its value encoding, how it crosses in each direction and its signature line. Not for direct
 /// use.
 #[doc(hidden)]
@@ -387,13 +387,19 @@ mod tests {
             Circle,
             [(r f64)]
         );
-        let line = crate::__private::data_enum_variant_line!(line, tuple, Text, [(0 String) (1 Option<Spot>)]);
+        let line =
+            crate::__private::data_enum_variant_line!(line, tuple, Text, [(0 String) (1 Option<Spot>)]);
         let line = crate::__private::data_enum_variant_line!(line, unit, Empty, []);
-        assert_eq!(line.close_members().as_str(), "enum Shape { Circle { r: f64 }, Text(String, Option<Spot>), Empty }\n");
+        assert_eq!(
+            line.close_members().as_str(),
+            "enum Shape { Circle { r: f64 }, Text(String, Option<Spot>), Empty }\n"
+        );
     }
 
     #[test]
-    #[should_panic(expected = "malformed Shape from the host: unknown variant index 7 for enum Shape (it has 7 variants)")]
+    #[should_panic(
+        expected = "malformed Shape from the host: unknown variant index 7 for enum Shape (it has 7 variants)"
+    )]
     fn an_unknown_variant_index_panics() {
         decode_exact::<Shape>(&[7, 0, 0, 0]);
     }
