@@ -23,7 +23,8 @@
 ///
 /// Variants may be unit (`Empty`), struct (`Circle { r: f64 }`) or tuple (`Text(String, Option<Point>)`,
 /// up to 16 fields) variants; their fields may be of any encodable type: scalars, `String`, `Vec`,
-/// `Option`, enums, records and other enums with data. Explicit discriminants (`= 1`), generic enums and
+/// `Option`, enums, records and other enums with data, and the enum itself in a `Vec`, an `Option` or a
+/// `Box` (`Neg(Box<Expr>)`: a `Box<T>` field crosses as a `T`). Explicit discriminants (`= 1`), generic enums and
 /// class objects in fields are not supported. The enum can be a parameter or result of
 /// [`export!`](crate::export!) and [`import!`](crate::import!) functions and of [`Callback`](crate::Callback)s,
 /// and can be used in `Option`, `Vec`, records and other enums with data. Decoding an unknown variant
@@ -333,6 +334,12 @@ mod tests {
         pub enum Wide { Many(u8, u8, u8, u8, u8, u8, u8, u8, u8, u8, u8, u8, u8, u8, u8, u8) }
     }
 
+    crate::data_enum! {
+        /// An enum with data that contains itself, boxed or in a list.
+        #[derive(Clone, Debug, PartialEq)]
+        pub enum Expr { Num(i8), Neg(Box<Expr>), Sum { terms: Vec<Expr> } }
+    }
+
     fn round_trip<T: crate::value::Encode + crate::value::Decode + Describe + PartialEq + std::fmt::Debug>(
         value: T,
     ) -> Vec<u8> {
@@ -375,6 +382,12 @@ mod tests {
         assert_eq!(round_trip(Quiet::Loud { level: 7 }), [0, 0, 0, 0, 7]);
         let many = Wide::Many(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
         assert_eq!(encode_to_vec(&many), [0, 0, 0, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15]);
+    }
+
+    #[test]
+    fn recursive_enums_nest_their_values() {
+        let expr = Expr::Sum { terms: vec![Expr::Num(1), Expr::Neg(Box::new(Expr::Num(-2)))] };
+        assert_eq!(round_trip(expr), [2, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0xfe]);
     }
 
     #[test]

@@ -56,6 +56,65 @@ wasmbridge::record! {
     pub struct Layer { pub name: String, pub shapes: Vec<Shape>, pub focus: Option<Shape> }
 }
 
+wasmbridge::data_enum! {
+    /// An enum with data that contains itself: an expression tree, boxed and in a list.
+    #[derive(Clone, Debug, PartialEq)]
+    pub enum Expr {
+        Num(f64),
+        Neg(Box<Expr>),
+        Sum { terms: Vec<Expr> },
+        Product { left: Box<Expr>, right: Box<Expr> },
+    }
+}
+
+wasmbridge::record! {
+    /// A record that contains itself, in a list.
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct Tree { pub label: String, pub children: Vec<Tree> }
+}
+
+impl Expr {
+    fn eval(&self) -> f64 {
+        match self {
+            Expr::Num(value) => *value,
+            Expr::Neg(inner) => -inner.eval(),
+            Expr::Sum { terms } => terms.iter().map(Expr::eval).sum(),
+            Expr::Product { left, right } => left.eval() * right.eval(),
+        }
+    }
+
+    /// Without double negations, and with sums of numbers only folded into one number.
+    fn simplified(self) -> Expr {
+        match self {
+            Expr::Neg(inner) => match inner.simplified() {
+                Expr::Neg(twice) => *twice,
+                other => Expr::Neg(Box::new(other)),
+            },
+            Expr::Sum { terms } => {
+                let terms: Vec<Expr> = terms.into_iter().map(Expr::simplified).collect();
+                if terms.iter().all(|t| matches!(t, Expr::Num(_))) {
+                    Expr::Num(terms.iter().map(Expr::eval).sum())
+                } else {
+                    Expr::Sum { terms }
+                }
+            }
+            Expr::Product { left, right } => {
+                Expr::Product { left: Box::new(left.simplified()), right: Box::new(right.simplified()) }
+            }
+            num => num,
+        }
+    }
+}
+
+impl Tree {
+    fn leaves(&self) -> Vec<String> {
+        if self.children.is_empty() {
+            return vec![self.label.clone()];
+        }
+        self.children.iter().flat_map(Tree::leaves).collect()
+    }
+}
+
 impl Shape {
     /// The area; a polygon's by the shoelace formula, text has none.
     fn area(&self) -> f64 {
@@ -343,6 +402,16 @@ wasmbridge::export! {
     fn map_shapes(shapes: Vec<Shape>, f: Callback<(Shape, u32), Shape>) -> Vec<Shape> {
         shapes.into_iter().enumerate().map(|(i, s)| f.call((s, i as u32))).collect()
     }
+    fn expr_eval(e: Expr) -> f64 { e.eval() }
+    fn expr_debug(e: Expr) -> String { format!("{e:?}") }
+    fn expr_simplified(e: Expr) -> Expr { e.simplified() }
+    /// `Num(depth)` under `depth` negations.
+    fn expr_chain(depth: u32) -> Expr {
+        (0..depth).fold(Expr::Num(depth as f64), |e, _| Expr::Neg(Box::new(e)))
+    }
+    fn tree_echo(t: Tree) -> Tree { t }
+    /// The labels of the leaves, left to right.
+    fn tree_leaves(t: Tree) -> Vec<String> { t.leaves() }
     fn call_host_shape(s: Shape) -> Shape { host_shape(s) }
     fn call_host_layer(l: Layer) -> Option<Shape> { host_layer(l) }
 

@@ -16,6 +16,8 @@ record Labeled { label: String, point: Point, tags: Vec<String>, weight: Option<
 enum Paint { Solid(Color), Gradient { stops: Vec<Color>, angle: Option<f32> }, Clear }
 enum Shape { Circle { r: f64 }, Rect { w: f64, h: f64 }, Empty, Polygon { points: Vec<Point>, paint: Paint }, Text(String, Option<Point>) }
 record Layer { name: String, shapes: Vec<Shape>, focus: Option<Shape> }
+enum Expr { Num(f64), Neg(Expr), Sum { terms: Vec<Expr> }, Product { left: Expr, right: Expr } }
+record Tree { label: String, children: Vec<Tree> }
 fn bad_shape(case: u32) -> Shape
 class Counter
 fn Counter::new(name: &str, start: i64) -> Counter
@@ -86,6 +88,12 @@ fn layer_echo(l: Layer) -> Layer
 fn layer_debug(l: Layer) -> String
 fn parse_shape(text: &str) -> Result<Shape, _>
 fn map_shapes(shapes: Vec<Shape>, f: Fn(Shape, u32) -> Shape) -> Vec<Shape>
+fn expr_eval(e: Expr) -> f64
+fn expr_debug(e: Expr) -> String
+fn expr_simplified(e: Expr) -> Expr
+fn expr_chain(depth: u32) -> Expr
+fn tree_echo(t: Tree) -> Tree
+fn tree_leaves(t: Tree) -> Vec<String>
 fn call_host_shape(s: Shape) -> Shape
 fn call_host_layer(l: Layer) -> Option<Shape>
 fn apply_twice(f: Fn(i32) -> i32, x: i32) -> i32

@@ -29,7 +29,8 @@ sealed interface JavaType {
                 || this instanceof OptionalPrimitive
                 || this instanceof ListOf
                 || this instanceof RecordType
-                || this instanceof DataEnumType;
+                || this instanceof DataEnumType
+                || this instanceof TypeRef;
     }
 
     /** Whether ABI version 1 had it, so a module without the signatures section can use it. */
@@ -273,6 +274,23 @@ sealed interface JavaType {
         @Override
         public int hashCode() {
             return name.hashCode();
+        }
+    }
+
+    /**
+     * A record or enum with data met again inside itself, while it was being resolved: a type that contains
+     * itself ({@code Neg(Box<Expr>)} in {@code Expr}, a {@code List<Tree>} in {@code Tree}). Its codec is the
+     * type's own, reached lazily.
+     */
+    record TypeRef(ClassName name, String rustName) implements JavaType {
+        @Override
+        public String wasm() {
+            return "i64";
+        }
+
+        @Override
+        public String spelling() {
+            return name.simpleName();
         }
     }
 

@@ -193,7 +193,6 @@ enum Message {
             511,
             ERROR,
             "@Unsigned is on %s, which is %s; it applies to byte, short, int and long and their" + " boxes only."),
-    RECURSIVE_RECORD(512, ERROR, "@WasmRecord %s contains itself; a value encoding cannot hold a cycle."),
     CALLBACK_NOT_FUNCTIONAL(
             513, ERROR, "@WasmCallback %s must be an interface with exactly one abstract method, but it" + " has %d."),
     CALLBACK_UNSUPPORTED(
@@ -255,11 +254,6 @@ enum Message {
             ERROR,
             "%s has %d component(s), but the Rust tuple variant %s has %d field(s), which match components by"
                     + " position. Declare one component per field, in order: `%s`."),
-    RECURSIVE_ENUM(
-            540,
-            ERROR,
-            "@WasmEnum %s contains itself; Wasmbridge cannot pass a recursive type yet. Break the cycle in"
-                    + " Rust (a flat list whose elements refer to each other by index, for instance)."),
 
     COMPILE_FAILED(
             401,

@@ -362,8 +362,7 @@ final class TypeResolver {
         }
         String key = element.getQualifiedName().toString();
         if (!inProgress.add(key)) {
-            diagnostics.report(element, Message.RECURSIVE_ENUM, simple);
-            return Optional.empty();
+            return Optional.of(new JavaType.TypeRef(name, rustName)); // it contains itself
         }
         try {
             return variants(element, rustName, variants.get(), records);
@@ -522,8 +521,7 @@ final class TypeResolver {
         }
         String key = element.getQualifiedName().toString();
         if (!inProgress.add(key)) {
-            diagnostics.report(element, Message.RECURSIVE_RECORD, element.getSimpleName());
-            return Optional.empty();
+            return Optional.of(new JavaType.TypeRef(name, rustName)); // it contains itself
         }
         try {
             return components(element, name, rustName, fields.get(), null);

@@ -49,8 +49,18 @@ final class ValueCode {
     /** Names of the generated implementations of {@code @WasmClass} interfaces. */
     private final Map<ClassName, String> classImplementations;
 
-    ValueCode(Map<ClassName, String> classImplementations) {
+    /** The generated class, whose codec fields a type that contains itself names when it refers to its own. */
+    private final ClassName generated;
+
+    /** The codec field of each record and enum with data, by the Java type. */
+    private final Map<ClassName, String> typeCodecs = new HashMap<>();
+
+    /** The codec fields that refer lazily to the codec of a type containing itself: field name, Java type. */
+    private final Map<String, ClassName> selfReferences = new LinkedHashMap<>();
+
+    ValueCode(Map<ClassName, String> classImplementations, ClassName generated) {
         this.classImplementations = classImplementations;
+        this.generated = generated;
     }
 
     /** The Java type a user declares for {@code type}. */
@@ -90,6 +100,9 @@ final class ValueCode {
         }
         if (type instanceof JavaType.DataEnumType d) {
             return d.name();
+        }
+        if (type instanceof JavaType.TypeRef r) {
+            return r.name();
         }
         if (type instanceof JavaType.CallbackType c) {
             return c.name();
@@ -252,18 +265,46 @@ final class ValueCode {
 
     /** A reference to the static codec field for an encodable type, declaring it on first use. */
     CodeBlock codec(JavaType type) {
+        if (type instanceof JavaType.TypeRef r) {
+            return selfReference(r);
+        }
         CodeBlock expression = codecExpression(type);
         String key = expression.toString();
         String name = codecNames.get(key);
         if (name == null) {
             name = "CODEC_" + codecNames.size();
             codecNames.put(key, name);
-            TypeName codecType = ParameterizedTypeName.get(RuntimeNames.CODEC, typeName(boxed(type)));
-            codecFields.put(
-                    name,
-                    FieldSpec.builder(codecType, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                            .initializer(expression)
-                            .build());
+            codecFields.put(name, codecField(type, name, expression));
+        }
+        if (type instanceof RecordType r) {
+            typeCodecs.putIfAbsent(r.name(), name);
+        } else if (type instanceof JavaType.DataEnumType d) {
+            typeCodecs.putIfAbsent(d.name(), name);
+        }
+        return CodeBlock.of("$L", name);
+    }
+
+    private static FieldSpec codecField(JavaType type, String name, CodeBlock initializer) {
+        TypeName codecType = ParameterizedTypeName.get(RuntimeNames.CODEC, typeName(boxed(type)));
+        return FieldSpec.builder(codecType, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .initializer(initializer)
+                .build();
+    }
+
+    /**
+     * The codec field through which a type that contains itself reaches its own codec, which is being built:
+     * declared now, before the codecs that use it, and given its initializer ({@code Codecs.lazy(() ->
+     * Bindings.CODEC_n)}, qualified, since Java refuses a simple name there) by {@link #addMembers}, once the
+     * type's codec has its name.
+     */
+    private CodeBlock selfReference(JavaType.TypeRef type) {
+        String key = "self-reference " + type.name();
+        String name = codecNames.get(key);
+        if (name == null) {
+            name = "CODEC_" + codecNames.size();
+            codecNames.put(key, name);
+            codecFields.put(name, null);
+            selfReferences.put(name, type.name());
         }
         return CodeBlock.of("$L", name);
     }
@@ -432,6 +473,17 @@ final class ValueCode {
 
     /** Adds the codec fields and enum helpers used so far to the generated class. */
     void addMembers(TypeSpec.Builder generated) {
+        for (Map.Entry<String, ClassName> reference : selfReferences.entrySet()) {
+            String target =
+                    Objects.requireNonNull(typeCodecs.get(reference.getValue()), reference.getValue()::toString);
+            codecFields.put(
+                    reference.getKey(),
+                    codecField(
+                            new JavaType.TypeRef(reference.getValue(), ""),
+                            reference.getKey(),
+                            CodeBlock.of("$T.lazy(() -> $T.$L)", RuntimeNames.CODECS, this.generated, target)));
+        }
+        selfReferences.clear();
         codecFields.values().forEach(generated::addField);
         for (Map.Entry<ClassName, String> helper : enumHelpers.entrySet()) {
             EnumType type = enums.get(helper.getKey());

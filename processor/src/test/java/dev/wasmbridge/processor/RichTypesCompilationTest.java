@@ -319,16 +319,55 @@ class RichTypesCompilationTest {
     }
 
     @Test
-    void recordsCannotContainThemselves() {
-        JavaFileObject node = source(
+    void typesThatContainThemselvesBind() {
+        JavaFileObject expr = source(
+                "Expr",
+                "package test;",
+                IMPORTS,
+                "@WasmEnum public sealed interface Expr {",
+                "  record Num(double value) implements Expr {}",
+                "  record Neg(Expr inner) implements Expr {}",
+                "  record Sum(List<Expr> terms) implements Expr {}",
+                "  record Product(Expr left, Expr right) implements Expr {}",
+                "}");
+        JavaFileObject tree = source(
+                "Tree",
+                "package test;",
+                IMPORTS,
+                "@WasmRecord public record Tree(String label, List<Tree> children) {}");
+        Compilation compilation = compile(
+                HOST,
+                POINT,
+                COLOR,
+                expr,
+                tree,
+                api(
+                        "  @WasmExport Expr exprSimplified(Expr e);",
+                        "  @WasmExport List<String> treeLeaves(Tree t);",
+                        "  @WasmExport Tree treeEcho(Tree t);"));
+        assertThat(compilation).succeededWithoutWarnings();
+        String generated = compilation
+                .generatedSourceFile("test.ApiBindings")
+                .map(file -> {
+                    try {
+                        return file.getCharContent(true).toString();
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                })
+                .orElseThrow();
+        org.junit.jupiter.api.Assertions.assertTrue(
+                generated.contains("Codecs.lazy(() -> ApiBindings.CODEC_"), "a lazy self-reference: " + generated);
+
+        JavaFileObject wrongNode = source(
                 "Node",
                 "package test;",
                 IMPORTS,
                 "@WasmRecord(\"Labeled\") public record Node(String label, Optional<Node> point, List<String> tags,",
                 "    Optional<@Unsigned Integer> weight, Color color) {}");
-        Compilation compilation =
-                compile(HOST, POINT, COLOR, node, api("  @WasmExport String describeLabeled(Node l);"));
-        assertThat(compilation).hadErrorContaining("[WB512] @WasmRecord Node contains itself");
+        assertThat(compile(HOST, POINT, COLOR, wrongNode, api("  @WasmExport String describeLabeled(Node l);")))
+                .hadErrorContaining("[WB509] Component 'point' of Node is Optional<Node> in Java, but the Rust field"
+                        + " 'point' is Point, which is Point in Java.");
     }
 
     @Test
@@ -626,26 +665,6 @@ class RichTypesCompilationTest {
                         + " value1)`.")
                 .inFile(short_)
                 .onLineContaining("record Text");
-    }
-
-    @Test
-    void enumsWithDataCannotContainThemselves() {
-        JavaFileObject paint = source(
-                "Paint",
-                "package test;",
-                IMPORTS,
-                "@WasmEnum public sealed interface Paint {",
-                "  record Solid(Shape color) implements Paint {}",
-                "  record Gradient(Optional<Float> angle, List<Color> stops) implements Paint {}",
-                "  record Clear() implements Paint {}",
-                "}");
-        Compilation compilation = compile(shapeApiWith(paint));
-        assertThat(compilation)
-                .hadErrorContaining(
-                        "[WB540] @WasmEnum Shape contains itself; Wasmbridge cannot pass a recursive" + " type yet.")
-                .inFile(SHAPE[0])
-                .onLineContaining("interface Shape");
-        assertThat(compilation).hadErrorCount(2); // and WB203 on the method: issue 15, item 8
     }
 
     @Test

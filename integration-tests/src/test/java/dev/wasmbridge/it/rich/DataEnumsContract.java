@@ -171,6 +171,36 @@ abstract class DataEnumsContract {
     }
 
     @Test
+    void typesThatContainThemselves() {
+        Expr expr = new Expr.Sum(List.of(
+                new Expr.Num(1),
+                new Expr.Neg(new Expr.Neg(new Expr.Num(2))),
+                new Expr.Product(new Expr.Num(3), new Expr.Sum(List.of(new Expr.Num(4), new Expr.Num(-5))))));
+        assertEquals(0.0, rust.exprEval(expr), "1 + 2 + 3 * (4 - 5)");
+        assertEquals(
+                "Sum { terms: [Num(1.0), Neg(Neg(Num(2.0))), Product { left: Num(3.0), right: Sum { terms: [Num(4.0),"
+                        + " Num(-5.0)] } }] }",
+                rust.exprDebug(expr));
+        assertEquals(
+                new Expr.Sum(
+                        List.of(new Expr.Num(1), new Expr.Num(2), new Expr.Product(new Expr.Num(3), new Expr.Num(-1)))),
+                rust.exprSimplified(expr),
+                "built by Rust");
+        Expr chain = rust.exprChain(200);
+        for (int i = 0; i < 200; i++) {
+            chain = ((Expr.Neg) chain).inner();
+        }
+        assertEquals(new Expr.Num(200), chain);
+        Tree tree = new Tree(
+                "root",
+                List.of(
+                        new Tree("a", List.of()),
+                        new Tree("b", List.of(new Tree("c", List.of()), new Tree("d", List.of())))));
+        assertEquals(tree, rust.treeEcho(tree));
+        assertEquals(List.of("a", "c", "d"), rust.treeLeaves(tree));
+    }
+
+    @Test
     void aNullComponentIsRefusedNamingIt() {
         NullPointerException e =
                 assertThrows(NullPointerException.class, () -> rust.shapeDebug(new Text(null, Optional.empty())));

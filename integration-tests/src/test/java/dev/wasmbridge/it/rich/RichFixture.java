@@ -178,6 +178,24 @@ public interface RichFixture extends WasmBindings {
     List<Shape> mapShapes(List<Shape> shapes, Callbacks.ShapeMap f);
 
     @WasmExport
+    double exprEval(Expr e);
+
+    @WasmExport
+    String exprDebug(Expr e);
+
+    @WasmExport
+    Expr exprSimplified(Expr e);
+
+    @WasmExport
+    Expr exprChain(@Unsigned int depth);
+
+    @WasmExport
+    Tree treeEcho(Tree t);
+
+    @WasmExport
+    List<String> treeLeaves(Tree t);
+
+    @WasmExport
     Shape callHostShape(Shape s);
 
     @WasmExport
