@@ -32,7 +32,7 @@ import javax.annotation.processing.Generated;
 @Generated("dev.wasmbridge.processor.WasmBridgeProcessor")
 public final class RichBindings extends GeneratedBindings implements Rich {
   private static final CheckedModule MODULE = CheckedModule.classpath(RichBindings.class, "wasm/rich_fixture.exnref.wasm")
-  .checkedAgainst("df0e3286033f82a9f5780b86629831049ddf39736d87aba597baa6b849a8ac20", List.of(
+  .checkedAgainst("67624c2a95f07d65f41e304264bbf1a2bd46345f7a05c929394df976f5256cdb", List.of(
     "class Counter",
     "enum Color { Red = 0, Green = 1, Blue = 7 }",
     "fn Counter::add_from(self: &mut Counter, other: &Counter) -> i64",
