@@ -125,9 +125,8 @@ pub mod __private {
     };
     pub use crate::callback::CallbackArgs;
     pub use crate::class::{
-        body_returned, body_starts, borrow as class_borrow, borrow_mut as class_borrow_mut, drop_handle,
-        into_handle, option_into_handle, take as class_take, Class, Poisons, SharedBorrowIsSafe,
-        SharedBorrowMayPoison, UnwindProbe,
+        borrow as class_borrow, borrow_mut as class_borrow_mut, drop_handle, into_handle, option_into_handle,
+        take as class_take, Class, Poisons, SharedBorrowIsSafe, SharedBorrowMayPoison, UnwindProbe,
     };
     pub use crate::panic::{after_import, export_call};
     pub use crate::slice::{Numeric, Slice};

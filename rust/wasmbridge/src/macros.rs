@@ -37,12 +37,10 @@ macro_rules! export {
             $crate::__private::export_call(move || {
                 // SAFETY: the host follows ABI.md and keeps borrowed arguments alive for this call.
                 $(let $arg: $ty = unsafe { <$ty as $crate::__private::FromHost>::from_host($arg) };)*
-                $crate::__private::body_starts();
                 // The result type is written out so that a body that always panics still has one. The body
                 // is a closure called at once so that a `return` in it returns from the body, not from here.
                 #[allow(clippy::redundant_closure_call)]
                 let result: $crate::__private::result_type!($($ret)?) = (move || -> $crate::__private::result_type!($($ret)?) { $body })();
-                $crate::__private::body_returned();
                 result
             })
         }
@@ -132,7 +130,7 @@ macro_rules! __import_fns {
 /// - `&T` poisons when `T` is not `RefUnwindSafe`, i.e. has interior mutability (`Cell`, `RefCell`,
 ///   `UnsafeCell`, or something holding one, such as `Rc<RefCell<_>>`). A `&self` method of a plain type
 ///   cannot change it, so a panic there poisons nothing. `Mutex` and the atomics are `RefUnwindSafe`.
-/// - A panic while the arguments are taken from their handles (a borrow conflict) poisons nothing.
+/// - A panic while an argument is taken from its handle (a borrow conflict) poisons nothing.
 ///
 /// A class whose author knows that every method leaves it consistent wherever it can panic (or accepts
 /// a half-made change) opts out with `#[unwind_safe]` as the first attribute, the way
@@ -345,10 +343,7 @@ macro_rules! __class_emit {
                     // SAFETY: the host follows ABI.md: live handles, arguments alive for this call.
                     $(let this: $rty = unsafe { <$rty as $crate::__private::FromHost>::from_host(this) };)?
                     $(let $arg: $ty = unsafe { <$ty as $crate::__private::FromHost>::from_host($arg) };)*
-                    $crate::__private::body_starts();
-                    let result = <$T>::$name($($crate::__private::identity::<$rty>(this),)? $($arg),*);
-                    $crate::__private::body_returned();
-                    result
+                    <$T>::$name($($crate::__private::identity::<$rty>(this),)? $($arg),*)
                 })
             }
         };

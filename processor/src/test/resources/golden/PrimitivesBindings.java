@@ -23,7 +23,7 @@ import javax.annotation.processing.Generated;
 @Generated("dev.wasmbridge.processor.WasmBridgeProcessor")
 public final class PrimitivesBindings extends GeneratedBindings implements Primitives {
   private static final CheckedModule MODULE = CheckedModule.classpath(PrimitivesBindings.class, "wasm/types_fixture.exnref.wasm")
-  .checkedAgainst("e6a6f6be2f8ed69bdf41033669a32970aed9eb73659e1ffc572087d88a380ac9", List.of(
+  .checkedAgainst("0c7cb73f935e074795eef9c08659453513a9f0285915790175d1abca71d1df87", List.of(
     "fn add(a: i32, b: i32) -> i32",
     "fn half(x: f32) -> f32",
     "fn hypot(x: f64, y: f64) -> f64",
@@ -35,8 +35,8 @@ public final class PrimitivesBindings extends GeneratedBindings implements Primi
     "import host.host_scalars(a: i64, b: f32, c: f64, d: bool) -> f64",
     "import host.host_transform(bytes: &[u8]) -> Vec<u8>",
     "import host.log(message: &str) -> ()"))
-  .withCompiledMachine("example.PrimitivesBindingsMachine", "sha-256:5qb2vi+O1pvfQQM2aaMpcK7Z63Nlnh/8VyCH2Io4Csk=")
-  .withSkeleton("META-INF/wasmbridge/skeleton/e6a6f6be2f8ed69bdf41033669a32970aed9eb73659e1ffc572087d88a380ac9/wasm/types_fixture.exnref.wasm");
+  .withCompiledMachine("example.PrimitivesBindingsMachine", "sha-256:DHy3P5NeB0eV7vnAhllFNROp8ChZFXkBddGrynHR34c=")
+  .withSkeleton("META-INF/wasmbridge/skeleton/0c7cb73f935e074795eef9c08659453513a9f0285915790175d1abca71d1df87/wasm/types_fixture.exnref.wasm");
 
   private static final int EXPORT_ADD = 0;
 

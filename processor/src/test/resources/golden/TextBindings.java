@@ -24,7 +24,7 @@ import javax.annotation.processing.Generated;
 @Generated("dev.wasmbridge.processor.WasmBridgeProcessor")
 public final class TextBindings extends GeneratedBindings implements Text {
   private static final CheckedModule MODULE = CheckedModule.classpath(TextBindings.class, "wasm/types_fixture.exnref.wasm")
-  .checkedAgainst("e6a6f6be2f8ed69bdf41033669a32970aed9eb73659e1ffc572087d88a380ac9", List.of(
+  .checkedAgainst("0c7cb73f935e074795eef9c08659453513a9f0285915790175d1abca71d1df87", List.of(
     "fn byte_sum(bytes: &[u8]) -> i64",
     "fn bytes_owned(bytes: Vec<u8>) -> Vec<u8>",
     "fn call_host_log(message: &str) -> ()",

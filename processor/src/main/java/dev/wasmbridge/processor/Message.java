@@ -102,6 +102,18 @@ enum Message {
             ERROR,
             "%s calls the Rust function '%s', which has no self parameter: it is an associated"
                     + " function. Declare it on the @WasmModule interface, as `@WasmExport(name = \"%s\") %s`."),
+    EXPORT_IS_CLASS_METHOD(
+            217,
+            ERROR,
+            "%s calls the Rust export '%s', which Wasm module '%s' does not have. Did you mean '%s', a method of"
+                    + " the Rust class %s? Declare it on the @WasmClass interface for %s instead, without a parameter"
+                    + " for self: `%s`."),
+    EXPORT_IS_FUNCTION(
+            218,
+            ERROR,
+            "%s calls the Rust export '%s', which Wasm module '%s' does not have. Did you mean '%s'? It has no"
+                    + " self parameter, so it is not a method of %s: declare it on the @WasmModule interface instead,"
+                    + " as `%s`."),
 
     IMPORTS_NOT_INTERFACE(
             301,
@@ -268,6 +280,33 @@ enum Message {
                     + " with -XX:-DontCompileHugeMethods. Add that flag to the JVM that runs the bindings (tests, exec,"
                     + " your application), or make the Rust functions smaller (a lower inline threshold, opt-level = \"s\")."),
     ;
+
+    /**
+     * What ends a message about an element that several {@code @WasmModule} interfaces check, such as a
+     * method of a base interface that one sub-interface per build flavour extends: the message is reported
+     * once, and says for which of them ({@link Diagnostics#flush}).
+     */
+    enum Shared {
+        /** Every interface that checks the element has the problem. */
+        EVERY_MODULE(" (For every @WasmModule interface that uses it: %s.)"),
+        /** Only some of them have it: the others agree with the Java declaration. */
+        SOME_MODULES(" (For %s only, not for %s, which use it too.)");
+
+        private final String format;
+
+        Shared(String format) {
+            this.format = format;
+        }
+
+        /** The text with {@code %s} where the interfaces go, for documentation. */
+        String template() {
+            return format;
+        }
+
+        String format(Object... args) {
+            return String.format(Locale.ROOT, format, args);
+        }
+    }
 
     private final int code;
     private final Severity severity;

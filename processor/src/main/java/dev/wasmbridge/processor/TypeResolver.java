@@ -35,6 +35,10 @@ import javax.lang.model.util.ElementFilter;
  * Resolves javac's types into {@link JavaType}s for one module, checking the {@code @WasmEnum}, {@code
  * @WasmRecord} and {@code @WasmClass} types it meets against the module's Rust declarations (once each, with
  * errors on the type's own element).
+ *
+ * <p>One error per problem: a type that does not resolve because of a problem already reported (an invalid
+ * annotated type anywhere in it, a misplaced {@code @Unsigned}) is known to {@link #reported}, and the callers
+ * report nothing more about it; so does this class for the records and callbacks that contain it.
  */
 final class TypeResolver {
     static final String UNSIGNED = "dev.wasmbridge.annotations.Unsigned";
@@ -49,7 +53,16 @@ final class TypeResolver {
     /** The module's Rust declarations; null when it has no signatures section. */
     private final RustSignatures signatures;
 
+    /**
+     * The annotated types met, by qualified name; empty for one with a problem, which was reported on its
+     * element (every path of {@link #enumeration}, {@link #record}, {@link #callback} and {@link #classType}
+     * that returns empty reports first, or meets a type that did).
+     */
     private final Map<String, Optional<JavaType>> resolved = new HashMap<>();
+
+    /** Declarations where a problem of their own was reported (a misplaced {@code @Unsigned}). */
+    private final Set<Element> reportedSites = new HashSet<>();
+
     private final Set<String> inProgress = new HashSet<>();
     private final Map<String, ClassType> classes = new java.util.LinkedHashMap<>();
     private final Map<String, TypeElement> classElements = new HashMap<>();
@@ -70,6 +83,30 @@ final class TypeResolver {
         return resolve(type, unsigned || isUnsigned(type), false, site);
     }
 
+    /**
+     * Whether {@link #resolve} found no type for {@code type} at {@code site} because of a problem already
+     * reported: {@code type} is, or contains (as a type argument or array component), an annotated type that
+     * was reported invalid, or {@code site} carries a reported misplaced {@code @Unsigned}. The caller then
+     * reports nothing: the problem has its one error, on its own element.
+     */
+    boolean reported(TypeMirror type, Element site) {
+        return reportedSites.contains(site) || containsInvalid(type);
+    }
+
+    private boolean containsInvalid(TypeMirror type) {
+        switch (type.getKind()) {
+            case ARRAY:
+                return containsInvalid(((ArrayType) type).getComponentType());
+            case DECLARED: {
+                Optional<JavaType> known = resolved.get(qualifiedName(type));
+                return (known != null && known.isEmpty())
+                        || ((DeclaredType) type).getTypeArguments().stream().anyMatch(this::containsInvalid);
+            }
+            default:
+                return false;
+        }
+    }
+
     /** The {@code @WasmClass} types met so far, with their elements, in the order met. */
     Map<ClassType, TypeElement> classes() {
         Map<ClassType, TypeElement> result = new java.util.LinkedHashMap<>();
@@ -82,12 +119,14 @@ final class TypeResolver {
         if (kind.isPresent()) {
             if (unsigned && !kind.get().canBeUnsigned()) {
                 diagnostics.report(site, Message.UNSIGNED_MISPLACED, site.getSimpleName(), simple(type));
+                reportedSites.add(site);
                 return Optional.empty();
             }
             return Optional.of(new Scalar(kind.get(), unsigned, !type.getKind().isPrimitive()));
         }
         if (unsigned) {
             diagnostics.report(site, Message.UNSIGNED_MISPLACED, site.getSimpleName(), simple(type));
+            reportedSites.add(site);
             return Optional.empty();
         }
         switch (type.getKind()) {
@@ -185,16 +224,16 @@ final class TypeResolver {
                 break;
         }
         if (annotation(element, WASM_ENUM).isPresent()) {
-            return cached(name, () -> enumeration(element));
+            return cached(element, () -> enumeration(element));
         }
         if (annotation(element, WASM_RECORD).isPresent()) {
-            return cached(name, () -> record(element, site));
+            return cached(element, () -> record(element, site));
         }
         if (annotation(element, WASM_CALLBACK).isPresent() && !nested) {
-            return cached(name, () -> callback(element));
+            return cached(element, () -> callback(element));
         }
         if (annotation(element, WASM_CLASS).isPresent() && !nested) {
-            return cached(name, () -> classType(element));
+            return cached(element, () -> classType(element));
         }
         return Optional.empty();
     }
@@ -204,11 +243,13 @@ final class TypeResolver {
                 && annotation(((DeclaredType) type).asElement(), WASM_CLASS).isPresent();
     }
 
-    private Optional<JavaType> cached(String name, java.util.function.Supplier<Optional<JavaType>> resolver) {
+    private Optional<JavaType> cached(TypeElement element, java.util.function.Supplier<Optional<JavaType>> resolver) {
+        String name = element.getQualifiedName().toString();
         Optional<JavaType> known = resolved.get(name);
         if (known != null) {
             return known;
         }
+        diagnostics.checks(element);
         Optional<JavaType> type = resolver.get();
         resolved.put(name, type);
         return type;
@@ -283,7 +324,8 @@ final class TypeResolver {
             constants.add(new EnumType.Constant(javaName, variant.get().discriminant()));
         }
         for (Variant variant : variants.get()) {
-            if (!matched.contains(variant.name())) {
+            // a constant without a variant is usually the missing variant misspelt: WB504 lists the variants
+            if (ok && !matched.contains(variant.name())) {
                 diagnostics.report(
                         element,
                         Message.ENUM_VARIANT_MISSING,
@@ -312,6 +354,7 @@ final class TypeResolver {
         List<TypeElement> records = new ArrayList<>();
         for (TypeMirror permitted : element.getPermittedSubclasses()) {
             TypeElement subtype = (TypeElement) ((DeclaredType) permitted).asElement();
+            diagnostics.checks(subtype); // checked with the interface, wherever it is declared
             if (subtype.getKind() == ElementKind.RECORD) {
                 records.add(subtype);
             } else {
@@ -455,21 +498,21 @@ final class TypeResolver {
 
     /**
      * The Java type of a variant's record component, if it matches the Rust field; otherwise reports WB538 on
-     * the record, unless resolving the component's type already reported its own problem.
+     * the component, unless resolving the component's type already reported its own problem.
      */
     private Optional<JavaType> component(
             TypeElement record, RecordComponentElement component, Field field, String owner) {
         TypeMirror type = component.asType();
         boolean unsigned = isUnsigned(type) || annotation(component, UNSIGNED).isPresent();
-        int errorsBefore = diagnostics.errorCount();
-        Optional<JavaType> resolvedType = resolve(type, unsigned, true, component);
+        Element site = site(component);
+        Optional<JavaType> resolvedType = resolve(type, unsigned, true, site);
         if (resolvedType.isPresent()
                 && TypeMatcher.matches(resolvedType.get(), field.type(), TypeMatcher.Position.NESTED)) {
             return resolvedType;
         }
-        if (resolvedType.isPresent() || diagnostics.errorCount() == errorsBefore) {
+        if (resolvedType.isPresent() || !reported(type, site)) {
             diagnostics.report(
-                    record,
+                    site,
                     Message.VARIANT_COMPONENT_MISMATCH,
                     component.getSimpleName(),
                     record.getSimpleName(),
@@ -547,7 +590,7 @@ final class TypeResolver {
             String fieldName = Names.snakeCase(javaName);
             if (fields.stream().noneMatch(f -> f.name().equals(fieldName))) {
                 diagnostics.report(
-                        element,
+                        site(component),
                         variant == null ? Message.RECORD_COMPONENT_MISSING : Message.VARIANT_COMPONENT_MISSING,
                         javaName,
                         element.getSimpleName(),
@@ -559,11 +602,13 @@ final class TypeResolver {
             }
             byRustName.put(fieldName, component);
         }
+        // a component without a field is usually the missing field misspelt: WB507 lists the fields
+        boolean reportMissingFields = ok;
         List<RecordType.Component> components = new ArrayList<>();
         for (Field field : fields) {
             RecordComponentElement component = byRustName.get(field.name());
             if (component == null) {
-                if (ok) {
+                if (reportMissingFields) {
                     diagnostics.report(
                             element,
                             variant == null ? Message.RECORD_FIELD_MISSING : Message.VARIANT_FIELD_MISSING,
@@ -591,11 +636,16 @@ final class TypeResolver {
             TypeMirror type = component.asType();
             boolean unsigned =
                     isUnsigned(type) || annotation(component, UNSIGNED).isPresent();
-            Optional<JavaType> resolvedType = resolve(type, unsigned, true, component);
+            Element site = site(component);
+            Optional<JavaType> resolvedType = resolve(type, unsigned, true, site);
+            if (resolvedType.isEmpty() && reported(type, site)) {
+                ok = false;
+                continue;
+            }
             if (resolvedType.isEmpty()
                     || !TypeMatcher.matches(resolvedType.get(), field.type(), TypeMatcher.Position.NESTED)) {
                 diagnostics.report(
-                        element,
+                        site,
                         Message.RECORD_COMPONENT_MISMATCH,
                         component.getSimpleName(),
                         element.getSimpleName(),
@@ -613,6 +663,19 @@ final class TypeResolver {
                 .map(c -> c.getSimpleName().toString())
                 .collect(Collectors.toList());
         return ok ? Optional.of(new RecordType(name, rustName, List.copyOf(components), javaOrder)) : Optional.empty();
+    }
+
+    /**
+     * Where to report a problem with a record component: its field, which javac places on the component's
+     * declaration (it gives the component element itself no position).
+     */
+    private static Element site(RecordComponentElement component) {
+        Element record = component.getEnclosingElement();
+        return ElementFilter.fieldsIn(record.getEnclosedElements()).stream()
+                .filter(f -> f.getSimpleName().contentEquals(component.getSimpleName()))
+                .<Element>map(f -> f)
+                .findFirst()
+                .orElse(record);
     }
 
     private Optional<JavaType> classType(TypeElement element) {
@@ -655,9 +718,11 @@ final class TypeResolver {
         for (javax.lang.model.element.VariableElement parameter : method.getParameters()) {
             boolean unsigned = annotation(parameter, UNSIGNED).isPresent() || isUnsigned(parameter.asType());
             Optional<JavaType> type = resolve(parameter.asType(), unsigned, true, parameter);
-            if (type.isEmpty()) {
+            if (type.isEmpty() && reported(parameter.asType(), parameter)) {
+                ok = false;
+            } else if (type.isEmpty()) {
                 diagnostics.report(
-                        element,
+                        parameter,
                         Message.CALLBACK_UNSUPPORTED,
                         "Parameter '" + parameter.getSimpleName() + "'",
                         element.getSimpleName() + "." + method.getSimpleName(),
@@ -674,9 +739,11 @@ final class TypeResolver {
                         annotation(method, UNSIGNED).isPresent() || isUnsigned(method.getReturnType()),
                         true,
                         method);
-        if (result.isEmpty()) {
+        if (result.isEmpty() && reported(method.getReturnType(), method)) {
+            ok = false;
+        } else if (result.isEmpty()) {
             diagnostics.report(
-                    element,
+                    method,
                     Message.CALLBACK_UNSUPPORTED,
                     "The result",
                     element.getSimpleName() + "." + method.getSimpleName(),

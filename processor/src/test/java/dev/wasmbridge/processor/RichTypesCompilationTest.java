@@ -316,6 +316,16 @@ class RichTypesCompilationTest {
                         "[WB511] @Unsigned is on p, which is double; it applies to byte," + " short, int and long")
                 .inFile(api)
                 .onLineContaining("pointLen");
+        assertThat(compilation).hadErrorCount(1); // no WB203 "cannot pass" on top
+
+        JavaFileObject point = source(
+                "Point", "package test;", IMPORTS, "@WasmRecord public record Point(@Unsigned double x, double y) {}");
+        compilation = compile(HOST, COLOR, point, api("  @WasmExport double pointLen(Point p);"));
+        assertThat(compilation)
+                .hadErrorContaining("[WB511] @Unsigned is on x, which is double")
+                .inFile(point)
+                .onLineContaining("record Point");
+        assertThat(compilation).hadErrorCount(1); // no WB509 on the component, no WB203 where Point is used
     }
 
     @Test
@@ -365,9 +375,14 @@ class RichTypesCompilationTest {
                 IMPORTS,
                 "@WasmRecord(\"Labeled\") public record Node(String label, Optional<Node> point, List<String> tags,",
                 "    Optional<@Unsigned Integer> weight, Color color) {}");
-        assertThat(compile(HOST, POINT, COLOR, wrongNode, api("  @WasmExport String describeLabeled(Node l);")))
+        Compilation wrong =
+                compile(HOST, POINT, COLOR, wrongNode, api("  @WasmExport String describeLabeled(Node l);"));
+        assertThat(wrong)
                 .hadErrorContaining("[WB509] Component 'point' of Node is Optional<Node> in Java, but the Rust field"
-                        + " 'point' is Point, which is Point in Java.");
+                        + " 'point' is Point, which is Point in Java.")
+                .inFile(wrongNode)
+                .onLineContaining("Optional<Node> point");
+        assertThat(wrong).hadErrorCount(1); // no WB203 where Node is used
     }
 
     @Test
@@ -402,7 +417,7 @@ class RichTypesCompilationTest {
                 .hadErrorContaining("[WB514] Parameter 'x' of the callback IntOp.apply is Thread, which"
                         + " cannot cross in the value encoding.")
                 .inFile(op)
-                .onLineContaining("interface IntOp");
+                .onLineContaining("int apply(Thread x)");
     }
 
     @Test
@@ -675,5 +690,254 @@ class RichTypesCompilationTest {
                 .hadErrorContaining("[WB510] Shape is a record, but @WasmEnum goes on an enum or a sealed interface.")
                 .inFile(shape)
                 .onLineContaining("record Shape");
+    }
+
+    /** A Point whose x is a float: WB509, on the component's own line. */
+    private static final JavaFileObject FLOAT_POINT = source(
+            "Point", "package test;", IMPORTS, "@WasmRecord public record Point(", "    float x,", "    double y) {}");
+
+    private static final JavaFileObject LABELED = source(
+            "Labeled",
+            "package test;",
+            IMPORTS,
+            "@WasmRecord public record Labeled(Color color, String label, Point point, List<String> tags,",
+            "    Optional<@Unsigned Integer> weight) {}");
+
+    @Test
+    void anInvalidRecordIsOneErrorNotOnePerUse() {
+        JavaFileObject api = api(
+                "  @WasmExport Point pointAdd(Point a, Point b);",
+                "  @WasmExport double pointLen(Point p);",
+                "  @WasmExport Optional<Point> centroid(List<Point> points);",
+                "  @WasmExport String describeLabeled(Labeled l);");
+        // used by three exports, by the record Labeled, and by the import Host.hostPoint
+        Compilation compilation = compile(HOST, COLOR, FLOAT_POINT, LABELED, api);
+        assertThat(compilation)
+                .hadErrorContaining("[WB509] Component 'x' of Point is float in Java, but the Rust field"
+                        + " 'x' is f64, which is double in Java.")
+                .inFile(FLOAT_POINT)
+                .onLineContaining("float x");
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    @Test
+    void anInvalidEnumIsOneErrorNotOnePerUse() {
+        JavaFileObject color =
+                source("Color", "package test;", IMPORTS, "@WasmEnum public enum Color {", "  RED, GREEN, BLU", "}");
+        JavaFileObject api = api(
+                "  @WasmExport Color nextColor(Color c);",
+                "  @WasmExport List<Color> allColors();",
+                "  @WasmExport String describeLabeled(Labeled l);");
+        Compilation compilation = compile(HOST, color, POINT, LABELED, api);
+        // the misspelt constant is the problem; the variant Blue it leaves unmatched is not a second one (WB505)
+        assertThat(compilation)
+                .hadErrorContaining(
+                        "[WB504] Color.BLU has no variant in the Rust enum Color (variants: Red, Green," + " Blue)")
+                .inFile(color)
+                .onLineContaining("BLU");
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    @Test
+    void anInvalidCallbackOrClassIsOneErrorNotOnePerUse() {
+        JavaFileObject op = source(
+                "PointOp",
+                "package test;",
+                IMPORTS,
+                "@WasmCallback public interface PointOp {",
+                "  Point apply(Point p);",
+                "}");
+        Compilation compilation = compile(
+                HOST,
+                COLOR,
+                FLOAT_POINT,
+                op,
+                api("  @WasmExport List<Point> mapPoints(List<Point> points, PointOp f);"));
+        assertThat(compilation).hadErrorContaining("[WB509] Component 'x' of Point"); // not WB514 on the callback
+        assertThat(compilation).hadErrorCount(1);
+
+        JavaFileObject counter = source(
+                "Counter",
+                "package test;",
+                IMPORTS,
+                "@WasmClass public interface Counter {",
+                "  @WasmExport long get();",
+                "}");
+        compilation = compile(
+                HOST,
+                POINT,
+                COLOR,
+                counter,
+                api(
+                        "  @WasmExport(name = \"Counter::new\") Counter newCounter(String name, long start);",
+                        "  @WasmExport long counterSum(Counter a, Counter b);",
+                        "  @WasmExport Optional<Counter> maybeCounter(boolean make);"));
+        assertThat(compilation).hadErrorContaining("[WB501] @WasmClass Counter must be an interface that extends");
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    @Test
+    void aClassWhoseModuleHasNoDropIsOneErrorOnTheClass() {
+        JavaFileObject thing = source(
+                "Thing",
+                "package test;",
+                IMPORTS,
+                "@WasmClass public interface Thing extends WasmObject {",
+                "  @WasmExport long size();",
+                "  @WasmExport long weight();",
+                "}");
+        JavaFileObject api = source(
+                "Api",
+                "package test;",
+                IMPORTS,
+                "@WasmModule(\"plain/echo.wasm\") public interface Api {",
+                "  @WasmExport Thing echo(Thing thing);",
+                "}");
+        Compilation compilation = compile(thing, api);
+        assertThat(compilation)
+                .hadErrorContaining(
+                        "[WB502] @WasmClass Thing stands for the Rust type 'Thing', but Wasm module"
+                                + " 'plain/echo.wasm' declares no class of that name. (It has no export Thing::drop (i32) -> ().)")
+                .inFile(thing)
+                .onLineContaining("interface Thing");
+        // the export that uses it needs the Rust signatures (a problem of its own); its methods are not checked
+        assertThat(compilation).hadErrorContaining("[WB214] Api.echo(Thing) uses Thing");
+        assertThat(compilation).hadErrorCount(2);
+    }
+
+    @Test
+    void aClassMethodOnTheModuleInterfaceSaysWhereItBelongs() {
+        JavaFileObject api = api(
+                "  @WasmExport(name = \"Counter::new\") Counter newCounter(String name, long start);",
+                "  @WasmExport long get();",
+                "  @WasmExport long incremnt(Counter c, long by);");
+        Compilation compilation = compile(HOST, POINT, COLOR, COUNTER, api);
+        assertThat(compilation)
+                .hadErrorContaining("[WB217] Api.get() calls the Rust export 'get', which Wasm module '" + FIXTURE
+                        + "' does not have. Did you mean 'Counter::get', a method of the Rust class Counter? Declare it"
+                        + " on the @WasmClass interface for Counter instead, without a parameter for self:"
+                        + " `@WasmExport long get()`.")
+                .inFile(api)
+                .onLineContaining("long get()");
+        // a typo too, and the receiver the user passed by hand left out
+        assertThat(compilation)
+                .hadErrorContaining("[WB217] Api.incremnt(Counter, long) calls the Rust export 'incremnt', which"
+                        + " Wasm module '" + FIXTURE + "' does not have. Did you mean 'Counter::increment', a method of"
+                        + " the Rust class Counter? Declare it on the @WasmClass interface for Counter instead, without a"
+                        + " parameter for self: `@WasmExport(name = \"increment\") long incremnt(long by)`.")
+                .inFile(api)
+                .onLineContaining("incremnt");
+        assertThat(compilation).hadErrorCount(2);
+    }
+
+    @Test
+    void aModuleFunctionOnAClassSaysWhereItBelongs() {
+        JavaFileObject counter = source(
+                "Counter",
+                "package test;",
+                IMPORTS,
+                "@WasmClass public interface Counter extends WasmObject {",
+                "  @WasmExport long counterSum(Counter b);",
+                "  @WasmExport String nme();",
+                "}");
+        JavaFileObject api = api(
+                "  @WasmExport(name = \"Counter::new\") Counter newCounter(String name, long start);",
+                "  @WasmExport Counter neu(String name, long start);");
+        Compilation compilation = compile(HOST, POINT, COLOR, counter, api);
+        assertThat(compilation)
+                .hadErrorContaining("[WB218] Counter.counterSum(Counter) calls the Rust export 'Counter::counter_sum',"
+                        + " which Wasm module '" + FIXTURE
+                        + "' does not have. Did you mean 'counter_sum'? It has no self"
+                        + " parameter, so it is not a method of Counter: declare it on the @WasmModule interface instead,"
+                        + " as `@WasmExport long counterSum(...)`.")
+                .inFile(counter)
+                .onLineContaining("counterSum");
+        // a misspelt method in the right place, and an associated function named without its type
+        assertThat(compilation)
+                .hadErrorContaining("[WB205] Counter.nme() calls the Rust export 'Counter::nme', but Wasm module '"
+                        + FIXTURE + "' has no function export of that name. Did you mean 'Counter::name'?")
+                .inFile(counter)
+                .onLineContaining("nme()");
+        assertThat(compilation)
+                .hadErrorContaining("[WB205] Api.neu(String, long) calls the Rust export 'neu', but Wasm module '"
+                        + FIXTURE + "' has no function export of that name. Did you mean 'Counter::new'?")
+                .inFile(api)
+                .onLineContaining("neu(");
+        assertThat(compilation).hadErrorCount(3);
+    }
+
+    /** The exports, shared by one {@code @WasmModule} sub-interface per build flavour, as integration tests do. */
+    private static JavaFileObject flavour(String name, String flavour) {
+        return source(
+                name,
+                "package test;",
+                IMPORTS,
+                "@WasmModule(value = \"wasm/rich_fixture." + flavour + ".wasm\", imports = Host.class)",
+                "public interface " + name + " extends Base {}");
+    }
+
+    @Test
+    void aProblemOfTheSharedBaseIsReportedOnceForEveryFlavour() {
+        JavaFileObject base = source(
+                "Base",
+                "package test;",
+                IMPORTS,
+                "public interface Base {",
+                "  @WasmExport double pointLen(Point p);",
+                "  @WasmExport long get();",
+                "}");
+        Compilation compilation = compile(
+                HOST,
+                COLOR,
+                FLOAT_POINT,
+                base,
+                flavour("Exnref", "exnref"),
+                flavour("Legacy", "legacy"),
+                flavour("Abort", "abort"));
+        String everyFlavour =
+                " (For every @WasmModule interface that uses it: Exnref ('wasm/rich_fixture.exnref.wasm'),"
+                        + " Legacy ('wasm/rich_fixture.legacy.wasm') and Abort ('wasm/rich_fixture.abort.wasm').)";
+        assertThat(compilation)
+                .hadErrorContaining("[WB509] Component 'x' of Point is float in Java, but the Rust field 'x' is f64,"
+                        + " which is double in Java." + everyFlavour)
+                .inFile(FLOAT_POINT)
+                .onLineContaining("float x");
+        assertThat(compilation)
+                .hadErrorContaining("[WB217] Base.get() calls the Rust export 'get'")
+                .inFile(base)
+                .onLineContaining("long get()");
+        assertThat(compilation).hadErrorContaining("`@WasmExport long get()`." + everyFlavour);
+        assertThat(compilation).hadErrorCount(2);
+    }
+
+    @Test
+    void aWarningOnASharedImportsInterfaceIsReportedOnce() {
+        JavaFileObject host = source(
+                "Host",
+                "package test;",
+                IMPORTS,
+                "public interface Host extends Imports {",
+                "  @WasmImport(module = \"host\") void hostLog(String message);",
+                "}");
+        JavaFileObject base = source(
+                "Base", "package test;", IMPORTS, "public interface Base {", "  @WasmExport int liveCounters();", "}");
+        Compilation compilation = compile(
+                FixtureImports.richFixture("test", "Imports"),
+                POINT,
+                COLOR,
+                host,
+                base,
+                flavour("Exnref", "exnref"),
+                flavour("Legacy", "legacy"));
+        assertThat(compilation).succeeded();
+        assertThat(compilation)
+                .hadWarningContaining("[WB304] Host.hostLog(String) provides host.host_log, but Wasm module"
+                        + " 'wasm/rich_fixture.exnref.wasm' does not import it.")
+                .inFile(host)
+                .onLineContaining("hostLog");
+        assertThat(compilation)
+                .hadWarningContaining(" (For every @WasmModule interface that uses it: Exnref"
+                        + " ('wasm/rich_fixture.exnref.wasm') and Legacy ('wasm/rich_fixture.legacy.wasm').)");
+        assertThat(compilation).hadWarningCount(1);
     }
 }
