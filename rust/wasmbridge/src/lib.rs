@@ -47,6 +47,15 @@
 //! }
 //! ```
 //!
+//! Enums whose variants carry fields, as Java sealed interfaces of records, with [`data_enum!`]:
+//!
+//! ```ignore
+//! wasmbridge::data_enum! {
+//!     #[derive(Clone, Debug, PartialEq)]
+//!     pub enum Shape { Circle { r: f64 }, Label(String, Option<Pixel>), Empty }
+//! }
+//! ```
+//!
 //! Java objects Rust calls back during an export call, with [`Callback`]:
 //!
 //! ```ignore
@@ -74,7 +83,7 @@
 
 //! # What is API
 //!
-//! The items documented here are the API: the five declaration macros, [`Callback`], [`JavaException`],
+//! The items documented here are the API: the six declaration macros, [`Callback`], [`JavaException`],
 //! [`Enumeration`] and [`ABI_VERSION`]. What the macros expand to (the conversion traits, the slice
 //! layout, the boundary functions, the class handle table, the compile-time signature text) is in the
 //! hidden module `__private`, and the macros' own helper macros are at the crate root under names that
@@ -85,12 +94,14 @@
 //! Inside the crate, modules depend on each other in one direction only, from the bottom up:
 //! `text` (compile-time names and signature lines) and `alloc` (the host's allocator); `value` (the value
 //! encoding) and `slice` (bytes in linear memory); `host` (the support imports); `abi` (how each type
-//! crosses); `class` (handles); `panic` (the boundary every export runs in); `callback`; and the macros.
+//! crosses); `class` (handles); `panic` (the boundary every export runs in); `callback`; the macros; and
+//! `data_enum`, the macro for enums with data.
 
 mod abi;
 mod alloc;
 mod callback;
 mod class;
+mod data_enum;
 mod host;
 mod macros;
 mod panic;
@@ -124,9 +135,11 @@ pub mod __private {
     // The helper macros, by the names the expansions use.
     pub use crate::{
         __class_emit as class_emit, __class_items as class_items, __class_method as class_method,
-        __class_params as class_params, __class_type as class_type,
-        __encoded_containers as encoded_containers, __fn_line as fn_line, __import_fns as import_fns,
-        __result_type as result_type, __signature as signature, __wire_result as wire_result,
+        __class_params as class_params, __class_type as class_type, __data_enum_emit as data_enum_emit,
+        __data_enum_tuple as data_enum_tuple, __data_enum_variant_line as data_enum_variant_line,
+        __data_enum_variants as data_enum_variants, __encoded_containers as encoded_containers,
+        __fn_line as fn_line, __import_fns as import_fns, __result_type as result_type,
+        __signature as signature, __wire_result as wire_result,
     };
 
     /// The identity function, which lets a macro repeat a value once per optional type.
@@ -151,7 +164,7 @@ mod tests {
     }
 
     /// The modules in dependency order: each may use only the ones before it (no cycles).
-    const LAYERS: [(&str, &str); 10] = [
+    const LAYERS: [(&str, &str); 11] = [
         ("text", include_str!("text.rs")),
         ("alloc", include_str!("alloc.rs")),
         ("value", include_str!("value.rs")),
@@ -162,6 +175,7 @@ mod tests {
         ("panic", include_str!("panic.rs")),
         ("callback", include_str!("callback.rs")),
         ("macros", include_str!("macros.rs")),
+        ("data_enum", include_str!("data_enum.rs")),
     ];
 
     /// The crate modules a module's code (not its comments or tests) names: `crate::m` and

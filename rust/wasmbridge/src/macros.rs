@@ -361,7 +361,7 @@ macro_rules! __class_emit {
 ///
 /// Unit variants only, with explicit or implicit discriminants; the macro adds `#[repr(i32)]` (do not add
 /// another `repr`). Decoding an unknown discriminant panics. The enum can be used in `Option`, `Vec`
-/// and records.
+/// and records. An enum whose variants carry fields is declared with [`data_enum!`](crate::data_enum!).
 ///
 /// ```ignore
 /// wasmbridge::enumeration! {

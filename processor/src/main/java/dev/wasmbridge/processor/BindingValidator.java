@@ -855,7 +855,8 @@ final class BindingValidator {
     /** The supported types, as listed in messages. */
     static final String SUPPORTED = "int, long, short, byte (each also @Unsigned), float, double, boolean, String,"
             + " byte[], ByteBuffer, short[], int[], long[], float[], double[], Optional<T>, OptionalInt,"
-            + " OptionalLong, OptionalDouble, List<T>, @WasmEnum enums, @WasmRecord records, @WasmCallback and @WasmClass"
+            + " OptionalLong, OptionalDouble, List<T>, @WasmEnum enums and sealed interfaces, @WasmRecord records,"
+            + " @WasmCallback and @WasmClass"
             + " interfaces";
 
     /** Abstract methods to bind, inherited ones included, minus those every binding class implements. */

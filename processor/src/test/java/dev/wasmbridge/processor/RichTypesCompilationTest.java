@@ -329,20 +329,60 @@ class RichTypesCompilationTest {
     }
 
     @Test
-    void recordsCannotContainThemselves() {
-        JavaFileObject node = source(
+    void typesThatContainThemselvesBind() {
+        JavaFileObject expr = source(
+                "Expr",
+                "package test;",
+                IMPORTS,
+                "@WasmEnum public sealed interface Expr {",
+                "  record Num(double value) implements Expr {}",
+                "  record Neg(Expr inner) implements Expr {}",
+                "  record Sum(List<Expr> terms) implements Expr {}",
+                "  record Product(Expr left, Expr right) implements Expr {}",
+                "}");
+        JavaFileObject tree = source(
+                "Tree",
+                "package test;",
+                IMPORTS,
+                "@WasmRecord public record Tree(String label, List<Tree> children) {}");
+        Compilation compilation = compile(
+                HOST,
+                POINT,
+                COLOR,
+                expr,
+                tree,
+                api(
+                        "  @WasmExport Expr exprSimplified(Expr e);",
+                        "  @WasmExport List<String> treeLeaves(Tree t);",
+                        "  @WasmExport Tree treeEcho(Tree t);"));
+        assertThat(compilation).succeededWithoutWarnings();
+        String generated = compilation
+                .generatedSourceFile("test.ApiBindings")
+                .map(file -> {
+                    try {
+                        return file.getCharContent(true).toString();
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                })
+                .orElseThrow();
+        org.junit.jupiter.api.Assertions.assertTrue(
+                generated.contains("Codecs.lazy(() -> ApiBindings.CODEC_"), "a lazy self-reference: " + generated);
+
+        JavaFileObject wrongNode = source(
                 "Node",
                 "package test;",
                 IMPORTS,
                 "@WasmRecord(\"Labeled\") public record Node(String label, Optional<Node> point, List<String> tags,",
                 "    Optional<@Unsigned Integer> weight, Color color) {}");
-        Compilation compilation =
-                compile(HOST, POINT, COLOR, node, api("  @WasmExport String describeLabeled(Node l);"));
-        assertThat(compilation)
-                .hadErrorContaining("[WB512] @WasmRecord Node contains itself")
-                .inFile(node)
-                .onLineContaining("record Node");
-        assertThat(compilation).hadErrorCount(1); // no WB509 on its component, no WB203 where Node is used
+        Compilation wrong =
+                compile(HOST, POINT, COLOR, wrongNode, api("  @WasmExport String describeLabeled(Node l);"));
+        assertThat(wrong)
+                .hadErrorContaining("[WB509] Component 'point' of Node is Optional<Node> in Java, but the Rust field"
+                        + " 'point' is Point, which is Point in Java.")
+                .inFile(wrongNode)
+                .onLineContaining("Optional<Node> point");
+        assertThat(wrong).hadErrorCount(1); // no WB203 where Node is used
     }
 
     @Test
@@ -397,6 +437,259 @@ class RichTypesCompilationTest {
                         + " Fn(i32) -> i32 is a @WasmCallback interface with a method (int) -> int in Java.")
                 .inFile(api)
                 .onLineContaining("applyTwice");
+    }
+
+    /** Rust's {@code Shape}, as top-level records a sealed interface permits (the fixture's imports nest theirs). */
+    private static final JavaFileObject[] SHAPE = {
+        source(
+                "Shape",
+                "package test;",
+                IMPORTS,
+                "@WasmEnum public sealed interface Shape permits Circle, Rect, Empty, Polygon, Text {}"),
+        source("Circle", "package test;", "public record Circle(double r) implements Shape {}"),
+        source("Rect", "package test;", "public record Rect(double h, double w) implements Shape {}"),
+        source("Empty", "package test;", "public record Empty() implements Shape {}"),
+        source(
+                "Polygon",
+                "package test;",
+                IMPORTS,
+                "public record Polygon(List<Point> points, Paint paint) implements Shape {}"),
+        source(
+                "Text",
+                "package test;",
+                IMPORTS,
+                "public record Text(String content, Optional<Point> at) implements Shape {}"),
+        source(
+                "Paint",
+                "package test;",
+                IMPORTS,
+                "@WasmEnum public sealed interface Paint {",
+                "  record Solid(Color color) implements Paint {}",
+                "  record Gradient(Optional<Float> angle, List<Color> stops) implements Paint {}",
+                "  record Clear() implements Paint {}",
+                "}"),
+        source(
+                "Layer",
+                "package test;",
+                IMPORTS,
+                "@WasmRecord public record Layer(Optional<Shape> focus, String name, List<Shape> shapes) {}"),
+        source(
+                "ShapeMap",
+                "package test;",
+                IMPORTS,
+                "@WasmCallback public interface ShapeMap { Shape apply(Shape s, @Unsigned int index); }"),
+    };
+
+    /** The sources of {@link #SHAPE} with {@code replaced} instead of the one of the same name, and more. */
+    private static JavaFileObject[] shapeWith(JavaFileObject... replaced) {
+        java.util.List<JavaFileObject> sources = new java.util.ArrayList<>(java.util.List.of(HOST, POINT, COLOR));
+        for (JavaFileObject source : SHAPE) {
+            if (java.util.Arrays.stream(replaced).noneMatch(r -> r.getName().equals(source.getName()))) {
+                sources.add(source);
+            }
+        }
+        sources.addAll(java.util.List.of(replaced));
+        return sources.toArray(JavaFileObject[]::new);
+    }
+
+    private static JavaFileObject[] shapeApiWith(JavaFileObject... replaced) {
+        JavaFileObject[] sources = shapeWith(replaced);
+        JavaFileObject[] all = java.util.Arrays.copyOf(sources, sources.length + 1);
+        all[sources.length] = api("  @WasmExport double shapeArea(Shape s);");
+        return all;
+    }
+
+    @Test
+    void enumsWithDataBindEveryWay() {
+        JavaFileObject[] sources = shapeWith(api(
+                "  @WasmExport double shapeArea(Shape s);",
+                "  @WasmExport Shape shapeScaled(Shape s, double k);",
+                "  @WasmExport List<Shape> sampleShapes();",
+                "  @WasmExport Optional<Shape> largestShape(List<Shape> shapes);",
+                "  @WasmExport Shape shapeOrEmpty(Optional<Shape> s);",
+                "  @WasmExport Layer layerEcho(Layer l);",
+                "  @WasmExport Shape parseShape(String text);",
+                "  @WasmExport List<Shape> mapShapes(List<Shape> shapes, ShapeMap f);"));
+        assertThat(compile(sources)).succeededWithoutWarnings();
+    }
+
+    @Test
+    void anEnumWithDataIsASealedInterface() {
+        JavaFileObject open = source("Shape", "package test;", IMPORTS, "@WasmEnum public interface Shape {}");
+        Compilation compilation = compile(shapeApiWith(open));
+        assertThat(compilation)
+                .hadErrorContaining("[WB530] @WasmEnum Shape is an interface, but not a sealed one. On an"
+                        + " interface, @WasmEnum stands for a Rust enum with data (wasmbridge::data_enum!), whose"
+                        + " variants are the records the interface permits: declare it `sealed interface Shape"
+                        + " permits ...`, with one record per variant.")
+                .inFile(open)
+                .onLineContaining("interface Shape");
+    }
+
+    @Test
+    void everyPermittedSubtypeIsARecord() {
+        JavaFileObject circle = source("Circle", "package test;", "public final class Circle implements Shape {}");
+        Compilation compilation = compile(shapeApiWith(circle));
+        assertThat(compilation)
+                .hadErrorContaining("[WB531] Circle is permitted by the @WasmEnum interface Shape, but is a class;"
+                        + " each variant of a Rust enum with data is a record. Declare it as `record Circle(...)"
+                        + " implements Shape`.")
+                .inFile(circle)
+                .onLineContaining("class Circle");
+    }
+
+    @Test
+    void theRustEnumMustBeOfTheSameKind() {
+        JavaFileObject sealedColor = source(
+                "Color",
+                "package test;",
+                IMPORTS,
+                "@WasmEnum public sealed interface Color {",
+                "  record Red() implements Color {}",
+                "}");
+        Compilation compilation = compile(HOST, POINT, sealedColor, api("  @WasmExport Color nextColor(Color c);"));
+        assertThat(compilation)
+                .hadErrorContaining("[WB532] @WasmEnum Color is a sealed interface, but the Rust enum Color is"
+                        + " declared with wasmbridge::enumeration! (`enum Color { Red = 0, Green = 1, Blue = 7 }`): its"
+                        + " values cross as an i32 discriminant, which a Java enum stands for. Declare Color as a Java"
+                        + " enum with the constants RED, GREEN, BLUE, or declare the Rust enum with"
+                        + " wasmbridge::data_enum!.")
+                .inFile(sealedColor)
+                .onLineContaining("interface Color");
+
+        JavaFileObject shapeEnum =
+                source("Shape", "package test;", IMPORTS, "@WasmEnum public enum Shape { CIRCLE, RECT }");
+        compilation = compile(HOST, POINT, COLOR, shapeEnum, api("  @WasmExport double shapeArea(Shape s);"));
+        assertThat(compilation)
+                .hadErrorContaining("[WB533] @WasmEnum Shape is a Java enum, but the Rust enum Shape is declared"
+                        + " with wasmbridge::data_enum! (`enum Shape { Circle { r: f64 }, Rect { w: f64, h: f64 },"
+                        + " Empty, Polygon { points: Vec<Point>, paint: Paint }, Text(String, Option<Point>) }`): its"
+                        + " values cross with their fields, as records. Declare Shape as a sealed interface that"
+                        + " permits one record per variant: record Circle(double r), record Rect(double w, double h),"
+                        + " record Empty(), record Polygon(List<Point> points, Paint paint), record Text(String value0,"
+                        + " Optional<Point> value1).")
+                .inFile(shapeEnum)
+                .onLineContaining("enum Shape");
+    }
+
+    @Test
+    void anEnumWithDataMustBeInTheModule() {
+        JavaFileObject shapes = source(
+                "Shape",
+                "package test;",
+                IMPORTS,
+                "@WasmEnum(\"Shapes\") public sealed interface Shape permits Circle, Rect, Empty, Polygon, Text {}");
+        Compilation compilation = compile(shapeApiWith(shapes));
+        assertThat(compilation)
+                .hadErrorContaining("[WB503] @WasmEnum Shape stands for the Rust enum 'Shapes', but Wasm module '"
+                        + FIXTURE + "' declares no enum of that name. Did you mean 'Shape'? Declare it with"
+                        + " wasmbridge::data_enum!, or give the Rust name in @WasmEnum(\"...\").")
+                .inFile(shapes)
+                .onLineContaining("interface Shape");
+    }
+
+    @Test
+    void aRecordWithoutAVariant() {
+        JavaFileObject shape = source(
+                "Shape",
+                "package test;",
+                IMPORTS,
+                "@WasmEnum public sealed interface Shape permits Circle, Rect, Empty, Polygon, Text, Triangle {}");
+        JavaFileObject triangle = source("Triangle", "package test;", "public record Triangle() implements Shape {}");
+        Compilation compilation = compile(shapeApiWith(shape, triangle));
+        assertThat(compilation)
+                .hadErrorContaining("[WB534] Record Triangle, permitted by Shape, has no variant in the Rust enum"
+                        + " Shape (variants: Circle, Rect, Empty, Polygon, Text). Remove it from the permitted records,"
+                        + " or add the variant in Rust.")
+                .inFile(triangle)
+                .onLineContaining("record Triangle");
+    }
+
+    @Test
+    void aVariantWithoutARecord() {
+        JavaFileObject shape = source(
+                "Shape",
+                "package test;",
+                IMPORTS,
+                "@WasmEnum public sealed interface Shape permits Circle, Rect, Empty, Polygon {}");
+        JavaFileObject text = source("Text", "package test;", "public record Text(String content) {}");
+        Compilation compilation = compile(shapeApiWith(shape, text));
+        assertThat(compilation)
+                .hadErrorContaining("[WB535] The Rust enum Shape has the variant `Text(String, Option<Point>)`, but"
+                        + " Shape permits no record for it. Add `record Text(String value0, Optional<Point> value1)"
+                        + " implements Shape {}` to the permitted records.")
+                .inFile(shape)
+                .onLineContaining("interface Shape");
+    }
+
+    @Test
+    void structVariantsMatchComponentsByName() {
+        JavaFileObject extra =
+                source("Circle", "package test;", "public record Circle(double r, double z) implements Shape {}");
+        Compilation compilation = compile(shapeApiWith(extra));
+        assertThat(compilation)
+                .hadErrorContaining("[WB536] Component 'z' of Circle has no field 'z' in the Rust variant"
+                        + " Shape::Circle (fields: r: f64). Remove the component, or add the field in Rust.")
+                .inFile(extra)
+                .onLineContaining("record Circle");
+
+        JavaFileObject empty = source("Empty", "package test;", "public record Empty(int size) implements Shape {}");
+        assertThat(compile(shapeApiWith(empty)))
+                .hadErrorContaining("[WB536] Component 'size' of Empty has no field 'size' in the Rust variant"
+                        + " Shape::Empty (fields: none).");
+
+        JavaFileObject missing = source("Rect", "package test;", "public record Rect(double w) implements Shape {}");
+        compilation = compile(shapeApiWith(missing));
+        assertThat(compilation)
+                .hadErrorContaining("[WB537] The Rust variant Shape::Rect has the field 'h: f64', but Rect has no"
+                        + " component 'h'. Add the component `double h`.")
+                .inFile(missing)
+                .onLineContaining("record Rect");
+
+        JavaFileObject wrongType =
+                source("Circle", "package test;", "public record Circle(float r) implements Shape {}");
+        compilation = compile(shapeApiWith(wrongType));
+        assertThat(compilation)
+                .hadErrorContaining("[WB538] Component 'r' of Circle is float in Java, but field 'r' of the Rust"
+                        + " variant Shape::Circle is f64, which is double in Java.")
+                .inFile(wrongType)
+                .onLineContaining("record Circle");
+    }
+
+    @Test
+    void tupleVariantsMatchComponentsByPosition() {
+        JavaFileObject swapped = source(
+                "Text",
+                "package test;",
+                IMPORTS,
+                "public record Text(Optional<Point> at, String content) implements Shape {}");
+        Compilation compilation = compile(shapeApiWith(swapped));
+        assertThat(compilation)
+                .hadErrorContaining("[WB538] Component 'at' of Text is Optional<Point> in Java, but field 0 of the"
+                        + " Rust variant Shape::Text is String, which is String in Java.")
+                .inFile(swapped)
+                .onLineContaining("record Text");
+
+        JavaFileObject short_ =
+                source("Text", "package test;", "public record Text(String content) implements Shape {}");
+        compilation = compile(shapeApiWith(short_));
+        assertThat(compilation)
+                .hadErrorContaining("[WB539] Text has 1 component(s), but the Rust tuple variant"
+                        + " Shape::Text(String, Option<Point>) has 2 field(s), which match components by position."
+                        + " Declare one component per field, in order: `record Text(String value0, Optional<Point>"
+                        + " value1)`.")
+                .inFile(short_)
+                .onLineContaining("record Text");
+    }
+
+    @Test
+    void wasmEnumOnAnotherKindOfType() {
+        JavaFileObject shape = source("Shape", "package test;", IMPORTS, "@WasmEnum public record Shape() {}");
+        Compilation compilation = compile(HOST, POINT, COLOR, shape, api("  @WasmExport double shapeArea(Shape s);"));
+        assertThat(compilation)
+                .hadErrorContaining("[WB510] Shape is a record, but @WasmEnum goes on an enum or a sealed interface.")
+                .inFile(shape)
+                .onLineContaining("record Shape");
     }
 
     /** A Point whose x is a float: WB509, on the component's own line. */
