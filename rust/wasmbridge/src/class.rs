@@ -15,8 +15,9 @@
 //! still allowed. Which borrows poison is the class's [`Class::poisons`] policy: an exclusive borrow
 //! always (Rust's `&mut T` is never `UnwindSafe`), a shared one when the type is not `RefUnwindSafe`
 //! (interior mutability), decided at compile time by [`UnwindProbe`]; `#[unwind_safe]` on a class turns
-//! both off. A panic while the arguments are still being taken from their handles (a borrow conflict, a
-//! dead handle) poisons nothing: no user code ran.
+//! both off. A panic while an argument is taken from its handle (a borrow conflict, a dead or poisoned
+//! handle) poisons nothing: no user code ran. A panic while the result is converted for the host (an
+//! `Err` whose `Display` panics) does poison: telling it apart would cost every call.
 
 use crate::host;
 use crate::text::Describe;
@@ -113,52 +114,33 @@ struct Held {
     poisons: bool,
 }
 
-/// Where the current export call is: a panic poisons what it holds only while its body runs.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Phase {
-    /// Taking the arguments from their handles (and converting the others).
-    Arguments,
-    /// The user's code.
-    Body,
-    /// Converting the result for the host.
-    Result,
-}
-
-/// The export call in progress on this thread: where its held objects start, and its phase.
-#[derive(Clone, Copy)]
-pub(crate) struct Call {
-    mark: usize,
-    phase: Phase,
-}
-
 thread_local! {
     static HELD: RefCell<Vec<Held>> = const { RefCell::new(Vec::new()) };
-    static CURRENT: Cell<Call> = const { Cell::new(Call { mark: 0, phase: Phase::Result }) };
+    /// Set when taking an argument from its handle panicked (a conflict, a dead or poisoned handle): no
+    /// user code ran, so the call poisons nothing. Only the panicking paths touch it, so a call that
+    /// does not panic pays nothing for it.
+    static ARGUMENT_REFUSED: Cell<bool> = const { Cell::new(false) };
 }
 
-/// Starts an export call; returns the call it is nested in, for [`end_call`].
-pub(crate) fn begin_call() -> Call {
-    let mark = HELD.with(|held| held.borrow().len());
-    CURRENT.with(|current| current.replace(Call { mark, phase: Phase::Arguments }))
+/// The position to settle back to when the current export call ends.
+pub(crate) fn held_mark() -> usize {
+    HELD.with(|held| held.borrow().len())
 }
 
-/// The arguments are taken: the user's code runs now. What the export macros call (through
-/// `__private`) between the conversions and the body.
-pub fn body_starts() {
-    CURRENT.with(|current| current.set(Call { phase: Phase::Body, ..current.get() }));
+/// Ends the current export call: settles what it held since `mark` (see [`settle_held`]). When the call
+/// unwound (`unwound`), the objects it held are poisoned as their classes say and each newly poisoned one
+/// is reported to the host (`wasmbridge.poisoned`), unless the panic came from taking an argument from its
+/// handle.
+pub(crate) fn end_call(mark: usize, unwound: bool) {
+    let poison = unwound && !ARGUMENT_REFUSED.with(|refused| refused.replace(false));
+    settle_held(mark, poison);
 }
 
-/// The user's code returned: a panic from now on (converting the result) poisons nothing.
-pub fn body_returned() {
-    CURRENT.with(|current| current.set(Call { phase: Phase::Result, ..current.get() }));
-}
-
-/// Ends the current export call: settles what it held (see [`settle_held`]) and restores `outer`. When the
-/// call unwound (`unwound`) in its body, the objects it held are poisoned as their classes say, and each
-/// newly poisoned one is reported to the host (`wasmbridge.poisoned`).
-pub(crate) fn end_call(outer: Call, unwound: bool) {
-    let call = CURRENT.with(|current| current.replace(outer));
-    settle_held(call.mark, unwound && call.phase == Phase::Body);
+/// Panics for an argument that cannot be taken from its handle; the call then poisons nothing.
+#[cold]
+fn refuse(message: std::fmt::Arguments<'_>) -> ! {
+    ARGUMENT_REFUSED.with(|refused| refused.set(true));
+    panic!("{message}")
 }
 
 /// Ends the borrows and frees the moved-out slots recorded since `mark`, newest first. With `poison`, the
@@ -223,13 +205,17 @@ impl<T: Class> Slot<T> {
     pub unsafe fn from_handle(handle: i32) -> *mut Slot<T> {
         let address = handle as u32 as usize;
         if address == 0 {
-            panic!("null {} handle", T::NAME);
+            refuse(format_args!("null {} handle", T::NAME));
         }
         // Volatile: the host may (wrongly) pass a freed slot; read what is there now.
         if !address.is_multiple_of(std::mem::align_of::<Slot<T>>())
             || std::ptr::read_volatile((*(address as *const Header)).live.as_ptr()) != LIVE
         {
-            panic!("invalid {} handle {address:#x} (already dropped, or not a {})", T::NAME, T::NAME);
+            refuse(format_args!(
+                "invalid {} handle {address:#x} (already dropped, or not a {})",
+                T::NAME,
+                T::NAME
+            ));
         }
         address as *mut Slot<T>
     }
@@ -276,7 +262,10 @@ impl<T: Class> Slot<T> {
         match header.state.get() {
             0 => header.state.set(MOVED),
             MOVED => Self::moved(),
-            _ => panic!("{} is borrowed and cannot be moved (a re-entrant call from Java?)", T::NAME),
+            _ => refuse(format_args!(
+                "{} is borrowed and cannot be moved (a re-entrant call from Java?)",
+                T::NAME
+            )),
         }
         hold(header, Some(free_moved::<T>), false);
         (*slot).value.assume_init_read()
@@ -302,19 +291,19 @@ impl<T: Class> Slot<T> {
     /// the Rust side's own guard.
     fn check_poison(header: &Header) {
         if header.poisoned.get() {
-            panic!(
+            refuse(format_args!(
                 "{} is poisoned: a call that held it panicked, so it may be half-updated; it can only be dropped",
                 T::NAME
-            )
+            ))
         }
     }
 
     fn already_borrowed() -> ! {
-        panic!("{} is already borrowed (a re-entrant call from Java?)", T::NAME)
+        refuse(format_args!("{} is already borrowed (a re-entrant call from Java?)", T::NAME))
     }
 
     fn moved() -> ! {
-        panic!("{} was moved into Rust earlier in this call and cannot be used again", T::NAME)
+        refuse(format_args!("{} was moved into Rust earlier in this call and cannot be used again", T::NAME))
     }
 }
 
@@ -362,7 +351,7 @@ pub fn option_into_handle<T: Class>(value: Option<T>) -> i32 {
 
 #[cfg(test)]
 mod tests {
-    use super::{begin_call, body_starts, end_call, Class, Poisons, Slot, UnwindProbe};
+    use super::{end_call, held_mark, Class, Poisons, Slot, UnwindProbe};
     use crate::host;
     use crate::text::{Describe, TypeName};
     use std::cell::{Cell, RefCell};
@@ -410,23 +399,17 @@ mod tests {
         }
     }
 
-    /// Runs `body` as an export call would: settles what it held, whether it panicked or not. The
-    /// arguments are taken before the body starts; a panic after it poisons.
+    /// Runs `body` as an export call would: settles what it held, whether it panicked or not.
     fn call<R>(body: impl FnOnce() -> R) -> Result<R, String> {
-        let outer = begin_call();
+        let mark = held_mark();
         let result = catch_unwind(AssertUnwindSafe(body));
-        end_call(outer, result.is_err());
+        end_call(mark, result.is_err());
         result.map_err(|p| {
             p.downcast_ref::<String>()
                 .cloned()
                 .or_else(|| p.downcast_ref::<&str>().map(|s| (*s).to_owned()))
                 .unwrap_or_default()
         })
-    }
-
-    /// A call whose arguments were taken (no panic so far): its body runs now.
-    fn body() {
-        body_starts();
     }
 
     #[test]
@@ -527,7 +510,6 @@ mod tests {
         let slot = Slot::new(Counter(1));
         let failed = call(|| unsafe {
             let counter = Slot::borrow_mut(slot);
-            body();
             counter.0 += 1;
             panic!("half-way")
         });
@@ -555,7 +537,6 @@ mod tests {
         let memo = Slot::new(Memo(RefCell::new(Vec::new())));
         let failed = call(|| unsafe {
             let (counter, memo) = (Slot::borrow(counter), Slot::borrow(memo));
-            body();
             memo.0.borrow_mut().push(counter.0 as i32);
             panic!("while caching")
         });

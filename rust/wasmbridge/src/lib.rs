@@ -52,6 +52,15 @@
 //! }
 //! ```
 //!
+//! Enums whose variants carry fields, as Java sealed interfaces of records, with [`data_enum!`]:
+//!
+//! ```ignore
+//! wasmbridge::data_enum! {
+//!     #[derive(Clone, Debug, PartialEq)]
+//!     pub enum Shape { Circle { r: f64 }, Label(String, Option<Pixel>), Empty }
+//! }
+//! ```
+//!
 //! Java objects Rust calls back during an export call, with [`Callback`]:
 //!
 //! ```ignore
@@ -95,7 +104,7 @@
 
 //! # What is API
 //!
-//! The items documented here are the API: the five declaration macros, [`Callback`], [`JavaException`],
+//! The items documented here are the API: the six declaration macros, [`Callback`], [`JavaException`],
 //! [`Enumeration`] and [`ABI_VERSION`]. What the macros expand to (the conversion traits, the slice
 //! layout, the boundary functions, the class handle table, the compile-time signature text) is in the
 //! hidden module `__private`, and the macros' own helper macros are at the crate root under names that
@@ -106,12 +115,14 @@
 //! Inside the crate, modules depend on each other in one direction only, from the bottom up:
 //! `text` (compile-time names and signature lines) and `alloc` (the host's allocator); `value` (the value
 //! encoding) and `slice` (bytes in linear memory); `host` (the support imports); `abi` (how each type
-//! crosses); `class` (handles); `panic` (the boundary every export runs in); `callback`; and the macros.
+//! crosses); `class` (handles); `panic` (the boundary every export runs in); `callback`; the macros; and
+//! `data_enum`, the macro for enums with data.
 
 mod abi;
 mod alloc;
 mod callback;
 mod class;
+mod data_enum;
 mod host;
 mod macros;
 mod panic;
@@ -135,9 +146,8 @@ pub mod __private {
     };
     pub use crate::callback::CallbackArgs;
     pub use crate::class::{
-        body_returned, body_starts, borrow as class_borrow, borrow_mut as class_borrow_mut, drop_handle,
-        into_handle, option_into_handle, take as class_take, Class, Poisons, SharedBorrowIsSafe,
-        SharedBorrowMayPoison, UnwindProbe,
+        borrow as class_borrow, borrow_mut as class_borrow_mut, drop_handle, into_handle, option_into_handle,
+        take as class_take, Class, Poisons, SharedBorrowIsSafe, SharedBorrowMayPoison, UnwindProbe,
     };
     pub use crate::panic::{after_import, export_call};
     pub use crate::slice::{Numeric, Slice};
@@ -148,6 +158,8 @@ pub mod __private {
         __class_declaration as class_declaration, __class_emit as class_emit, __class_items as class_items,
         __class_method as class_method, __class_method_error as class_method_error,
         __class_params as class_params, __class_poisons as class_poisons, __class_type as class_type,
+        __data_enum_emit as data_enum_emit, __data_enum_tuple as data_enum_tuple,
+        __data_enum_variant_line as data_enum_variant_line, __data_enum_variants as data_enum_variants,
         __encoded_containers as encoded_containers, __export_shim as export_shim, __fn_line as fn_line,
         __foreign_arg as foreign_arg, __foreign_emit as foreign_emit, __foreign_items as foreign_items,
         __foreign_method as foreign_method, __foreign_params as foreign_params,
@@ -177,7 +189,7 @@ mod tests {
     }
 
     /// The modules in dependency order: each may use only the ones before it (no cycles).
-    const LAYERS: [(&str, &str); 10] = [
+    const LAYERS: [(&str, &str); 11] = [
         ("text", include_str!("text.rs")),
         ("alloc", include_str!("alloc.rs")),
         ("value", include_str!("value.rs")),
@@ -188,6 +200,7 @@ mod tests {
         ("panic", include_str!("panic.rs")),
         ("callback", include_str!("callback.rs")),
         ("macros", include_str!("macros.rs")),
+        ("data_enum", include_str!("data_enum.rs")),
     ];
 
     /// The crate modules a module's code (not its comments or tests) names: `crate::m` and

@@ -115,11 +115,8 @@ macro_rules! __export_shim {
                 $crate::__private::export_call(move || {
                     // SAFETY: the host follows ABI.md and keeps borrowed arguments alive for this call.
                     $(let $arg: $ty = unsafe { <$ty as $crate::__private::FromHost>::from_host($arg) };)*
-                    $crate::__private::body_starts();
                     // `self::`: a parameter named like the function must not shadow it.
-                    let result = self::$name($($arg),*);
-                    $crate::__private::body_returned();
-                    result
+                    self::$name($($arg),*)
                 })
             }
         };
@@ -237,7 +234,7 @@ macro_rules! __import_fns {
 /// - `&T` poisons when `T` is not `RefUnwindSafe`, i.e. has interior mutability (`Cell`, `RefCell`,
 ///   `UnsafeCell`, or something holding one, such as `Rc<RefCell<_>>`). A `&self` method of a plain type
 ///   cannot change it, so a panic there poisons nothing. `Mutex` and the atomics are `RefUnwindSafe`.
-/// - A panic while the arguments are taken from their handles (a borrow conflict) poisons nothing.
+/// - A panic while an argument is taken from its handle (a borrow conflict) poisons nothing.
 ///
 /// A class whose author knows that every method leaves it consistent wherever it can panic (or accepts
 /// a half-made change) opts out with `#[unwind_safe]` as the first attribute, the way
@@ -582,10 +579,7 @@ macro_rules! __class_emit {
                     // SAFETY: the host follows ABI.md: live handles, arguments alive for this call.
                     $(let this: $rty = unsafe { <$rty as $crate::__private::FromHost>::from_host(this) };)?
                     $(let $arg: $ty = unsafe { <$ty as $crate::__private::FromHost>::from_host($arg) };)*
-                    $crate::__private::body_starts();
-                    let result = <$T>::$name($($crate::__private::identity::<$rty>(this),)? $($arg),*);
-                    $crate::__private::body_returned();
-                    result
+                    <$T>::$name($($crate::__private::identity::<$rty>(this),)? $($arg),*)
                 })
             }
         };
@@ -723,12 +717,10 @@ macro_rules! __foreign_emit {
                     // SAFETY: the host follows ABI.md: live handles, arguments alive for this call.
                     $(let this: $rty = unsafe { <$rty as $crate::__private::FromHost>::from_host(this) };)?
                     $(let $arg: $wty = unsafe { <$wty as $crate::__private::FromHost>::from_host($arg) };)*
-                    $crate::__private::body_starts();
                     let result = <$F as Method>::$name(
                         $($crate::__private::foreign_arg!($rkind this),)?
                         $($crate::__private::foreign_arg!($kind $arg)),*
                     );
-                    $crate::__private::body_returned();
                     $crate::__private::foreign_result!($wrap $T result)
                 })
             }
@@ -781,7 +773,7 @@ macro_rules! __foreign_result {
 ///
 /// Unit variants only, with explicit or implicit discriminants; the macro adds `#[repr(i32)]` (do not add
 /// another `repr`). Decoding an unknown discriminant panics. The enum can be used in `Option`, `Vec`
-/// and records.
+/// and records. An enum whose variants carry fields is declared with [`data_enum!`](crate::data_enum!).
 ///
 /// ```ignore
 /// wasmbridge::enumeration! {

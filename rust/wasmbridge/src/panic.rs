@@ -122,9 +122,9 @@ where
     <R as Wire>::Abi: Zero,
 {
     install_hook();
-    let outer = class::begin_call();
+    let mark = class::held_mark();
     let outcome = panic::catch_unwind(AssertUnwindSafe(|| body().into_host()));
-    class::end_call(outer, outcome.is_err());
+    class::end_call(mark, outcome.is_err());
     match outcome {
         Ok(result) => result,
         Err(payload) => {

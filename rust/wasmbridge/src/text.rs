@@ -167,6 +167,14 @@ impl Line {
         self.member(name).push(" = ").push_i32(discriminant)
     }
 
+    /// Appends a field of a tuple variant of an enum with data: its type alone, after the `(` the caller
+    /// pushed for the first one, after `, ` for the others (`Text(String, Option<Point>)`).
+    pub const fn positional(self, ty: &TypeName) -> Line {
+        let with_separator =
+            if self.len > 0 && self.bytes[self.len - 1] == b'(' { self } else { self.push(", ") };
+        with_separator.push_text(ty)
+    }
+
     /// Ends the member list of an `enum` or `record` line (` }`) and the line.
     pub const fn close_members(self) -> Line {
         self.push(" }\n")
@@ -229,6 +237,11 @@ impl<T: Describe> Describe for Vec<T> {
 
 impl<T: Describe> Describe for Option<T> {
     const NAME: TypeName = TypeName::of("Option<").push_text(&T::NAME).push(">");
+}
+
+/// A box is written as its content: on the wire it is the same value (ABI.md, "Signatures section").
+impl<T: Describe> Describe for Box<T> {
+    const NAME: TypeName = T::NAME;
 }
 
 impl<T: Describe, E> Describe for Result<T, E> {
@@ -357,6 +370,7 @@ mod tests {
         assert_eq!(name::<Result<i64, std::num::ParseIntError>>(), "Result<i64, _>");
         assert_eq!(name::<Result<(), String>>(), "Result<(), _>");
         assert_eq!(name::<Result<Option<Vec<u32>>, String>>(), "Result<Option<Vec<u32>>, _>");
+        assert_eq!(name::<Option<Box<Vec<Box<u8>>>>>(), "Option<Vec<u8>>");
     }
 
     #[test]

@@ -267,6 +267,20 @@ impl<T: Decode> Decode for Option<T> {
     }
 }
 
+/// `Box<T>` encodes as `T`: what lets an enum with data or a record contain itself (`Neg(Box<Expr>)`),
+/// since the box is only Rust's way to give the type a size. It is written `T` in the signatures section.
+impl<T: Encode + ?Sized> Encode for Box<T> {
+    fn encode(&self, out: &mut Vec<u8>) {
+        (**self).encode(out);
+    }
+}
+
+impl<T: Decode> Decode for Box<T> {
+    fn decode(input: &mut Reader<'_>) -> Box<T> {
+        Box::new(T::decode(input))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::{decode_exact, encode_to_vec, Decode, Encode};
@@ -321,6 +335,7 @@ mod tests {
 
     #[test]
     fn nested_round_trips() {
+        assert_eq!(round_trip(Box::new(Some(Box::new(3u8)))), [1, 3], "a box is its content");
         round_trip(Some(vec![vec![1u32, 2], vec![]]));
         round_trip(vec![None, Some(f32::NAN.to_bits()), Some(0)]);
         round_trip(Vec::<String>::new());

@@ -1,5 +1,6 @@
-//! Test fixture for ABI version 2: unsigned and narrow integers, numeric arrays, `Option`, lists,
-//! records, enums, `Result` and a class, in exports and in imports the host implements, and callbacks.
+//! Test fixture for every row of the type table: unsigned and narrow integers, numeric arrays, `Option`,
+//! lists, records, enums, enums with data, `Result` and a class, in exports and in imports the host
+//! implements, and callbacks.
 
 use std::cell::Cell;
 use wasmbridge::Callback;
@@ -24,6 +25,155 @@ wasmbridge::record! {
         pub color: Color,
     }
 }
+
+wasmbridge::data_enum! {
+    /// How a polygon is painted: a tuple variant holding an enum, a struct variant holding a list and an
+    /// option, and a unit variant.
+    #[derive(Clone, Debug, PartialEq)]
+    pub enum Paint {
+        Solid(Color),
+        Gradient { stops: Vec<Color>, angle: Option<f32> },
+        Clear,
+    }
+}
+
+wasmbridge::data_enum! {
+    /// An enum with data: struct, unit and tuple variants, whose fields hold records, lists, options and
+    /// another enum with data.
+    #[derive(Clone, Debug, PartialEq)]
+    pub enum Shape {
+        Circle { r: f64 },
+        Rect { w: f64, h: f64 },
+        Empty,
+        Polygon { points: Vec<Point>, paint: Paint },
+        Text(String, Option<Point>),
+    }
+}
+
+wasmbridge::record! {
+    /// A record holding enums with data: in a list and in an option.
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct Layer { pub name: String, pub shapes: Vec<Shape>, pub focus: Option<Shape> }
+}
+
+wasmbridge::data_enum! {
+    /// An enum with data that contains itself: an expression tree, boxed and in a list.
+    #[derive(Clone, Debug, PartialEq)]
+    pub enum Expr {
+        Num(f64),
+        Neg(Box<Expr>),
+        Sum { terms: Vec<Expr> },
+        Product { left: Box<Expr>, right: Box<Expr> },
+    }
+}
+
+wasmbridge::record! {
+    /// A record that contains itself, in a list.
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct Tree { pub label: String, pub children: Vec<Tree> }
+}
+
+impl Expr {
+    fn eval(&self) -> f64 {
+        match self {
+            Expr::Num(value) => *value,
+            Expr::Neg(inner) => -inner.eval(),
+            Expr::Sum { terms } => terms.iter().map(Expr::eval).sum(),
+            Expr::Product { left, right } => left.eval() * right.eval(),
+        }
+    }
+
+    /// Without double negations, and with sums of numbers only folded into one number.
+    fn simplified(self) -> Expr {
+        match self {
+            Expr::Neg(inner) => match inner.simplified() {
+                Expr::Neg(twice) => *twice,
+                other => Expr::Neg(Box::new(other)),
+            },
+            Expr::Sum { terms } => {
+                let terms: Vec<Expr> = terms.into_iter().map(Expr::simplified).collect();
+                if terms.iter().all(|t| matches!(t, Expr::Num(_))) {
+                    Expr::Num(terms.iter().map(Expr::eval).sum())
+                } else {
+                    Expr::Sum { terms }
+                }
+            }
+            Expr::Product { left, right } => {
+                Expr::Product { left: Box::new(left.simplified()), right: Box::new(right.simplified()) }
+            }
+            num => num,
+        }
+    }
+}
+
+impl Tree {
+    fn leaves(&self) -> Vec<String> {
+        if self.children.is_empty() {
+            return vec![self.label.clone()];
+        }
+        self.children.iter().flat_map(Tree::leaves).collect()
+    }
+}
+
+impl Shape {
+    /// The area; a polygon's by the shoelace formula, text has none.
+    fn area(&self) -> f64 {
+        match self {
+            Shape::Circle { r } => std::f64::consts::PI * r * r,
+            Shape::Rect { w, h } => w * h,
+            Shape::Polygon { points, .. } => {
+                let n = points.len();
+                let twice: f64 = (0..n)
+                    .map(|i| points[i].x * points[(i + 1) % n].y - points[(i + 1) % n].x * points[i].y)
+                    .sum();
+                twice.abs() / 2.0
+            }
+            Shape::Empty | Shape::Text(..) => 0.0,
+        }
+    }
+
+    /// Every length times `k`; a gradient turns by 90 degrees, so nested enums change too.
+    fn scaled(self, k: f64) -> Shape {
+        match self {
+            Shape::Circle { r } => Shape::Circle { r: r * k },
+            Shape::Rect { w, h } => Shape::Rect { w: w * k, h: h * k },
+            Shape::Empty => Shape::Empty,
+            Shape::Polygon { points, paint } => Shape::Polygon {
+                points: points.into_iter().map(|p| Point { x: p.x * k, y: p.y * k }).collect(),
+                paint: match paint {
+                    Paint::Gradient { stops, angle } => {
+                        Paint::Gradient { stops, angle: Some(angle.unwrap_or(0.0) + 90.0) }
+                    }
+                    other => other,
+                },
+            },
+            Shape::Text(text, at) => Shape::Text(text, at.map(|p| Point { x: p.x * k, y: p.y * k })),
+        }
+    }
+}
+
+/// A Rust side that breaks its own declaration, as a hand-written module or one whose support crate
+/// disagrees with the host could: declared `fn bad_shape(case: u32) -> Shape` (the line below), it returns
+/// bytes that are no `Shape`, so the tests can see how Java refuses them. Written without `export!`, which
+/// cannot produce a malformed value: 0 is an unknown variant index, 1 a `Circle` cut short, anything else
+/// an `Empty` with a byte left over.
+#[unsafe(no_mangle)]
+pub extern "C" fn bad_shape(case: u32) -> i64 {
+    let bytes: Vec<u8> = match case {
+        0 => 9u32.to_le_bytes().to_vec(),
+        1 => vec![0, 0, 0, 0, 1, 2, 3],
+        _ => vec![2, 0, 0, 0, 0],
+    };
+    let len = bytes.len() as u64;
+    // Handed to the host, which frees it with wasmbridge_free(ptr, len, 1): the layout of the box.
+    let ptr = Box::leak(bytes.into_boxed_slice()).as_mut_ptr() as usize as u64;
+    ((len << 32) | ptr) as i64
+}
+
+/// The signature line `export!` would have written for `bad_shape`.
+#[used]
+#[unsafe(link_section = "wasmbridge.signatures")]
+static BAD_SHAPE_LINE: [u8; 33] = *b"fn bad_shape(case: u32) -> Shape\n";
 
 thread_local! {
     /// The number of `Counter`s alive, so the host can see objects being dropped.
@@ -213,6 +363,58 @@ wasmbridge::export! {
     fn call_host_u32(x: u32) -> u32 { host_u32(x) }
     fn call_host_doubles(values: &[f64]) -> Vec<f64> { host_doubles(values) }
 
+    /// Rust's own view of the shape it received.
+    fn shape_debug(s: Shape) -> String { format!("{s:?}") }
+    fn shape_area(s: Shape) -> f64 { s.area() }
+    fn shape_scaled(s: Shape, k: f64) -> Shape { s.scaled(k) }
+    /// One shape of each variant, made by Rust.
+    fn sample_shapes() -> Vec<Shape> {
+        vec![
+            Shape::Circle { r: 1.5 },
+            Shape::Rect { w: 2.0, h: 3.0 },
+            Shape::Empty,
+            Shape::Polygon {
+                points: vec![Point { x: 0.0, y: 0.0 }, Point { x: 4.0, y: 0.0 }, Point { x: 0.0, y: 3.0 }],
+                paint: Paint::Gradient { stops: vec![Color::Blue, Color::Red], angle: None },
+            },
+            Shape::Text("é☀".to_owned(), Some(Point { x: -1.0, y: 2.0 })),
+        ]
+    }
+    /// The shape with the largest area, the first of equals; `None` for no shapes.
+    fn largest_shape(shapes: Vec<Shape>) -> Option<Shape> {
+        shapes.into_iter().reduce(|best, s| if s.area() > best.area() { s } else { best })
+    }
+    fn shape_or_empty(s: Option<Shape>) -> Shape { s.unwrap_or(Shape::Empty) }
+    fn layer_echo(l: Layer) -> Layer { l }
+    fn layer_debug(l: Layer) -> String { format!("{l:?}") }
+    /// `circle R`, `rect W H` or `empty`.
+    fn parse_shape(text: &str) -> Result<Shape, String> {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let number = |word: &str| word.parse::<f64>().map_err(|e| format!("{word}: {e}"));
+        match words.as_slice() {
+            ["circle", r] => Ok(Shape::Circle { r: number(r)? }),
+            ["rect", w, h] => Ok(Shape::Rect { w: number(w)?, h: number(h)? }),
+            ["empty"] => Ok(Shape::Empty),
+            _ => Err(format!("not a shape: {text}")),
+        }
+    }
+    /// Calls `f(shape, index)` for each shape and collects what it returns.
+    fn map_shapes(shapes: Vec<Shape>, f: Callback<(Shape, u32), Shape>) -> Vec<Shape> {
+        shapes.into_iter().enumerate().map(|(i, s)| f.call((s, i as u32))).collect()
+    }
+    fn expr_eval(e: Expr) -> f64 { e.eval() }
+    fn expr_debug(e: Expr) -> String { format!("{e:?}") }
+    fn expr_simplified(e: Expr) -> Expr { e.simplified() }
+    /// `Num(depth)` under `depth` negations.
+    fn expr_chain(depth: u32) -> Expr {
+        (0..depth).fold(Expr::Num(depth as f64), |e, _| Expr::Neg(Box::new(e)))
+    }
+    fn tree_echo(t: Tree) -> Tree { t }
+    /// The labels of the leaves, left to right.
+    fn tree_leaves(t: Tree) -> Vec<String> { t.leaves() }
+    fn call_host_shape(s: Shape) -> Shape { host_shape(s) }
+    fn call_host_layer(l: Layer) -> Option<Shape> { host_layer(l) }
+
     /// `f(f(x))`.
     fn apply_twice(f: Callback<(i32,), i32>, x: i32) -> i32 { f.call((f.call((x,)),)) }
     /// Calls `f(word, index)` for each word; counts the calls that returned true.
@@ -254,5 +456,7 @@ wasmbridge::import! {
     fn host_words(words: Vec<String>) -> Vec<String>;
     fn host_u32(x: u32) -> u32;
     fn host_doubles(values: &[f64]) -> Vec<f64>;
+    fn host_shape(s: Shape) -> Shape;
+    fn host_layer(l: Layer) -> Option<Shape>;
     fn poke();
 }

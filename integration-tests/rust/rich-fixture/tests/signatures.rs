@@ -13,6 +13,12 @@ const EXPECTED: &str = "\
 enum Color { Red = 0, Green = 1, Blue = 7 }
 record Point { x: f64, y: f64 }
 record Labeled { label: String, point: Point, tags: Vec<String>, weight: Option<u32>, color: Color }
+enum Paint { Solid(Color), Gradient { stops: Vec<Color>, angle: Option<f32> }, Clear }
+enum Shape { Circle { r: f64 }, Rect { w: f64, h: f64 }, Empty, Polygon { points: Vec<Point>, paint: Paint }, Text(String, Option<Point>) }
+record Layer { name: String, shapes: Vec<Shape>, focus: Option<Shape> }
+enum Expr { Num(f64), Neg(Expr), Sum { terms: Vec<Expr> }, Product { left: Expr, right: Expr } }
+record Tree { label: String, children: Vec<Tree> }
+fn bad_shape(case: u32) -> Shape
 class Counter
 fn Counter::new(name: &str, start: i64) -> Counter
 fn Counter::increment(self: &mut Counter, by: i64) -> i64
@@ -72,6 +78,24 @@ fn call_host_color(c: Color) -> Color
 fn call_host_words(words: Vec<String>) -> Vec<String>
 fn call_host_u32(x: u32) -> u32
 fn call_host_doubles(values: &[f64]) -> Vec<f64>
+fn shape_debug(s: Shape) -> String
+fn shape_area(s: Shape) -> f64
+fn shape_scaled(s: Shape, k: f64) -> Shape
+fn sample_shapes() -> Vec<Shape>
+fn largest_shape(shapes: Vec<Shape>) -> Option<Shape>
+fn shape_or_empty(s: Option<Shape>) -> Shape
+fn layer_echo(l: Layer) -> Layer
+fn layer_debug(l: Layer) -> String
+fn parse_shape(text: &str) -> Result<Shape, _>
+fn map_shapes(shapes: Vec<Shape>, f: Fn(Shape, u32) -> Shape) -> Vec<Shape>
+fn expr_eval(e: Expr) -> f64
+fn expr_debug(e: Expr) -> String
+fn expr_simplified(e: Expr) -> Expr
+fn expr_chain(depth: u32) -> Expr
+fn tree_echo(t: Tree) -> Tree
+fn tree_leaves(t: Tree) -> Vec<String>
+fn call_host_shape(s: Shape) -> Shape
+fn call_host_layer(l: Layer) -> Option<Shape>
 fn apply_twice(f: Fn(i32) -> i32, x: i32) -> i32
 fn count_matching(words: Vec<String>, f: Fn(String, u32) -> bool) -> u32
 fn map_points(points: Vec<Point>, f: Fn(Point) -> Point) -> Vec<Point>
@@ -85,6 +109,8 @@ import host.host_color(c: Color) -> Color
 import host.host_words(words: Vec<String>) -> Vec<String>
 import host.host_u32(x: u32) -> u32
 import host.host_doubles(values: &[f64]) -> Vec<f64>
+import host.host_shape(s: Shape) -> Shape
+import host.host_layer(l: Layer) -> Option<Shape>
 import host.poke() -> ()
 ";
 
@@ -107,7 +133,7 @@ fn every_flavour_has_exactly_the_expected_signatures() {
 
         let abi: Vec<&Vec<u8>> =
             module.custom.iter().filter(|(name, _)| name == "wasmbridge.abi").map(|(_, p)| p).collect();
-        assert_eq!(abi, [&b"2".to_vec()], "{flavour}: wasmbridge.abi");
+        assert_eq!(abi, [&wasmbridge::ABI_VERSION.to_string().into_bytes()], "{flavour}: wasmbridge.abi");
     }
 }
 
@@ -273,25 +299,37 @@ impl Parser<'_, '_> {
             Declaration::Type(self.type_name()?)
         } else if self.eat("enum ") {
             let name = self.type_name()?;
+            // Unit variants with discriminants (enumeration!), or variants with data (data_enum!); not both.
+            let mut discriminants = None;
             self.members(|p| {
                 p.ident()?;
-                p.expect(" = ")?;
-                let digits = p.rest.len()
-                    - p.rest
-                        .trim_start_matches(['-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9'])
-                        .len();
-                p.rest[..digits].parse::<i32>().map_err(|e| e.to_string())?;
-                p.rest = &p.rest[digits..];
+                let has_discriminant = p.rest.starts_with(" = ");
+                if *discriminants.get_or_insert(has_discriminant) != has_discriminant {
+                    return Err("variants with and without discriminants".into());
+                }
+                if has_discriminant {
+                    p.expect(" = ")?;
+                    let digits = p.rest.len()
+                        - p.rest
+                            .trim_start_matches(['-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9'])
+                            .len();
+                    p.rest[..digits].parse::<i32>().map_err(|e| e.to_string())?;
+                    p.rest = &p.rest[digits..];
+                } else if p.eat("(") {
+                    p.ty()?;
+                    while !p.eat(")") {
+                        p.expect(", ")?;
+                        p.ty()?;
+                    }
+                } else if p.rest.starts_with(" { ") {
+                    p.fields()?;
+                }
                 Ok(())
             })?;
             Declaration::Type(name)
         } else if self.eat("record ") {
             let name = self.type_name()?;
-            self.members(|p| {
-                p.ident()?;
-                p.expect(": ")?;
-                p.ty()
-            })?;
+            self.fields()?;
             Declaration::Type(name)
         } else {
             return Err("unknown declaration".into());
@@ -317,6 +355,15 @@ impl Parser<'_, '_> {
         }
         self.expect(" -> ")?;
         self.ty()
+    }
+
+    /// ` { name: type, ... }`: the fields of a record or of a struct variant.
+    fn fields(&mut self) -> Result<(), String> {
+        self.members(|p| {
+            p.ident()?;
+            p.expect(": ")?;
+            p.ty()
+        })
     }
 
     fn members(&mut self, mut member: impl FnMut(&mut Self) -> Result<(), String>) -> Result<(), String> {

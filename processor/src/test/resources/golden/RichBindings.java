@@ -32,9 +32,11 @@ import javax.annotation.processing.Generated;
 @Generated("dev.wasmbridge.processor.WasmBridgeProcessor")
 public final class RichBindings extends GeneratedBindings implements Rich {
   private static final CheckedModule MODULE = CheckedModule.classpath(RichBindings.class, "wasm/rich_fixture.exnref.wasm")
-  .checkedAgainst("4f044cc4a50f9d3915aaa8812e6946be348a9ce9f2e0e347e013c267a909c053", List.of(
+  .checkedAgainst("76b62b98a14d45bbd4742dc7bf556997edf8072ab97b4c3bfe679c15e42c745f", List.of(
     "class Counter",
     "enum Color { Red = 0, Green = 1, Blue = 7 }",
+    "enum Paint { Solid(Color), Gradient { stops: Vec<Color>, angle: Option<f32> }, Clear }",
+    "enum Shape { Circle { r: f64 }, Rect { w: f64, h: f64 }, Empty, Polygon { points: Vec<Point>, paint: Paint }, Text(String, Option<Point>) }",
     "fn Counter::add_from(self: &mut Counter, other: &Counter) -> i64",
     "fn Counter::increment(self: &mut Counter, by: i64) -> i64",
     "fn Counter::into_total(self: Counter) -> i64",
@@ -54,12 +56,15 @@ public final class RichBindings extends GeneratedBindings implements Rich {
     "import host.host_color(c: Color) -> Color",
     "import host.host_doubles(values: &[f64]) -> Vec<f64>",
     "import host.host_ints(values: &[i32]) -> Vec<i32>",
+    "import host.host_layer(l: Layer) -> Option<Shape>",
     "import host.host_opt(x: Option<String>) -> Option<String>",
     "import host.host_point(p: Point) -> Point",
+    "import host.host_shape(s: Shape) -> Shape",
     "import host.host_u32(x: u32) -> u32",
     "import host.host_words(words: Vec<String>) -> Vec<String>",
     "import host.poke() -> ()",
     "record Labeled { label: String, point: Point, tags: Vec<String>, weight: Option<u32>, color: Color }",
+    "record Layer { name: String, shapes: Vec<Shape>, focus: Option<Shape> }",
     "record Point { x: f64, y: f64 }"));
 
   private static final int EXPORT_COUNTER_NEW = 0;
@@ -141,11 +146,11 @@ public final class RichBindings extends GeneratedBindings implements Rich {
 
   private static final Codec<Labeled> CODEC_6 = Codecs.of(
       (Labeled value$, ValueWriter out$) -> {
-        CODEC_0.write(value$.label(), out$);
-        CODEC_1.write(value$.point(), out$);
-        CODEC_2.write(value$.tags(), out$);
-        CODEC_4.write(value$.weight(), out$);
-        CODEC_5.write(value$.color(), out$);
+        CODEC_0.write(Objects.requireNonNull(value$.label(), "component 'label' of Labeled is null; Rust values cannot hold null (use Optional)"), out$);
+        CODEC_1.write(Objects.requireNonNull(value$.point(), "component 'point' of Labeled is null; Rust values cannot hold null (use Optional)"), out$);
+        CODEC_2.write(Objects.requireNonNull(value$.tags(), "component 'tags' of Labeled is null; Rust values cannot hold null (use Optional)"), out$);
+        CODEC_4.write(Objects.requireNonNull(value$.weight(), "component 'weight' of Labeled is null; Rust values cannot hold null (use Optional)"), out$);
+        CODEC_5.write(Objects.requireNonNull(value$.color(), "component 'color' of Labeled is null; Rust values cannot hold null (use Optional)"), out$);
       },
       (ValueReader in$) -> {
         String label$ = CODEC_0.read(in$);
@@ -163,6 +168,117 @@ public final class RichBindings extends GeneratedBindings implements Rich {
   private static final Codec<OptionalInt> CODEC_9 = Codecs.OPTIONAL_INT;
 
   private static final Codec<Optional<String>> CODEC_10 = Codecs.optional(CODEC_0);
+
+  private static final Codec<List<Color>> CODEC_11 = Codecs.list(CODEC_5);
+
+  private static final Codec<Float> CODEC_12 = Codecs.FLOAT;
+
+  private static final Codec<Optional<Float>> CODEC_13 = Codecs.optional(CODEC_12);
+
+  private static final Codec<RichHost.Paint> CODEC_14 = Codecs.of(
+      (RichHost.Paint value$, ValueWriter out$) -> {
+        if (value$ instanceof RichHost.Paint.Solid variant$) {
+          out$.writeInt(0);
+          CODEC_5.write(Objects.requireNonNull(variant$.color(), "component 'color' of Solid (Rust Paint::Solid) is null; Rust values cannot hold null (use Optional)"), out$);
+        } else if (value$ instanceof RichHost.Paint.Gradient variant$) {
+          out$.writeInt(1);
+          CODEC_11.write(Objects.requireNonNull(variant$.stops(), "component 'stops' of Gradient (Rust Paint::Gradient) is null; Rust values cannot hold null (use Optional)"), out$);
+          CODEC_13.write(Objects.requireNonNull(variant$.angle(), "component 'angle' of Gradient (Rust Paint::Gradient) is null; Rust values cannot hold null (use Optional)"), out$);
+        } else if (value$ instanceof RichHost.Paint.Clear variant$) {
+          out$.writeInt(2);
+        } else {
+          throw new IllegalArgumentException(value$.getClass().getName() + " is not a variant of the Rust enum Paint that the bindings know; rebuild them against the current Wasm module.");
+        }
+      },
+      (ValueReader in$) -> {
+        int variant$index = in$.readInt();
+        switch (variant$index) {
+          case 0: {
+            Color color$ = CODEC_5.read(in$);
+            return new RichHost.Paint.Solid(color$);
+          }
+          case 1: {
+            List<Color> stops$ = CODEC_11.read(in$);
+            Optional<Float> angle$ = CODEC_13.read(in$);
+            return new RichHost.Paint.Gradient(stops$, angle$);
+          }
+          case 2: {
+            return new RichHost.Paint.Clear();
+          }
+          default:
+            throw in$.malformed("unknown variant index " + Integer.toUnsignedString(variant$index) + " for the Rust enum Paint, which has 3 variants");
+        }
+      });
+
+  private static final Codec<RichHost.Shape> CODEC_15 = Codecs.of(
+      (RichHost.Shape value$, ValueWriter out$) -> {
+        if (value$ instanceof RichHost.Shape.Circle variant$) {
+          out$.writeInt(0);
+          out$.writeDouble(variant$.r());
+        } else if (value$ instanceof RichHost.Shape.Rect variant$) {
+          out$.writeInt(1);
+          out$.writeDouble(variant$.w());
+          out$.writeDouble(variant$.h());
+        } else if (value$ instanceof RichHost.Shape.Empty variant$) {
+          out$.writeInt(2);
+        } else if (value$ instanceof RichHost.Shape.Polygon variant$) {
+          out$.writeInt(3);
+          CODEC_7.write(Objects.requireNonNull(variant$.points(), "component 'points' of Polygon (Rust Shape::Polygon) is null; Rust values cannot hold null (use Optional)"), out$);
+          CODEC_14.write(Objects.requireNonNull(variant$.paint(), "component 'paint' of Polygon (Rust Shape::Polygon) is null; Rust values cannot hold null (use Optional)"), out$);
+        } else if (value$ instanceof RichHost.Shape.Text variant$) {
+          out$.writeInt(4);
+          CODEC_0.write(Objects.requireNonNull(variant$.text(), "component 'text' of Text (Rust Shape::Text) is null; Rust values cannot hold null (use Optional)"), out$);
+          CODEC_8.write(Objects.requireNonNull(variant$.at(), "component 'at' of Text (Rust Shape::Text) is null; Rust values cannot hold null (use Optional)"), out$);
+        } else {
+          throw new IllegalArgumentException(value$.getClass().getName() + " is not a variant of the Rust enum Shape that the bindings know; rebuild them against the current Wasm module.");
+        }
+      },
+      (ValueReader in$) -> {
+        int variant$index = in$.readInt();
+        switch (variant$index) {
+          case 0: {
+            double r$ = in$.readDouble();
+            return new RichHost.Shape.Circle(r$);
+          }
+          case 1: {
+            double w$ = in$.readDouble();
+            double h$ = in$.readDouble();
+            return new RichHost.Shape.Rect(w$, h$);
+          }
+          case 2: {
+            return new RichHost.Shape.Empty();
+          }
+          case 3: {
+            List<Point> points$ = CODEC_7.read(in$);
+            RichHost.Paint paint$ = CODEC_14.read(in$);
+            return new RichHost.Shape.Polygon(points$, paint$);
+          }
+          case 4: {
+            String text$ = CODEC_0.read(in$);
+            Optional<Point> at$ = CODEC_8.read(in$);
+            return new RichHost.Shape.Text(text$, at$);
+          }
+          default:
+            throw in$.malformed("unknown variant index " + Integer.toUnsignedString(variant$index) + " for the Rust enum Shape, which has 5 variants");
+        }
+      });
+
+  private static final Codec<List<RichHost.Shape>> CODEC_16 = Codecs.list(CODEC_15);
+
+  private static final Codec<Optional<RichHost.Shape>> CODEC_17 = Codecs.optional(CODEC_15);
+
+  private static final Codec<RichHost.Layer> CODEC_18 = Codecs.of(
+      (RichHost.Layer value$, ValueWriter out$) -> {
+        CODEC_0.write(Objects.requireNonNull(value$.name(), "component 'name' of Layer is null; Rust values cannot hold null (use Optional)"), out$);
+        CODEC_16.write(Objects.requireNonNull(value$.shapes(), "component 'shapes' of Layer is null; Rust values cannot hold null (use Optional)"), out$);
+        CODEC_17.write(Objects.requireNonNull(value$.focus(), "component 'focus' of Layer is null; Rust values cannot hold null (use Optional)"), out$);
+      },
+      (ValueReader in$) -> {
+        String name$ = CODEC_0.read(in$);
+        List<RichHost.Shape> shapes$ = CODEC_16.read(in$);
+        Optional<RichHost.Shape> focus$ = CODEC_17.read(in$);
+        return new RichHost.Layer(name$, shapes$, focus$);
+      });
 
   private RichBindings(Instances instances) {
     super(instances);
@@ -260,6 +376,14 @@ public final class RichBindings extends GeneratedBindings implements Rich {
         (boundary$, args$) -> {
           richHost.poke();
           return null;
+        }),
+      new ImportBinding("host", "host_shape", WasmSignature.of(WasmValueType.I64).returning(WasmValueType.I64),
+        (boundary$, args$) -> {
+          return new long[] {boundary$.giveEncoded(CODEC_15, richHost.hostShape(boundary$.readEncoded(CODEC_15, args$[0])), "the result of RichHost.hostShape")};
+        }),
+      new ImportBinding("host", "host_layer", WasmSignature.of(WasmValueType.I64).returning(WasmValueType.I64),
+        (boundary$, args$) -> {
+          return new long[] {boundary$.giveEncoded(CODEC_17, richHost.hostLayer(boundary$.readEncoded(CODEC_18, args$[0])), "the result of RichHost.hostLayer")};
         }));
   }
 

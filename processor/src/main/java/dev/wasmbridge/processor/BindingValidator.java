@@ -66,14 +66,23 @@ final class BindingValidator {
 
     /** The model of {@code element}'s binding, or empty when an error was reported. */
     Optional<BindingModel> validate(TypeElement element) {
+        AnnotationMirror annotation =
+                TypeResolver.annotation(element, WASM_MODULE).orElseThrow();
+        String resource = (String) value(annotation, "value").orElseThrow().getValue();
+        diagnostics.enterModule(element, resource);
+        try {
+            return validate(element, annotation, resource);
+        } finally {
+            diagnostics.exitModule();
+        }
+    }
+
+    private Optional<BindingModel> validate(TypeElement element, AnnotationMirror annotation, String resource) {
         int errorsBefore = diagnostics.errorCount();
         ClassName generated = generatedName(element);
         if (!checkInterface(element, generated)) {
             return Optional.empty();
         }
-        AnnotationMirror annotation =
-                TypeResolver.annotation(element, WASM_MODULE).orElseThrow();
-        String resource = (String) value(annotation, "value").orElseThrow().getValue();
         Optional<CheckedModule> module = readModule(element, resource);
         if (module.isEmpty()) {
             return Optional.empty();
@@ -208,6 +217,7 @@ final class BindingValidator {
      * @param owner the class whose method it is, or null for a method of the module interface
      */
     private Optional<Export> exportOf(ExecutableElement method, ClassType owner, Context context) {
+        diagnostics.checks(method);
         Optional<AnnotationMirror> annotation = TypeResolver.annotation(method, WASM_EXPORT);
         if (annotation.isEmpty()) {
             diagnostics.report(method, Message.METHOD_NOT_ANNOTATED, describe(method));
@@ -235,17 +245,11 @@ final class BindingValidator {
             return Optional.empty();
         }
         Optional<String> actual = context.wasm.exportSignature(name);
+        Signature sig = signature.get();
         if (actual.isEmpty()) {
-            diagnostics.report(
-                    method,
-                    Message.EXPORT_NOT_FOUND,
-                    describe(method),
-                    name,
-                    context.resource,
-                    Names.suggestion(name, context.wasm.exportNames()));
+            reportMissingExport(method, owner, name, sig, context);
             return Optional.empty();
         }
-        Signature sig = signature.get();
         Optional<RustFunction> rust = context.signatures == null ? Optional.empty() : context.signatures.function(name);
         Optional<Export> export = rust.isPresent()
                 ? checkAgainstRust(method, owner, name, sig, rust.get(), context)
@@ -269,6 +273,81 @@ final class BindingValidator {
             context.firstMemoryUser = method;
         }
         return export;
+    }
+
+    /**
+     * Reports that the module has no export {@code name}: WB217 or WB218 when it has the function in another
+     * place (a method of a Rust class declared on the module interface or on another class, a function of
+     * the module declared on a class), WB205 with the closest name otherwise.
+     */
+    private void reportMissingExport(
+            ExecutableElement method, ClassType owner, String name, Signature sig, Context context) {
+        Optional<String> elsewhere = owner == null && name.contains("::")
+                ? Optional.empty() // an explicit Type::function on the module interface: only its spelling is wrong
+                : Names.elsewhere(name, context.wasm.exportNames());
+        Optional<RustFunction> rust =
+                elsewhere.flatMap(e -> context.signatures == null ? Optional.empty() : context.signatures.function(e));
+        if (rust.isPresent()) {
+            String found = elsewhere.get();
+            String javaName = method.getSimpleName().toString();
+            String rustClass = Names.typeOf(found).orElse(null);
+            boolean hasSelf = !rust.get().parameters().isEmpty()
+                    && rust.get().parameters().get(0).name().equals("self");
+            if (rustClass != null && hasSelf) {
+                String member = Names.member(found);
+                String annotation = member.equals(Names.snakeCase(javaName))
+                        ? "@WasmExport"
+                        : "@WasmExport(name = \"" + member + "\")";
+                diagnostics.report(
+                        method,
+                        Message.EXPORT_IS_CLASS_METHOD,
+                        describe(method),
+                        name,
+                        context.resource,
+                        found,
+                        rustClass,
+                        rustClass,
+                        annotation + " " + declaration(method, sig, rustClass));
+                return;
+            }
+            if (owner != null) { // a function without self, declared on a class
+                String annotation = found.equals(Names.snakeCase(javaName))
+                        ? "@WasmExport"
+                        : "@WasmExport(name = \"" + found + "\")";
+                diagnostics.report(
+                        method,
+                        Message.EXPORT_IS_FUNCTION,
+                        describe(method),
+                        name,
+                        context.resource,
+                        found,
+                        owner.rustName(),
+                        annotation + " " + sig.result().spelling() + " " + javaName + "(...)");
+                return;
+            }
+        }
+        // an associated function (Type::new) on the module interface is in the right place, under another name
+        String hint = elsewhere
+                .map(e -> " Did you mean '" + e + "'?")
+                .orElseGet(() -> Names.suggestion(name, context.wasm.exportNames()));
+        diagnostics.report(method, Message.EXPORT_NOT_FOUND, describe(method), name, context.resource, hint);
+    }
+
+    /**
+     * The Java declaration of {@code method} as a method of {@code rustClass}: without a first parameter of
+     * that class, which is the receiver there ({@code long get()} for {@code long get(Counter c)}).
+     */
+    private static String declaration(ExecutableElement method, Signature sig, String rustClass) {
+        List<? extends VariableElement> parameters = method.getParameters();
+        if (!sig.parameters().isEmpty()
+                && sig.parameters().get(0).type() instanceof ClassType receiver
+                && receiver.rustName().equals(rustClass)) {
+            parameters = parameters.subList(1, parameters.size());
+        }
+        return simpleType(method.getReturnType()) + " " + method.getSimpleName()
+                + parameters.stream()
+                        .map(p -> simpleType(p.asType()) + " " + p.getSimpleName())
+                        .collect(Collectors.joining(", ", "(", ")"));
     }
 
     /** Matches each Java type with the Rust type the signatures section records. */
@@ -453,10 +532,6 @@ final class BindingValidator {
                     continue;
                 }
                 more = true;
-                List<Export> methods = new ArrayList<>();
-                for (ExecutableElement method : abstractMethods(entry.getValue())) {
-                    exportOf(method, entry.getKey(), context).ifPresent(methods::add);
-                }
                 String drop = entry.getKey().rustName() + AbiVersion.DROP_SUFFIX;
                 Optional<String> dropSignature = context.wasm.exportSignature(drop);
                 if (dropSignature.isEmpty() || !dropSignature.get().equals("(i32) -> ()")) {
@@ -467,7 +542,11 @@ final class BindingValidator {
                             entry.getKey().rustName(),
                             context.resource,
                             " (It has no export " + drop + " (i32) -> ().)");
-                    continue;
+                    continue; // its methods could not be bound either: one error, on the class
+                }
+                List<Export> methods = new ArrayList<>();
+                for (ExecutableElement method : abstractMethods(entry.getValue())) {
+                    exportOf(method, entry.getKey(), context).ifPresent(methods::add);
                 }
                 classes.add(new ClassBinding(entry.getKey(), methods));
             }
@@ -573,6 +652,7 @@ final class BindingValidator {
             Context context,
             Map<String, FunctionImportInfo> needed,
             Map<String, ExecutableElement> provided) {
+        diagnostics.checks(method);
         String resource = context.resource;
         Optional<AnnotationMirror> annotation = TypeResolver.annotation(method, WASM_IMPORT);
         if (annotation.isEmpty()) {
@@ -581,8 +661,7 @@ final class BindingValidator {
         }
         Optional<String> moduleName = explicitName(method, annotation.get(), "module", "@WasmImport(module)");
         Optional<String> fieldName = explicitName(method, annotation.get(), "name", "@WasmImport(name)");
-        Optional<Signature> signature = signature(method, false, context.types);
-        if (moduleName.isEmpty() || fieldName.isEmpty() || signature.isEmpty()) {
+        if (moduleName.isEmpty() || fieldName.isEmpty()) {
             return Optional.empty();
         }
         String module = moduleName.get().isEmpty() ? "env" : moduleName.get();
@@ -590,9 +669,14 @@ final class BindingValidator {
                 ? Names.snakeCase(method.getSimpleName().toString())
                 : fieldName.get();
         String key = module + "." + name;
+        // provided even if its types are wrong: the import is not missing (WB306), the method is wrong
         ExecutableElement duplicate = provided.putIfAbsent(key, method);
         if (duplicate != null) {
             diagnostics.report(method, Message.DUPLICATE_IMPORT, describe(duplicate), describe(method), key);
+            return Optional.empty();
+        }
+        Optional<Signature> signature = signature(method, false, context.types);
+        if (signature.isEmpty()) {
             return Optional.empty();
         }
         FunctionImportInfo wanted = needed.get(key);
@@ -730,7 +814,9 @@ final class BindingValidator {
             boolean unsigned =
                     TypeResolver.annotation(parameter, TypeResolver.UNSIGNED).isPresent();
             Optional<JavaType> type = types.resolve(parameter.asType(), unsigned, parameter);
-            if (type.isEmpty() || type.get() instanceof JavaType.Void) {
+            if (type.isEmpty() && types.reported(parameter.asType(), parameter)) {
+                ok = false; // reported on the type (or the parameter) already
+            } else if (type.isEmpty() || type.get() instanceof JavaType.Void) {
                 diagnostics.report(
                         parameter,
                         Message.UNSUPPORTED_PARAMETER,
@@ -746,7 +832,9 @@ final class BindingValidator {
         boolean unsigned =
                 TypeResolver.annotation(method, TypeResolver.UNSIGNED).isPresent();
         Optional<JavaType> result = types.resolve(method.getReturnType(), unsigned, method);
-        if (result.isEmpty()) {
+        if (result.isEmpty() && types.reported(method.getReturnType(), method)) {
+            ok = false;
+        } else if (result.isEmpty()) {
             diagnostics.report(
                     method,
                     Message.UNSUPPORTED_RESULT,
@@ -767,7 +855,8 @@ final class BindingValidator {
     /** The supported types, as listed in messages. */
     static final String SUPPORTED = "int, long, short, byte (each also @Unsigned), float, double, boolean, String,"
             + " byte[], ByteBuffer, short[], int[], long[], float[], double[], Optional<T>, OptionalInt,"
-            + " OptionalLong, OptionalDouble, List<T>, @WasmEnum enums, @WasmRecord records, @WasmCallback and @WasmClass"
+            + " OptionalLong, OptionalDouble, List<T>, @WasmEnum enums and sealed interfaces, @WasmRecord records,"
+            + " @WasmCallback and @WasmClass"
             + " interfaces";
 
     /** Abstract methods to bind, inherited ones included, minus those every binding class implements. */

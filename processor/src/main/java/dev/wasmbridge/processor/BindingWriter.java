@@ -97,7 +97,7 @@ final class BindingWriter {
         for (ClassBinding binding : model.classes()) {
             drops.put(implementations.get(binding.type().name()), exportNames.add(binding.dropExport()));
         }
-        this.values = new ValueCode(implementations);
+        this.values = new ValueCode(implementations, model.generated());
     }
 
     private JavaFile write(Machine machine) {

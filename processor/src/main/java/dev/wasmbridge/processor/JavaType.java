@@ -23,12 +23,14 @@ sealed interface JavaType {
         return "i64".equals(wasm()) && !(this instanceof Scalar);
     }
 
-    /** Whether it crosses in the value encoding at the top level (Optional, List, records). */
+    /** Whether it crosses in the value encoding at the top level (Optional, List, records, enums with data). */
     default boolean isEncoded() {
         return this instanceof OptionalOf o && !(o.value() instanceof ClassType)
                 || this instanceof OptionalPrimitive
                 || this instanceof ListOf
-                || this instanceof RecordType;
+                || this instanceof RecordType
+                || this instanceof DataEnumType
+                || this instanceof TypeRef;
     }
 
     /** Whether ABI version 1 had it, so a module without the signatures section can use it. */
@@ -242,6 +244,53 @@ sealed interface JavaType {
         @Override
         public int hashCode() {
             return name.hashCode();
+        }
+    }
+
+    /**
+     * A {@code @WasmEnum} sealed interface: a Rust enum with data ({@code wasmbridge::data_enum!}), each of
+     * whose variants is one of the records the interface permits.
+     *
+     * @param variants the record of each Rust variant, in the Rust declaration order, which gives the variant
+     *     index on the wire; each record's {@link RecordType#rustName()} is the variant's name, and its
+     *     components are the variant's fields in order
+     */
+    record DataEnumType(ClassName name, String rustName, List<RecordType> variants) implements JavaType {
+        @Override
+        public String wasm() {
+            return "i64";
+        }
+
+        @Override
+        public String spelling() {
+            return name.simpleName();
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof DataEnumType d && d.name.equals(name);
+        }
+
+        @Override
+        public int hashCode() {
+            return name.hashCode();
+        }
+    }
+
+    /**
+     * A record or enum with data met again inside itself, while it was being resolved: a type that contains
+     * itself ({@code Neg(Box<Expr>)} in {@code Expr}, a {@code List<Tree>} in {@code Tree}). Its codec is the
+     * type's own, reached lazily.
+     */
+    record TypeRef(ClassName name, String rustName) implements JavaType {
+        @Override
+        public String wasm() {
+            return "i64";
+        }
+
+        @Override
+        public String spelling() {
+            return name.simpleName();
         }
     }
 

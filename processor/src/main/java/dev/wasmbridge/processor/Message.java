@@ -102,6 +102,18 @@ enum Message {
             ERROR,
             "%s calls the Rust function '%s', which has no self parameter: it is an associated"
                     + " function. Declare it on the @WasmModule interface, as `@WasmExport(name = \"%s\") %s`."),
+    EXPORT_IS_CLASS_METHOD(
+            217,
+            ERROR,
+            "%s calls the Rust export '%s', which Wasm module '%s' does not have. Did you mean '%s', a method of"
+                    + " the Rust class %s? Declare it on the @WasmClass interface for %s instead, without a parameter"
+                    + " for self: `%s`."),
+    EXPORT_IS_FUNCTION(
+            218,
+            ERROR,
+            "%s calls the Rust export '%s', which Wasm module '%s' does not have. Did you mean '%s'? It has no"
+                    + " self parameter, so it is not a method of %s: declare it on the @WasmModule interface instead,"
+                    + " as `%s`."),
 
     IMPORTS_NOT_INTERFACE(
             301,
@@ -161,8 +173,7 @@ enum Message {
             503,
             ERROR,
             "@WasmEnum %s stands for the Rust enum '%s', but Wasm module '%s' declares no enum"
-                    + " of that name.%s Declare it with wasmbridge::enumeration!, or give the Rust name in"
-                    + " @WasmEnum(\"...\")."),
+                    + " of that name.%s Declare it with %s, or give the Rust name in @WasmEnum(\"...\")."),
     ENUM_CONSTANT_MISSING(
             504,
             ERROR,
@@ -194,7 +205,6 @@ enum Message {
             511,
             ERROR,
             "@Unsigned is on %s, which is %s; it applies to byte, short, int and long and their" + " boxes only."),
-    RECURSIVE_RECORD(512, ERROR, "@WasmRecord %s contains itself; a value encoding cannot hold a cycle."),
     CALLBACK_NOT_FUNCTIONAL(
             513, ERROR, "@WasmCallback %s must be an interface with exactly one abstract method, but it" + " has %d."),
     CALLBACK_UNSUPPORTED(
@@ -203,6 +213,59 @@ enum Message {
             "%s of the callback %s is %s, which cannot cross in the value encoding. Use"
                     + " primitives and their boxes, String, byte[], Optional, List, @WasmRecord records or @WasmEnum"
                     + " enums."),
+    DATA_ENUM_NOT_SEALED(
+            530,
+            ERROR,
+            "@WasmEnum %s is an interface, but not a sealed one. On an interface, @WasmEnum stands for a Rust"
+                    + " enum with data (wasmbridge::data_enum!), whose variants are the records the interface"
+                    + " permits: declare it `sealed interface %s permits ...`, with one record per variant."),
+    VARIANT_NOT_RECORD(
+            531,
+            ERROR,
+            "%s is permitted by the @WasmEnum interface %s, but is %s; each variant of a Rust enum with data"
+                    + " is a record. Declare it as `record %s(...) implements %s`."),
+    DATA_ENUM_FOR_UNIT_ENUM(
+            532,
+            ERROR,
+            "@WasmEnum %s is a sealed interface, but the Rust enum %s is declared with"
+                    + " wasmbridge::enumeration! (`%s`): its values cross as an i32 discriminant, which a Java"
+                    + " enum stands for. Declare %s as a Java enum with the constants %s, or declare the Rust enum"
+                    + " with wasmbridge::data_enum!."),
+    UNIT_ENUM_FOR_DATA_ENUM(
+            533,
+            ERROR,
+            "@WasmEnum %s is a Java enum, but the Rust enum %s is declared with wasmbridge::data_enum!"
+                    + " (`%s`): its values cross with their fields, as records. Declare %s as a sealed interface"
+                    + " that permits one record per variant: %s."),
+    VARIANT_RECORD_EXTRA(
+            534,
+            ERROR,
+            "Record %s, permitted by %s, has no variant in the Rust enum %s (variants: %s). Remove it from"
+                    + " the permitted records, or add the variant in Rust."),
+    VARIANT_RECORD_MISSING(
+            535,
+            ERROR,
+            "The Rust enum %s has the variant `%s`, but %s permits no record for it. Add `%s` to the"
+                    + " permitted records."),
+    VARIANT_COMPONENT_MISSING(
+            536,
+            ERROR,
+            "Component '%s' of %s has no field '%s' in the Rust variant %s (fields: %s). Remove the"
+                    + " component, or add the field in Rust."),
+    VARIANT_FIELD_MISSING(
+            537,
+            ERROR,
+            "The Rust variant %s has the field '%s: %s', but %s has no component '%s'. Add the component"
+                    + " `%s %s`."),
+    VARIANT_COMPONENT_MISMATCH(
+            538,
+            ERROR,
+            "Component '%s' of %s is %s in Java, but field %s of the Rust variant %s is %s, which is %s in" + " Java."),
+    VARIANT_ARITY_MISMATCH(
+            539,
+            ERROR,
+            "%s has %d component(s), but the Rust tuple variant %s has %d field(s), which match components by"
+                    + " position. Declare one component per field, in order: `%s`."),
 
     COMPILE_FAILED(
             401,
@@ -217,6 +280,33 @@ enum Message {
                     + " with -XX:-DontCompileHugeMethods. Add that flag to the JVM that runs the bindings (tests, exec,"
                     + " your application), or make the Rust functions smaller (a lower inline threshold, opt-level = \"s\")."),
     ;
+
+    /**
+     * What ends a message about an element that several {@code @WasmModule} interfaces check, such as a
+     * method of a base interface that one sub-interface per build flavour extends: the message is reported
+     * once, and says for which of them ({@link Diagnostics#flush}).
+     */
+    enum Shared {
+        /** Every interface that checks the element has the problem. */
+        EVERY_MODULE(" (For every @WasmModule interface that uses it: %s.)"),
+        /** Only some of them have it: the others agree with the Java declaration. */
+        SOME_MODULES(" (For %s only, not for %s, which use it too.)");
+
+        private final String format;
+
+        Shared(String format) {
+            this.format = format;
+        }
+
+        /** The text with {@code %s} where the interfaces go, for documentation. */
+        String template() {
+            return format;
+        }
+
+        String format(Object... args) {
+            return String.format(Locale.ROOT, format, args);
+        }
+    }
 
     private final int code;
     private final Severity severity;

@@ -1,6 +1,7 @@
 package dev.wasmbridge.processor;
 
 import java.util.List;
+import java.util.Optional;
 
 /** How Java names become Wasm names (docs/ABI.md, "Names"). */
 final class Names {
@@ -52,6 +53,45 @@ final class Names {
             return " Did you mean '" + best + "'?";
         }
         return candidates.isEmpty() ? " It has none." : " It has: " + String.join(", ", candidates) + ".";
+    }
+
+    /**
+     * The export closest to {@code name} in another place: the same function name (or one a typo away) as a
+     * method of a class when {@code name} is a function of the module, or as a function of the module or of
+     * another class when {@code name} is {@code Type::function}; empty when the place of {@code name} has an
+     * export at least as close (the plain {@link #suggestion} then applies), or none is close enough.
+     */
+    static Optional<String> elsewhere(String name, List<String> exports) {
+        Optional<String> place = typeOf(name);
+        String member = member(name);
+        String best = null;
+        int bestDistance = Math.max(1, member.length() / 4) + 1; // a typo in a long name at most
+        int sameplace = Integer.MAX_VALUE;
+        for (String export : exports) {
+            if (export.startsWith(AbiVersion.RESERVED_PREFIX) || export.endsWith(AbiVersion.DROP_SUFFIX)) {
+                continue;
+            }
+            int distance = editDistance(member, member(export));
+            if (typeOf(export).equals(place)) {
+                sameplace = Math.min(sameplace, distance);
+            } else if (distance < bestDistance) {
+                best = export;
+                bestDistance = distance;
+            }
+        }
+        return best != null && bestDistance < sameplace ? Optional.of(best) : Optional.empty();
+    }
+
+    /** {@code Counter} for the export {@code Counter::get}; empty for a function of the module. */
+    static Optional<String> typeOf(String exportName) {
+        int at = exportName.lastIndexOf("::");
+        return at < 0 ? Optional.empty() : Optional.of(exportName.substring(0, at));
+    }
+
+    /** {@code get} for the export {@code Counter::get}, the name itself for a function of the module. */
+    static String member(String exportName) {
+        int at = exportName.lastIndexOf("::");
+        return at < 0 ? exportName : exportName.substring(at + 2);
     }
 
     static int editDistance(String a, String b) {

@@ -41,13 +41,39 @@ final class RustSignatures {
     /** A variant of a C-like enum and its discriminant. */
     record Variant(String name, int discriminant) {}
 
-    /** A field of a record. */
+    /** A field of a record, or of a variant of an enum with data ({@code "0"}, {@code "1"}, ... in a tuple variant). */
     record Field(String name, RustType type) {}
+
+    /**
+     * A variant of an enum with data ({@code wasmbridge::data_enum!}): its index on the wire is its position
+     * in the enum's list.
+     *
+     * @param tuple whether its fields are positional ({@code Text(String, Option<Point>)}); a variant without
+     *     fields is neither
+     */
+    record DataVariant(String name, boolean tuple, List<Field> fields) {
+        /** The variant as the section writes it: {@code Circle { r: f64 }}, {@code Text(String)}, {@code Empty}. */
+        String describe() {
+            if (fields.isEmpty()) {
+                return name;
+            }
+            StringBuilder text = new StringBuilder(name).append(tuple ? "(" : " { ");
+            for (int i = 0; i < fields.size(); i++) {
+                text.append(i == 0 ? "" : ", ");
+                if (!tuple) {
+                    text.append(fields.get(i).name()).append(": ");
+                }
+                text.append(fields.get(i).type().spelling());
+            }
+            return text.append(tuple ? ")" : " }").toString();
+        }
+    }
 
     private final Map<String, RustFunction> functions = new LinkedHashMap<>();
     private final Map<String, RustFunction> imports = new LinkedHashMap<>();
     private final Set<String> classes = new LinkedHashSet<>();
     private final Map<String, List<Variant>> enums = new LinkedHashMap<>();
+    private final Map<String, List<DataVariant>> dataEnums = new LinkedHashMap<>();
     private final Map<String, List<Field>> records = new LinkedHashMap<>();
 
     /** Each declaration's line, by its key ({@code "fn greet"}, {@code "record Point"}). */
@@ -113,7 +139,11 @@ final class RustSignatures {
         } else if (line.startsWith("enum ")) {
             RustType.Parser parser = new RustType.Parser(line.substring(5));
             String name = parser.name();
-            enums.put(name, braced(parser, RustSignatures::variant));
+            if (isDataEnum(line)) {
+                dataEnums.put(name, braced(parser, RustSignatures::dataVariant));
+            } else {
+                enums.put(name, braced(parser, RustSignatures::variant));
+            }
             key = "enum " + name;
         } else if (line.startsWith("record ")) {
             RustType.Parser parser = new RustType.Parser(line.substring(7));
@@ -157,6 +187,45 @@ final class RustSignatures {
         }
         parser.expectEnd();
         return List.copyOf(items);
+    }
+
+    /**
+     * Whether an {@code enum} line declares an enum with data ({@code enum Shape { Circle { r: f64 }, Empty
+     * }}) rather than one of unit variants with discriminants ({@code enum Color { Red = 0 }}): its first
+     * variant has no {@code " = "} after its name. An enum without variants is of the second kind.
+     */
+    private static boolean isDataEnum(String line) {
+        int open = line.indexOf(" { ");
+        if (open < 0) {
+            return false;
+        }
+        int at = open + 3;
+        while (at < line.length() && (Character.isLetterOrDigit(line.charAt(at)) || line.charAt(at) == '_')) {
+            at++;
+        }
+        return !line.startsWith(" = ", at);
+    }
+
+    /** {@code Empty}, {@code Text(String, Option<Point>)} or {@code Circle { r: f64 }}. */
+    private static DataVariant dataVariant(RustType.Parser parser) {
+        String name = parser.name();
+        List<Field> fields = new ArrayList<>();
+        if (parser.eat("(")) {
+            do {
+                fields.add(new Field(Integer.toString(fields.size()), parser.type()));
+            } while (parser.eat(", "));
+            parser.expect(")");
+            return new DataVariant(name, true, List.copyOf(fields));
+        }
+        if (parser.eat(" { ")) {
+            do {
+                String field = parser.name();
+                parser.expect(": ");
+                fields.add(new Field(field, parser.type()));
+            } while (parser.eat(", "));
+            parser.expect(" }");
+        }
+        return new DataVariant(name, false, List.copyOf(fields));
     }
 
     /** {@code Name = 7} or {@code Name = -1}. */
@@ -215,14 +284,25 @@ final class RustSignatures {
         return consult("enum " + name, Optional.ofNullable(enums.get(name)));
     }
 
+    /** The variants of the enum with data {@code name}, in declaration order; empty for an enum of the other kind. */
+    Optional<List<DataVariant>> dataEnumeration(String name) {
+        return consult("enum " + name, Optional.ofNullable(dataEnums.get(name)));
+    }
+
+    /** The line of the enum {@code name}, whatever its kind, for messages; empty if there is none. */
+    Optional<String> enumLine(String name) {
+        return Optional.ofNullable(lines.get("enum " + name));
+    }
+
     Optional<List<Field>> record(String name) {
         return consult("record " + name, Optional.ofNullable(records.get(name)));
     }
 
-    /** The declared classes, enums and records, for "did you mean" suggestions. */
+    /** The declared classes, enums (both kinds) and records, for "did you mean" suggestions. */
     List<String> typeNames() {
         List<String> names = new ArrayList<>(classes);
         names.addAll(enums.keySet());
+        names.addAll(dataEnums.keySet());
         names.addAll(records.keySet());
         return names;
     }

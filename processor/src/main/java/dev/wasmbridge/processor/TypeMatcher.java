@@ -111,6 +111,12 @@ final class TypeMatcher {
         if (java instanceof EnumType e) {
             return rust instanceof Named n && n.name().equals(e.rustName());
         }
+        if (java instanceof JavaType.DataEnumType d) {
+            return rust instanceof Named n && n.name().equals(d.rustName());
+        }
+        if (java instanceof JavaType.TypeRef r) {
+            return rust instanceof Named n && n.name().equals(r.rustName());
+        }
         if (java instanceof JavaType.CallbackType c) {
             if (!(rust instanceof RustType.FnOf f)
                     || position != Position.EXPORT_PARAMETER

@@ -2,10 +2,12 @@ package dev.wasmbridge.processor;
 
 import com.palantir.javapoet.ClassName;
 import dev.wasmbridge.processor.JavaType.ClassType;
+import dev.wasmbridge.processor.JavaType.DataEnumType;
 import dev.wasmbridge.processor.JavaType.EnumType;
 import dev.wasmbridge.processor.JavaType.RecordType;
 import dev.wasmbridge.processor.JavaType.Scalar;
 import dev.wasmbridge.processor.JavaType.ScalarKind;
+import dev.wasmbridge.processor.RustSignatures.DataVariant;
 import dev.wasmbridge.processor.RustSignatures.Field;
 import dev.wasmbridge.processor.RustSignatures.Variant;
 import java.util.ArrayList;
@@ -20,6 +22,7 @@ import java.util.stream.Collectors;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.ArrayType;
@@ -32,6 +35,10 @@ import javax.lang.model.util.ElementFilter;
  * Resolves javac's types into {@link JavaType}s for one module, checking the {@code @WasmEnum}, {@code
  * @WasmRecord} and {@code @WasmClass} types it meets against the module's Rust declarations (once each, with
  * errors on the type's own element).
+ *
+ * <p>One error per problem: a type that does not resolve because of a problem already reported (an invalid
+ * annotated type anywhere in it, a misplaced {@code @Unsigned}) is known to {@link #reported}, and the callers
+ * report nothing more about it; so does this class for the records and callbacks that contain it.
  */
 final class TypeResolver {
     static final String UNSIGNED = "dev.wasmbridge.annotations.Unsigned";
@@ -46,7 +53,16 @@ final class TypeResolver {
     /** The module's Rust declarations; null when it has no signatures section. */
     private final RustSignatures signatures;
 
+    /**
+     * The annotated types met, by qualified name; empty for one with a problem, which was reported on its
+     * element (every path of {@link #enumeration}, {@link #record}, {@link #callback} and {@link #classType}
+     * that returns empty reports first, or meets a type that did).
+     */
     private final Map<String, Optional<JavaType>> resolved = new HashMap<>();
+
+    /** Declarations where a problem of their own was reported (a misplaced {@code @Unsigned}). */
+    private final Set<Element> reportedSites = new HashSet<>();
+
     private final Set<String> inProgress = new HashSet<>();
     private final Map<String, ClassType> classes = new java.util.LinkedHashMap<>();
     private final Map<String, TypeElement> classElements = new HashMap<>();
@@ -67,6 +83,30 @@ final class TypeResolver {
         return resolve(type, unsigned || isUnsigned(type), false, site);
     }
 
+    /**
+     * Whether {@link #resolve} found no type for {@code type} at {@code site} because of a problem already
+     * reported: {@code type} is, or contains (as a type argument or array component), an annotated type that
+     * was reported invalid, or {@code site} carries a reported misplaced {@code @Unsigned}. The caller then
+     * reports nothing: the problem has its one error, on its own element.
+     */
+    boolean reported(TypeMirror type, Element site) {
+        return reportedSites.contains(site) || containsInvalid(type);
+    }
+
+    private boolean containsInvalid(TypeMirror type) {
+        switch (type.getKind()) {
+            case ARRAY:
+                return containsInvalid(((ArrayType) type).getComponentType());
+            case DECLARED: {
+                Optional<JavaType> known = resolved.get(qualifiedName(type));
+                return (known != null && known.isEmpty())
+                        || ((DeclaredType) type).getTypeArguments().stream().anyMatch(this::containsInvalid);
+            }
+            default:
+                return false;
+        }
+    }
+
     /** The {@code @WasmClass} types met so far, with their elements, in the order met. */
     Map<ClassType, TypeElement> classes() {
         Map<ClassType, TypeElement> result = new java.util.LinkedHashMap<>();
@@ -79,12 +119,14 @@ final class TypeResolver {
         if (kind.isPresent()) {
             if (unsigned && !kind.get().canBeUnsigned()) {
                 diagnostics.report(site, Message.UNSIGNED_MISPLACED, site.getSimpleName(), simple(type));
+                reportedSites.add(site);
                 return Optional.empty();
             }
             return Optional.of(new Scalar(kind.get(), unsigned, !type.getKind().isPrimitive()));
         }
         if (unsigned) {
             diagnostics.report(site, Message.UNSIGNED_MISPLACED, site.getSimpleName(), simple(type));
+            reportedSites.add(site);
             return Optional.empty();
         }
         switch (type.getKind()) {
@@ -182,16 +224,16 @@ final class TypeResolver {
                 break;
         }
         if (annotation(element, WASM_ENUM).isPresent()) {
-            return cached(name, () -> enumeration(element));
+            return cached(element, () -> enumeration(element));
         }
         if (annotation(element, WASM_RECORD).isPresent()) {
-            return cached(name, () -> record(element, site));
+            return cached(element, () -> record(element, site));
         }
         if (annotation(element, WASM_CALLBACK).isPresent() && !nested) {
-            return cached(name, () -> callback(element));
+            return cached(element, () -> callback(element));
         }
         if (annotation(element, WASM_CLASS).isPresent() && !nested) {
-            return cached(name, () -> classType(element));
+            return cached(element, () -> classType(element));
         }
         return Optional.empty();
     }
@@ -201,20 +243,30 @@ final class TypeResolver {
                 && annotation(((DeclaredType) type).asElement(), WASM_CLASS).isPresent();
     }
 
-    private Optional<JavaType> cached(String name, java.util.function.Supplier<Optional<JavaType>> resolver) {
+    private Optional<JavaType> cached(TypeElement element, java.util.function.Supplier<Optional<JavaType>> resolver) {
+        String name = element.getQualifiedName().toString();
         Optional<JavaType> known = resolved.get(name);
         if (known != null) {
             return known;
         }
+        diagnostics.checks(element);
         Optional<JavaType> type = resolver.get();
         resolved.put(name, type);
         return type;
     }
 
     private Optional<JavaType> enumeration(TypeElement element) {
+        if (element.getKind() == ElementKind.INTERFACE) {
+            return dataEnum(element);
+        }
         if (element.getKind() != ElementKind.ENUM) {
             diagnostics.report(
-                    element, Message.WRONG_KIND, element.getSimpleName(), kindName(element), "WasmEnum", "an enum");
+                    element,
+                    Message.WRONG_KIND,
+                    element.getSimpleName(),
+                    kindName(element),
+                    "WasmEnum",
+                    "an enum or a sealed interface");
             return Optional.empty();
         }
         String rustName = rustName(element, WASM_ENUM);
@@ -224,13 +276,26 @@ final class TypeResolver {
         }
         Optional<List<Variant>> variants = signatures.enumeration(rustName);
         if (variants.isEmpty()) {
+            Optional<List<DataVariant>> withData = signatures.dataEnumeration(rustName);
+            if (withData.isPresent()) {
+                diagnostics.report(
+                        element,
+                        Message.UNIT_ENUM_FOR_DATA_ENUM,
+                        element.getSimpleName(),
+                        rustName,
+                        signatures.enumLine(rustName).orElse(""),
+                        element.getSimpleName(),
+                        withData.get().stream().map(v -> "record " + sketch(v)).collect(Collectors.joining(", ")));
+                return Optional.empty();
+            }
             diagnostics.report(
                     element,
                     Message.ENUM_NOT_IN_MODULE,
                     element.getSimpleName(),
                     rustName,
                     resource,
-                    Names.suggestion(rustName, signatures.typeNames()));
+                    Names.suggestion(rustName, signatures.typeNames()),
+                    "wasmbridge::enumeration!");
             return Optional.empty();
         }
         List<EnumType.Constant> constants = new ArrayList<>();
@@ -259,7 +324,8 @@ final class TypeResolver {
             constants.add(new EnumType.Constant(javaName, variant.get().discriminant()));
         }
         for (Variant variant : variants.get()) {
-            if (!matched.contains(variant.name())) {
+            // a constant without a variant is usually the missing variant misspelt: WB504 lists the variants
+            if (ok && !matched.contains(variant.name())) {
                 diagnostics.report(
                         element,
                         Message.ENUM_VARIANT_MISSING,
@@ -272,6 +338,206 @@ final class TypeResolver {
             }
         }
         return ok ? Optional.of(new EnumType(name, rustName, List.copyOf(constants))) : Optional.empty();
+    }
+
+    /**
+     * A sealed interface marked {@code @WasmEnum}: a Rust enum with data, whose variants are the records it
+     * permits (matched by name, ignoring case and underscores), checked variant by variant.
+     */
+    private Optional<JavaType> dataEnum(TypeElement element) {
+        javax.lang.model.element.Name simple = element.getSimpleName();
+        if (!element.getModifiers().contains(Modifier.SEALED)) {
+            diagnostics.report(element, Message.DATA_ENUM_NOT_SEALED, simple, simple);
+            return Optional.empty();
+        }
+        boolean ok = true;
+        List<TypeElement> records = new ArrayList<>();
+        for (TypeMirror permitted : element.getPermittedSubclasses()) {
+            TypeElement subtype = (TypeElement) ((DeclaredType) permitted).asElement();
+            diagnostics.checks(subtype); // checked with the interface, wherever it is declared
+            if (subtype.getKind() == ElementKind.RECORD) {
+                records.add(subtype);
+            } else {
+                diagnostics.report(
+                        subtype,
+                        Message.VARIANT_NOT_RECORD,
+                        subtype.getSimpleName(),
+                        simple,
+                        kindName(subtype),
+                        subtype.getSimpleName(),
+                        simple);
+                ok = false;
+            }
+        }
+        String rustName = rustName(element, WASM_ENUM);
+        ClassName name = ClassName.get(element);
+        if (signatures == null) {
+            return ok ? Optional.of(new DataEnumType(name, rustName, List.of())) : Optional.empty();
+        }
+        Optional<List<DataVariant>> variants = signatures.dataEnumeration(rustName);
+        if (variants.isEmpty()) {
+            Optional<List<Variant>> unit = signatures.enumeration(rustName);
+            if (unit.isPresent()) {
+                diagnostics.report(
+                        element,
+                        Message.DATA_ENUM_FOR_UNIT_ENUM,
+                        simple,
+                        rustName,
+                        signatures.enumLine(rustName).orElse(""),
+                        simple,
+                        unit.get().stream()
+                                .map(v -> Names.snakeCase(v.name()).toUpperCase(Locale.ROOT))
+                                .collect(Collectors.joining(", ")));
+            } else {
+                diagnostics.report(
+                        element,
+                        Message.ENUM_NOT_IN_MODULE,
+                        simple,
+                        rustName,
+                        resource,
+                        Names.suggestion(rustName, signatures.typeNames()),
+                        "wasmbridge::data_enum!");
+            }
+            return Optional.empty();
+        }
+        if (!ok) {
+            return Optional.empty();
+        }
+        String key = element.getQualifiedName().toString();
+        if (!inProgress.add(key)) {
+            return Optional.of(new JavaType.TypeRef(name, rustName)); // it contains itself
+        }
+        try {
+            return variants(element, rustName, variants.get(), records);
+        } finally {
+            inProgress.remove(key);
+        }
+    }
+
+    /** Pairs each Rust variant with its record, and checks the record's components against its fields. */
+    private Optional<JavaType> variants(
+            TypeElement element, String rustName, List<DataVariant> variants, List<TypeElement> records) {
+        boolean ok = true;
+        String variantList = variants.stream().map(DataVariant::name).collect(Collectors.joining(", "));
+        Map<String, TypeElement> byVariant = new HashMap<>();
+        for (TypeElement record : records) {
+            String javaName = record.getSimpleName().toString();
+            Optional<DataVariant> variant = variants.stream()
+                    .filter(v -> normalized(v.name()).equals(normalized(javaName)))
+                    .findFirst();
+            if (variant.isEmpty() || byVariant.putIfAbsent(variant.get().name(), record) != null) {
+                diagnostics.report(
+                        record, Message.VARIANT_RECORD_EXTRA, javaName, element.getSimpleName(), rustName, variantList);
+                ok = false;
+            }
+        }
+        List<RecordType> types = new ArrayList<>();
+        for (DataVariant variant : variants) {
+            TypeElement record = byVariant.get(variant.name());
+            if (record == null) {
+                diagnostics.report(
+                        element,
+                        Message.VARIANT_RECORD_MISSING,
+                        rustName,
+                        variant.describe(),
+                        element.getSimpleName(),
+                        "record " + sketch(variant) + " implements " + element.getSimpleName() + " {}");
+                ok = false;
+                continue;
+            }
+            String owner = rustName + "::" + variant.name();
+            Optional<RecordType> type = variant.tuple()
+                    ? tupleComponents(record, owner, variant)
+                    : components(record, ClassName.get(record), variant.name(), variant.fields(), owner)
+                            .map(RecordType.class::cast);
+            if (type.isEmpty()) {
+                ok = false;
+            } else {
+                types.add(type.get());
+            }
+        }
+        return ok
+                ? Optional.of(new DataEnumType(ClassName.get(element), rustName, List.copyOf(types)))
+                : Optional.empty();
+    }
+
+    /** The record of a tuple variant: its components are the variant's fields, in order, whatever their names. */
+    private Optional<RecordType> tupleComponents(TypeElement record, String owner, DataVariant variant) {
+        List<RecordComponentElement> declared = ElementFilter.recordComponentsIn(record.getEnclosedElements());
+        List<Field> fields = variant.fields();
+        if (declared.size() != fields.size()) {
+            diagnostics.report(
+                    record,
+                    Message.VARIANT_ARITY_MISMATCH,
+                    record.getSimpleName(),
+                    declared.size(),
+                    owner + variant.describe().substring(variant.name().length()),
+                    fields.size(),
+                    "record " + sketch(variant));
+            return Optional.empty();
+        }
+        boolean ok = true;
+        List<RecordType.Component> components = new ArrayList<>();
+        for (int i = 0; i < fields.size(); i++) {
+            Optional<JavaType> type = component(record, declared.get(i), fields.get(i), owner);
+            if (type.isEmpty()) {
+                ok = false;
+            } else {
+                components.add(new RecordType.Component(
+                        declared.get(i).getSimpleName().toString(),
+                        fields.get(i).name(),
+                        type.get()));
+            }
+        }
+        List<String> javaOrder =
+                declared.stream().map(c -> c.getSimpleName().toString()).collect(Collectors.toList());
+        return ok
+                ? Optional.of(new RecordType(ClassName.get(record), variant.name(), List.copyOf(components), javaOrder))
+                : Optional.empty();
+    }
+
+    /**
+     * The Java type of a variant's record component, if it matches the Rust field; otherwise reports WB538 on
+     * the component, unless resolving the component's type already reported its own problem.
+     */
+    private Optional<JavaType> component(
+            TypeElement record, RecordComponentElement component, Field field, String owner) {
+        TypeMirror type = component.asType();
+        boolean unsigned = isUnsigned(type) || annotation(component, UNSIGNED).isPresent();
+        Element site = site(component);
+        Optional<JavaType> resolvedType = resolve(type, unsigned, true, site);
+        if (resolvedType.isPresent()
+                && TypeMatcher.matches(resolvedType.get(), field.type(), TypeMatcher.Position.NESTED)) {
+            return resolvedType;
+        }
+        if (resolvedType.isPresent() || !reported(type, site)) {
+            diagnostics.report(
+                    site,
+                    Message.VARIANT_COMPONENT_MISMATCH,
+                    component.getSimpleName(),
+                    record.getSimpleName(),
+                    resolvedType.map(JavaType::spelling).orElse(simple(type)),
+                    Character.isDigit(field.name().charAt(0)) ? field.name() : "'" + field.name() + "'",
+                    owner,
+                    field.type().spelling(),
+                    componentJava(field.type()));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A record declaration for a Rust variant, for messages: {@code Rect(double w, double h)}, {@code
+     * Text(String value0, Optional<Point> value1)}, {@code Empty()}.
+     */
+    private static String sketch(DataVariant variant) {
+        List<String> components = new ArrayList<>();
+        for (Field field : variant.fields()) {
+            String componentName = !variant.tuple()
+                    ? Names.camelCase(field.name())
+                    : variant.fields().size() == 1 ? "value" : "value" + field.name();
+            components.add(componentJava(field.type()) + " " + componentName);
+        }
+        return variant.name() + "(" + String.join(", ", components) + ")";
     }
 
     private Optional<JavaType> record(TypeElement element, Element site) {
@@ -298,18 +564,23 @@ final class TypeResolver {
         }
         String key = element.getQualifiedName().toString();
         if (!inProgress.add(key)) {
-            diagnostics.report(element, Message.RECURSIVE_RECORD, element.getSimpleName());
-            return Optional.empty();
+            return Optional.of(new JavaType.TypeRef(name, rustName)); // it contains itself
         }
         try {
-            return recordComponents(element, name, rustName, fields.get());
+            return components(element, name, rustName, fields.get(), null);
         } finally {
             inProgress.remove(key);
         }
     }
 
-    private Optional<JavaType> recordComponents(
-            TypeElement element, ClassName name, String rustName, List<Field> fields) {
+    /**
+     * Matches a record's components with Rust fields by name.
+     *
+     * @param variant null for a {@code @WasmRecord}, {@code Enum::Variant} for the record of a struct variant
+     *     of an enum with data (whose messages then name the variant)
+     */
+    private Optional<JavaType> components(
+            TypeElement element, ClassName name, String rustName, List<Field> fields, String variant) {
         Map<String, RecordComponentElement> byRustName = new java.util.LinkedHashMap<>();
         boolean ok = true;
         String fieldList =
@@ -319,27 +590,29 @@ final class TypeResolver {
             String fieldName = Names.snakeCase(javaName);
             if (fields.stream().noneMatch(f -> f.name().equals(fieldName))) {
                 diagnostics.report(
-                        element,
-                        Message.RECORD_COMPONENT_MISSING,
+                        site(component),
+                        variant == null ? Message.RECORD_COMPONENT_MISSING : Message.VARIANT_COMPONENT_MISSING,
                         javaName,
                         element.getSimpleName(),
                         fieldName,
-                        rustName,
-                        fieldList);
+                        variant == null ? rustName : variant,
+                        fields.isEmpty() ? "none" : fieldList);
                 ok = false;
                 continue;
             }
             byRustName.put(fieldName, component);
         }
+        // a component without a field is usually the missing field misspelt: WB507 lists the fields
+        boolean reportMissingFields = ok;
         List<RecordType.Component> components = new ArrayList<>();
         for (Field field : fields) {
             RecordComponentElement component = byRustName.get(field.name());
             if (component == null) {
-                if (ok) {
+                if (reportMissingFields) {
                     diagnostics.report(
                             element,
-                            Message.RECORD_FIELD_MISSING,
-                            rustName,
+                            variant == null ? Message.RECORD_FIELD_MISSING : Message.VARIANT_FIELD_MISSING,
+                            variant == null ? rustName : variant,
                             field.name(),
                             field.type().spelling(),
                             element.getSimpleName(),
@@ -350,14 +623,29 @@ final class TypeResolver {
                 ok = false;
                 continue;
             }
+            if (variant != null) {
+                Optional<JavaType> type = component(element, component, field, variant);
+                if (type.isEmpty()) {
+                    ok = false;
+                } else {
+                    components.add(
+                            new RecordType.Component(component.getSimpleName().toString(), field.name(), type.get()));
+                }
+                continue;
+            }
             TypeMirror type = component.asType();
             boolean unsigned =
                     isUnsigned(type) || annotation(component, UNSIGNED).isPresent();
-            Optional<JavaType> resolvedType = resolve(type, unsigned, true, component);
+            Element site = site(component);
+            Optional<JavaType> resolvedType = resolve(type, unsigned, true, site);
+            if (resolvedType.isEmpty() && reported(type, site)) {
+                ok = false;
+                continue;
+            }
             if (resolvedType.isEmpty()
                     || !TypeMatcher.matches(resolvedType.get(), field.type(), TypeMatcher.Position.NESTED)) {
                 diagnostics.report(
-                        element,
+                        site,
                         Message.RECORD_COMPONENT_MISMATCH,
                         component.getSimpleName(),
                         element.getSimpleName(),
@@ -375,6 +663,19 @@ final class TypeResolver {
                 .map(c -> c.getSimpleName().toString())
                 .collect(Collectors.toList());
         return ok ? Optional.of(new RecordType(name, rustName, List.copyOf(components), javaOrder)) : Optional.empty();
+    }
+
+    /**
+     * Where to report a problem with a record component: its field, which javac places on the component's
+     * declaration (it gives the component element itself no position).
+     */
+    private static Element site(RecordComponentElement component) {
+        Element record = component.getEnclosingElement();
+        return ElementFilter.fieldsIn(record.getEnclosedElements()).stream()
+                .filter(f -> f.getSimpleName().contentEquals(component.getSimpleName()))
+                .<Element>map(f -> f)
+                .findFirst()
+                .orElse(record);
     }
 
     private Optional<JavaType> classType(TypeElement element) {
@@ -417,9 +718,11 @@ final class TypeResolver {
         for (javax.lang.model.element.VariableElement parameter : method.getParameters()) {
             boolean unsigned = annotation(parameter, UNSIGNED).isPresent() || isUnsigned(parameter.asType());
             Optional<JavaType> type = resolve(parameter.asType(), unsigned, true, parameter);
-            if (type.isEmpty()) {
+            if (type.isEmpty() && reported(parameter.asType(), parameter)) {
+                ok = false;
+            } else if (type.isEmpty()) {
                 diagnostics.report(
-                        element,
+                        parameter,
                         Message.CALLBACK_UNSUPPORTED,
                         "Parameter '" + parameter.getSimpleName() + "'",
                         element.getSimpleName() + "." + method.getSimpleName(),
@@ -436,9 +739,11 @@ final class TypeResolver {
                         annotation(method, UNSIGNED).isPresent() || isUnsigned(method.getReturnType()),
                         true,
                         method);
-        if (result.isEmpty()) {
+        if (result.isEmpty() && reported(method.getReturnType(), method)) {
+            ok = false;
+        } else if (result.isEmpty()) {
             diagnostics.report(
-                    element,
+                    method,
                     Message.CALLBACK_UNSUPPORTED,
                     "The result",
                     element.getSimpleName() + "." + method.getSimpleName(),

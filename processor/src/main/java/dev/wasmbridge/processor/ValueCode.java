@@ -49,8 +49,18 @@ final class ValueCode {
     /** Names of the generated implementations of {@code @WasmClass} interfaces. */
     private final Map<ClassName, String> classImplementations;
 
-    ValueCode(Map<ClassName, String> classImplementations) {
+    /** The generated class, whose codec fields a type that contains itself names when it refers to its own. */
+    private final ClassName generated;
+
+    /** The codec field of each record and enum with data, by the Java type. */
+    private final Map<ClassName, String> typeCodecs = new HashMap<>();
+
+    /** The codec fields that refer lazily to the codec of a type containing itself: field name, Java type. */
+    private final Map<String, ClassName> selfReferences = new LinkedHashMap<>();
+
+    ValueCode(Map<ClassName, String> classImplementations, ClassName generated) {
         this.classImplementations = classImplementations;
+        this.generated = generated;
     }
 
     /** The Java type a user declares for {@code type}. */
@@ -87,6 +97,12 @@ final class ValueCode {
         }
         if (type instanceof EnumType e) {
             return e.name();
+        }
+        if (type instanceof JavaType.DataEnumType d) {
+            return d.name();
+        }
+        if (type instanceof JavaType.TypeRef r) {
+            return r.name();
         }
         if (type instanceof JavaType.CallbackType c) {
             return c.name();
@@ -249,18 +265,46 @@ final class ValueCode {
 
     /** A reference to the static codec field for an encodable type, declaring it on first use. */
     CodeBlock codec(JavaType type) {
+        if (type instanceof JavaType.TypeRef r) {
+            return selfReference(r);
+        }
         CodeBlock expression = codecExpression(type);
         String key = expression.toString();
         String name = codecNames.get(key);
         if (name == null) {
             name = "CODEC_" + codecNames.size();
             codecNames.put(key, name);
-            TypeName codecType = ParameterizedTypeName.get(RuntimeNames.CODEC, typeName(boxed(type)));
-            codecFields.put(
-                    name,
-                    FieldSpec.builder(codecType, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                            .initializer(expression)
-                            .build());
+            codecFields.put(name, codecField(type, name, expression));
+        }
+        if (type instanceof RecordType r) {
+            typeCodecs.putIfAbsent(r.name(), name);
+        } else if (type instanceof JavaType.DataEnumType d) {
+            typeCodecs.putIfAbsent(d.name(), name);
+        }
+        return CodeBlock.of("$L", name);
+    }
+
+    private static FieldSpec codecField(JavaType type, String name, CodeBlock initializer) {
+        TypeName codecType = ParameterizedTypeName.get(RuntimeNames.CODEC, typeName(boxed(type)));
+        return FieldSpec.builder(codecType, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .initializer(initializer)
+                .build();
+    }
+
+    /**
+     * The codec field through which a type that contains itself reaches its own codec, which is being built:
+     * declared now, before the codecs that use it, and given its initializer ({@code Codecs.lazy(() ->
+     * Bindings.CODEC_n)}, qualified, since Java refuses a simple name there) by {@link #addMembers}, once the
+     * type's codec has its name.
+     */
+    private CodeBlock selfReference(JavaType.TypeRef type) {
+        String key = "self-reference " + type.name();
+        String name = codecNames.get(key);
+        if (name == null) {
+            name = "CODEC_" + codecNames.size();
+            codecNames.put(key, name);
+            codecFields.put(name, null);
+            selfReferences.put(name, type.name());
         }
         return CodeBlock.of("$L", name);
     }
@@ -301,15 +345,80 @@ final class ValueCode {
         if (type instanceof RecordType r) {
             return recordCodec(r);
         }
+        if (type instanceof JavaType.DataEnumType d) {
+            return dataEnumCodec(d);
+        }
         throw new IllegalArgumentException("not encodable: " + type);
     }
 
-    private CodeBlock recordCodec(RecordType record) {
+    /**
+     * The codec of an enum with data (docs/ABI.md, "Encoded values"): the variant's {@code u32} index, then
+     * its record's components in the order of the Rust fields. A value of a class the bindings do not know
+     * (a record added to the sealed interface after they were generated) is refused; an index Rust sends
+     * that names no variant is a malformed value.
+     */
+    private CodeBlock dataEnumCodec(JavaType.DataEnumType type) {
         CodeBlock.Builder write = CodeBlock.builder();
-        CodeBlock.Builder read = CodeBlock.builder();
+        CodeBlock.Builder read = CodeBlock.builder()
+                .addStatement("int variant$$index = in$$.readInt()")
+                .beginControlFlow("switch (variant$$index)");
+        for (int index = 0; index < type.variants().size(); index++) {
+            RecordType variant = type.variants().get(index);
+            String what = variant.name().simpleName() + " (Rust " + type.rustName() + "::" + variant.rustName() + ")";
+            if (index == 0) {
+                write.beginControlFlow("if (value$$ instanceof $T variant$$)", variant.name());
+            } else {
+                write.nextControlFlow("else if (value$$ instanceof $T variant$$)", variant.name());
+            }
+            write.addStatement("out$$.writeInt($L)", index);
+            writeComponents(write, variant, "variant$", what);
+            read.add("case $L: {\n", index).indent();
+            readComponents(read, variant);
+            read.unindent().add("}\n");
+        }
+        write.nextControlFlow("else")
+                .addStatement(
+                        "throw new $T(value$$.getClass().getName() + $S)",
+                        IllegalArgumentException.class,
+                        " is not a variant of the Rust enum " + type.rustName() + " that the bindings know; rebuild"
+                                + " them against the current Wasm module.")
+                .endControlFlow();
+        read.add("default:\n")
+                .indent()
+                .addStatement(
+                        "throw in$$.malformed($S + $T.toUnsignedString(variant$$index) + $S)",
+                        "unknown variant index ",
+                        Integer.class,
+                        " for the Rust enum " + type.rustName() + ", which has "
+                                + type.variants().size() + " variants")
+                .unindent()
+                .endControlFlow();
+        return codecOf(type.name(), write.build(), read.build());
+    }
+
+    /**
+     * Writes each component of {@code record} in the order of the Rust fields, reading them from the record
+     * in {@code variable}; a null component throws a {@link NullPointerException} naming it and {@code what}
+     * holds it.
+     */
+    private void writeComponents(CodeBlock.Builder write, RecordType record, String variable, String what) {
         for (RecordType.Component component : record.components()) {
-            CodeBlock get = CodeBlock.of("value$$.$L()", component.javaName());
+            CodeBlock get = CodeBlock.of("$L.$L()", variable, component.javaName());
+            if (!(component.type() instanceof Scalar s && !s.boxed())) {
+                get = CodeBlock.of(
+                        "$T.requireNonNull($L, $S)",
+                        Objects.class,
+                        get,
+                        "component '" + component.javaName() + "' of " + what
+                                + " is null; Rust values cannot hold null (use Optional)");
+            }
             write.addStatement("$L", writeValue(component.type(), get, "out$"));
+        }
+    }
+
+    /** Reads each component of {@code record} in the order of the Rust fields, then returns the new record. */
+    private void readComponents(CodeBlock.Builder read, RecordType record) {
+        for (RecordType.Component component : record.components()) {
             read.addStatement(
                     "$T $L$$ = $L",
                     typeName(component.type()),
@@ -319,23 +428,35 @@ final class ValueCode {
         CodeBlock arguments =
                 record.javaOrder().stream().map(n -> CodeBlock.of("$L$$", n)).collect(CodeBlock.joining(", "));
         read.addStatement("return new $T($L)", record.name(), arguments);
+    }
+
+    /** {@code Codecs.of((T value$, ValueWriter out$) -> {write}, (ValueReader in$) -> {read})}. */
+    private static CodeBlock codecOf(ClassName type, CodeBlock write, CodeBlock read) {
         return CodeBlock.builder()
                 .add("$T.of(\n", RuntimeNames.CODECS)
                 .indent()
                 .indent()
-                .add("($T value$$, $T out$$) -> {\n", record.name(), RuntimeNames.VALUE_WRITER)
+                .add("($T value$$, $T out$$) -> {\n", type, RuntimeNames.VALUE_WRITER)
                 .indent()
-                .add(write.build())
+                .add(write)
                 .unindent()
                 .add("},\n")
                 .add("($T in$$) -> {\n", RuntimeNames.VALUE_READER)
                 .indent()
-                .add(read.build())
+                .add(read)
                 .unindent()
                 .add("})")
                 .unindent()
                 .unindent()
                 .build();
+    }
+
+    private CodeBlock recordCodec(RecordType record) {
+        CodeBlock.Builder write = CodeBlock.builder();
+        CodeBlock.Builder read = CodeBlock.builder();
+        writeComponents(write, record, "value$", record.name().simpleName());
+        readComponents(read, record);
+        return codecOf(record.name(), write.build(), read.build());
     }
 
     /** The name prefix of an enum's two helper methods, declaring them on first use. */
@@ -352,6 +473,17 @@ final class ValueCode {
 
     /** Adds the codec fields and enum helpers used so far to the generated class. */
     void addMembers(TypeSpec.Builder generated) {
+        for (Map.Entry<String, ClassName> reference : selfReferences.entrySet()) {
+            String target =
+                    Objects.requireNonNull(typeCodecs.get(reference.getValue()), reference.getValue()::toString);
+            codecFields.put(
+                    reference.getKey(),
+                    codecField(
+                            new JavaType.TypeRef(reference.getValue(), ""),
+                            reference.getKey(),
+                            CodeBlock.of("$T.lazy(() -> $T.$L)", RuntimeNames.CODECS, this.generated, target)));
+        }
+        selfReferences.clear();
         codecFields.values().forEach(generated::addField);
         for (Map.Entry<ClassName, String> helper : enumHelpers.entrySet()) {
             EnumType type = enums.get(helper.getKey());

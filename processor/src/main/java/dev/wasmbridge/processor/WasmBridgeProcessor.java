@@ -59,8 +59,12 @@ public final class WasmBridgeProcessor extends AbstractProcessor {
                 processingEnv.getFiler(), processingEnv.getOptions().get(WasmFileLocator.PATH_OPTION));
         BindingValidator validator = new BindingValidator(processingEnv.getElementUtils(), diagnostics, locator);
         TypeElement annotation = processingEnv.getElementUtils().getTypeElement(BindingValidator.WASM_MODULE);
-        for (Element element : round.getElementsAnnotatedWith(annotation)) {
-            validator.validate((TypeElement) element).ifPresent(model -> write(model, element));
+        try {
+            for (Element element : round.getElementsAnnotatedWith(annotation)) {
+                validator.validate((TypeElement) element).ifPresent(model -> write(model, element));
+            }
+        } finally {
+            diagnostics.flush(); // once per element, for every interface of the round that shares it
         }
         return true;
     }

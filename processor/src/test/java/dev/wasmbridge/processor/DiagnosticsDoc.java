@@ -36,7 +36,16 @@ final class DiagnosticsDoc {
                         + " same in every release, so\nyou can search for it. An **error** fails the compile and no"
                         + " bindings are written for that interface; a\n**warning** leaves the bindings working but"
                         + " points at something to fix. In the texts below, `…` stands\nfor what the message names"
-                        + " in your code: a method, a type, an export, a module.\n");
+                        + " in your code: a method, a type, an export, a module.\n")
+                .append("\nA problem is reported once, on the element at fault. A type that has a problem (a record"
+                        + " whose\ncomponent does not match Rust, say) is the one error: the methods, records and"
+                        + " callbacks that use it get\nnone of their own. When several `@WasmModule` interfaces"
+                        + " check the same element (one base interface\nwith the exports, extended by one"
+                        + " sub-interface per build flavour of the crate, and the types and imports\nthey use), a"
+                        + " problem with it is reported once, ending with the interfaces it concerns:\n\n");
+        for (Message.Shared shared : Message.Shared.values()) {
+            doc.append("- ").append(text(shared.template().trim())).append("\n");
+        }
         int group = 0;
         Message[] messages = Message.values().clone();
         Arrays.sort(messages, (a, b) -> a.tag().compareTo(b.tag()));

@@ -27,8 +27,9 @@ final class FixtureImports {
     }
 
     /**
-     * Every import of {@code rich_fixture}, as the interface {@code <pkg>.<name>}; its types ({@code Point},
-     * {@code Color}) must be in {@code pkg} too.
+     * Every import of {@code rich_fixture}, as the interface {@code <pkg>.<name>}; its types {@code Point} and
+     * {@code Color} must be in {@code pkg} too, and it declares its enums with data ({@code Shape}, {@code
+     * Paint}) and the record {@code Layer} itself, nested.
      */
     static JavaFileObject richFixture(String pkg, String name) {
         return JavaFileObjects.forSourceLines(
@@ -44,6 +45,21 @@ final class FixtureImports {
                 "  @WasmImport(module = \"host\") @Unsigned int hostU32(@Unsigned int x);",
                 "  @WasmImport(module = \"host\") double[] hostDoubles(double[] values);",
                 "  @WasmImport(module = \"host\") void poke();",
+                "  @WasmImport(module = \"host\") Shape hostShape(Shape s);",
+                "  @WasmImport(module = \"host\") Optional<Shape> hostLayer(Layer l);",
+                "  @WasmEnum sealed interface Paint {",
+                "    record Solid(Color color) implements Paint {}",
+                "    record Gradient(List<Color> stops, Optional<Float> angle) implements Paint {}",
+                "    record Clear() implements Paint {}",
+                "  }",
+                "  @WasmEnum sealed interface Shape {",
+                "    record Circle(double r) implements Shape {}",
+                "    record Rect(double w, double h) implements Shape {}",
+                "    record Empty() implements Shape {}",
+                "    record Polygon(List<Point> points, Paint paint) implements Shape {}",
+                "    record Text(String text, Optional<Point> at) implements Shape {}",
+                "  }",
+                "  @WasmRecord record Layer(String name, List<Shape> shapes, Optional<Shape> focus) {}",
                 "}");
     }
 }

@@ -35,4 +35,45 @@ class NamesTest {
         assertEquals(dev.wasmbridge.runtime.internal.Abi.SIGNATURES_SECTION, WasmModuleInfo.SIGNATURES_SECTION);
         assertEquals(dev.wasmbridge.runtime.internal.Abi.DROP_SUFFIX, AbiVersion.DROP_SUFFIX);
     }
+
+    private static final java.util.List<String> EXPORTS = java.util.List.of(
+            "Counter::new",
+            "Counter::get",
+            "Counter::increment",
+            "Counter::drop",
+            "Gauge::get",
+            "counter_sum",
+            "get_all",
+            "wasmbridge_malloc");
+
+    @ParameterizedTest
+    @CsvSource({
+        // a method of a class, asked for as a function of the module: exact, or one typo in a long name
+        "get, Counter::get",
+        "incremnt, Counter::increment",
+        "new, Counter::new",
+        // a function of the module or another class's method, asked for as a method
+        "Counter::counter_sum, counter_sum",
+        "Gauge::increment, Counter::increment",
+        // the place asked for has one as close: the plain suggestion applies
+        "Gauge::gt, ''",
+        "get_al, ''",
+        // too far to be a typo in a short name, and never the drop or the ABI's own exports
+        "xyz, ''",
+        "drop, ''",
+        "malloc, ''",
+    })
+    void elsewhereFindsTheFunctionInAnotherPlace(String name, String expected) {
+        assertEquals(
+                expected.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(expected),
+                Names.elsewhere(name, EXPORTS));
+    }
+
+    @org.junit.jupiter.api.Test
+    void exportNamesSplitIntoTypeAndMember() {
+        assertEquals(java.util.Optional.of("Counter"), Names.typeOf("Counter::new"));
+        assertEquals(java.util.Optional.empty(), Names.typeOf("counter_sum"));
+        assertEquals("new", Names.member("Counter::new"));
+        assertEquals("counter_sum", Names.member("counter_sum"));
+    }
 }

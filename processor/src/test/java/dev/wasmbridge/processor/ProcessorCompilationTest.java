@@ -58,6 +58,17 @@ class ProcessorCompilationTest {
                         .importFunction("host", "log", new byte[] {TinyWasm.I64}, (byte) 0)
                         .function("add", new byte[] {TinyWasm.I32, TinyWasm.I32}, TinyWasm.I32)
                         .build());
+        // three builds of one crate, where only the second disagrees with the Java side
+        Files.createDirectories(extra.resolve("flavours"));
+        for (String flavour : new String[] {"a", "b", "c"}) {
+            byte number = flavour.equals("b") ? TinyWasm.I64 : TinyWasm.I32;
+            Files.write(
+                    extra.resolve("flavours/" + flavour + ".wasm"),
+                    new TinyWasm()
+                            .function("add", new byte[] {number, number}, number)
+                            .function("neg", new byte[] {TinyWasm.I32}, TinyWasm.I32)
+                            .build());
+        }
         Files.write(
                 extra.resolve("bad/no-memory.wasm"),
                 new TinyWasm()
@@ -581,6 +592,64 @@ class ProcessorCompilationTest {
     }
 
     @Test
+    void aProblemOfSomeFlavoursOnlyIsReportedOnceNamingThem() {
+        JavaFileObject base = source(
+                "Base",
+                "package test;",
+                "import dev.wasmbridge.annotations.*;",
+                "public interface Base {",
+                "  @WasmExport int add(int a, int b);",
+                "  @WasmExport int neg(int a);",
+                "  @WasmExport int sub(int a, int b);",
+                "}");
+        JavaFileObject[] sources = {base, null, null, null};
+        String[] flavours = {"a", "b", "c"};
+        for (int i = 0; i < flavours.length; i++) {
+            String name = "Flavour" + flavours[i].toUpperCase(java.util.Locale.ROOT);
+            sources[i + 1] = source(
+                    name,
+                    "package test;",
+                    "import dev.wasmbridge.annotations.*;",
+                    "@WasmModule(\"flavours/" + flavours[i] + ".wasm\")",
+                    "public interface " + name + " extends Base {}");
+        }
+        Compilation compilation = compile(sources);
+        assertThat(compilation)
+                .hadErrorContaining("[WB206] Base.add(int, int) does not match the Rust export 'add' in"
+                        + " 'flavours/b.wasm': the export has Wasm signature (i64, i64) -> i64, but the Java method"
+                        + " lowers to (i32, i32) -> i32 ((int, int) -> int). Change the Java signature to match the Rust"
+                        + " function. (For FlavourB ('flavours/b.wasm') only, not for FlavourA ('flavours/a.wasm') and"
+                        + " FlavourC ('flavours/c.wasm'), which use it too.)")
+                .inFile(base)
+                .onLineContaining("int add(");
+        assertThat(compilation)
+                .hadErrorContaining("[WB205] Base.sub(int, int) calls the Rust export 'sub', but Wasm module"
+                        + " 'flavours/a.wasm' has no function export of that name.")
+                .inFile(base)
+                .onLineContaining("int sub(");
+        assertThat(compilation)
+                .hadErrorContaining(" (For every @WasmModule interface that uses it: FlavourA ('flavours/a.wasm'),"
+                        + " FlavourB ('flavours/b.wasm') and FlavourC ('flavours/c.wasm').)");
+        assertThat(compilation).hadErrorCount(2);
+    }
+
+    @Test
+    void aBrokenImportMethodIsNotAlsoAMissingImport() {
+        JavaFileObject host = hostWith(
+                HOST_ADD,
+                "  @WasmImport(module = \"host\") void log(java.util.Map<String, String> message);",
+                GREETING,
+                TRANSFORM,
+                SCALARS);
+        Compilation compilation = compile(fixtureInterface("  @WasmExport int add(int a, int b);"), host);
+        assertThat(compilation)
+                .hadErrorContaining("[WB203] Parameter 'message' of Host.log(Map<String,String>)")
+                .inFile(host)
+                .onLineContaining("void log(");
+        assertThat(compilation).hadErrorCount(1); // no WB306 "no @WasmImport method provides host.log"
+    }
+
+    @Test
     void everyMessageHasADistinctTagAndACompileTest() throws IOException {
         java.util.Set<String> tags = new java.util.HashSet<>();
         for (Message message : Message.values()) {
@@ -595,6 +664,12 @@ class ProcessorCompilationTest {
                     && message != Message.COMPILE_FAILED) {
                 assertEquals(true, tests.contains("[" + message.tag() + "]"), "no compile test for " + message);
             }
+        }
+        for (Message.Shared shared : Message.Shared.values()) {
+            String words = java.util.Arrays.stream(shared.template().split("%s"))
+                    .max(java.util.Comparator.comparingInt(String::length))
+                    .orElseThrow();
+            assertEquals(true, tests.contains(words), "no compile test for " + shared);
         }
     }
 }

@@ -37,6 +37,12 @@ final class Callbacks {
         void run();
     }
 
+    /** {@code Callback<(Shape, u32), Shape>}. */
+    @WasmCallback
+    interface ShapeMap {
+        Shape map(Shape shape, @Unsigned int index);
+    }
+
     /** {@code Callback<(i64,), ()>}. */
     @WasmCallback
     interface StepSink {

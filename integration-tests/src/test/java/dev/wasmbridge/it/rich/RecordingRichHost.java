@@ -63,6 +63,25 @@ class RecordingRichHost implements RichHost {
         return out;
     }
 
+    /** A circle becomes a square of its radius; any other shape a text naming its record. */
+    @Override
+    public Shape hostShape(Shape s) {
+        received.add(s);
+        return s instanceof Shape.Circle c
+                ? new Shape.Rect(c.r(), c.r())
+                : new Shape.Text("Java got " + s.getClass().getSimpleName(), Optional.empty());
+    }
+
+    /** The layer's focus, or else its last shape. */
+    @Override
+    public Optional<Shape> hostLayer(Layer l) {
+        received.add(l);
+        return l.focus()
+                .or(() -> l.shapes().isEmpty()
+                        ? Optional.empty()
+                        : Optional.of(l.shapes().get(l.shapes().size() - 1)));
+    }
+
     @Override
     public void poke() {
         onPoke.accept(this);

@@ -148,6 +148,64 @@ public interface RichFixture extends WasmBindings {
     int liveCounters();
 
     @WasmExport
+    String shapeDebug(Shape s);
+
+    @WasmExport
+    double shapeArea(Shape s);
+
+    @WasmExport
+    Shape shapeScaled(Shape s, double k);
+
+    @WasmExport
+    List<Shape> sampleShapes();
+
+    @WasmExport
+    Optional<Shape> largestShape(List<Shape> shapes);
+
+    @WasmExport
+    Shape shapeOrEmpty(Optional<Shape> s);
+
+    @WasmExport
+    Layer layerEcho(Layer l);
+
+    @WasmExport
+    String layerDebug(Layer l);
+
+    @WasmExport
+    Shape parseShape(String text);
+
+    @WasmExport
+    List<Shape> mapShapes(List<Shape> shapes, Callbacks.ShapeMap f);
+
+    @WasmExport
+    double exprEval(Expr e);
+
+    @WasmExport
+    String exprDebug(Expr e);
+
+    @WasmExport
+    Expr exprSimplified(Expr e);
+
+    @WasmExport
+    Expr exprChain(@Unsigned int depth);
+
+    @WasmExport
+    Tree treeEcho(Tree t);
+
+    @WasmExport
+    List<String> treeLeaves(Tree t);
+
+    @WasmExport
+    Shape callHostShape(Shape s);
+
+    @WasmExport
+    Optional<Shape> callHostLayer(Layer l);
+
+    /** Declared {@code -> Shape}, but returns bytes that are no {@code Shape} (see the fixture). */
+    @WasmExport
+    Shape badShape(@Unsigned int kind);
+
+    @WasmExport
     int applyTwice(Callbacks.IntOp f, int x);
 
     @WasmExport

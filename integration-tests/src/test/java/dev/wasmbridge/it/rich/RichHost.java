@@ -31,4 +31,10 @@ public interface RichHost {
 
     @WasmImport(module = "host")
     void poke();
+
+    @WasmImport(module = "host")
+    Shape hostShape(Shape s);
+
+    @WasmImport(module = "host")
+    Optional<Shape> hostLayer(Layer l);
 }

@@ -178,6 +178,9 @@ public final class CallBoundary implements Instances {
                     resetState(); // the reset after the last call's panic failed then; it must not be skipped
                 }
                 runPendingDrops();
+                if (resetPending) {
+                    resetState(); // a destructor panicked under RESET: reset before the caller's own call
+                }
             } catch (Throwable e) { // the reset failed again, or an Error: leave the instance as found
                 exit();
                 throw e;

@@ -10,10 +10,12 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The {@link Codec}s of the types of the value encoding (docs/ABI.md, "Encoded values"): one constant per
- * built-in type, and factories that combine them into {@code Optional}s, lists, records and enums.
+ * built-in type, and factories that combine them into {@code Optional}s, lists, records and enums (with or
+ * without data).
  *
  * <p>Unsigned Rust integers use the codec of the Java type of the same width ({@code u32} and {@code
  * @Unsigned Integer}: {@link #INT}); the bits are kept. Numeric Rust vectors ({@code Vec<i32>}) inside an
@@ -126,6 +128,28 @@ public final class Codecs {
                     }
                     return Collections.unmodifiableList(items);
                 });
+    }
+
+    /**
+     * A codec that asks {@code codec} for the real one each time it is used: how the generated codec of a
+     * type that contains itself (a record, or an enum with data, holding a {@code List} of itself, say) uses
+     * its own, which does not exist yet when the codecs it is made of are created.
+     *
+     * @param codec gives the codec; called on every write and read, never while this one is created
+     */
+    public static <T> Codec<T> lazy(Supplier<Codec<T>> codec) {
+        Objects.requireNonNull(codec, "codec");
+        return new Codec<T>() {
+            @Override
+            public void write(T value, ValueWriter out) {
+                codec.get().write(value, out);
+            }
+
+            @Override
+            public T read(ValueReader in) {
+                return codec.get().read(in);
+            }
+        };
     }
 
     /**

@@ -22,6 +22,8 @@ final class BoundaryFixture {
     static final int THING_GET = 7;
     static final int THING_DROP = 8;
     static final int SET_MALLOC_FAILS = 9;
+    static final int THING_SPOIL = 10;
+    static final int THING_SPOIL_QUIETLY = 11;
 
     private static final WasmValueType I32 = WasmValueType.I32;
     private static final WasmValueType I64 = WasmValueType.I64;
@@ -37,7 +39,9 @@ final class BoundaryFixture {
             new ExportBinding("trap", WasmSignature.of()),
             new ExportBinding("Thing::get", WasmSignature.of(I32).returning(I32)),
             new ExportBinding("Thing::drop", WasmSignature.of(I32)),
-            new ExportBinding("set_malloc_fails", WasmSignature.of(I32)));
+            new ExportBinding("set_malloc_fails", WasmSignature.of(I32)),
+            new ExportBinding("Thing::spoil", WasmSignature.of(I32, I64).returning(I32)),
+            new ExportBinding("Thing::spoil_quietly", WasmSignature.of(I32).returning(I32)));
 
     /** A block the allocator handed out or was given back. */
     record Block(int pointer, int size, int align) {}

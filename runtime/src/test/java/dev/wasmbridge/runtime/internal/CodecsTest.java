@@ -357,4 +357,30 @@ class CodecsTest {
         assertEquals(true, in.readTag());
         in.finish();
     }
+
+    /** What a generated codec of a type that contains itself looks like: it reaches its own codec lazily. */
+    record Tree(String label, List<Tree> children) {}
+
+    static final Codec<Tree> TREE_SELF = Codecs.lazy(() -> CodecsTest.TREE);
+    static final Codec<List<Tree>> TREES = Codecs.list(TREE_SELF);
+    static final Codec<Tree> TREE = Codecs.of(
+            (t, out) -> {
+                Codecs.STRING.write(t.label(), out);
+                TREES.write(t.children(), out);
+            },
+            in -> new Tree(in.readString(), TREES.read(in)));
+
+    @Test
+    void aLazyCodecLetsATypeContainItself() {
+        Tree tree = new Tree("a", List.of(new Tree("b", List.of()), new Tree("c", List.of(new Tree("d", List.of())))));
+        assertArrayEquals(
+                bytes(
+                        1, 0, 0, 0, 'a', 2, 0, 0, 0, 1, 0, 0, 0, 'b', 0, 0, 0, 0, 1, 0, 0, 0, 'c', 1, 0, 0, 0, 1, 0, 0,
+                        0, 'd', 0, 0, 0, 0),
+                encode(TREE, tree));
+        assertEquals(tree, roundTrip(TREE, tree));
+        assertMalformed(
+                () -> decode(TREE, bytes(1, 0, 0, 0, 'a', 1, 0, 0, 0, 5)),
+                "expected the length of a String (4 bytes) at byte 9, but only 1 are left");
+    }
 }

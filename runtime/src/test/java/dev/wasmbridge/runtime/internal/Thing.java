@@ -7,6 +7,12 @@ interface ThingApi extends WasmObject {
     int get();
 
     void consume();
+
+    /** Panics, poisoning the object. */
+    int spoil(String message);
+
+    /** Reports the object poisoned but returns normally. */
+    int spoilQuietly();
 }
 
 /** What the processor generates for a Rust class {@code Thing} of {@code fixtures/boundary.wat}. */
@@ -31,6 +37,29 @@ final class Thing extends RustObject implements ThingApi {
         CallBoundary call = enter("Thing.get");
         try {
             return (int) call.call(BoundaryFixture.THING_GET, pointer());
+        } finally {
+            call.exit();
+        }
+    }
+
+    /** A {@code &mut self} method that panics: Rust reports the object poisoned. */
+    @Override
+    public int spoil(String message) {
+        CallBoundary call = enter("Thing.spoil");
+        try {
+            long message$ = call.lend(SliceType.STRING, message, "argument 'message' of Thing.spoil");
+            return (int) call.call(BoundaryFixture.THING_SPOIL, pointer(), message$);
+        } finally {
+            call.exit();
+        }
+    }
+
+    /** A method that reports the object poisoned without unwinding (never done by the support crate). */
+    @Override
+    public int spoilQuietly() {
+        CallBoundary call = enter("Thing.spoilQuietly");
+        try {
+            return (int) call.call(BoundaryFixture.THING_SPOIL_QUIETLY, pointer());
         } finally {
             call.exit();
         }
