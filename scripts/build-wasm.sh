@@ -6,8 +6,8 @@
 #
 # Needs Debian's Rust (apt-get install rustc-web cargo-web rust-web-src lld-19): its std sources come
 # with their dependencies vendored, so -Zbuild-std works with no network. See the README, "Rust toolchain".
-# The real-crates benchmark module also needs Debian's packaged crates: apt-get install
-# librust-serde-json-dev librust-regex-dev (in /usr/share/cargo/registry).
+# The real-crates benchmark module and the crates fixture also need Debian's packaged crates: apt-get install
+# librust-serde-json-dev librust-regex-dev librust-semver-dev (in /usr/share/cargo/registry).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -81,9 +81,9 @@ COMBINED=$ROOT/target/real-crates-vendor
 # source replacement of crates-io. Std's crates come first and win when both have the same crate and
 # version (same directory name); other versions of a crate sit side by side and Cargo.lock picks one.
 combine_vendor_directories() {
-  [[ -d $REGISTRY/serde_json-1.0.87 && -d $REGISTRY/regex-1.7.1 ]] || {
-    echo "build-wasm: Debian's serde_json and regex crates are missing from $REGISTRY:" >&2
-    echo "build-wasm: apt-get install librust-serde-json-dev librust-regex-dev" >&2
+  [[ -d $REGISTRY/serde_json-1.0.87 && -d $REGISTRY/regex-1.7.1 && -d $REGISTRY/semver-1.0.14 ]] || {
+    echo "build-wasm: Debian's serde_json, regex and semver crates are missing from $REGISTRY:" >&2
+    echo "build-wasm: apt-get install librust-serde-json-dev librust-regex-dev librust-semver-dev" >&2
     exit 1
   }
   rm -rf "$COMBINED"
@@ -149,6 +149,35 @@ if $check; then
 else
   cp "$built" "$REAL_CRATES_WASM"
 fi
+
+# The crates fixture (integration-tests/rust/crates-fixture): a workspace of its own with Debian's regex and
+# semver, built like the real-crates module, in the two flavours its integration tests run (exnref and
+# legacy).
+CRATES_FIXTURE=integration-tests/rust/crates-fixture
+for flavour in exnref legacy; do
+  echo "build-wasm: building $CRATES_FIXTURE ($flavour flavour)"
+  target_dir="target/wasm-$flavour-crates-fixture"
+  RUSTC="$RUSTC" RUSTC_BOOTSTRAP=1 \
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER="$LINKER" \
+  RUSTFLAGS="${FLAGS[$flavour]} --remap-path-prefix=$ROOT/= --remap-path-prefix=$COMBINED/= --remap-path-prefix=$REGISTRY/=" \
+    "$CARGO" build --quiet --release --offline "${locked[@]}" \
+      --manifest-path "$CRATES_FIXTURE/Cargo.toml" \
+      --config 'source.crates-io.replace-with="combined"' \
+      --config "source.combined.directory=\"$COMBINED\"" \
+      --target wasm32-unknown-unknown -Zbuild-std="${STD[$flavour]}" \
+      --target-dir "$target_dir"
+  built="$target_dir/wasm32-unknown-unknown/release/crates_fixture.wasm"
+  committed="integration-tests/src/test/resources/wasm/crates_fixture.$flavour.wasm"
+  if $check; then
+    if ! cmp -s "$built" "$committed"; then
+      echo "build-wasm: $committed does not match its Rust source (rebuilt: $built)." >&2
+      echo "build-wasm: run scripts/build-wasm.sh and commit the result." >&2
+      status=1
+    fi
+  else
+    cp "$built" "$committed"
+  fi
+done
 
 if ! $check; then
   echo "$toolchain" > "$TOOLCHAIN_FILE"

@@ -9,18 +9,44 @@
 //! `Option<T>` and `Vec<T>` cross in a way their element type decides, through [`OptionWire`] and
 //! [`VecElement`]: `Vec<i32>` is an aligned array, `Vec<String>` is encoded, `Option<Counter>` (a class)
 //! is a handle or 0.
+//!
+//! Each trait carries a `#[diagnostic::on_unimplemented]` message: a type that cannot cross says so in
+//! one line, on the user's own type, with what can cross and what to use instead (the compile-fail tests
+//! in `rust/ui-tests` check the wording).
 
 use crate::host;
 use crate::slice::{Numeric, Slice};
 use crate::text::Describe;
-use crate::value::{decode_exact, encode_to_vec, Decode, Encode};
+use crate::value::{
+    decode_exact, encode_to_vec, isize_to_wire, usize_from_wire, usize_to_wire, Decode, Encode,
+};
 use std::fmt::Display;
 
 /// The one Wasm value type a Rust type travels as, in every direction (ABI.md, "Values").
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot cross between Rust and Java",
+    label = "not a type Wasmbridge can pass",
+    note = "what crosses: bool, i8-i64, u8-u64, isize, usize, f32, f64, &str, String, Vec<T>, &[T] of numbers, \
+            Option<T>, record!/enumeration! types, class! objects, wasmbridge::Callback (README, \"Type mapping\")"
+)]
 pub trait Wire {
     /// `i32`, `i64`, `f32`, `f64`, or `()` for no value.
     type Abi;
 }
+
+/// The Wasm value types an export returns: `i32`, `i64`, `f32`, `f64`, or `()` for none.
+///
+/// The export shims the macros emit declare their result as `impl WasmValue` rather than naming
+/// `<R as Wire>::Abi`: a result type that borrows (`&str` from `&self`) has an elided lifetime, which a
+/// function without reference parameters cannot name in its signature. The compiled function returns the
+/// concrete type (the opaque type is revealed in code generation), so its Wasm signature is the same.
+pub trait WasmValue: Copy + Zero {}
+
+impl WasmValue for i32 {}
+impl WasmValue for i64 {}
+impl WasmValue for f32 {}
+impl WasmValue for f64 {}
+impl WasmValue for () {}
 
 /// A zero of each Wasm value type, returned when a call ends in a panic (the host discards it).
 pub trait Zero {
@@ -45,6 +71,16 @@ impl Zero for () {
 }
 
 /// An export parameter: decoded from what the host passed, valid for the duration of the call.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be a parameter of a function Java calls",
+    label = "not a parameter type Wasmbridge can pass from Java",
+    note = "parameters can be: bool, i8-i64, u8-u64, isize, usize, f32, f64, &str, String, &[T] or Vec<T> of \
+            numbers, Vec<T>, Option<T>, record!/enumeration! types, class! objects (T, &T, &mut T), \
+            wasmbridge::Callback<(A, ...), R>",
+    note = "instead of `&String` take `&str`; instead of `&Vec<T>`, `&[T]` (numbers) or `Vec<T>`; instead of a map, \
+            a `Vec` of a `record!` struct; another crate's type: `class! {{ impl path::Type as Name {{ ... }} }}`, \
+            then take `&Name` (inside that class!, write `Self`)"
+)]
 pub trait FromHost<'a>: Wire + Sized {
     /// Decodes the wire value. Malformed input panics.
     ///
@@ -54,12 +90,27 @@ pub trait FromHost<'a>: Wire + Sized {
 }
 
 /// An export result: encoded for the host, which takes ownership of any memory.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be the result of a function Java calls",
+    label = "not a result type Wasmbridge can return to Java",
+    note = "results can be: (), bool, i8-i64, u8-u64, isize, usize, f32, f64, &str or String (copied), &[T] or \
+            Vec<T> of numbers, Vec<T>, Option<T>, record!/enumeration! types, class! objects (T, Option<T>), \
+            Result<T, E: Display>",
+    note = "a borrowed class object (`&T`) cannot be returned: Java would hold a handle into memory that another \
+            object owns; return a new object, or copy the values into a `record!`"
+)]
 pub trait IntoHost: Wire {
     /// Encodes the value.
     fn into_host(self) -> <Self as Wire>::Abi;
 }
 
 /// An import parameter: lent to the host for the import call.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be a parameter of an import (a function Java provides)",
+    label = "not a type Rust can lend to Java",
+    note = "import parameters can be: bool, i8-i64, u8-u64, isize, usize, f32, f64, &str, String, &[T] or Vec<T> \
+            of numbers, Vec<T>, Option<T>, record!/enumeration! types; not class! objects or callbacks"
+)]
 pub trait LendToHost: Wire {
     /// Encodes a view of the value, or a temporary encoding of it; keep the [`Lent`] alive until the
     /// import returns.
@@ -67,6 +118,12 @@ pub trait LendToHost: Wire {
 }
 
 /// An import result: decoded from what the host returned, owned by Rust from then on.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be the result of an import (a function Java provides)",
+    label = "not a type Rust can take from Java",
+    note = "import results can be: (), bool, i8-i64, u8-u64, isize, usize, f32, f64, String, Vec<T>, Option<T>, \
+            record!/enumeration! types; owned types only (`String`, not `&str`), and not class! objects"
+)]
 pub trait TakeFromHost: Wire + Sized {
     /// Decodes the wire value. Malformed input panics.
     ///
@@ -79,13 +136,23 @@ pub trait TakeFromHost: Wire + Sized {
 /// one: a lent `Vec<String>` is encoded into a temporary buffer, a lent `&str` is not).
 pub struct Lent<A> {
     abi: A,
-    _buffer: Vec<u8>,
+    _buffer: Buffer,
+}
+
+/// What a [`Lent`] keeps alive for the host to read.
+// The buffers are only held, never read: the host reads them through the slice.
+#[allow(dead_code)]
+enum Buffer {
+    None,
+    Bytes(Vec<u8>),
+    /// `Vec<isize>` as the `i32` array the host reads (ABI.md, "Slices").
+    Ints(Vec<i32>),
 }
 
 impl<A: Copy> Lent<A> {
     /// A wire value that points into memory the caller keeps alive.
     pub fn view(abi: A) -> Lent<A> {
-        Lent { abi, _buffer: Vec::new() }
+        Lent { abi, _buffer: Buffer::None }
     }
 
     /// The wire value.
@@ -97,7 +164,12 @@ impl<A: Copy> Lent<A> {
 impl Lent<i64> {
     /// The slice of `buffer`, which lives as long as the `Lent`.
     pub fn owning(buffer: Vec<u8>) -> Lent<i64> {
-        Lent { abi: Slice::of(&buffer).pack(), _buffer: buffer }
+        Lent { abi: Slice::of(&buffer).pack(), _buffer: Buffer::Bytes(buffer) }
+    }
+
+    /// The slice of the `i32` array `values`, which lives as long as the `Lent`.
+    fn owning_ints(values: Vec<i32>) -> Lent<i64> {
+        Lent { abi: Slice::of_elements(&values).pack(), _buffer: Buffer::Ints(values) }
     }
 }
 
@@ -146,6 +218,46 @@ macro_rules! cast_on_the_wire {
 }
 
 cast_on_the_wire!(i8 => i32, i16 => i32, u8 => i32, u16 => i32, u32 => i32, u64 => i64);
+
+/// `usize` and `isize` are 32 bits on wasm32 and cross as `i32`, like `u32` and `i32` (ABI.md, "Scalars").
+/// From the wire they widen losslessly; to the wire they are checked, which cannot fail on wasm32 and
+/// panics instead of truncating in a 64-bit native build (unit tests): see [`usize_to_wire`].
+macro_rules! pointer_sized_on_the_wire {
+    ($($t:ty: $to:ident, $from:ident);* $(;)?) => {$(
+        impl Wire for $t {
+            type Abi = i32;
+        }
+        impl<'a> FromHost<'a> for $t {
+            unsafe fn from_host(abi: i32) -> $t { $from(abi) }
+        }
+        impl IntoHost for $t {
+            fn into_host(self) -> i32 { $to(self) }
+        }
+        impl LendToHost for $t {
+            fn lend(&self) -> Lent<i32> { Lent::view($to(*self)) }
+        }
+        impl TakeFromHost for $t {
+            unsafe fn take_from_host(abi: i32) -> $t { $from(abi) }
+        }
+    )*};
+}
+
+pointer_sized_on_the_wire! {
+    usize: usize_into_abi, usize_from_abi;
+    isize: isize_to_wire, isize_from_abi;
+}
+
+fn usize_into_abi(value: usize) -> i32 {
+    usize_to_wire(value) as i32
+}
+
+fn usize_from_abi(abi: i32) -> usize {
+    usize_from_wire(abi as u32)
+}
+
+fn isize_from_abi(abi: i32) -> isize {
+    abi as isize
+}
 
 impl Wire for bool {
     type Abi = i32;
@@ -255,9 +367,22 @@ impl<T: Numeric> LendToHost for &[T] {
     }
 }
 
+/// A borrowed slice as an export result (`fn bytes(&self) -> &[u8]`): copied out, like `Vec<T>`.
+impl<T: Numeric> IntoHost for &[T] {
+    fn into_host(self) -> i64 {
+        Slice::leak_elements(Box::<[T]>::from(self)).pack()
+    }
+}
+
 /// How `Vec<Self>` crosses the boundary: as a numeric array for the [`Numeric`] types, in the value
 /// encoding for the others (ABI.md, "Encoded values"). Implemented by `record!` and `enumeration!` for
 /// their types; not by classes (a list of objects is not supported).
+#[diagnostic::on_unimplemented(
+    message = "`Vec<{Self}>` cannot cross between Rust and Java",
+    label = "not a type Wasmbridge can pass in a `Vec`",
+    note = "`Vec` elements can be: bool, i8-i64, u8-u64, isize, usize, f32, f64, String, Vec<T>, Option<T>, \
+            record!/enumeration! types; not class! objects or borrowed types (`Vec<&str>`: use `Vec<String>`)"
+)]
 pub trait VecElement: Sized {
     /// [`FromHost`] for `Vec<Self>`.
     ///
@@ -296,6 +421,23 @@ macro_rules! numeric_arrays {
 
 numeric_arrays!(u8, i16, i32, i64, f32, f64);
 
+/// `Vec<isize>` is an `int[]` like `Vec<i32>` (ABI.md, "Slices"), converted element by element: a borrowed
+/// view is not possible, since `isize` is 64 bits in a native build.
+impl VecElement for isize {
+    unsafe fn vec_from_host(abi: i64) -> Vec<isize> {
+        Slice::unpack(abi).as_elements::<i32>().iter().map(|&value| value as isize).collect()
+    }
+    fn vec_into_host(values: Vec<isize>) -> i64 {
+        i32::vec_into_host(values.into_iter().map(isize_to_wire).collect())
+    }
+    fn vec_lend(values: &[isize]) -> Lent<i64> {
+        Lent::owning_ints(values.iter().map(|&value| isize_to_wire(value)).collect())
+    }
+    unsafe fn vec_take_from_host(abi: i64) -> Vec<isize> {
+        Slice::unpack(abi).into_elements::<i32>().into_iter().map(|value| value as isize).collect()
+    }
+}
+
 impl<T: VecElement> Wire for Vec<T> {
     type Abi = i64;
 }
@@ -327,6 +469,13 @@ impl<T: VecElement> TakeFromHost for Vec<T> {
 /// How `Option<Self>` crosses the boundary: in the value encoding (an `i64` slice) for encodable types,
 /// as a handle or `0` for classes (results only). Implemented by `record!`, `enumeration!` and `class!`
 /// for their types.
+#[diagnostic::on_unimplemented(
+    message = "`Option<{Self}>` cannot cross between Rust and Java",
+    label = "not a type Wasmbridge can pass in an `Option`",
+    note = "`Option` values can be: bool, i8-i64, u8-u64, isize, usize, f32, f64, String, Vec<T>, Option<T>, \
+            record!/enumeration! types, and a class! object as an export result; `Option<&str>`: return \
+            `Option<String>` (`.map(str::to_owned)`)"
+)]
 pub trait OptionWire: Sized {
     /// The Wasm type of `Option<Self>`.
     type OptionAbi;
@@ -422,7 +571,7 @@ macro_rules! __encoded_containers {
 }
 
 __encoded_containers! {
-    [] bool, [] i8, [] u16, [] u32, [] u64, [] String,
+    [] bool, [] i8, [] u16, [] u32, [] u64, [] usize, [] String,
     [T: Encode + Decode + Describe] Vec<T>,
     [T: Encode + Decode + Describe] Option<T>,
 }
@@ -438,7 +587,7 @@ macro_rules! numeric_options {
     )*};
 }
 
-numeric_options!(u8, i16, i32, i64, f32, f64);
+numeric_options!(u8, i16, i32, i64, f32, f64, isize);
 
 impl<T: Wire, E> Wire for Result<T, E> {
     type Abi = T::Abi;

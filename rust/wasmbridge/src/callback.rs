@@ -51,6 +51,13 @@ pub struct Callback<A, R> {
 
 /// The argument tuples of a [`Callback`]: `()`, `(A,)`, `(A, B)`, `(A, B, C)` and `(A, B, C, D)` of
 /// encodable types.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a list of callback arguments: write them as a tuple of encodable types",
+    label = "not a tuple of callback arguments",
+    note = "`Callback<(), R>` for none, `Callback<(i32,), R>` for one (mind the comma), `Callback<(A, B), R>` for \
+            two, up to four; each of bool, i8-i64, u8-u64, isize, usize, f32, f64, String, Vec<T>, Option<T>, \
+            record!/enumeration! types"
+)]
 pub trait CallbackArgs {
     /// The argument types as the signatures section lists them: `A, B` (empty for `()`).
     const NAMES: TypeName;

@@ -6,11 +6,12 @@
 //! which the Java annotation processor checks the Java interfaces against. This crate also provides the
 //! allocator the Java side uses (`wasmbridge_malloc` / `wasmbridge_free`).
 //!
-//! Functions Java calls, with [`export!`]:
+//! Functions Java calls, with [`export!`]. They stay ordinary Rust functions, which Rust code and unit
+//! tests call directly; the Wasm exports are shims the macro adds beside them:
 //!
 //! ```ignore
 //! wasmbridge::export! {
-//!     fn greet(name: &str) -> String {
+//!     pub fn greet(name: &str) -> String {
 //!         format!("Hello, {name}!")
 //!     }
 //!     fn sum(values: &[i32]) -> i64 {
@@ -19,6 +20,10 @@
 //!     /// `Err` becomes a Java exception carrying the error's `Display` text.
 //!     fn parse(text: &str) -> Result<i64, std::num::ParseIntError> {
 //!         text.parse()
+//!     }
+//!     /// `usize` and `isize` are 32 bits on wasm32: Java's `@Unsigned int` and `int`.
+//!     fn find(text: &str, needle: &str) -> Option<usize> {
+//!         text.find(needle)
 //!     }
 //! }
 //! ```
@@ -80,6 +85,22 @@
 //!     }
 //! }
 //! ```
+//!
+//! A type of another crate is a class too, without a hand-written newtype: the methods run with `self` of
+//! that type, and Java sees the class by the name after `as`:
+//!
+//! ```ignore
+//! wasmbridge::class! {
+//!     impl regex::Regex as Regex {
+//!         fn new(pattern: &str) -> Result<Self, regex::Error> { regex::Regex::new(pattern) }
+//!         fn as_str(&self) -> &str { self.as_str() }
+//!     }
+//! }
+//! ```
+//!
+//! A type that cannot cross, or a shape the macros cannot export (a generic function, a `drop` method, a
+//! class that borrows), is a compile error that says in one line what is wrong and what to write instead;
+//! `rust/ui-tests` in the repository checks each message.
 
 //! # What is API
 //!
@@ -121,7 +142,7 @@ pub use value::Enumeration;
 pub mod __private {
     pub use crate::abi::{
         encoded_from_host, encoded_into_host, encoded_lend, encoded_take_from_host, FromHost, IntoHost,
-        LendToHost, Lent, OptionWire, TakeFromHost, VecElement, Wire, Zero,
+        LendToHost, Lent, OptionWire, TakeFromHost, VecElement, WasmValue, Wire, Zero,
     };
     pub use crate::callback::CallbackArgs;
     pub use crate::class::{
@@ -130,16 +151,20 @@ pub mod __private {
     };
     pub use crate::panic::{after_import, export_call};
     pub use crate::slice::{Numeric, Slice};
-    pub use crate::text::{Describe, Line, Text, TypeName};
+    pub use crate::text::{check_export_name, Describe, Line, Text, TypeName};
     pub use crate::value::{decode_exact, encode_to_vec, Decode, Encode, Enumeration, Reader};
     // The helper macros, by the names the expansions use.
     pub use crate::{
-        __class_emit as class_emit, __class_items as class_items, __class_method as class_method,
-        __class_params as class_params, __class_type as class_type, __data_enum_emit as data_enum_emit,
-        __data_enum_tuple as data_enum_tuple, __data_enum_variant_line as data_enum_variant_line,
-        __data_enum_variants as data_enum_variants, __encoded_containers as encoded_containers,
-        __fn_line as fn_line, __import_fns as import_fns, __result_type as result_type,
-        __signature as signature, __wire_result as wire_result,
+        __class_declaration as class_declaration, __class_emit as class_emit, __class_items as class_items,
+        __class_method as class_method, __class_method_error as class_method_error,
+        __class_params as class_params, __class_poisons as class_poisons, __class_type as class_type,
+        __data_enum_emit as data_enum_emit, __data_enum_tuple as data_enum_tuple,
+        __data_enum_variant_line as data_enum_variant_line, __data_enum_variants as data_enum_variants,
+        __encoded_containers as encoded_containers, __export_shim as export_shim, __fn_line as fn_line,
+        __foreign_arg as foreign_arg, __foreign_emit as foreign_emit, __foreign_items as foreign_items,
+        __foreign_method as foreign_method, __foreign_params as foreign_params,
+        __foreign_result as foreign_result, __import_fns as import_fns, __result_type as result_type,
+        __signature as signature, __wire_result as wire_result, export,
     };
 
     /// The identity function, which lets a macro repeat a value once per optional type.

@@ -2,52 +2,128 @@
 //!
 //! - [`export!`](crate::export!): functions the host calls;
 //! - [`import!`](crate::import!): functions the host provides;
-//! - [`class!`](crate::class!): an `impl` block whose methods the host calls on objects it holds by handle;
+//! - [`class!`](crate::class!): an `impl` block whose methods the host calls on objects it holds by handle,
+//!   for a type of this crate or, through a generated newtype, of another crate;
 //! - [`enumeration!`](crate::enumeration!) and [`record!`](crate::record!): types that cross by value.
 //!
 //! Each declaration also emits its line of the `wasmbridge.signatures` custom section (ABI.md,
 //! "Signatures section") from a `static` in that section, sized at compile time.
+//!
+//! Every export shim is an item of an anonymous `const _: () = { ... };` block: its Rust name is invisible
+//! outside the block, so it cannot collide with the user's items, and its symbol is its Wasm export name
+//! (`#[export_name]`), which [`check_export_name`](crate::__private::check_export_name) vets for `export!`.
+//! Shims return `impl WasmValue` (see [`WasmValue`](crate::__private::WasmValue)), so that a result type
+//! that borrows from a parameter (`&str` from `&self`) needs no lifetime in the shim's signature.
+//!
+//! Misuse that the macros can recognize (a generic function, a reserved method name, a receiver that
+//! cannot be held by handle) stops with a `compile_error!` that says what to write instead; a type that
+//! cannot cross fails on the conversion traits, whose `#[diagnostic::on_unimplemented]` messages say the
+//! same. `rust/ui-tests` checks both against the compiler's output.
 
 /// Exports Rust functions to the host with plain Rust types.
 ///
-/// Each `fn` becomes a Wasm export of the same name whose parameters and result follow `docs/ABI.md`:
-/// scalars (`i8` to `u64`, `f32`, `f64`, `bool`), `&str`/`String`, numeric slices and `Vec`s (`&[i32]`,
-/// `Vec<f64>`, ...), `Option<T>`, `Vec<T>` of other types, records, enums, class objects (`T`, `&T`,
-/// `&mut T`), `()`, and `Result<T, E>` with `E: Display` as the result. The body runs inside the
-/// panic-catching boundary: a panic becomes a Java `RustPanicException` with its message, after Rust's
-/// destructors ran (ABI.md, "Panics and aborts").
+/// Each `fn` stays an ordinary Rust function, as written: its visibility (`pub`, `pub(crate)`), doc
+/// comments and attributes are kept, and Rust code (unit tests included) calls it as usual. Beside it the
+/// macro emits the Wasm export of the same name, whose parameters and result follow `docs/ABI.md`: scalars
+/// (`i8` to `u64`, `isize`, `usize`, `f32`, `f64`, `bool`), `&str`/`String`, numeric slices and `Vec`s
+/// (`&[i32]`, `Vec<f64>`, ...), `Option<T>`, `Vec<T>` of other types, records, enums, class objects (`T`,
+/// `&T`, `&mut T`), callbacks, `()`, and `Result<T, E>` with `E: Display` as the result. A result may borrow
+/// from a parameter (`-> &str`, `-> &[u8]`): it is copied out for Java before the call returns. The
+/// function runs inside the panic-catching boundary: a panic becomes a Java `RustPanicException` with its
+/// message, after Rust's destructors ran (ABI.md, "Panics and aborts").
+///
+/// The export's symbol is the function's name, which is the Wasm export name of ABI.md; the shim itself is
+/// hidden, so it never collides with a Rust item. A name that would collide with a symbol every wasm32
+/// module already has (`free`, `memcpy`, `sin`, `memory`, ...), or that is reserved (`wasmbridge_...`,
+/// `__...`), is a compile error: rename the function (Java's `@WasmExport(name = "...")` keeps any Java
+/// name). Generic, `async`, `unsafe` and `const` functions cannot be exported.
 ///
 /// ```ignore
 /// wasmbridge::export! {
-///     fn greet(name: &str) -> String { format!("Hello, {name}!") }
+///     /// Greets someone; Rust tests call `greet("x")` directly.
+///     pub fn greet(name: &str) -> String { format!("Hello, {name}!") }
 ///     fn parse(text: &str) -> Result<i64, std::num::ParseIntError> { text.parse() }
+///     fn first_word(text: &str) -> &str { text.split(' ').next().unwrap_or("") }
+///     fn offset_of(text: &str, c: char) -> Option<usize> { text.find(c) }
 /// }
 /// ```
 #[macro_export]
 macro_rules! export {
+    // The usual case, every function in one step (no recursion, so no recursion limit).
     ($(
         $(#[$meta:meta])*
-        fn $name:ident ( $($arg:ident : $ty:ty),* $(,)? ) $(-> $ret:ty)? $body:block
+        $vis:vis fn $name:ident ( $($arg:ident : $ty:ty),* $(,)? ) $(-> $ret:ty)? $body:block
     )*) => {$(
         $(#[$meta])*
-        #[unsafe(no_mangle)]
-        pub extern "C-unwind" fn $name(
-            $($arg: <$ty as $crate::__private::Wire>::Abi),*
-        ) -> $crate::__private::wire_result!($($ret)?) {
-            $crate::__private::export_call(move || {
-                // SAFETY: the host follows ABI.md and keeps borrowed arguments alive for this call.
-                $(let $arg: $ty = unsafe { <$ty as $crate::__private::FromHost>::from_host($arg) };)*
-                // The result type is written out so that a body that always panics still has one. The body
-                // is a closure called at once so that a `return` in it returns from the body, not from here.
-                #[allow(clippy::redundant_closure_call)]
-                let result: $crate::__private::result_type!($($ret)?) = (move || -> $crate::__private::result_type!($($ret)?) { $body })();
-                result
-            })
-        }
-        $crate::__private::signature! {
-            $crate::__private::fn_line!("fn", stringify!($name); $(stringify!($arg) => $ty),*; $($ret)?)
-        }
+        $vis fn $name($($arg: $ty),*) $(-> $ret)? $body
+
+        $crate::__private::export_shim!($name ($($arg: $ty),*) $(-> $ret)?);
     )*};
+    // Otherwise one function at a time, to say which one cannot be exported and why.
+    (
+        $(#[$meta:meta])*
+        $vis:vis fn $name:ident ( $($arg:ident : $ty:ty),* $(,)? ) $(-> $ret:ty)? $body:block
+        $($rest:tt)*
+    ) => {
+        $crate::__private::export! { $(#[$meta])* $vis fn $name($($arg: $ty),*) $(-> $ret)? $body }
+        $crate::__private::export! { $($rest)* }
+    };
+    ($(#[$meta:meta])* $vis:vis fn $name:ident < $($rest:tt)*) => {
+        ::core::compile_error!(::core::concat!(
+            "export!: `", ::core::stringify!($name), "` has generic parameters, but Java calls one concrete \
+             function: export a function for each type it needs (lifetimes: leave them out, `fn f(text: &str) \
+             -> &str` is supported)"
+        ));
+    };
+    ($(#[$meta:meta])* $vis:vis $qualifier:ident $(extern $abi:literal)? fn $name:ident $($rest:tt)*) => {
+        ::core::compile_error!(::core::concat!(
+            "export!: `", ::core::stringify!($qualifier), " fn ", ::core::stringify!($name), "` cannot be \
+             exported: write a plain `fn` (an export runs to completion on the caller's thread; call `unsafe` \
+             or `const` code from its body)"
+        ));
+    };
+    ($(#[$meta:meta])* $vis:vis fn $name:ident $($rest:tt)*) => {
+        ::core::compile_error!(::core::concat!(
+            "export!: cannot read `fn ", ::core::stringify!($name), "`: write `fn name(param: Type, ...) -> \
+             Result { body }`, each parameter a plain name (no patterns, no `mut`: rebind in the body), no \
+             `where` clause"
+        ));
+    };
+    ($($other:tt)+) => {
+        ::core::compile_error!(
+            "export!: expected functions, `fn name(param: Type, ...) -> Result { body }`, each optionally with \
+             doc comments, attributes and a visibility (`pub`)"
+        );
+    };
+}
+
+/// The Wasm export beside an `export!` function, and its signature line. Not for direct use.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __export_shim {
+    ($name:ident ($($arg:ident : $ty:ty),*) $(-> $ret:ty)?) => {
+        const _: () = {
+            $crate::__private::check_export_name(::core::stringify!($name));
+
+            // The symbol is the export name of ABI.md; the Rust name is this block's own.
+            #[unsafe(export_name = ::core::stringify!($name))]
+            // `impl WasmValue` is one of i32, i64, f32, f64 or (), all FFI-safe (see WasmValue).
+            #[allow(improper_ctypes_definitions)]
+            extern "C-unwind" fn __wasmbridge_export(
+                $($arg: <$ty as $crate::__private::Wire>::Abi),*
+            ) -> impl $crate::__private::WasmValue {
+                $crate::__private::export_call(move || {
+                    // SAFETY: the host follows ABI.md and keeps borrowed arguments alive for this call.
+                    $(let $arg: $ty = unsafe { <$ty as $crate::__private::FromHost>::from_host($arg) };)*
+                    // `self::`: a parameter named like the function must not shadow it.
+                    self::$name($($arg),*)
+                })
+            }
+        };
+        $crate::__private::signature! {
+            $crate::__private::fn_line!("fn", ::core::stringify!($name); $(::core::stringify!($arg) => $ty),*; $($ret)?)
+        }
+    };
 }
 
 /// Declares functions the host provides, callable from Rust with plain Rust types.
@@ -105,16 +181,44 @@ macro_rules! __import_fns {
 
 /// Exposes a Rust type to the host as a class: its values live in Rust, the host holds handles.
 ///
-/// Wrap an inherent `impl` block of a struct or enum declared in the same crate. The methods stay
-/// ordinary inherent methods (Rust code calls them as usual), and each is exported as `Type::method`
-/// (ABI.md, "Classes"); the type also gets the export `Type::drop`. Receivers may be `&self`, `&mut self`,
-/// `self`, `mut self` or none (an associated function, such as a constructor). Methods may carry `pub`,
-/// doc comments and attributes; generic methods and `where` clauses are not supported, and every method of
-/// the block is exported (keep helpers in another `impl` block). `drop` is a reserved method name.
+/// **A type of this crate.** Wrap an inherent `impl` block of a struct or enum declared in the same crate.
+/// The methods stay ordinary inherent methods (Rust code calls them as usual), and each is exported as
+/// `Type::method` (ABI.md, "Classes"); the type also gets the export `Type::drop`. Receivers may be `&self`,
+/// `&mut self`, `self`, `mut self` or none (an associated function, such as a constructor). Methods may
+/// carry `pub`, doc comments and attributes; generic methods and `where` clauses are not supported, and
+/// every method of the block is exported (keep helpers in another `impl` block). `drop` is a reserved
+/// method name (implement `Drop` for clean-up).
 ///
 /// `Self` may be used for a parameter (`Self`, `&Self`, `&mut Self`) and for the result (`Self`,
 /// `Option<Self>`, `Result<Self, E>`); other types must name the type itself (`Vec<Counter>` is not
-/// supported anyway).
+/// supported anyway). A result may borrow from `&self` or a parameter (`fn name(&self) -> &str`,
+/// `fn bytes(&self) -> &[u8]`): it is copied out for Java before the call ends, so nothing Java holds
+/// points into the object.
+///
+/// **A type of another crate.** Rust allows inherent methods only in the crate that declares a type, so
+/// `impl some_crate::Type as Name { ... }` declares the class `Name`: the macro generates
+/// `pub struct Name(pub some_crate::Type)` (with `From<some_crate::Type>`, `Deref` and `DerefMut`), and the
+/// methods are written as if on `some_crate::Type` itself: `self` is a `&some_crate::Type` (or `&mut`, or
+/// the value) and `Self` is `some_crate::Type`, so a body calls the type's own methods directly. Java sees
+/// the class `Name` (exports `Name::method`, `Name::drop`), and [`export!`](crate::export!) functions take
+/// and return `Name`, `&Name` or `&mut Name`. The methods are for Java only: each is implemented in a hidden
+/// trait of its own, so Rust code, and the other methods of the block, use the type's own API.
+///
+/// ```ignore
+/// wasmbridge::class! {
+///     /// A compiled regular expression.
+///     impl regex::Regex as Regex {
+///         fn new(pattern: &str) -> Result<Self, regex::Error> { regex::Regex::new(pattern) }
+///         fn is_match(&self, text: &str) -> bool { self.is_match(text) }
+///         fn as_str(&self) -> &str { self.as_str() }
+///         fn find_at(&self, text: &str, start: usize) -> Option<usize> { self.find_at(text, start).map(|m| m.start()) }
+///     }
+/// }
+/// ```
+///
+/// **Lifetimes.** A class cannot have lifetime or type parameters (`impl<'t> Captures<'t>` is refused):
+/// Java holds an object for as long as it likes, so the object cannot borrow from another one. Copy what
+/// Java needs into an owned type (a `record!`, a `Vec<String>`) and return that.
 ///
 /// The type can then be a parameter or result of [`export!`](crate::export!) functions too: `&T` and `&mut T` borrow
 /// the object for the call, `T` moves it out of its handle (the host's object becomes unusable), a `T`
@@ -146,43 +250,114 @@ macro_rules! __import_fns {
 /// ```
 ///
 /// ```ignore
-/// pub struct Counter { count: i64 }
+/// pub struct Counter { count: i64, name: String }
 ///
 /// wasmbridge::class! {
 ///     impl Counter {
-///         fn new(start: i64) -> Self { Counter { count: start } }
+///         fn new(start: i64) -> Self { Counter { count: start, name: String::new() } }
 ///         fn increment(&mut self, by: i64) -> i64 { self.count += by; self.count }
 ///         fn get(&self) -> i64 { self.count }
+///         fn name(&self) -> &str { &self.name }
 ///         fn into_total(self) -> i64 { self.count }
 ///     }
 /// }
 /// ```
 #[macro_export]
 macro_rules! class {
-    (#[unwind_safe] $(#[$meta:meta])* impl $T:ident { $($items:tt)* }) => {
-        $crate::__private::class_type!($T [$crate::__private::Poisons::Nothing]);
+    (#[unwind_safe] $($rest:tt)*) => {
+        $crate::__private::class_declaration!([unwind_safe] $($rest)*);
+    };
+    ($($rest:tt)*) => {
+        $crate::__private::class_declaration!([probe] $($rest)*);
+    };
+}
+
+/// Tells a class of this crate from one of another crate, and refuses what cannot be a class. Not for
+/// direct use.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __class_declaration {
+    ($safety:tt $(#[$meta:meta])* impl < $($rest:tt)*) => {
+        ::core::compile_error!(
+            "class!: a class cannot have lifetime or type parameters (`impl<'t> Type<'t>`): Java holds an object \
+             for as long as it likes, so the object cannot borrow from another one, and Java calls one concrete \
+             type. Copy what Java needs into an owned type (a `record!`, a `Vec<String>`, a struct of its own) and \
+             return that instead"
+        );
+    };
+    ($safety:tt $(#[$meta:meta])* impl $T:ident { $($items:tt)* }) => {
+        $crate::__private::class_type!($T $safety);
         $crate::__private::class_items!($T [$(#[$meta])*] $($items)*);
     };
-    ($(#[$meta:meta])* impl $T:ident { $($items:tt)* }) => {
-        $crate::__private::class_type!($T [{
-            #[allow(unused_imports)]
-            use $crate::__private::{SharedBorrowIsSafe as _, SharedBorrowMayPoison as _};
-            (&$crate::__private::UnwindProbe::<$T>::new()).poisons()
-        }]);
-        $crate::__private::class_items!($T [$(#[$meta])*] $($items)*);
+    ($safety:tt $(#[$meta:meta])* impl $F:ty as $T:ident { $($items:tt)* }) => {
+        $(#[$meta])*
+        pub struct $T(pub $F);
+        impl ::core::convert::From<$F> for $T {
+            fn from(value: $F) -> Self {
+                $T(value)
+            }
+        }
+        impl ::core::ops::Deref for $T {
+            type Target = $F;
+            fn deref(&self) -> &$F {
+                &self.0
+            }
+        }
+        impl ::core::ops::DerefMut for $T {
+            fn deref_mut(&mut self) -> &mut $F {
+                &mut self.0
+            }
+        }
+        $crate::__private::class_type!($T $safety);
+        $crate::__private::foreign_items!($F, $T; $($items)*);
     };
+    ($safety:tt $(#[$meta:meta])* impl $T:ident < $($rest:tt)*) => {
+        ::core::compile_error!(::core::concat!(
+            "class!: `", ::core::stringify!($T), "<...>` has lifetime or type parameters, and a class cannot: \
+             Java holds an object for as long as it likes, so the object cannot borrow from another one, and \
+             Java calls one concrete type. Copy what Java needs into an owned type (a `record!`, a \
+             `Vec<String>`, a struct of its own) and return that instead"
+        ));
+    };
+    ($safety:tt $(#[$meta:meta])* impl $F:ty { $($items:tt)* }) => {
+        ::core::compile_error!(::core::concat!(
+            "class!: `", ::core::stringify!($F), "` is a type of another crate, and Rust allows inherent methods \
+             only in the crate that declares a type: name the class, `impl ", ::core::stringify!($F), " as Name \
+             { ... }` (the macro then declares `pub struct Name(pub ", ::core::stringify!($F), ")`)"
+        ));
+    };
+    ($safety:tt $($other:tt)*) => {
+        ::core::compile_error!(
+            "class!: expected `impl Type { methods }` for a type of this crate, or `impl path::Type as Name { \
+             methods }` for a type of another crate"
+        );
+    };
+}
+
+/// Which borrows of a class poison, as `class!` decided it. Not for direct use.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __class_poisons {
+    ([unwind_safe] $T:ident) => {
+        $crate::__private::Poisons::Nothing
+    };
+    ([probe] $T:ident) => {{
+        #[allow(unused_imports)]
+        use $crate::__private::{SharedBorrowIsSafe as _, SharedBorrowMayPoison as _};
+        (&$crate::__private::UnwindProbe::<$T>::new()).poisons()
+    }};
 }
 
 /// The traits, the `drop` export and the `class` line of a class. Not for direct use.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __class_type {
-    ($T:ident [$poisons:expr]) => {
+    ($T:ident $safety:tt) => {
         impl $crate::__private::Class for $T {
             // The probe's borrow is the specialization (see UnwindProbe), not a needless one.
             #[allow(clippy::needless_borrow)]
             fn poisons() -> $crate::__private::Poisons {
-                $poisons
+                $crate::__private::class_poisons!($safety $T)
             }
         }
         impl $crate::__private::Describe for $T {
@@ -249,11 +424,58 @@ macro_rules! __class_type {
     };
 }
 
+/// Refuses a class method that cannot be exported, with what to write instead. Not for direct use.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __class_method_error {
+    (drop) => {
+        ::core::compile_error!(
+            "class!: `drop` is a reserved method name: every class exports `Type::drop`, which Java's close() \
+             calls to drop the value; rename the method, and put clean-up code in an `impl Drop`"
+        );
+    };
+    (generic $name:ident) => {
+        ::core::compile_error!(::core::concat!(
+            "class!: method `", ::core::stringify!($name), "` has generic or lifetime parameters, but Java calls \
+             one concrete function: write a method for each type it needs; for lifetimes, leave them out \
+             (`fn name(&self) -> &str` is supported: the text is copied to Java)"
+        ));
+    };
+    (qualified $q:ident $name:ident) => {
+        ::core::compile_error!(::core::concat!(
+            "class!: `", ::core::stringify!($q), " fn ", ::core::stringify!($name), "` cannot be exported: write \
+             a plain `fn` (call `unsafe` or `const` code from its body)"
+        ));
+    };
+    (typed_receiver $name:ident) => {
+        ::core::compile_error!(::core::concat!(
+            "class!: method `", ::core::stringify!($name), "` has a receiver Java cannot hold: Java holds the \
+             object by handle, so a method takes `&self`, `&mut self`, `self` or `mut self` (not `self: Box<Self>`, \
+             `self: Rc<Self>`, `&'a self`)"
+        ));
+    };
+    (unreadable) => {
+        ::core::compile_error!(
+            "class!: expected methods `fn name(&self, param: Type, ...) -> Result { body }` (receiver `&self`, \
+             `&mut self`, `self`, `mut self` or none), each parameter a plain name, no `where` clause"
+        );
+    };
+}
+
 /// Splits a class's `impl` block into methods, replacing `Self` in the result type. Not for direct use.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __class_items {
     ($T:ident [$($im:tt)*]) => {};
+    ($T:ident $im:tt $(#[$m:meta])* $vis:vis fn drop $($rest:tt)*) => {
+        $crate::__private::class_method_error!(drop);
+    };
+    ($T:ident $im:tt $(#[$m:meta])* $vis:vis fn $name:ident < $($rest:tt)*) => {
+        $crate::__private::class_method_error!(generic $name);
+    };
+    ($T:ident $im:tt $(#[$m:meta])* $vis:vis $q:ident fn $name:ident $($rest:tt)*) => {
+        $crate::__private::class_method_error!(qualified $q $name);
+    };
     ($T:ident [$($im:tt)*] $(#[$m:meta])* $vis:vis fn $name:ident $params:tt -> Self $body:block $($rest:tt)*) => {
         $crate::__private::class_method!($T [$($im)*] [$(#[$m])*] [$vis] $name $params [$T] $body);
         $crate::__private::class_items!($T [$($im)*] $($rest)*);
@@ -274,12 +496,21 @@ macro_rules! __class_items {
         $crate::__private::class_method!($T [$($im)*] [$(#[$m])*] [$vis] $name $params [] $body);
         $crate::__private::class_items!($T [$($im)*] $($rest)*);
     };
+    ($T:ident $im:tt $($other:tt)+) => {
+        $crate::__private::class_method_error!(unreadable);
+    };
 }
 
 /// Recognizes a method's receiver. Not for direct use.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __class_method {
+    ($T:ident $im:tt $m:tt $vis:tt $name:ident (& $lt:lifetime $($p:tt)*) $ret:tt $body:block) => {
+        $crate::__private::class_method_error!(typed_receiver $name);
+    };
+    ($T:ident $im:tt $m:tt $vis:tt $name:ident ($(mut)? self : $($p:tt)*) $ret:tt $body:block) => {
+        $crate::__private::class_method_error!(typed_receiver $name);
+    };
     ($T:ident $im:tt $m:tt $vis:tt $name:ident (&mut $s:ident $(, $($p:tt)*)?) $ret:tt $body:block) => {
         $crate::__private::class_params!($T [$im $m $vis $name [[&mut $s] &mut $T] $ret $body] [] $($($p)*)?);
     };
@@ -317,6 +548,9 @@ macro_rules! __class_params {
     ($T:ident $ctx:tt [$($done:tt)*] $arg:ident : $ty:ty $(, $($rest:tt)*)?) => {
         $crate::__private::class_params!($T $ctx [$($done)* $arg: $ty,] $($($rest)*)?);
     };
+    ($T:ident $ctx:tt [$($done:tt)*] $($other:tt)+) => {
+        $crate::__private::class_method_error!(unreadable);
+    };
 }
 
 /// Emits one class method: the inherent method, its export and its signature line. Not for direct use.
@@ -335,10 +569,12 @@ macro_rules! __class_emit {
         }
         const _: () = {
             #[unsafe(export_name = concat!(stringify!($T), "::", stringify!($name)))]
+            // `impl WasmValue` is one of i32, i64, f32, f64 or (), all FFI-safe (see WasmValue).
+            #[allow(improper_ctypes_definitions)]
             extern "C-unwind" fn export(
                 $(this: <$rty as $crate::__private::Wire>::Abi,)?
                 $($arg: <$ty as $crate::__private::Wire>::Abi),*
-            ) -> $crate::__private::wire_result!($($ret)?) {
+            ) -> impl $crate::__private::WasmValue {
                 $crate::__private::export_call(move || {
                     // SAFETY: the host follows ABI.md: live handles, arguments alive for this call.
                     $(let this: $rty = unsafe { <$rty as $crate::__private::FromHost>::from_host(this) };)?
@@ -354,6 +590,182 @@ macro_rules! __class_emit {
                 $($ret)?
             )
         }
+    };
+}
+
+/// Splits the `impl` block of a class of another crate (`impl path::Type as Name`) into methods, noting
+/// how each result converts between the type and its newtype. Not for direct use.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __foreign_items {
+    ($F:ty, $T:ident;) => {};
+    ($F:ty, $T:ident; $(#[$m:meta])* $vis:vis fn drop $($rest:tt)*) => {
+        $crate::__private::class_method_error!(drop);
+    };
+    ($F:ty, $T:ident; $(#[$m:meta])* $vis:vis fn $name:ident < $($rest:tt)*) => {
+        $crate::__private::class_method_error!(generic $name);
+    };
+    ($F:ty, $T:ident; $(#[$m:meta])* $vis:vis $q:ident fn $name:ident $($rest:tt)*) => {
+        $crate::__private::class_method_error!(qualified $q $name);
+    };
+    ($F:ty, $T:ident; $(#[$m:meta])* $vis:vis fn $name:ident $params:tt -> Self $body:block $($rest:tt)*) => {
+        $crate::__private::foreign_method!($F, $T; [$(#[$m])*] $name $params [-> Self] [$T] wrap $body);
+        $crate::__private::foreign_items!($F, $T; $($rest)*);
+    };
+    ($F:ty, $T:ident; $(#[$m:meta])* $vis:vis fn $name:ident $params:tt -> Option<Self> $body:block $($rest:tt)*) => {
+        $crate::__private::foreign_method!($F, $T; [$(#[$m])*] $name $params [-> ::core::option::Option<Self>] [::core::option::Option<$T>] map $body);
+        $crate::__private::foreign_items!($F, $T; $($rest)*);
+    };
+    ($F:ty, $T:ident; $(#[$m:meta])* $vis:vis fn $name:ident $params:tt -> Result<Self, $e:ty> $body:block $($rest:tt)*) => {
+        $crate::__private::foreign_method!($F, $T; [$(#[$m])*] $name $params [-> ::core::result::Result<Self, $e>] [::core::result::Result<$T, $e>] map $body);
+        $crate::__private::foreign_items!($F, $T; $($rest)*);
+    };
+    ($F:ty, $T:ident; $(#[$m:meta])* $vis:vis fn $name:ident $params:tt -> $ret:ty $body:block $($rest:tt)*) => {
+        $crate::__private::foreign_method!($F, $T; [$(#[$m])*] $name $params [-> $ret] [$ret] keep $body);
+        $crate::__private::foreign_items!($F, $T; $($rest)*);
+    };
+    ($F:ty, $T:ident; $(#[$m:meta])* $vis:vis fn $name:ident $params:tt $body:block $($rest:tt)*) => {
+        $crate::__private::foreign_method!($F, $T; [$(#[$m])*] $name $params [] [()] keep $body);
+        $crate::__private::foreign_items!($F, $T; $($rest)*);
+    };
+    ($F:ty, $T:ident; $($other:tt)+) => {
+        $crate::__private::class_method_error!(unreadable);
+    };
+}
+
+/// Recognizes the receiver of a method of a class of another crate: how the trait declares it, how the
+/// method takes it, its type on the wire and how the newtype gives it. Not for direct use.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __foreign_method {
+    ($F:ty, $T:ident; $m:tt $name:ident (& $lt:lifetime $($p:tt)*) $($rest:tt)*) => {
+        $crate::__private::class_method_error!(typed_receiver $name);
+    };
+    ($F:ty, $T:ident; $m:tt $name:ident ($(mut)? self : $($p:tt)*) $($rest:tt)*) => {
+        $crate::__private::class_method_error!(typed_receiver $name);
+    };
+    ($F:ty, $T:ident; $m:tt $name:ident (&mut $s:ident $(, $($p:tt)*)?) $ret:tt $wret:tt $wrap:ident $body:block) => {
+        $crate::__private::foreign_params!($F, $T; [$m $name [[&mut $s] [&mut $s] [&mut $T] exclusive] $ret $wret $wrap $body] [] $($($p)*)?);
+    };
+    ($F:ty, $T:ident; $m:tt $name:ident (&$s:ident $(, $($p:tt)*)?) $ret:tt $wret:tt $wrap:ident $body:block) => {
+        $crate::__private::foreign_params!($F, $T; [$m $name [[&$s] [&$s] [&$T] shared] $ret $wret $wrap $body] [] $($($p)*)?);
+    };
+    ($F:ty, $T:ident; $m:tt $name:ident (mut $s:ident $(, $($p:tt)*)?) $ret:tt $wret:tt $wrap:ident $body:block) => {
+        $crate::__private::foreign_params!($F, $T; [$m $name [[$s] [mut $s] [$T] owned] $ret $wret $wrap $body] [] $($($p)*)?);
+    };
+    ($F:ty, $T:ident; $m:tt $name:ident ($s:ident $(, $($p:tt)*)?) $ret:tt $wret:tt $wrap:ident $body:block) => {
+        $crate::__private::foreign_params!($F, $T; [$m $name [[$s] [$s] [$T] owned] $ret $wret $wrap $body] [] $($($p)*)?);
+    };
+    ($F:ty, $T:ident; $m:tt $name:ident ($($p:tt)*) $ret:tt $wret:tt $wrap:ident $body:block) => {
+        $crate::__private::foreign_params!($F, $T; [$m $name [] $ret $wret $wrap $body] [] $($p)*);
+    };
+}
+
+/// Collects the parameters of a method of a class of another crate: as written (for the hidden trait,
+/// where `Self` is the foreign type), on the wire (`Self` is the newtype) and how the newtype gives the
+/// value. Not for direct use.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __foreign_params {
+    ($F:ty, $T:ident; $ctx:tt [$($done:tt)*] $(,)?) => {
+        $crate::__private::foreign_emit!($F, $T; $ctx [$($done)*]);
+    };
+    ($F:ty, $T:ident; $ctx:tt [$($done:tt)*] $arg:ident : Self $(, $($rest:tt)*)?) => {
+        $crate::__private::foreign_params!($F, $T; $ctx [$($done)* [$arg [Self] [$T] owned]] $($($rest)*)?);
+    };
+    ($F:ty, $T:ident; $ctx:tt [$($done:tt)*] $arg:ident : &Self $(, $($rest:tt)*)?) => {
+        $crate::__private::foreign_params!($F, $T; $ctx [$($done)* [$arg [&Self] [&$T] shared]] $($($rest)*)?);
+    };
+    ($F:ty, $T:ident; $ctx:tt [$($done:tt)*] $arg:ident : &mut Self $(, $($rest:tt)*)?) => {
+        $crate::__private::foreign_params!($F, $T; $ctx [$($done)* [$arg [&mut Self] [&mut $T] exclusive]] $($($rest)*)?);
+    };
+    ($F:ty, $T:ident; $ctx:tt [$($done:tt)*] $arg:ident : $ty:ty $(, $($rest:tt)*)?) => {
+        $crate::__private::foreign_params!($F, $T; $ctx [$($done)* [$arg [$ty] [$ty] plain]] $($($rest)*)?);
+    };
+    ($F:ty, $T:ident; $ctx:tt [$($done:tt)*] $($other:tt)+) => {
+        $crate::__private::class_method_error!(unreadable);
+    };
+}
+
+/// Emits one method of a class of another crate: a hidden trait implemented for the foreign type (where
+/// the user's body runs with `self` of that type), its export, which takes the newtype's handle and hands
+/// the method the value inside, and its signature line. Not for direct use.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __foreign_emit {
+    (
+        $F:ty, $T:ident;
+        [[$($m:tt)*] $name:ident [$([$($drecv:tt)*] [$($recv:tt)*] [$rty:ty] $rkind:ident)?] [$($ret:tt)*] [$wret:ty] $wrap:ident $body:block]
+        [$([$arg:ident [$($ty:tt)*] [$wty:ty] $kind:ident])*]
+    ) => {
+        const _: () = {
+            trait Method: Sized {
+                fn $name($($($drecv)*,)? $($arg: $($ty)*),*) $($ret)*;
+            }
+            impl Method for $F {
+                $($m)*
+                fn $name($($($recv)*,)? $($arg: $($ty)*),*) $($ret)* $body
+            }
+            #[unsafe(export_name = concat!(stringify!($T), "::", stringify!($name)))]
+            // `impl WasmValue` is one of i32, i64, f32, f64 or (), all FFI-safe (see WasmValue).
+            #[allow(improper_ctypes_definitions)]
+            extern "C-unwind" fn export(
+                $(this: <$rty as $crate::__private::Wire>::Abi,)?
+                $($arg: <$wty as $crate::__private::Wire>::Abi),*
+            ) -> impl $crate::__private::WasmValue {
+                $crate::__private::export_call(move || {
+                    // SAFETY: the host follows ABI.md: live handles, arguments alive for this call.
+                    $(let this: $rty = unsafe { <$rty as $crate::__private::FromHost>::from_host(this) };)?
+                    $(let $arg: $wty = unsafe { <$wty as $crate::__private::FromHost>::from_host($arg) };)*
+                    let result = <$F as Method>::$name(
+                        $($crate::__private::foreign_arg!($rkind this),)?
+                        $($crate::__private::foreign_arg!($kind $arg)),*
+                    );
+                    $crate::__private::foreign_result!($wrap $T result)
+                })
+            }
+        };
+        $crate::__private::signature! {
+            $crate::__private::fn_line!(
+                "fn", concat!(stringify!($T), "::", stringify!($name));
+                $("self" => $rty,)? $(stringify!($arg) => $wty),*;
+                $wret
+            )
+        }
+    };
+}
+
+/// The value a method of a class of another crate gets from a newtype argument. Not for direct use.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __foreign_arg {
+    (plain $value:ident) => {
+        $value
+    };
+    (owned $value:ident) => {
+        $value.0
+    };
+    (shared $value:ident) => {
+        &$value.0
+    };
+    (exclusive $value:ident) => {
+        &mut $value.0
+    };
+}
+
+/// A method's result for the host: a `Self` result (of the foreign type) goes into the newtype. Not for
+/// direct use.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __foreign_result {
+    (keep $T:ident $value:ident) => {
+        $value
+    };
+    (wrap $T:ident $value:ident) => {
+        $T($value)
+    };
+    (map $T:ident $value:ident) => {
+        $value.map($T)
     };
 }
 
@@ -594,20 +1006,24 @@ mod tests {
 
     pub struct Tally {
         total: i64,
+        label: String,
     }
 
     crate::class! {
         impl Tally {
             /// A new tally.
-            pub fn new(start: i64) -> Self { Tally { total: start } }
-            fn maybe(make: bool) -> Option<Self> { make.then_some(Tally { total: 0 }) }
-            fn parsed(text: &str) -> Result<Self, std::num::ParseIntError> { Ok(Tally { total: text.parse()? }) }
+            pub fn new(start: i64) -> Self { Tally { total: start, label: String::new() } }
+            fn maybe(make: bool) -> Option<Self> { make.then_some(Tally::new(0)) }
+            fn parsed(text: &str) -> Result<Self, std::num::ParseIntError> { Ok(Tally::new(text.parse()?)) }
+            /// A result borrowed from `&self`: copied out for Java.
+            fn label(&self) -> &str { &self.label }
+            fn label_bytes(&self) -> &[u8] { self.label.as_bytes() }
             fn add(&mut self, by: i64,) -> i64 { self.total += by; self.total }
             fn add_from(&mut self, other: &Self) -> i64 { self.total += other.total; self.total }
             fn get(&self) -> i64 { self.total }
             #[allow(unused_mut)]
             fn bump(mut self) -> Self { self.total += 1; self }
-            fn merged(self, other: Self) -> Tally { Tally { total: self.total + other.total } }
+            fn merged(self, other: Self) -> Tally { Tally { total: self.total + other.total, label: self.label } }
             fn reset(&mut self) { self.total = 0; }
             fn add_each(&mut self, times: i32, f: crate::Callback<(i64,), i64>) -> i64 {
                 for _ in 0..times { self.total += f.call((self.total,)); }
@@ -640,7 +1056,29 @@ mod tests {
         }
     }
 
+    // A class of another crate (here std's), without a hand-written newtype: `self` is the set itself.
+    crate::class! {
+        /// Words, sorted.
+        impl std::collections::BTreeSet<String> as WordSet {
+            fn new() -> Self { Self::new() }
+            fn of(words: Vec<String>) -> Option<Self> { (!words.is_empty()).then(|| words.into_iter().collect()) }
+            fn insert(&mut self, word: String) -> bool { self.insert(word) }
+            fn first_word(&self) -> &str { self.iter().next().map_or("", String::as_str) }
+            fn union_len(&self, other: &Self) -> usize { self.union(other).count() }
+            fn absorb(&mut self, other: Self) -> usize { self.extend(other); self.len() }
+            fn into_words(self) -> Vec<String> { self.into_iter().collect() }
+        }
+    }
+
     crate::export! {
+        /// Kept as written: `pub`, documented, callable from Rust.
+        pub fn shout(text: &str) -> String { text.to_uppercase() }
+        pub(crate) fn first_word(text: &str) -> &str { text.split(' ').next().unwrap_or("") }
+        /// A parameter named like its function does not shadow it in the export.
+        fn count(count: usize) -> usize { count + 1 }
+        fn offsets(text: &str, sep: &str) -> Vec<usize> { text.match_indices(sep).map(|(at, _)| at).collect() }
+        fn negated(values: Vec<isize>) -> Vec<isize> { values.into_iter().map(|v| -v).collect() }
+        fn word_count(words: &WordSet) -> usize { words.len() }
         fn sample_echo(sample: Sample) -> Sample { sample }
         fn tally_sum(a: &Tally, b: &mut Tally) -> i64 { a.total + b.total }
         fn with_callback(f: crate::Callback<(String, Pair), ()>, n: i32) { for _ in 0..n { f.call((String::new(), Pair { a: 1, b: true })); } }
@@ -660,6 +1098,32 @@ mod tests {
         assert_eq!(name::<Option<Tally>>(), "Option<Tally>");
         assert_eq!(name::<Vec<Option<Sample>>>(), "Vec<Option<Sample>>");
         assert_eq!(name::<Result<Tally, String>>(), "Result<Tally, _>");
+        assert_eq!(name::<Option<usize>>(), "Option<usize>");
+        assert_eq!(name::<Vec<isize>>(), "Vec<isize>");
+    }
+
+    #[test]
+    fn exported_functions_stay_rust_functions() {
+        assert_eq!(shout("hi"), "HI");
+        assert_eq!(first_word("two words"), "two");
+        assert_eq!(count(1), 2);
+        assert_eq!(offsets("a-b-c", "-"), [1, 3]);
+        assert_eq!(negated(vec![1, -2]), [-1, 2]);
+    }
+
+    #[test]
+    fn a_class_of_another_crate_is_a_newtype() {
+        use crate::class::{Class, Poisons};
+        let mut words = WordSet::from(std::collections::BTreeSet::new());
+        words.insert("b".to_owned()); // through DerefMut, the set's own method
+        words.0.insert("a".to_owned());
+        assert_eq!(word_count(&words), 2);
+        assert_eq!(words.iter().next().map(String::as_str), Some("a"));
+        assert_eq!(name::<WordSet>(), "WordSet");
+        assert_eq!(name::<&mut WordSet>(), "&mut WordSet");
+        assert_eq!(WordSet::poisons(), Poisons::ExclusiveBorrows);
+        const LINE: Line = crate::__private::fn_line!("fn", "WordSet::union_len"; "self" => &WordSet, "other" => &WordSet; usize);
+        assert_eq!(LINE.as_str(), "fn WordSet::union_len(self: &WordSet, other: &WordSet) -> usize\n");
     }
 
     #[test]
@@ -671,6 +1135,8 @@ mod tests {
         let tally = tally.bump().merged(Tally::parsed("4").unwrap());
         assert_eq!(tally.get(), 20);
         assert!(Tally::maybe(false).is_none());
+        assert_eq!(tally.label(), "");
+        assert!(tally.label_bytes().is_empty());
     }
 
     #[test]

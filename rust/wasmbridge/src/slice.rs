@@ -127,6 +127,12 @@ impl Slice {
 /// The element types of numeric arrays (ABI.md, "Slices"): `u8`, `i16`, `i32`, `i64`, `f32`, `f64`.
 /// Their slices are little-endian elements (Wasm is little-endian), `len` in bytes, aligned to the
 /// element's alignment; every bit pattern is a valid value.
+#[diagnostic::on_unimplemented(
+    message = "`&[{Self}]` cannot be borrowed from Java: borrowed slices are of u8, i16, i32, i64, f32 or f64",
+    label = "not an element type of a borrowed slice",
+    note = "take `Vec<{Self}>` instead (copied; `Vec<isize>` is an `int[]`, `Vec<usize>` a `List<@Unsigned Integer>`), \
+            or `&str` for text"
+)]
 pub trait Numeric: Copy + Describe + 'static {}
 
 impl Numeric for u8 {}

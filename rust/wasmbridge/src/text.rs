@@ -189,6 +189,12 @@ impl Line {
 /// A type's canonical name in the signatures section (ABI.md, "Signatures section"): no lifetimes, no
 /// paths, no aliases. Implemented for every type that can cross the boundary, composing for generic
 /// types, and by `class!`, `record!` and `enumeration!` for the types they declare.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot cross between Rust and Java",
+    label = "not a type Wasmbridge can pass",
+    note = "what crosses: bool, i8-i64, u8-u64, isize, usize, f32, f64, &str, String, Vec<T>, &[T] of numbers, \
+            Option<T>, record!/enumeration! types, class! objects, wasmbridge::Callback (README, \"Type mapping\")"
+)]
 pub trait Describe {
     /// The canonical name, computed at compile time.
     const NAME: TypeName;
@@ -213,6 +219,8 @@ describe_as_written! {
     u16 => "u16",
     u32 => "u32",
     u64 => "u64",
+    usize => "usize",
+    isize => "isize",
     f32 => "f32",
     f64 => "f64",
     &str => "&str",
@@ -240,9 +248,99 @@ impl<T: Describe, E> Describe for Result<T, E> {
     const NAME: TypeName = TypeName::of("Result<").push_text(&T::NAME).push(", _>");
 }
 
+// Symbols that the code linked into every wasm32 module already defines or expects (the C memory and
+// string functions and libm of `compiler_builtins`, the C allocator, program entry points, the personality
+// routine of unwinding), and `memory`, the name of the exported linear memory. An export shim's symbol is
+// its Wasm export name (ABI.md, "Names"), so an export of one of these names would replace the runtime's
+// function for the whole module (`sin` calling itself, `memcpy` taking Java's arguments) or fail to link.
+
+/// The C memory and string functions of `compiler_builtins`, and the C allocator, separated by spaces.
+const MEMORY_NAMES: &str =
+    "memcpy memmove memset memcmp bcmp strlen malloc free calloc realloc aligned_alloc posix_memalign";
+
+/// Entry points, the process, unwinding, and `memory`, the exported linear memory.
+const RUNTIME_NAMES: &str =
+    "main _start _initialize abort exit memory rust_eh_personality rust_begin_unwind rust_panic";
+
+/// libm, which `compiler_builtins` provides on wasm32.
+const LIBM_NAMES: &str =
+    "acos acosf acosh acoshf asin asinf asinh asinhf atan atan2 atan2f atanf atanh atanhf cbrt cbrtf ceil \
+     ceilf copysign copysignf cos cosf cosh coshf erf erfc erfcf erff exp exp10 exp10f exp2 exp2f expf \
+     expm1 expm1f fabs fabsf fdim fdimf floor floorf fma fmaf fmax fmaxf fmin fminf fmod fmodf frexp \
+     frexpf hypot hypotf ilogb ilogbf j0 j0f j1 j1f jn jnf ldexp ldexpf lgamma lgamma_r lgammaf lgammaf_r \
+     log log10 log10f log1p log1pf log2 log2f logf modf modff nextafter nextafterf pow powf remainder \
+     remainderf remquo remquof rint rintf round roundeven roundevenf roundf scalbn scalbnf sin sincos \
+     sincosf sinf sinh sinhf sqrt sqrtf tan tanf tanh tanhf tgamma tgammaf trunc truncf y0 y0f y1 y1f yn \
+     ynf";
+
+/// Whether `text` starts with `prefix`.
+const fn starts_with(text: &str, prefix: &str) -> bool {
+    let (text, prefix) = (text.as_bytes(), prefix.as_bytes());
+    if text.len() < prefix.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < prefix.len() {
+        if text[i] != prefix[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// Refuses, at compile time, an `export!` function whose name cannot be a Wasm export: a name reserved
+/// for the ABI (`wasmbridge_`), for the toolchain (`__`, `_Unwind_`), or one that the linked runtime
+/// already uses (the C library, libm, entry points, `memory`). The user's Rust item keeps its name; only the export would collide.
+pub const fn check_export_name(name: &str) {
+    let problem = if starts_with(name, "wasmbridge_") {
+        "names starting with `wasmbridge_` are reserved for the ABI (docs/ABI.md, \"Names\")"
+    } else if starts_with(name, "__") || starts_with(name, "_Unwind_") {
+        "names starting with `__` or `_Unwind_` belong to the compiler and the linker"
+    } else if is_linker_name(name) {
+        "it is already a symbol of every wasm32 module (the C library or libm that Rust links, or the exported \
+         memory), and an export's symbol is its name"
+    } else {
+        return;
+    };
+    let message = Line::of("export!: `")
+        .push(name)
+        .push("` cannot be a Wasm export: ")
+        .push(problem)
+        .push(". Rename the Rust function (in Java, @WasmExport(name = \"...\") keeps any Java name).");
+    panic!("{}", message.as_str())
+}
+
+const fn is_linker_name(name: &str) -> bool {
+    is_one_of(name, MEMORY_NAMES) || is_one_of(name, RUNTIME_NAMES) || is_one_of(name, LIBM_NAMES)
+}
+
+/// Whether `name` is one of the space-separated words of `names`.
+const fn is_one_of(name: &str, names: &str) -> bool {
+    let (name, names) = (name.as_bytes(), names.as_bytes());
+    let mut start = 0;
+    while start < names.len() {
+        let mut end = start;
+        while end < names.len() && names[end] != b' ' {
+            end += 1;
+        }
+        if end - start == name.len() {
+            let mut i = 0;
+            while i < name.len() && names[start + i] == name[i] {
+                i += 1;
+            }
+            if i == name.len() {
+                return true;
+            }
+        }
+        start = end + 1;
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{Describe, Line, Text, TypeName};
+    use super::{check_export_name, Describe, Line, Text, TypeName};
 
     fn name<T: Describe>() -> &'static str {
         // Leaked so the test can compare plain strs.
@@ -308,6 +406,28 @@ mod tests {
         assert_eq!(e.as_str(), "enum Color { Red = 0, Blue = -7 }\n");
         let empty = Line::declaration("record", "Unit").push(" {").close_members();
         assert_eq!(empty.as_str(), "record Unit { }\n");
+    }
+
+    #[test]
+    fn pointer_sized_names() {
+        assert_eq!(name::<usize>(), "usize");
+        assert_eq!(name::<Option<isize>>(), "Option<isize>");
+    }
+
+    #[test]
+    fn ordinary_export_names_pass() {
+        for name in ["greet", "free_slot", "sine", "memory_used", "wasmbridge", "_private", "evaluate"] {
+            check_export_name(name);
+        }
+    }
+
+    #[test]
+    fn linker_and_abi_names_are_refused() {
+        for name in ["free", "memcpy", "sin", "memory", "wasmbridge_malloc", "__heap_base", "_Unwind_Resume"]
+        {
+            let refused = std::panic::catch_unwind(|| check_export_name(name));
+            assert!(refused.is_err(), "{name} must be refused");
+        }
     }
 
     #[test]

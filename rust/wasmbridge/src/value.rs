@@ -4,12 +4,28 @@
 use crate::text::Describe;
 
 /// A type with a value encoding: written into the bytes the host reads.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` has no value encoding: it cannot be inside an Option, a Vec, a record or a callback",
+    label = "not encodable",
+    note = "encodable: bool, i8-i64, u8-u64, isize, usize, f32, f64, String, Vec<T>, Option<T>, record!/enumeration! \
+            types",
+    note = "a class! object crosses only as a handle, as a whole parameter or result: it cannot be a record \
+            field, a `Vec` element or a callback argument; copy the values Java needs into a `record!` instead"
+)]
 pub trait Encode {
     /// Appends the encoding of `self` to `out`.
     fn encode(&self, out: &mut Vec<u8>);
 }
 
 /// A type with a value encoding: read from the bytes the host wrote.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` has no value encoding: it cannot be inside an Option, a Vec, a record or a callback",
+    label = "not decodable",
+    note = "encodable: bool, i8-i64, u8-u64, isize, usize, f32, f64, String, Vec<T>, Option<T>, record!/enumeration! \
+            types; owned types only (`String`, not `&str`)",
+    note = "a class! object crosses only as a handle, as a whole parameter or result: it cannot be a record \
+            field, a `Vec` element or a callback argument; copy the values Java needs into a `record!` instead"
+)]
 pub trait Decode: Sized {
     /// Reads one value. Malformed input panics (through [`Reader`]).
     fn decode(input: &mut Reader<'_>) -> Self;
@@ -100,6 +116,52 @@ macro_rules! le_numbers {
 }
 
 le_numbers!(i8, i16, i32, i64, u8, u16, u32, u64, f32, f64);
+
+/// `usize` on the wire: its 32 bits on wasm32 (ABI.md, "Scalars"). In a 64-bit native build (unit tests)
+/// a larger value panics instead of being truncated; on wasm32 the check cannot fail.
+pub fn usize_to_wire(value: usize) -> u32 {
+    match u32::try_from(value) {
+        Ok(bits) => bits,
+        Err(_) => panic!("wasmbridge: usize {value} does not fit in the 32 bits usize has on wasm32"),
+    }
+}
+
+/// `isize` on the wire: its 32 bits on wasm32, checked as [`usize_to_wire`] is.
+pub fn isize_to_wire(value: isize) -> i32 {
+    match i32::try_from(value) {
+        Ok(bits) => bits,
+        Err(_) => panic!("wasmbridge: isize {value} does not fit in the 32 bits isize has on wasm32"),
+    }
+}
+
+/// `usize` from the wire: widening, lossless on every target with 32 bits or more.
+pub fn usize_from_wire(bits: u32) -> usize {
+    bits as usize
+}
+
+impl Encode for usize {
+    fn encode(&self, out: &mut Vec<u8>) {
+        usize_to_wire(*self).encode(out);
+    }
+}
+
+impl Decode for usize {
+    fn decode(input: &mut Reader<'_>) -> usize {
+        usize_from_wire(u32::decode(input))
+    }
+}
+
+impl Encode for isize {
+    fn encode(&self, out: &mut Vec<u8>) {
+        isize_to_wire(*self).encode(out);
+    }
+}
+
+impl Decode for isize {
+    fn decode(input: &mut Reader<'_>) -> isize {
+        i32::decode(input) as isize
+    }
+}
 
 /// `()` encodes as nothing: the result of a callback without one (ABI.md, "Callbacks").
 impl Encode for () {
@@ -244,6 +306,31 @@ mod tests {
         assert_eq!(round_trip(Some(7i16)), [1, 7, 0]);
         assert_eq!(round_trip(vec![1u8, 2]), [2, 0, 0, 0, 1, 2]);
         assert_eq!(round_trip(vec![Some("a".to_owned()), None]), [2, 0, 0, 0, 1, 1, 0, 0, 0, b'a', 0]);
+    }
+
+    #[test]
+    fn pointer_sized_integers_encode_as_their_32_wasm_bits() {
+        assert_eq!(round_trip(7usize), [7, 0, 0, 0]);
+        assert_eq!(round_trip(u32::MAX as usize), [0xff; 4]);
+        assert_eq!(round_trip(-2isize), (-2i32).to_le_bytes());
+        assert_eq!(round_trip(i32::MIN as isize), i32::MIN.to_le_bytes());
+        assert_eq!(round_trip(Some(vec![1usize, 2])), [1, 2, 0, 0, 0, 1, 0, 0, 0, 2, 0, 0, 0]);
+    }
+
+    #[cfg(target_pointer_width = "64")]
+    #[test]
+    #[should_panic(expected = "wasmbridge: usize 4294967296 does not fit in the 32 bits usize has on wasm32")]
+    fn a_native_usize_too_large_for_wasm32_panics_instead_of_truncating() {
+        encode_to_vec(&(1usize << 32));
+    }
+
+    #[cfg(target_pointer_width = "64")]
+    #[test]
+    #[should_panic(
+        expected = "wasmbridge: isize -2147483649 does not fit in the 32 bits isize has on wasm32"
+    )]
+    fn a_native_isize_too_small_for_wasm32_panics_instead_of_truncating() {
+        encode_to_vec(&(i32::MIN as isize - 1));
     }
 
     #[test]

@@ -415,35 +415,47 @@ wasmbridge::export! {
     }
 }
 
+// The tests call the exported functions themselves: `export!` keeps them ordinary Rust functions.
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn value(text: &str) -> Result<f64, String> {
-        match parse(text)? {
-            Statement::Expr(expr) => eval(&expr, &BTreeMap::new()),
-            Statement::Assign(..) => Err("assignment".to_owned()),
-        }
-    }
-
     #[test]
     fn precedence_and_associativity() {
-        assert_eq!(value("1 + 2 * 3"), Ok(7.0));
-        assert_eq!(value("(1 + 2) * 3"), Ok(9.0));
-        assert_eq!(value("10 - 4 - 3"), Ok(3.0));
-        assert_eq!(value("2 ^ 3 ^ 2"), Ok(512.0));
-        assert_eq!(value("-2 ^ 2"), Ok(-4.0));
-        assert_eq!(value("7 % 4"), Ok(3.0));
-        assert_eq!(value("1.5e3 + .5"), Ok(1500.5));
+        assert_eq!(evaluate("1 + 2 * 3"), Ok(7.0));
+        assert_eq!(evaluate("(1 + 2) * 3"), Ok(9.0));
+        assert_eq!(evaluate("10 - 4 - 3"), Ok(3.0));
+        assert_eq!(evaluate("2 ^ 3 ^ 2"), Ok(512.0));
+        assert_eq!(evaluate("-2 ^ 2"), Ok(-4.0));
+        assert_eq!(evaluate("7 % 4"), Ok(3.0));
+        assert_eq!(evaluate("1.5e3 + .5"), Ok(1500.5));
     }
 
     #[test]
     fn functions_and_errors() {
-        assert_eq!(value("max(1, 5, 3) + min(2, -1)"), Ok(4.0));
-        assert_eq!(value("sqrt(1, 2)"), Err("sqrt() takes 1 argument, got 2".to_owned()));
-        assert_eq!(value("(1 + 2"), Err("expected ')' but the input ended".to_owned()));
-        assert_eq!(value("1 2"), Err("unexpected '2' after the end of the expression".to_owned()));
-        assert_eq!(value(""), Err("empty input".to_owned()));
+        assert_eq!(evaluate("max(1, 5, 3) + min(2, -1)"), Ok(4.0));
+        assert_eq!(evaluate("sqrt(1, 2)"), Err("sqrt() takes 1 argument, got 2".to_owned()));
+        assert_eq!(evaluate("(1 + 2"), Err("expected ')' but the input ended".to_owned()));
+        assert_eq!(evaluate("1 2"), Err("unexpected '2' after the end of the expression".to_owned()));
+        assert_eq!(evaluate(""), Err("empty input".to_owned()));
+        assert_eq!(evaluate("x = 1"), Err("cannot assign 'x' without a session".to_owned()));
+    }
+
+    #[test]
+    fn tokens() {
+        assert_eq!(
+            tokenize("x = 2*(3+4)"),
+            Ok(["x", "=", "2", "*", "(", "3", "+", "4", ")"].map(String::from).to_vec())
+        );
+        assert_eq!(tokenize("2 $ 3"), Err("unexpected character '$' at column 3".to_owned()));
+        assert_eq!(token_at("1 + 2", 2), "2");
+    }
+
+    /// The deliberate bug Java sees as a RustPanicException.
+    #[test]
+    #[should_panic(expected = "index out of bounds")]
+    fn token_at_does_not_check_the_index() {
+        token_at("1 + 2", 3);
     }
 
     #[test]
@@ -457,7 +469,7 @@ mod tests {
 
     #[test]
     fn numbers_format_like_a_person_writes_them() {
-        assert_eq!(format_number_text(14.0), "14");
+        assert_eq!(format_number(14.0), "14");
         assert_eq!(format_number_text(0.1 + 0.2), "0.3");
         assert_eq!(format_number_text(2e20), "2e20");
     }

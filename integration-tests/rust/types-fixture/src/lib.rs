@@ -6,7 +6,7 @@ wasmbridge::export! {
     fn add(a: i32, b: i32) -> i32 { a.wrapping_add(b) }
     fn mul_long(a: i64, b: i64) -> i64 { a.wrapping_mul(b) }
     fn half(x: f32) -> f32 { x / 2.0 }
-    fn hypot(x: f64, y: f64) -> f64 { (x * x + y * y).sqrt() }
+    fn hypotenuse(x: f64, y: f64) -> f64 { (x * x + y * y).sqrt() }
     fn negate(b: bool) -> bool { !b }
     fn is_positive(x: i32) -> bool { x > 0 }
     fn nothing() {}

@@ -23,10 +23,10 @@ import javax.annotation.processing.Generated;
 @Generated("dev.wasmbridge.processor.WasmBridgeProcessor")
 public final class PrimitivesBindings extends GeneratedBindings implements Primitives {
   private static final CheckedModule MODULE = CheckedModule.classpath(PrimitivesBindings.class, "wasm/types_fixture.exnref.wasm")
-  .checkedAgainst("0c7cb73f935e074795eef9c08659453513a9f0285915790175d1abca71d1df87", List.of(
+  .checkedAgainst("0b653d937f667aabb159546fc52e4d7929512d61b9603e04adcbbdaccd9c79e0", List.of(
     "fn add(a: i32, b: i32) -> i32",
     "fn half(x: f32) -> f32",
-    "fn hypot(x: f64, y: f64) -> f64",
+    "fn hypotenuse(x: f64, y: f64) -> f64",
     "fn mul_long(a: i64, b: i64) -> i64",
     "fn negate(b: bool) -> bool",
     "fn nothing() -> ()",
@@ -35,8 +35,8 @@ public final class PrimitivesBindings extends GeneratedBindings implements Primi
     "import host.host_scalars(a: i64, b: f32, c: f64, d: bool) -> f64",
     "import host.host_transform(bytes: &[u8]) -> Vec<u8>",
     "import host.log(message: &str) -> ()"))
-  .withCompiledMachine("example.PrimitivesBindingsMachine", "sha-256:DHy3P5NeB0eV7vnAhllFNROp8ChZFXkBddGrynHR34c=")
-  .withSkeleton("META-INF/wasmbridge/skeleton/0c7cb73f935e074795eef9c08659453513a9f0285915790175d1abca71d1df87/wasm/types_fixture.exnref.wasm");
+  .withCompiledMachine("example.PrimitivesBindingsMachine", "sha-256:C2U9k39mequxWVRvxS5NeSlRLWG5YD4Ercu9rM2ceeA=")
+  .withSkeleton("META-INF/wasmbridge/skeleton/0b653d937f667aabb159546fc52e4d7929512d61b9603e04adcbbdaccd9c79e0/wasm/types_fixture.exnref.wasm");
 
   private static final int EXPORT_ADD = 0;
 
@@ -44,7 +44,7 @@ public final class PrimitivesBindings extends GeneratedBindings implements Primi
 
   private static final int EXPORT_HALF = 2;
 
-  private static final int EXPORT_HYPOT = 3;
+  private static final int EXPORT_HYPOTENUSE = 3;
 
   private static final int EXPORT_NEGATE = 4;
 
@@ -57,7 +57,7 @@ public final class PrimitivesBindings extends GeneratedBindings implements Primi
     new ExportBinding("add", WasmSignature.of(WasmValueType.I32, WasmValueType.I32).returning(WasmValueType.I32)),
     new ExportBinding("mul_long", WasmSignature.of(WasmValueType.I64, WasmValueType.I64).returning(WasmValueType.I64)),
     new ExportBinding("half", WasmSignature.of(WasmValueType.F32).returning(WasmValueType.F32)),
-    new ExportBinding("hypot", WasmSignature.of(WasmValueType.F64, WasmValueType.F64).returning(WasmValueType.F64)),
+    new ExportBinding("hypotenuse", WasmSignature.of(WasmValueType.F64, WasmValueType.F64).returning(WasmValueType.F64)),
     new ExportBinding("negate", WasmSignature.of(WasmValueType.I32).returning(WasmValueType.I32)),
     new ExportBinding("nothing", WasmSignature.of()));
 
@@ -163,10 +163,10 @@ public final class PrimitivesBindings extends GeneratedBindings implements Primi
   }
 
   @Override
-  public double hypot(double x, double y) {
+  public double hypotenuse(double x, double y) {
     CallBoundary call$ = instances.enter();
     try {
-      long result$ = call$.direct() ? direct$hypot(call$, Double.doubleToRawLongBits(x), Double.doubleToRawLongBits(y)) : call$.call(EXPORT_HYPOT, Double.doubleToRawLongBits(x), Double.doubleToRawLongBits(y));
+      long result$ = call$.direct() ? direct$hypotenuse(call$, Double.doubleToRawLongBits(x), Double.doubleToRawLongBits(y)) : call$.call(EXPORT_HYPOTENUSE, Double.doubleToRawLongBits(x), Double.doubleToRawLongBits(y));
       return Double.longBitsToDouble(result$);
     } finally {
       call$.exit();
@@ -203,7 +203,7 @@ public final class PrimitivesBindings extends GeneratedBindings implements Primi
     try {
       int result$;
       try {
-        result$ = PrimitivesBindingsMachineFuncGroup_0.func_10((int) a0, (int) a1, call$.memory(), call$.instance());
+        result$ = PrimitivesBindingsMachineFuncGroup_0.func_12((int) a0, (int) a1, call$.memory(), call$.instance());
       } catch (Throwable e$) {
         throw call$.failed(EXPORT_ADD, e$);
       }
@@ -246,16 +246,16 @@ public final class PrimitivesBindings extends GeneratedBindings implements Primi
     }
   }
 
-  private static long direct$hypot(CallBoundary call$, long a0, long a1) {
-    call$.begin(EXPORT_HYPOT);
+  private static long direct$hypotenuse(CallBoundary call$, long a0, long a1) {
+    call$.begin(EXPORT_HYPOTENUSE);
     try {
       double result$;
       try {
         result$ = PrimitivesBindingsMachineFuncGroup_0.func_45(Double.longBitsToDouble(a0), Double.longBitsToDouble(a1), call$.memory(), call$.instance());
       } catch (Throwable e$) {
-        throw call$.failed(EXPORT_HYPOT, e$);
+        throw call$.failed(EXPORT_HYPOTENUSE, e$);
       }
-      call$.returned(EXPORT_HYPOT);
+      call$.returned(EXPORT_HYPOTENUSE);
       return Double.doubleToRawLongBits(result$);
     } finally {
       call$.end();

@@ -32,7 +32,7 @@ import javax.annotation.processing.Generated;
 @Generated("dev.wasmbridge.processor.WasmBridgeProcessor")
 public final class RichBindings extends GeneratedBindings implements Rich {
   private static final CheckedModule MODULE = CheckedModule.classpath(RichBindings.class, "wasm/rich_fixture.exnref.wasm")
-  .checkedAgainst("7c36447908449f5b1a1cadfffcfa1cc57e8708ad0c2a9d158bfcce1977c94f9e", List.of(
+  .checkedAgainst("76b62b98a14d45bbd4742dc7bf556997edf8072ab97b4c3bfe679c15e42c745f", List.of(
     "class Counter",
     "enum Color { Red = 0, Green = 1, Blue = 7 }",
     "enum Paint { Solid(Color), Gradient { stops: Vec<Color>, angle: Option<f32> }, Clear }",

@@ -1,8 +1,9 @@
 //! The Rust functions this project calls from Java.
 //!
-//! Every `fn` inside `wasmbridge::export!` becomes a Wasm export. Java declares it as a `@WasmExport`
-//! method of `RustLib` (src/main/java/.../RustLib.java), named in camel case: `word_count` is
-//! `wordCount`. Besides the numbers (`i8`..`i64`, `u8`..`u64` as `@Unsigned` Java types, `f32`, `f64`),
+//! Every `fn` inside `wasmbridge::export!` becomes a Wasm export, and stays an ordinary Rust function that
+//! Rust tests can call (the `tests` module below). Java declares it as a `@WasmExport` method of `RustLib`
+//! (src/main/java/.../RustLib.java), named in camel case: `word_count` is `wordCount`. Besides the numbers
+//! (`i8`..`i64`, `u8`..`u64` and `usize` as `@Unsigned` Java types, `isize`, `f32`, `f64`),
 //! `bool`, `&str`/`String` and `&[u8]`/`Vec<u8>`, these cross too: numeric slices and `Vec`s, `Option`,
 //! `Vec` of other types (Java `List`), structs (`wasmbridge::record!`), enums (`wasmbridge::enumeration!`),
 //! Rust objects with methods (`wasmbridge::class!`), Java callbacks (`wasmbridge::Callback`) and
@@ -28,5 +29,15 @@ wasmbridge::export! {
             panic!("cannot divide {a} by zero");
         }
         a / b
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_exported_functions_are_rust_functions() {
+        assert_eq!(super::greet("Ferris"), "Hello, Ferris! (from Rust)");
+        assert_eq!(super::word_count("one two  three"), 3);
+        assert_eq!(super::checked_divide(7, 2), 3);
     }
 }

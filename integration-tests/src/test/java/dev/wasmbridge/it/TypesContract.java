@@ -48,7 +48,7 @@ abstract class TypesContract {
     @Test
     void floatsAndDoubles() {
         assertEquals(1.25f, rust.half(2.5f));
-        assertEquals(5.0, rust.hypot(3.0, 4.0));
+        assertEquals(5.0, rust.hypotenuse(3.0, 4.0));
         assertEquals(Float.NEGATIVE_INFINITY, rust.half(Float.NEGATIVE_INFINITY));
         assertEquals(-0.0f, rust.identity(-0.0f));
         assertEquals(Float.floatToRawIntBits(-0.0f), Float.floatToRawIntBits(rust.identity(-0.0f)));

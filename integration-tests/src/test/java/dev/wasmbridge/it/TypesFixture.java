@@ -19,7 +19,7 @@ public interface TypesFixture extends WasmBindings {
     float half(float x);
 
     @WasmExport
-    double hypot(double x, double y);
+    double hypotenuse(double x, double y);
 
     @WasmExport
     boolean negate(boolean b);

@@ -9,7 +9,8 @@ import java.util.Set;
  */
 sealed interface RustType {
     /** The integer and float types and {@code bool}. */
-    Set<String> PRIMITIVES = Set.of("bool", "i8", "i16", "i32", "i64", "u8", "u16", "u32", "u64", "f32", "f64");
+    Set<String> PRIMITIVES =
+            Set.of("bool", "i8", "i16", "i32", "i64", "u8", "u16", "u32", "u64", "usize", "isize", "f32", "f64");
 
     /** The canonical spelling, as in the section and in messages. */
     String spelling();
@@ -31,6 +32,22 @@ sealed interface RustType {
 
         boolean isUnsigned() {
             return name.startsWith("u");
+        }
+
+        /**
+         * The fixed-width type this one is on wasm32, where it crosses: {@code u32} for {@code usize}, {@code
+         * i32} for {@code isize} (docs/ABI.md, "Scalars"); the name itself for the others. Java's rules are
+         * those of the fixed-width type.
+         */
+        String onWasm32() {
+            switch (name) {
+                case "usize":
+                    return "u32";
+                case "isize":
+                    return "i32";
+                default:
+                    return name;
+            }
         }
     }
 

@@ -50,10 +50,13 @@ final class TypeMatcher {
 
     private TypeMatcher() {}
 
-    /** Whether Java's {@code java} and Rust's {@code rust} are the same value at {@code position}. */
+    /**
+     * Whether Java's {@code java} and Rust's {@code rust} are the same value at {@code position}. Rust's
+     * {@code usize} and {@code isize} follow the rules of {@code u32} and {@code i32}, which they are on wasm32.
+     */
     static boolean matches(JavaType java, RustType rust, Position position) {
         if (java instanceof Scalar s) {
-            return rust instanceof Primitive p && p.name().equals(s.kind().rust(s.unsigned()));
+            return rust instanceof Primitive p && p.onWasm32().equals(s.kind().rust(s.unsigned()));
         }
         if (java instanceof JavaType.Void) {
             return rust instanceof Unit;
@@ -66,20 +69,16 @@ final class TypeMatcher {
             if (b.buffer() && position == Position.NESTED) {
                 return false;
             }
-            return isBytes(rust, VecOf.class)
-                    || isBytes(rust, SliceOf.class)
-                            && (position == Position.EXPORT_PARAMETER || position == Position.IMPORT_PARAMETER);
+            return isBytes(rust, VecOf.class) || isBytes(rust, SliceOf.class) && slicesAllowed(position);
         }
         if (java instanceof NumericArray a) {
             RustType element = rust instanceof VecOf v
                     ? v.element()
-                    : rust instanceof SliceOf s
-                                    && (position == Position.EXPORT_PARAMETER || position == Position.IMPORT_PARAMETER)
-                            ? s.element()
-                            : null;
+                    : rust instanceof SliceOf s && slicesAllowed(position) ? s.element() : null;
+            // `Vec<isize>` is an int[] like `Vec<i32>`; a borrowed `&[isize]` is not (isize is 64-bit natively).
             return position.topLevel()
                     && element instanceof Primitive p
-                    && p.name().equals(a.element().rust);
+                    && (rust instanceof VecOf ? p.onWasm32() : p.name()).equals(a.element().rust);
         }
         if (java instanceof OptionalOf o) {
             if (!(rust instanceof OptionOf r)) {
@@ -95,13 +94,13 @@ final class TypeMatcher {
         if (java instanceof OptionalPrimitive o) {
             return rust instanceof OptionOf r
                     && r.value() instanceof Primitive p
-                    && p.name().equals(o.kind().rust);
+                    && p.onWasm32().equals(o.kind().rust);
         }
         if (java instanceof ListOf l) {
             if (!(rust instanceof VecOf v)) {
                 return false;
             }
-            if (position.topLevel() && v.element() instanceof Primitive p && ARRAY_ELEMENTS.contains(p.name())) {
+            if (position.topLevel() && v.element() instanceof Primitive p && ARRAY_ELEMENTS.contains(p.onWasm32())) {
                 return false; // these vectors are arrays at the top level (ABI.md)
             }
             return matches(l.element(), v.element(), Position.NESTED);
@@ -143,6 +142,16 @@ final class TypeMatcher {
         return false;
     }
 
+    /**
+     * Whether a borrowed slice {@code &[T]} is allowed at {@code position}: lent as a parameter in either
+     * direction, or an export's result borrowed from a parameter or {@code &self}, which is copied out.
+     */
+    private static boolean slicesAllowed(Position position) {
+        return position == Position.EXPORT_PARAMETER
+                || position == Position.IMPORT_PARAMETER
+                || position == Position.EXPORT_RESULT;
+    }
+
     private static boolean isBytes(RustType rust, Class<? extends RustType> kind) {
         RustType element = rust instanceof VecOf v ? v.element() : rust instanceof SliceOf s ? s.element() : null;
         return kind.isInstance(rust)
@@ -158,10 +167,10 @@ final class TypeMatcher {
         }
         if (rust instanceof Primitive p) {
             for (ScalarKind kind : ScalarKind.values()) {
-                if (p.name().equals(kind.rust)) {
+                if (p.onWasm32().equals(kind.rust)) {
                     return nested ? kind.boxed : kind.primitive;
                 }
-                if (p.name().equals(kind.rustUnsigned)) {
+                if (p.onWasm32().equals(kind.rustUnsigned)) {
                     return "@Unsigned " + (nested ? kind.boxed : kind.primitive);
                 }
             }
@@ -175,8 +184,9 @@ final class TypeMatcher {
                 return nested ? "byte[]" : "byte[] or ByteBuffer";
             }
             if (!nested && element instanceof Primitive p) {
+                String name = rust instanceof VecOf ? p.onWasm32() : p.name();
                 for (ScalarKind kind : ScalarKind.values()) {
-                    if (p.name().equals(kind.rust) && kind != ScalarKind.BOOLEAN && kind != ScalarKind.BYTE) {
+                    if (name.equals(kind.rust) && kind != ScalarKind.BOOLEAN && kind != ScalarKind.BYTE) {
                         return kind.primitive + "[]";
                     }
                 }
@@ -185,7 +195,7 @@ final class TypeMatcher {
         }
         if (rust instanceof OptionOf o) {
             if (o.value() instanceof Primitive p) {
-                switch (p.name()) {
+                switch (p.onWasm32()) {
                     case "i32":
                         return "OptionalInt (or Optional<Integer>)";
                     case "i64":

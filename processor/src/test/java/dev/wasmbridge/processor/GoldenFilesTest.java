@@ -57,7 +57,7 @@ class GoldenFilesTest {
                         "  @WasmExport int add(int a, int b);",
                         "  @WasmExport long mulLong(long a, long b);",
                         "  @WasmExport float half(float x);",
-                        "  @WasmExport double hypot(double x, double y);",
+                        "  @WasmExport double hypotenuse(double x, double y);",
                         "  @WasmExport boolean negate(boolean b);",
                         "  @WasmExport void nothing();",
                         "}"));

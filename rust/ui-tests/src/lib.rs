@@ -1,0 +1,1 @@
+//! Nothing: the crate exists for its compile-fail tests (`tests/ui.rs`, `tests/ui/*.rs`).
