@@ -92,13 +92,16 @@ mod alloc;
 mod callback;
 mod class;
 mod host;
+mod iter;
 mod macros;
+mod objects;
 mod panic;
 mod slice;
 mod text;
 mod value;
 
 pub use callback::Callback;
+pub use iter::Iter;
 pub use panic::JavaException;
 pub use value::Enumeration;
 
@@ -112,10 +115,15 @@ pub mod __private {
         encoded_from_host, encoded_into_host, encoded_lend, encoded_take_from_host, FromHost, IntoHost,
         LendToHost, Lent, OptionWire, TakeFromHost, VecElement, Wire, Zero,
     };
-    pub use crate::callback::CallbackArgs;
+    pub use crate::callback::{CallbackArg, CallbackArgs};
     pub use crate::class::{
         borrow as class_borrow, borrow_mut as class_borrow_mut, drop_handle, into_handle, option_into_handle,
-        take as class_take, Class, Poisons, SharedBorrowIsSafe, SharedBorrowMayPoison, UnwindProbe,
+        take as class_take, Class, Poisons, SharedBorrowIsSafe, SharedBorrowMayPoison, UnwindProbe, View,
+    };
+    pub use crate::iter::IterItem;
+    pub use crate::objects::{
+        borrow_all, borrow_all_mut, encode_handle, give_all, no_such_direction, option_borrow,
+        option_borrow_mut, option_take, pass_given, pass_lent, take_all, PassToHost, Passed,
     };
     pub use crate::panic::{after_import, export_call};
     pub use crate::slice::{Numeric, Slice};
@@ -124,7 +132,7 @@ pub mod __private {
     // The helper macros, by the names the expansions use.
     pub use crate::{
         __class_emit as class_emit, __class_items as class_items, __class_method as class_method,
-        __class_params as class_params, __class_type as class_type,
+        __class_objects as class_objects, __class_params as class_params, __class_type as class_type,
         __encoded_containers as encoded_containers, __fn_line as fn_line, __import_fns as import_fns,
         __result_type as result_type, __signature as signature, __wire_result as wire_result,
     };
@@ -151,7 +159,7 @@ mod tests {
     }
 
     /// The modules in dependency order: each may use only the ones before it (no cycles).
-    const LAYERS: [(&str, &str); 10] = [
+    const LAYERS: [(&str, &str); 12] = [
         ("text", include_str!("text.rs")),
         ("alloc", include_str!("alloc.rs")),
         ("value", include_str!("value.rs")),
@@ -159,8 +167,10 @@ mod tests {
         ("host", include_str!("host.rs")),
         ("abi", include_str!("abi.rs")),
         ("class", include_str!("class.rs")),
+        ("objects", include_str!("objects.rs")),
         ("panic", include_str!("panic.rs")),
         ("callback", include_str!("callback.rs")),
+        ("iter", include_str!("iter.rs")),
         ("macros", include_str!("macros.rs")),
     ];
 
@@ -192,7 +202,7 @@ mod tests {
     #[test]
     fn modules_depend_on_lower_layers_only() {
         let names: Vec<&str> = LAYERS.iter().map(|(name, _)| *name).collect();
-        assert!(uses(LAYERS[8].1).contains(&"panic".to_owned()), "the scan finds callback's use of panic");
+        assert!(uses(LAYERS[9].1).contains(&"panic".to_owned()), "the scan finds callback's use of panic");
         for (index, (module, source)) in LAYERS.iter().enumerate() {
             for used in uses(source) {
                 let position = names.iter().position(|name| *name == used);

@@ -55,7 +55,8 @@ macro_rules! export {
 /// `module "name";` names the Wasm import module (it defaults to `env`); each `fn` is imported under
 /// its own name and wrapped in a safe function of the same name. Parameters are lent to the host for
 /// the call (an encoded one, such as `Vec<String>`, through a temporary buffer); results are owned by
-/// Rust. Classes and `Result` are for exports only.
+/// Rust. An object of a class can be a parameter: `T` gives it to the host (a new object Java owns),
+/// `&T` and `&mut T` lend it for the import call only (ABI.md, "Classes"). `Result` is for exports only.
 ///
 /// ```ignore
 /// wasmbridge::import! {
@@ -88,8 +89,8 @@ macro_rules! __import_fns {
                 #[link_name = stringify!($name)]
                 fn host($($arg: <$ty as $crate::__private::Wire>::Abi),*) -> $crate::__private::wire_result!($($ret)?);
             }
-            // Kept alive until the import returns (an encoded argument owns its buffer).
-            $(let $arg = <$ty as $crate::__private::LendToHost>::lend(&$arg);)*
+            // Kept alive until the import returns (an encoded argument owns its buffer, a lent object its view).
+            $(let $arg = <$ty as $crate::__private::PassToHost>::pass($arg);)*
             // SAFETY: the host implements the import per ABI.md; lent arguments outlive the call.
             let wire = unsafe { host($($arg.abi()),*) };
             // A Java exception in the import unwinds from here, before the result is decoded.
@@ -228,12 +229,7 @@ macro_rules! __class_type {
                 $crate::__private::into_handle(self)
             }
         }
-        impl $crate::__private::OptionWire for $T {
-            type OptionAbi = i32;
-            fn option_into_host(value: ::core::option::Option<Self>) -> i32 {
-                $crate::__private::option_into_handle(value)
-            }
-        }
+        $crate::__private::class_objects!($T);
         const _: () = {
             #[unsafe(export_name = concat!(stringify!($T), "::drop"))]
             extern "C-unwind" fn drop(handle: i32) {
@@ -644,6 +640,32 @@ mod tests {
         fn sample_echo(sample: Sample) -> Sample { sample }
         fn tally_sum(a: &Tally, b: &mut Tally) -> i64 { a.total + b.total }
         fn with_callback(f: crate::Callback<(String, Pair), ()>, n: i32) { for _ in 0..n { f.call((String::new(), Pair { a: 1, b: true })); } }
+        // Objects in lists and options, given and lent to callbacks, and iterators.
+        fn tallies_total(tallies: Vec<Tally>) -> i64 { tallies.iter().map(|t| t.total).sum() }
+        fn tallies_peek(tallies: Vec<&Tally>) -> i64 { tallies.iter().map(|t| t.total).sum() }
+        fn tallies_reset(tallies: Vec<&mut Tally>) { tallies.into_iter().for_each(Tally::reset) }
+        fn tallies_made(n: i64) -> Vec<Tally> { (0..n).map(Tally::new).collect() }
+        fn tally_or_zero(tally: Option<Tally>) -> i64 { tally.map_or(0, |t| t.total) }
+        fn tally_peek(tally: Option<&Tally>, other: Option<&mut Tally>) -> bool { tally.is_some() && other.is_some() }
+        fn tally_visits(f: crate::Callback<(Tally, &Tally, &mut Tally), ()>) {
+            let (shared, mut exclusive) = (Tally::new(1), Tally::new(2));
+            f.call((Tally::new(0), &shared, &mut exclusive));
+        }
+        fn numbers(n: u32) -> crate::Iter<u32> { crate::Iter::new(0..n) }
+        fn tally_stream(n: i64) -> Result<crate::Iter<Tally>, String> { Ok(crate::Iter::batched((0..n).map(Tally::new), 8)) }
+    }
+
+    /// Objects lent and given to imports (compiled, not called: the imports exist in a Wasm host only).
+    #[allow(dead_code)]
+    mod imports {
+        use super::Tally;
+
+        crate::import! {
+            module "host";
+            fn show_tally(tally: &Tally);
+            fn change_tally(tally: &mut Tally) -> bool;
+            fn adopt_tally(tally: Tally, note: String);
+        }
     }
 
     fn name<T: Describe>() -> String {
@@ -742,5 +764,12 @@ mod tests {
         assert_eq!(METHOD.as_str(), "fn Tally::add(self: &mut Tally, by: i64) -> i64\n");
         const IMPORT: Line = crate::__private::fn_line!("import", concat!("host", ".", "poke");;);
         assert_eq!(IMPORT.as_str(), "import host.poke() -> ()\n");
+        const OBJECTS: Line = crate::__private::fn_line!("fn", "objects"; "a" => Vec<&mut Tally>, "b" => Option<&Tally>; crate::Iter<Tally>);
+        assert_eq!(
+            OBJECTS.as_str(),
+            "fn objects(a: Vec<&mut Tally>, b: Option<&Tally>) -> Iterator<Tally>\n"
+        );
+        const LENT: Line = crate::__private::fn_line!("import", "host.show"; "t" => &Tally, "f" => crate::Callback<(Tally, &mut Tally), ()>;);
+        assert_eq!(LENT.as_str(), "import host.show(t: &Tally, f: Fn(Tally, &mut Tally) -> ()) -> ()\n");
     }
 }
