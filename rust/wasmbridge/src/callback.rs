@@ -67,6 +67,12 @@ pub trait CallbackArgs {
 /// One argument of a [`Callback`], written in the value encoding by value: every encodable type, and
 /// (implemented by `class!`) an object given (`T`) or lent (`&T`, `&mut T`) as its handle. Not for direct
 /// use.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be an argument of a `wasmbridge::Callback`",
+    label = "not a type Rust can pass to a Java callback",
+    note = "callback arguments can be: bool, i8-i64, u8-u64, f32, f64, String, Vec<T>, Option<T>, \
+            record!/enumeration! types, and a class! object: T gives it to Java, &T and &mut T lend it for the call"
+)]
 pub trait CallbackArg {
     /// Appends the argument to `out`, keeping the view of a lent object in `views`.
     fn pass_arg(self, out: &mut Vec<u8>, views: &mut Vec<View>);

@@ -105,6 +105,12 @@ impl<T: IterItem> IntoHost for Iter<T> {
 /// An item of an [`Iter`]: written into the value encoding by value, so that an object of a class can
 /// go to the host as a new handle. Implemented for every encodable type, and by `class!`; not for direct
 /// use.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be an item of a `wasmbridge::Iter`",
+    label = "not an item type Java can take from a Rust iterator",
+    note = "items can be: bool, i8-i64, u8-u64, f32, f64, String, Vec<T>, Option<T>, record!/enumeration! types, \
+            and class! objects (each a new object Java owns); owned values only (`String`, not `&str`)"
+)]
 pub trait IterItem: Describe + Sized + 'static {
     /// Appends the item to the reply.
     fn encode_item(self, out: &mut Vec<u8>);

@@ -71,11 +71,22 @@
 //!     }
 //! }
 //! ```
+//!
+//! Objects also cross in lists and options (`Vec<Counter>`, `Vec<&Counter>`, `Option<Counter>`), and Rust
+//! gives (`Counter`) or lends (`&Counter`, `&mut Counter`) them to imports and callbacks. Rust iterators
+//! Java pulls items from lazily, with [`Iter`]:
+//!
+//! ```ignore
+//! wasmbridge::export! {
+//!     fn counters(n: i64) -> Vec<Counter> { (0..n).map(|start| Counter { count: start }).collect() }
+//!     fn countdown(from: u32) -> wasmbridge::Iter<u32> { wasmbridge::Iter::new((0..=from).rev()) }
+//! }
+//! ```
 
 //! # What is API
 //!
-//! The items documented here are the API: the five declaration macros, [`Callback`], [`JavaException`],
-//! [`Enumeration`] and [`ABI_VERSION`]. What the macros expand to (the conversion traits, the slice
+//! The items documented here are the API: the five declaration macros, [`Callback`], [`Iter`],
+//! [`JavaException`], [`Enumeration`] and [`ABI_VERSION`]. What the macros expand to (the conversion traits, the slice
 //! layout, the boundary functions, the class handle table, the compile-time signature text) is in the
 //! hidden module `__private`, and the macros' own helper macros are at the crate root under names that
 //! start with `__` (Rust puts every `#[macro_export]` macro there). Neither is API: code outside this
@@ -85,7 +96,8 @@
 //! Inside the crate, modules depend on each other in one direction only, from the bottom up:
 //! `text` (compile-time names and signature lines) and `alloc` (the host's allocator); `value` (the value
 //! encoding) and `slice` (bytes in linear memory); `host` (the support imports); `abi` (how each type
-//! crosses); `class` (handles); `panic` (the boundary every export runs in); `callback`; and the macros.
+//! crosses); `class` (handles and views); `objects` (objects in `Vec` and `Option`, passed to imports);
+//! `panic` (the boundary every export runs in); `callback`; `iter` (iterators); and the macros.
 
 mod abi;
 mod alloc;
@@ -122,8 +134,8 @@ pub mod __private {
     };
     pub use crate::iter::IterItem;
     pub use crate::objects::{
-        borrow_all, borrow_all_mut, encode_handle, give_all, no_such_direction, option_borrow,
-        option_borrow_mut, option_take, pass_given, pass_lent, take_all, PassToHost, Passed,
+        borrow_all, borrow_all_mut, borrowed_result, encode_handle, give_all, no_such_direction,
+        option_borrow, option_borrow_mut, option_take, pass_given, pass_lent, take_all, PassToHost, Passed,
     };
     pub use crate::panic::{after_import, export_call};
     pub use crate::slice::{Numeric, Slice};

@@ -114,13 +114,20 @@ macro_rules! __import_fns {
 /// the block is exported (keep helpers in another `impl` block). `drop` is a reserved method name.
 ///
 /// `Self` may be used for a parameter (`Self`, `&Self`, `&mut Self`) and for the result (`Self`,
-/// `Option<Self>`, `Result<Self, E>`); other types must name the type itself (`Vec<Counter>` is not
-/// supported anyway).
+/// `Option<Self>`, `Result<Self, E>`); other types must name the type itself (`Vec<Counter>`).
 ///
 /// The type can then be a parameter or result of [`export!`](crate::export!) functions too: `&T` and `&mut T` borrow
 /// the object for the call, `T` moves it out of its handle (the host's object becomes unusable), a `T`
 /// or `Option<T>` result is a new object for the host. A borrow that conflicts with one in progress (a
-/// re-entrant call from Java), or a move or drop of a borrowed object, panics.
+/// re-entrant call from Java), or a move or drop of a borrowed object, panics. The same holds for each
+/// object of a `Vec<T>`, `Vec<&T>` or `Vec<&mut T>` parameter and an `Option<T>`, `Option<&T>` or `Option<&mut
+/// T>` one, and a `Vec<T>` result gives the host a new object per element. An [`Iter<T>`](crate::Iter) result
+/// may yield objects too, each a new object for the host.
+///
+/// An import's or callback's parameter `T` gives the object to Java (a new object Java owns); `&T` and `&mut
+/// T` lend it for the call only, through a *view*: Java's object refuses use once the call returns, cannot be
+/// moved into Rust, and a `&T` view cannot be borrowed mutably. If a Java call through a view panics in a way
+/// that poisons it, the lending call panics when the import returns (the value may be half-updated).
 ///
 /// **Unwind safety.** When a call panics (or a Java exception unwinds it) while its code holds an object,
 /// the object may be half-updated, so it is *poisoned*: Java refuses every later use with

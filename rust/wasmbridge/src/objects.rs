@@ -94,9 +94,27 @@ pub fn no_such_direction(what: &str) -> ! {
     unreachable!("wasmbridge: {what} of class objects is not supported, and its implementation is never used")
 }
 
+/// An export result that holds a borrowed class object (`Vec<&T>`, `Option<&T>`), which compiles (the
+/// borrow's lifetime can be inferred as `'static`) but cannot cross: Java cannot keep an object Rust only
+/// borrows. The annotation processor refuses to bind such a function, so generated bindings never call it.
+#[cold]
+pub fn borrowed_result(what: &str) -> ! {
+    panic!(
+        "wasmbridge: an export cannot return {what} of borrowed class objects: Java cannot keep an object Rust \
+         only borrows; return owned objects (T, Vec<T>, Option<T>)"
+    )
+}
+
 /// An import parameter, passed by value: lent to the host for the import call (every type that
 /// implements [`LendToHost`]), given to it (a class object `T`), or lent through a [`View`] (`&T`, `&mut
 /// T`). What [`crate::import!`] expands to (through `__private`); not for direct use.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be a parameter of an import (a function Java provides)",
+    label = "not a type Rust can pass to Java",
+    note = "import parameters can be: bool, i8-i64, u8-u64, f32, f64, &str, String, &[T] or Vec<T> of numbers, \
+            Vec<T>, Option<T>, record!/enumeration! types, and a class! object: T gives it to Java, &T and &mut T \
+            lend it for the call (not in a Vec or Option)"
+)]
 pub trait PassToHost: Wire + Sized {
     /// What must live until the import returns: the value and the buffer its wire form points into, or
     /// the view to free.
@@ -165,7 +183,7 @@ macro_rules! __class_objects {
         impl<'a> $crate::__private::OptionWire for &'a $T {
             type OptionAbi = i32;
             fn option_into_host(_: ::core::option::Option<Self>) -> i32 {
-                $crate::__private::no_such_direction("returning a borrowed Option")
+                $crate::__private::borrowed_result("an Option")
             }
             unsafe fn option_from_host(handle: i32) -> ::core::option::Option<Self> {
                 // SAFETY: forwarded from the caller.
@@ -175,7 +193,7 @@ macro_rules! __class_objects {
         impl<'a> $crate::__private::OptionWire for &'a mut $T {
             type OptionAbi = i32;
             fn option_into_host(_: ::core::option::Option<Self>) -> i32 {
-                $crate::__private::no_such_direction("returning a borrowed Option")
+                $crate::__private::borrowed_result("an Option")
             }
             unsafe fn option_from_host(handle: i32) -> ::core::option::Option<Self> {
                 // SAFETY: forwarded from the caller.
@@ -203,7 +221,7 @@ macro_rules! __class_objects {
                 unsafe { $crate::__private::borrow_all(abi) }
             }
             fn vec_into_host(_: ::std::vec::Vec<Self>) -> i64 {
-                $crate::__private::no_such_direction("returning a borrowed Vec")
+                $crate::__private::borrowed_result("a Vec")
             }
             fn vec_lend(_: &[Self]) -> $crate::__private::Lent<i64> {
                 $crate::__private::no_such_direction("lending a Vec to an import")
@@ -218,7 +236,7 @@ macro_rules! __class_objects {
                 unsafe { $crate::__private::borrow_all_mut(abi) }
             }
             fn vec_into_host(_: ::std::vec::Vec<Self>) -> i64 {
-                $crate::__private::no_such_direction("returning a borrowed Vec")
+                $crate::__private::borrowed_result("a Vec")
             }
             fn vec_lend(_: &[Self]) -> $crate::__private::Lent<i64> {
                 $crate::__private::no_such_direction("lending a Vec to an import")

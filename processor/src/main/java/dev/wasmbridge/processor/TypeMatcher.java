@@ -192,6 +192,11 @@ final class TypeMatcher {
     /** The Java type to declare for {@code rust} at {@code position}, as a user would write it. */
     static String javaFor(RustType rust, Position position) {
         boolean nested = position == Position.NESTED;
+        RustType object = rust instanceof VecOf v ? v.element() : rust instanceof OptionOf o ? o.value() : rust;
+        if (position == Position.EXPORT_RESULT && object instanceof Borrowed b) {
+            String owned = rust == object ? b.name() : rust.spelling().replace(object.spelling(), b.name());
+            return "nothing (Java cannot keep an object Rust only borrows; return " + owned + ", new objects)";
+        }
         if (rust instanceof Unit) {
             return "void";
         }

@@ -233,6 +233,19 @@ class ObjectsCompilationTest {
     }
 
     @Test
+    void aResultCannotBorrowAnObject() {
+        JavaFileObject api = api("  @WasmExport List<Token> borrowed(List<Token> tokens);");
+        Compilation compilation = compile(HOST, TOKEN, api);
+        assertThat(compilation)
+                .hadErrorContaining("[WB212] The result of Api.borrowed(List<Token>) is List<Token> in Java, but"
+                        + " Vec<&Token> in Rust (`fn borrowed(tokens: Vec<&Token>) -> Vec<&Token>`); a Rust Vec<&Token>"
+                        + " is nothing (Java cannot keep an object Rust only borrows; return Vec<Token>, new objects)"
+                        + " in Java.")
+                .inFile(api)
+                .onLineContaining("borrowed");
+    }
+
+    @Test
     void objectsGivenOrLentToImportsAndCallbacksMatchTheirClass() {
         JavaFileObject host = source(
                 "Host",
