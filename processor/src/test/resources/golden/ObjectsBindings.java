@@ -30,7 +30,7 @@ import javax.annotation.processing.Generated;
 @Generated("dev.wasmbridge.processor.WasmBridgeProcessor")
 public final class ObjectsBindings extends GeneratedBindings implements Objects {
   private static final CheckedModule MODULE = CheckedModule.classpath(ObjectsBindings.class, "wasm/objects_fixture.exnref.wasm")
-  .checkedAgainst("466e478217418aae1d35bfc35fa7d7212fb7de8f44c7583511fa57ee32101b5b", List.of(
+  .checkedAgainst("d176b42874833be63cd9cbf0b8c15981fa936efd16ca58db2768179c7008b34b", List.of(
     "class Token",
     "fn Token::absorb(self: &mut Token, others: Vec<Token>) -> i64",
     "fn Token::label(self: &Token) -> String",

@@ -23,7 +23,7 @@ import javax.annotation.processing.Generated;
 @Generated("dev.wasmbridge.processor.WasmBridgeProcessor")
 public final class PrimitivesBindings extends GeneratedBindings implements Primitives {
   private static final CheckedModule MODULE = CheckedModule.classpath(PrimitivesBindings.class, "wasm/types_fixture.exnref.wasm")
-  .checkedAgainst("0c7cb73f935e074795eef9c08659453513a9f0285915790175d1abca71d1df87", List.of(
+  .checkedAgainst("2fe52509ed66b5123a566e3fe10168ef61a80da86d39c53f8a4ee6107620e8a2", List.of(
     "fn add(a: i32, b: i32) -> i32",
     "fn half(x: f32) -> f32",
     "fn hypot(x: f64, y: f64) -> f64",
@@ -35,8 +35,8 @@ public final class PrimitivesBindings extends GeneratedBindings implements Primi
     "import host.host_scalars(a: i64, b: f32, c: f64, d: bool) -> f64",
     "import host.host_transform(bytes: &[u8]) -> Vec<u8>",
     "import host.log(message: &str) -> ()"))
-  .withCompiledMachine("example.PrimitivesBindingsMachine", "sha-256:DHy3P5NeB0eV7vnAhllFNROp8ChZFXkBddGrynHR34c=")
-  .withSkeleton("META-INF/wasmbridge/skeleton/0c7cb73f935e074795eef9c08659453513a9f0285915790175d1abca71d1df87/wasm/types_fixture.exnref.wasm");
+  .withCompiledMachine("example.PrimitivesBindingsMachine", "sha-256:L+UlCe1mtRI6Vm4/4QFo72GoDahtOcU/ik7mEHYg6KI=")
+  .withSkeleton("META-INF/wasmbridge/skeleton/2fe52509ed66b5123a566e3fe10168ef61a80da86d39c53f8a4ee6107620e8a2/wasm/types_fixture.exnref.wasm");
 
   private static final int EXPORT_ADD = 0;
 
@@ -203,7 +203,7 @@ public final class PrimitivesBindings extends GeneratedBindings implements Primi
     try {
       int result$;
       try {
-        result$ = PrimitivesBindingsMachineFuncGroup_0.func_10((int) a0, (int) a1, call$.memory(), call$.instance());
+        result$ = PrimitivesBindingsMachineFuncGroup_0.func_11((int) a0, (int) a1, call$.memory(), call$.instance());
       } catch (Throwable e$) {
         throw call$.failed(EXPORT_ADD, e$);
       }
@@ -219,7 +219,7 @@ public final class PrimitivesBindings extends GeneratedBindings implements Primi
     try {
       long result$;
       try {
-        result$ = PrimitivesBindingsMachineFuncGroup_0.func_47(a0, a1, call$.memory(), call$.instance());
+        result$ = PrimitivesBindingsMachineFuncGroup_0.func_48(a0, a1, call$.memory(), call$.instance());
       } catch (Throwable e$) {
         throw call$.failed(EXPORT_MUL_LONG, e$);
       }
@@ -235,7 +235,7 @@ public final class PrimitivesBindings extends GeneratedBindings implements Primi
     try {
       float result$;
       try {
-        result$ = PrimitivesBindingsMachineFuncGroup_0.func_44(Float.intBitsToFloat((int) a0), call$.memory(), call$.instance());
+        result$ = PrimitivesBindingsMachineFuncGroup_0.func_45(Float.intBitsToFloat((int) a0), call$.memory(), call$.instance());
       } catch (Throwable e$) {
         throw call$.failed(EXPORT_HALF, e$);
       }
@@ -251,7 +251,7 @@ public final class PrimitivesBindings extends GeneratedBindings implements Primi
     try {
       double result$;
       try {
-        result$ = PrimitivesBindingsMachineFuncGroup_0.func_45(Double.longBitsToDouble(a0), Double.longBitsToDouble(a1), call$.memory(), call$.instance());
+        result$ = PrimitivesBindingsMachineFuncGroup_0.func_46(Double.longBitsToDouble(a0), Double.longBitsToDouble(a1), call$.memory(), call$.instance());
       } catch (Throwable e$) {
         throw call$.failed(EXPORT_HYPOT, e$);
       }
@@ -267,7 +267,7 @@ public final class PrimitivesBindings extends GeneratedBindings implements Primi
     try {
       int result$;
       try {
-        result$ = PrimitivesBindingsMachineFuncGroup_0.func_48((int) a0, call$.memory(), call$.instance());
+        result$ = PrimitivesBindingsMachineFuncGroup_0.func_49((int) a0, call$.memory(), call$.instance());
       } catch (Throwable e$) {
         throw call$.failed(EXPORT_NEGATE, e$);
       }
@@ -282,7 +282,7 @@ public final class PrimitivesBindings extends GeneratedBindings implements Primi
     call$.begin(EXPORT_NOTHING);
     try {
       try {
-        PrimitivesBindingsMachineFuncGroup_0.func_49(call$.memory(), call$.instance());
+        PrimitivesBindingsMachineFuncGroup_0.func_50(call$.memory(), call$.instance());
       } catch (Throwable e$) {
         throw call$.failed(EXPORT_NOTHING, e$);
       }

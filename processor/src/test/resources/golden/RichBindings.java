@@ -32,7 +32,7 @@ import javax.annotation.processing.Generated;
 @Generated("dev.wasmbridge.processor.WasmBridgeProcessor")
 public final class RichBindings extends GeneratedBindings implements Rich {
   private static final CheckedModule MODULE = CheckedModule.classpath(RichBindings.class, "wasm/rich_fixture.exnref.wasm")
-  .checkedAgainst("67624c2a95f07d65f41e304264bbf1a2bd46345f7a05c929394df976f5256cdb", List.of(
+  .checkedAgainst("842bdda189af12a628d13d1a0b1f5235a513703fe73b707f612e7af007b2a21b", List.of(
     "class Counter",
     "enum Color { Red = 0, Green = 1, Blue = 7 }",
     "fn Counter::add_from(self: &mut Counter, other: &Counter) -> i64",

@@ -24,7 +24,7 @@ import javax.annotation.processing.Generated;
 @Generated("dev.wasmbridge.processor.WasmBridgeProcessor")
 public final class TextBindings extends GeneratedBindings implements Text {
   private static final CheckedModule MODULE = CheckedModule.classpath(TextBindings.class, "wasm/types_fixture.exnref.wasm")
-  .checkedAgainst("0c7cb73f935e074795eef9c08659453513a9f0285915790175d1abca71d1df87", List.of(
+  .checkedAgainst("2fe52509ed66b5123a566e3fe10168ef61a80da86d39c53f8a4ee6107620e8a2", List.of(
     "fn byte_sum(bytes: &[u8]) -> i64",
     "fn bytes_owned(bytes: Vec<u8>) -> Vec<u8>",
     "fn call_host_log(message: &str) -> ()",
