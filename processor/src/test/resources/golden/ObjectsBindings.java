@@ -362,7 +362,7 @@ public final class ObjectsBindings extends GeneratedBindings implements Objects 
       CallBoundary call$ = enter("Token.absorb");
       try {
         RustObject.checkAll(call$, others, "argument 'others' of Token.absorb");
-        checkNotMoved(others, "argument 'others' of Token.absorb");
+        checkNotSelf(others, "argument 'others' of Token.absorb");
         long others$ = RustObject.moveAll(call$, others, "argument 'others' of Token.absorb");
         long result$ = call$.call(EXPORT_TOKEN_ABSORB, pointer(), others$);
         return result$;

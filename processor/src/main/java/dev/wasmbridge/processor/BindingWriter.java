@@ -474,7 +474,7 @@ final class BindingWriter {
                         parameter.name(),
                         what(parameter, export));
                 if (receiver == Passing.BORROW) { // Rust cannot move the object the method borrows
-                    body.addStatement("checkNotMoved($L, $S)", parameter.name(), what(parameter, export));
+                    body.addStatement("checkNotSelf($L, $S)", parameter.name(), what(parameter, export));
                 }
             }
         }

@@ -233,6 +233,28 @@ class ObjectsCompilationTest {
     }
 
     @Test
+    void anInvalidItemOrElementTypeIsOneErrorOnItself() {
+        JavaFileObject missing =
+                source("Missing", "package test;", IMPORTS, "@WasmRecord public record Missing(int x) {}");
+        JavaFileObject ghost =
+                source("Ghost", "package test;", IMPORTS, "@WasmClass public interface Ghost extends WasmObject {}");
+        JavaFileObject api = api(
+                "  @WasmExport Iterator<Missing> spots(int n);",
+                "  @WasmExport long sumIds(List<Ghost> tokens);",
+                "  @WasmExport WasmIterator<Ghost> tokenStream(int n, @Unsigned int batch);");
+        Compilation compilation = compile(HOST, TOKEN, missing, ghost, api);
+        assertThat(compilation).hadErrorCount(2);
+        assertThat(compilation)
+                .hadErrorContaining("[WB506] @WasmRecord Missing stands for the Rust struct 'Missing'")
+                .inFile(missing)
+                .onLineContaining("record Missing");
+        assertThat(compilation)
+                .hadErrorContaining("[WB502] @WasmClass Ghost stands for the Rust type 'Ghost'")
+                .inFile(ghost)
+                .onLineContaining("interface Ghost");
+    }
+
+    @Test
     void aResultCannotBorrowAnObject() {
         JavaFileObject api = api("  @WasmExport List<Token> borrowed(List<Token> tokens);");
         Compilation compilation = compile(HOST, TOKEN, api);

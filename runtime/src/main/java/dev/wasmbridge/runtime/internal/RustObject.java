@@ -176,7 +176,7 @@ public abstract class RustObject implements WasmObject {
      * @param what names the argument in messages
      * @throws IllegalArgumentException if it is, or holds, this object
      */
-    protected final void checkNotMoved(Object argument, String what) {
+    protected final void checkNotSelf(Object argument, String what) {
         List<?> objects = argument instanceof List<?> list
                 ? list
                 : argument instanceof Optional<?> optional ? optional.stream().toList() : List.of(argument);
