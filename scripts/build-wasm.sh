@@ -23,6 +23,7 @@ declare -A DESTINATIONS=(
   [types_fixture]=integration-tests/src/test/resources/wasm
   [panic_fixture]=integration-tests/src/test/resources/wasm
   [rich_fixture]=integration-tests/src/test/resources/wasm
+  [objects_fixture]=integration-tests/src/test/resources/wasm
   [unwind_fixture]=integration-tests/src/test/resources/wasm
   [evolving_v1]=integration-tests/src/test/resources/wasm
   [evolving_v2]=integration-tests/src/test/resources/wasm

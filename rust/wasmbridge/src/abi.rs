@@ -8,7 +8,10 @@
 //!
 //! `Option<T>` and `Vec<T>` cross in a way their element type decides, through [`OptionWire`] and
 //! [`VecElement`]: `Vec<i32>` is an aligned array, `Vec<String>` is encoded, `Option<Counter>` (a class)
-//! is a handle or 0.
+//! is a handle or 0, `Vec<Counter>` a list of handles. The directions a type cannot take are left out by
+//! the bounds of the blanket implementations: a `Vec` or `Option` of class objects is lent to the host or
+//! taken from it only in the value encoding, which class objects do not have (`Encode`, `Decode`), and a
+//! borrowed one (`Vec<&Counter>`) is no export result (`'static`).
 //!
 //! Each trait carries a `#[diagnostic::on_unimplemented]` message: a type that cannot cross says so in
 //! one line, on the user's own type, with what can cross and what to use instead (the compile-fail tests
@@ -376,12 +379,15 @@ impl<T: Numeric> IntoHost for &[T] {
 
 /// How `Vec<Self>` crosses the boundary: as a numeric array for the [`Numeric`] types, in the value
 /// encoding for the others (ABI.md, "Encoded values"). Implemented by `record!` and `enumeration!` for
-/// their types; not by classes (a list of objects is not supported).
+/// their types, and by `class!` for `T`, `&T` and `&mut T` (a list of handles, ABI.md "Classes"): a method
+/// that cannot apply to a class (lending it to an import, taking it from one) is left out of `Vec`'s
+/// implementations by their bounds and never called.
 #[diagnostic::on_unimplemented(
     message = "`Vec<{Self}>` cannot cross between Rust and Java",
     label = "not a type Wasmbridge can pass in a `Vec`",
     note = "`Vec` elements can be: bool, i8-i64, u8-u64, isize, usize, f32, f64, String, Vec<T>, Option<T>, \
-            record!/enumeration! types; not class! objects or borrowed types (`Vec<&str>`: use `Vec<String>`)"
+            record!/enumeration!/data_enum! types, and class! objects (`T`, `&T`, `&mut T`) in export \
+            parameters and results; not borrowed values (`Vec<&str>`: use `Vec<String>`)"
 )]
 pub trait VecElement: Sized {
     /// [`FromHost`] for `Vec<Self>`.
@@ -448,54 +454,59 @@ impl<'a, T: VecElement> FromHost<'a> for Vec<T> {
     }
 }
 
-impl<T: VecElement> IntoHost for Vec<T> {
+impl<T: VecElement + 'static> IntoHost for Vec<T> {
     fn into_host(self) -> i64 {
         T::vec_into_host(self)
     }
 }
 
-impl<T: VecElement> LendToHost for Vec<T> {
+impl<T: VecElement + Encode> LendToHost for Vec<T> {
     fn lend(&self) -> Lent<i64> {
         T::vec_lend(self)
     }
 }
 
-impl<T: VecElement> TakeFromHost for Vec<T> {
+impl<T: VecElement + Decode> TakeFromHost for Vec<T> {
     unsafe fn take_from_host(abi: i64) -> Vec<T> {
         T::vec_take_from_host(abi)
     }
 }
 
 /// How `Option<Self>` crosses the boundary: in the value encoding (an `i64` slice) for encodable types,
-/// as a handle or `0` for classes (results only). Implemented by `record!`, `enumeration!` and `class!`
-/// for their types.
+/// as a handle or `0` for classes (export parameters and results; `&T` and `&mut T` parameters too).
+/// Implemented by `record!`, `enumeration!` and `class!` for their types.
 #[diagnostic::on_unimplemented(
     message = "`Option<{Self}>` cannot cross between Rust and Java",
     label = "not a type Wasmbridge can pass in an `Option`",
     note = "`Option` values can be: bool, i8-i64, u8-u64, isize, usize, f32, f64, String, Vec<T>, Option<T>, \
-            record!/enumeration! types, and a class! object as an export result; `Option<&str>`: return \
-            `Option<String>` (`.map(str::to_owned)`)"
+            record!/enumeration!/data_enum! types, and class! objects (`T`, `&T`, `&mut T`) in export \
+            parameters and results; `Option<&str>`: return `Option<String>` (`.map(str::to_owned)`)"
 )]
 pub trait OptionWire: Sized {
     /// The Wasm type of `Option<Self>`.
     type OptionAbi;
     /// [`IntoHost`] for `Option<Self>`.
     fn option_into_host(value: Option<Self>) -> Self::OptionAbi;
+    /// [`FromHost`] for `Option<Self>`.
+    ///
+    /// # Safety
+    /// As [`FromHost::from_host`].
+    unsafe fn option_from_host(abi: Self::OptionAbi) -> Option<Self>;
 }
 
 impl<T: OptionWire> Wire for Option<T> {
     type Abi = T::OptionAbi;
 }
 
-impl<T: OptionWire> IntoHost for Option<T> {
+impl<T: OptionWire + 'static> IntoHost for Option<T> {
     fn into_host(self) -> T::OptionAbi {
         T::option_into_host(self)
     }
 }
 
-impl<'a, T: OptionWire<OptionAbi = i64> + Decode + Describe> FromHost<'a> for Option<T> {
-    unsafe fn from_host(abi: i64) -> Option<T> {
-        decode_exact(Slice::unpack(abi).as_bytes())
+impl<'a, T: OptionWire> FromHost<'a> for Option<T> {
+    unsafe fn from_host(abi: T::OptionAbi) -> Option<T> {
+        T::option_from_host(abi)
     }
 }
 
@@ -550,6 +561,10 @@ macro_rules! __encoded_containers {
             fn option_into_host(value: ::core::option::Option<Self>) -> i64 {
                 $crate::__private::encoded_into_host(&value)
             }
+            unsafe fn option_from_host(abi: i64) -> ::core::option::Option<Self> {
+                // SAFETY: forwarded from the caller.
+                unsafe { $crate::__private::encoded_from_host(abi) }
+            }
         }
         impl<$($generics)*> $crate::__private::VecElement for $t {
             unsafe fn vec_from_host(abi: i64) -> ::std::vec::Vec<Self> {
@@ -582,6 +597,9 @@ macro_rules! numeric_options {
             type OptionAbi = i64;
             fn option_into_host(value: Option<$t>) -> i64 {
                 encoded_into_host(&value)
+            }
+            unsafe fn option_from_host(abi: i64) -> Option<$t> {
+                encoded_from_host(abi)
             }
         }
     )*};

@@ -3,6 +3,7 @@
 //! encoding.
 
 use crate::abi::{FromHost, Wire};
+use crate::class::View;
 use crate::slice::Slice;
 use crate::text::{Describe, TypeName};
 use crate::value::{decode_exact_as, Decode, Encode};
@@ -14,9 +15,10 @@ use std::marker::PhantomData;
 ///
 /// `A` is the tuple of argument types (`()`, `(A,)`, `(A, B)`, `(A, B, C)` or `(A, B, C, D)`) and `R` the
 /// result type (`()` for none); all of them must be encodable (scalars, `String`, `Vec`, `Option`,
-/// records, enums). The signatures section spells the type `Fn(A, B) -> R`. On the wire it is an `i32`
-/// id the host assigned for this call only: do not keep a `Callback` beyond the export call (the host
-/// refuses a stale id).
+/// records, enums), except that an argument may also be an object of a class: `T` gives it to Java (a new
+/// object Java owns), `&T` and `&mut T` lend it for the callback's call only (ABI.md, "Classes"). The
+/// signatures section spells the type `Fn(A, B) -> R`. On the wire it is an `i32` id the host assigned for
+/// this call only: do not keep a `Callback` beyond the export call (the host refuses a stale id).
 ///
 /// A Java exception thrown by the callback unwinds the Rust frames (destructors run) and reaches the
 /// Java caller unchanged, exactly like one thrown by an import.
@@ -46,39 +48,63 @@ use std::marker::PhantomData;
 /// ```
 pub struct Callback<A, R> {
     id: i32,
-    _types: PhantomData<fn(A) -> R>,
+    /// Covariant in both, so that a `Callback<(&Counter,), ()>` parameter, whose elided lifetime spans the
+    /// whole export call, can be called with a borrow of a local object: an argument is only borrowed for
+    /// the callback's call, whatever lifetime the type names.
+    _types: PhantomData<fn() -> (A, R)>,
 }
 
 /// The argument tuples of a [`Callback`]: `()`, `(A,)`, `(A, B)`, `(A, B, C)` and `(A, B, C, D)` of
-/// encodable types.
+/// [`CallbackArg`]s.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a list of callback arguments: write them as a tuple of encodable types",
     label = "not a tuple of callback arguments",
     note = "`Callback<(), R>` for none, `Callback<(i32,), R>` for one (mind the comma), `Callback<(A, B), R>` for \
             two, up to four; each of bool, i8-i64, u8-u64, isize, usize, f32, f64, String, Vec<T>, Option<T>, \
-            record!/enumeration! types"
+            record!/enumeration!/data_enum! types, or a class! object (`T`, `&T`, `&mut T`)"
 )]
 pub trait CallbackArgs {
     /// The argument types as the signatures section lists them: `A, B` (empty for `()`).
     const NAMES: TypeName;
-    /// Appends the value encoding of each argument, one after the other.
-    fn encode_args(&self, out: &mut Vec<u8>);
+    /// Appends each argument, one after the other; the views of lent objects go to `views`, to be freed
+    /// when the callback returns.
+    fn pass_args(self, out: &mut Vec<u8>, views: &mut Vec<View>);
+}
+
+/// One argument of a [`Callback`], written in the value encoding by value: every encodable type, and
+/// (implemented by `class!`) an object given (`T`) or lent (`&T`, `&mut T`) as its handle. Not for direct
+/// use.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be an argument of a `wasmbridge::Callback`",
+    label = "not a type Rust can pass to a Java callback",
+    note = "callback arguments can be: bool, i8-i64, u8-u64, f32, f64, String, Vec<T>, Option<T>, \
+            record!/enumeration! types, and a class! object: T gives it to Java, &T and &mut T lend it for the call"
+)]
+pub trait CallbackArg {
+    /// Appends the argument to `out`, keeping the view of a lent object in `views`.
+    fn pass_arg(self, out: &mut Vec<u8>, views: &mut Vec<View>);
+}
+
+impl<T: Encode> CallbackArg for T {
+    fn pass_arg(self, out: &mut Vec<u8>, _views: &mut Vec<View>) {
+        self.encode(out);
+    }
 }
 
 impl CallbackArgs for () {
     const NAMES: TypeName = TypeName::new();
-    fn encode_args(&self, _out: &mut Vec<u8>) {}
+    fn pass_args(self, _out: &mut Vec<u8>, _views: &mut Vec<View>) {}
 }
 
 macro_rules! callback_args {
     ($first:ident $(, $rest:ident)*) => {
-        impl<$first: Encode + Describe $(, $rest: Encode + Describe)*> CallbackArgs for ($first, $($rest,)*) {
+        impl<$first: CallbackArg + Describe $(, $rest: CallbackArg + Describe)*> CallbackArgs for ($first, $($rest,)*) {
             const NAMES: TypeName = TypeName::new().push_text(&$first::NAME) $(.push(", ").push_text(&$rest::NAME))*;
             #[allow(non_snake_case)]
-            fn encode_args(&self, out: &mut Vec<u8>) {
+            fn pass_args(self, out: &mut Vec<u8>, views: &mut Vec<View>) {
                 let ($first, $($rest,)*) = self;
-                $first.encode(out);
-                $($rest.encode(out);)*
+                $first.pass_arg(out, views);
+                $($rest.pass_arg(out, views);)*
             }
         }
     };
@@ -107,16 +133,21 @@ impl<A: CallbackArgs, R: Decode + Describe> Callback<A, R> {
     /// Calls the Java object with `args` and returns its result.
     ///
     /// A Java exception thrown by the callback unwinds from here (as [`crate::JavaException`]); a result
-    /// the host encoded wrongly panics with a message naming the callback's type.
+    /// the host encoded wrongly panics with a message naming the callback's type. An object lent to the
+    /// callback (`&T`, `&mut T`) is lent for this call only; if a call Java made through it poisoned it,
+    /// this panics when the callback returns (see the `class` module, "Views").
     pub fn call(&self, args: A) -> R {
         let mut encoded = Vec::new();
-        args.encode_args(&mut encoded);
+        let mut views = Vec::new();
+        args.pass_args(&mut encoded, &mut views);
         let wire = host::callback(self.id, &encoded);
         drop(encoded);
         // A Java exception in the callback unwinds from here, before the result is decoded.
         panic::after_import();
         // SAFETY: the host allocated the result with wasmbridge_malloc(len, 1) for Rust to own (ABI.md).
         let bytes = unsafe { Slice::unpack(wire).into_vec() };
+        // The callback has returned: the views end (owning the bytes first, so a panic here frees them).
+        drop(views);
         let what = TypeName::of("result of callback ").push_text(&<Self as Describe>::NAME);
         decode_exact_as(&bytes, what.as_str())
     }

@@ -18,6 +18,11 @@
 //! both off. A panic while an argument is taken from its handle (a borrow conflict, a dead or poisoned
 //! handle) poisons nothing: no user code ran. A panic while the result is converted for the host (an
 //! `Err` whose `Display` panics) does poison: telling it apart would cost every call.
+//!
+//! **Views.** A value Rust lends to the host for one import or callback call (a `&T` or `&mut T`
+//! parameter) gets a [`View`]: a slot of its own that points to the value, freed when the call returns.
+//! Borrowing through a view follows the same rules (a `&T` view cannot be borrowed exclusively); moving or
+//! dropping through one panics.
 
 use crate::host;
 use crate::text::Describe;
@@ -25,6 +30,7 @@ use std::cell::{Cell, RefCell};
 use std::marker::PhantomData;
 use std::mem::MaybeUninit;
 use std::panic::RefUnwindSafe;
+use std::ptr::NonNull;
 
 /// Which borrows of a class's values a panic poisons.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -84,6 +90,8 @@ impl<T> SharedBorrowMayPoison for &UnwindProbe<T> {}
 
 /// The header word of a live slot.
 const LIVE: u32 = 0x6a62_6f62;
+/// The header word of a live view (see [`View`]).
+const LENT: u32 = 0x6a62_6c74;
 /// The borrow state of a slot whose value was moved out during the current call; the slot is freed when
 /// the call ends.
 const MOVED: i32 = i32::MIN;
@@ -183,7 +191,7 @@ fn hold(header: *const Header, free: Option<unsafe fn(*const Header)>, poisons: 
 /// `header` is a slot of `Slot<T>` whose value was moved out, freed once.
 unsafe fn free_moved<T>(header: *const Header) {
     // Volatile: a plain store to memory about to be freed is dead to the optimizer, and this one is what
-    // lets a stale handle fail the check in `from_handle` (until the memory is reused).
+    // lets a stale handle fail the check in `Place::of_handle` (until the memory is reused).
     std::ptr::write_volatile((*header).live.as_ptr(), 0);
     // SAFETY: the slot came from Box<Slot<T>>; MaybeUninit does not drop the (moved-out) value.
     drop(Box::from_raw(header as *mut Slot<T>));
@@ -197,113 +205,285 @@ impl<T: Class> Slot<T> {
             value: MaybeUninit::new(value),
         }))
     }
+}
 
-    /// The slot a handle points to; panics if it is not one.
+/// The operations on a slot by pointer, for tests on the host, where handles (32 bits) cannot hold a
+/// pointer.
+#[cfg(test)]
+impl<T: Class> Slot<T> {
+    /// Borrows the value of a slot for the rest of the current export call.
+    ///
+    /// # Safety
+    /// `slot` is a live slot, and `'a` ends with the current export call.
+    pub unsafe fn borrow<'a>(slot: *mut Slot<T>) -> &'a T {
+        Place::owned(slot).borrow()
+    }
+
+    /// Borrows the value of a slot exclusively for the rest of the current export call.
+    ///
+    /// # Safety
+    /// `slot` is a live slot, and `'a` ends with the current export call.
+    pub unsafe fn borrow_mut<'a>(slot: *mut Slot<T>) -> &'a mut T {
+        Place::owned(slot).borrow_mut()
+    }
+
+    /// Moves the value out of a slot; the slot is freed when the current export call ends.
+    ///
+    /// # Safety
+    /// `slot` is a live slot.
+    pub unsafe fn take(slot: *mut Slot<T>) -> T {
+        Place::owned(slot).take()
+    }
+
+    /// Drops the value of a slot and frees it; allowed for a poisoned slot too (its destructor runs).
+    ///
+    /// # Safety
+    /// `slot` is a live slot.
+    pub unsafe fn drop_slot(slot: *mut Slot<T>) {
+        Place::owned(slot).drop_value()
+    }
+}
+
+/// A view: the slot of a value that Rust lends to the host for one import or callback call (`&T` or
+/// `&mut T`), pointing to the value wherever it is (ABI.md, "Classes"). Its handle is as good as an owned
+/// slot's for borrowing during that call, but the value cannot be moved or dropped through it, and a
+/// view of a `&T` cannot be borrowed exclusively.
+#[repr(C)]
+struct ViewSlot<T> {
+    header: Header,
+    value: *mut T,
+    /// Whether Rust lent the value as `&mut T`.
+    exclusive: bool,
+}
+
+/// Where the value of a handle is: in the handle's own slot, or (a view) elsewhere.
+struct Place<T> {
+    header: *const Header,
+    value: *mut T,
+    /// `None` for an owned slot; for a view, whether Rust lent the value as `&mut T`.
+    view: Option<bool>,
+}
+
+impl<T: Class> Place<T> {
+    /// The place of an owned slot.
+    ///
+    /// # Safety
+    /// `slot` is a live slot.
+    unsafe fn owned(slot: *mut Slot<T>) -> Place<T> {
+        Place { header: &(*slot).header, value: (*slot).value.as_mut_ptr(), view: None }
+    }
+
+    /// The place a handle points to; panics if it is not a live slot or view.
     ///
     /// # Safety
     /// `handle` is 0, or points to readable memory of at least a slot's header.
-    pub unsafe fn from_handle(handle: i32) -> *mut Slot<T> {
-        let address = handle as u32 as usize;
+    unsafe fn of_handle(handle: i32) -> Place<T> {
+        Self::of_address(handle as u32 as usize)
+    }
+
+    /// [`Place::of_handle`] of an address (a handle is one on wasm32; native tests have wider ones).
+    ///
+    /// # Safety
+    /// As [`Place::of_handle`].
+    unsafe fn of_address(address: usize) -> Place<T> {
         if address == 0 {
             refuse(format_args!("null {} handle", T::NAME));
         }
         // Volatile: the host may (wrongly) pass a freed slot; read what is there now.
-        if !address.is_multiple_of(std::mem::align_of::<Slot<T>>())
-            || std::ptr::read_volatile((*(address as *const Header)).live.as_ptr()) != LIVE
-        {
-            refuse(format_args!(
+        let mark = if address.is_multiple_of(std::mem::align_of::<Header>()) {
+            std::ptr::read_volatile((*(address as *const Header)).live.as_ptr())
+        } else {
+            0
+        };
+        match mark {
+            LIVE if address.is_multiple_of(std::mem::align_of::<Slot<T>>()) => {
+                Place::owned(address as *mut Slot<T>)
+            }
+            LENT if address.is_multiple_of(std::mem::align_of::<ViewSlot<T>>()) => {
+                let view = address as *mut ViewSlot<T>;
+                Place { header: &(*view).header, value: (*view).value, view: Some((*view).exclusive) }
+            }
+            _ => refuse(format_args!(
                 "invalid {} handle {address:#x} (already dropped, or not a {})",
                 T::NAME,
                 T::NAME
-            ));
+            )),
         }
-        address as *mut Slot<T>
     }
 
     /// Borrows the value for the rest of the current export call.
     ///
     /// # Safety
-    /// `slot` is a live slot, and `'a` ends with the current export call.
-    pub unsafe fn borrow<'a>(slot: *mut Slot<T>) -> &'a T {
-        let header = &(*slot).header;
-        Self::check_poison(header);
+    /// The place is live, and `'a` ends with the current export call.
+    unsafe fn borrow<'a>(&self) -> &'a T {
+        let header = &*self.header;
+        check_poison::<T>(header);
         match header.state.get() {
-            MOVED => Self::moved(),
-            EXCLUSIVE => Self::already_borrowed(),
+            MOVED => moved::<T>(),
+            EXCLUSIVE => already_borrowed::<T>(),
             shared => header.state.set(shared + 1),
         }
         hold(header, None, T::poisons() == Poisons::AllBorrows);
-        (*slot).value.assume_init_ref()
+        &*self.value
     }
 
     /// Borrows the value exclusively for the rest of the current export call.
     ///
     /// # Safety
-    /// `slot` is a live slot, and `'a` ends with the current export call.
-    pub unsafe fn borrow_mut<'a>(slot: *mut Slot<T>) -> &'a mut T {
-        let header = &(*slot).header;
-        Self::check_poison(header);
+    /// The place is live, and `'a` ends with the current export call.
+    unsafe fn borrow_mut<'a>(&self) -> &'a mut T {
+        let header = &*self.header;
+        check_poison::<T>(header);
+        if self.view == Some(false) {
+            refuse(format_args!(
+                "{} was lent to Java as &{} for the call in progress: it can be borrowed shared only (a method \
+                 taking &self, a parameter &{})",
+                T::NAME,
+                T::NAME,
+                T::NAME
+            ));
+        }
         match header.state.get() {
             0 => header.state.set(EXCLUSIVE),
-            MOVED => Self::moved(),
-            _ => Self::already_borrowed(),
+            MOVED => moved::<T>(),
+            _ => already_borrowed::<T>(),
         }
         hold(header, None, T::poisons() != Poisons::Nothing);
-        (*slot).value.assume_init_mut()
+        &mut *self.value
     }
 
     /// Moves the value out; the slot is freed when the current export call ends.
     ///
     /// # Safety
-    /// `slot` is a live slot.
-    pub unsafe fn take(slot: *mut Slot<T>) -> T {
-        let header = &(*slot).header;
-        Self::check_poison(header);
+    /// The place is live.
+    unsafe fn take(&self) -> T {
+        let header = &*self.header;
+        check_poison::<T>(header);
+        if self.view.is_some() {
+            lent::<T>("moved");
+        }
         match header.state.get() {
             0 => header.state.set(MOVED),
-            MOVED => Self::moved(),
+            MOVED => moved::<T>(),
             _ => refuse(format_args!(
                 "{} is borrowed and cannot be moved (a re-entrant call from Java?)",
                 T::NAME
             )),
         }
         hold(header, Some(free_moved::<T>), false);
-        (*slot).value.assume_init_read()
+        self.value.read()
     }
 
     /// Drops the value and frees the slot; allowed for a poisoned slot too (its destructor runs).
     ///
     /// # Safety
-    /// `slot` is a live slot.
-    pub unsafe fn drop_slot(slot: *mut Slot<T>) {
-        match (*slot).header.state.get() {
+    /// The place is live.
+    unsafe fn drop_value(&self) {
+        if self.view.is_some() {
+            lent::<T>("dropped");
+        }
+        match (*self.header).state.get() {
             0 => {}
-            MOVED => Self::moved(),
+            MOVED => moved::<T>(),
             _ => panic!("{} is borrowed and cannot be dropped (a re-entrant call from Java?)", T::NAME),
         }
-        let value = (*slot).value.assume_init_read();
-        free_moved::<T>(&(*slot).header);
+        let value = self.value.read();
+        free_moved::<T>(self.header);
         // Last: the value's destructor may panic, and the slot is already gone.
         drop(value);
     }
+}
 
-    /// Refuses a poisoned slot. The host refuses it before calling (`PoisonedObjectException`); this is
-    /// the Rust side's own guard.
-    fn check_poison(header: &Header) {
-        if header.poisoned.get() {
-            refuse(format_args!(
-                "{} is poisoned: a call that held it panicked, so it may be half-updated; it can only be dropped",
-                T::NAME
-            ))
-        }
+/// Refuses a poisoned slot. The host refuses it before calling (`PoisonedObjectException`); this is the
+/// Rust side's own guard.
+fn check_poison<T: Class>(header: &Header) {
+    if header.poisoned.get() {
+        refuse(format_args!(
+            "{} is poisoned: a call that held it panicked, so it may be half-updated; it can only be dropped",
+            T::NAME
+        ))
+    }
+}
+
+fn already_borrowed<T: Class>() -> ! {
+    refuse(format_args!("{} is already borrowed (a re-entrant call from Java?)", T::NAME))
+}
+
+fn moved<T: Class>() -> ! {
+    refuse(format_args!("{} was moved into Rust earlier in this call and cannot be used again", T::NAME))
+}
+
+fn lent<T: Class>(what: &str) -> ! {
+    refuse(format_args!(
+        "{} was lent to Java by Rust for the call in progress and cannot be {what}: Rust owns it",
+        T::NAME
+    ))
+}
+
+/// A value of a class that Rust lends to the host for the duration of one import or callback call: the
+/// host gets the handle of a view (a `&T` lets it borrow the value shared, a `&mut T` exclusively too), and
+/// the view is freed when this is dropped, after the call returned. Every host call made through the view
+/// nests inside the import call, so none is in progress then.
+///
+/// If a host call through the view panicked while holding the value in a way its class poisons (ABI.md,
+/// "Poisoned objects"), the value may be half-updated; dropping the `View` then panics (unless Rust is
+/// already unwinding), so the Rust code that lent the value does not carry on with it, and the call that
+/// holds it unwinds and poisons what it holds in turn.
+pub struct View {
+    header: NonNull<Header>,
+    release: unsafe fn(NonNull<Header>),
+}
+
+impl View {
+    /// A view of a shared borrow: the host may borrow the value shared only.
+    pub fn shared<T: Class>(value: &T) -> View {
+        // The count starts at 1: Rust's own shared borrow, which lasts as long as the view.
+        Self::of::<T>(value as *const T as *mut T, 1, false)
     }
 
-    fn already_borrowed() -> ! {
-        refuse(format_args!("{} is already borrowed (a re-entrant call from Java?)", T::NAME))
+    /// A view of an exclusive borrow: Rust does not use the value while the host holds the view.
+    pub fn exclusive<T: Class>(value: &mut T) -> View {
+        Self::of::<T>(value, 0, true)
     }
 
-    fn moved() -> ! {
-        refuse(format_args!("{} was moved into Rust earlier in this call and cannot be used again", T::NAME))
+    fn of<T: Class>(value: *mut T, state: i32, exclusive: bool) -> View {
+        let slot = Box::into_raw(Box::new(ViewSlot {
+            header: Header { live: Cell::new(LENT), state: Cell::new(state), poisoned: Cell::new(false) },
+            value,
+            exclusive,
+        }));
+        // SAFETY: Box::into_raw is never null; the header is the slot's first field (repr(C)).
+        View { header: unsafe { NonNull::new_unchecked(slot as *mut Header) }, release: release_view::<T> }
+    }
+
+    /// The handle the host gets.
+    pub fn handle(&self) -> i32 {
+        self.header.as_ptr() as usize as i32
+    }
+}
+
+impl Drop for View {
+    fn drop(&mut self) {
+        // SAFETY: `release` is the view's own, called once.
+        unsafe { (self.release)(self.header) }
+    }
+}
+
+/// Frees a view; panics afterwards if a host call through it poisoned it (see [`View`]).
+///
+/// # Safety
+/// `header` is a live view of `ViewSlot<T>`, released once.
+unsafe fn release_view<T: Class>(header: NonNull<Header>) {
+    let poisoned = header.as_ref().poisoned.get();
+    // Volatile, as in `free_moved`: a stale handle then fails the check in `Place::of_handle`.
+    std::ptr::write_volatile(header.as_ref().live.as_ptr(), 0);
+    drop(Box::from_raw(header.as_ptr() as *mut ViewSlot<T>));
+    if poisoned && !std::thread::panicking() {
+        panic!(
+            "{} that Rust lent to Java was poisoned by a panic in a call made through it: it may be \
+             half-updated, so the Rust code that lent it stops here",
+            T::NAME
+        );
     }
 }
 
@@ -317,7 +497,7 @@ pub fn into_handle<T: Class>(value: T) -> i32 {
 /// # Safety
 /// As [`crate::abi::FromHost::from_host`]: `handle` is a live handle of this instance.
 pub unsafe fn borrow<'a, T: Class>(handle: i32) -> &'a T {
-    Slot::borrow(Slot::<T>::from_handle(handle))
+    Place::<T>::of_handle(handle).borrow()
 }
 
 /// `&mut T` from a handle, for the current export call.
@@ -325,7 +505,7 @@ pub unsafe fn borrow<'a, T: Class>(handle: i32) -> &'a T {
 /// # Safety
 /// As [`crate::abi::FromHost::from_host`]: `handle` is a live handle of this instance.
 pub unsafe fn borrow_mut<'a, T: Class>(handle: i32) -> &'a mut T {
-    Slot::borrow_mut(Slot::<T>::from_handle(handle))
+    Place::<T>::of_handle(handle).borrow_mut()
 }
 
 /// `T` moved out of a handle.
@@ -333,7 +513,7 @@ pub unsafe fn borrow_mut<'a, T: Class>(handle: i32) -> &'a mut T {
 /// # Safety
 /// As [`crate::abi::FromHost::from_host`]: `handle` is a live handle of this instance.
 pub unsafe fn take<T: Class>(handle: i32) -> T {
-    Slot::take(Slot::<T>::from_handle(handle))
+    Place::<T>::of_handle(handle).take()
 }
 
 /// The `T::drop` export.
@@ -341,7 +521,7 @@ pub unsafe fn take<T: Class>(handle: i32) -> T {
 /// # Safety
 /// `handle` is a live handle of this instance.
 pub unsafe fn drop_handle<T: Class>(handle: i32) {
-    Slot::drop_slot(Slot::<T>::from_handle(handle))
+    Place::<T>::of_handle(handle).drop_value()
 }
 
 /// `Option<T>` as an export result: a new handle, or 0 for `None`.
@@ -351,7 +531,7 @@ pub fn option_into_handle<T: Class>(value: Option<T>) -> i32 {
 
 #[cfg(test)]
 mod tests {
-    use super::{end_call, held_mark, Class, Poisons, Slot, UnwindProbe};
+    use super::{end_call, held_mark, Class, Place, Poisons, Slot, UnwindProbe};
     use crate::host;
     use crate::text::{Describe, TypeName};
     use std::cell::{Cell, RefCell};
@@ -493,7 +673,7 @@ mod tests {
 
     #[test]
     fn null_handles_panic() {
-        let null = call(|| unsafe { Slot::<Counter>::from_handle(0) });
+        let null = call(|| unsafe { super::borrow::<Counter>(0).0 });
         assert_eq!(null.unwrap_err(), "null Counter handle");
     }
 
@@ -563,5 +743,90 @@ mod tests {
         assert!(host::recorded().is_empty());
         assert_eq!(call(|| unsafe { Slot::borrow_mut(slot).0 }), Ok(1));
         unsafe { Slot::drop_slot(slot) };
+    }
+
+    #[test]
+    fn a_shared_view_lends_the_value_for_shared_borrows_only() {
+        let counter = Counter(7);
+        let view = super::View::shared(&counter);
+        let handle = view.header.as_ptr() as usize;
+        assert_eq!(
+            call(|| unsafe {
+                Place::<Counter>::of_address(handle).borrow().0
+                    + Place::<Counter>::of_address(handle).borrow().0
+            }),
+            Ok(14)
+        );
+        assert_eq!(
+            call(|| unsafe { Place::<Counter>::of_address(handle).borrow_mut().0 }).unwrap_err(),
+            "Counter was lent to Java as &Counter for the call in progress: it can be borrowed shared only (a \
+             method taking &self, a parameter &Counter)"
+        );
+        let lent = "Counter was lent to Java by Rust for the call in progress and cannot be";
+        assert_eq!(
+            call(|| unsafe { Place::<Counter>::of_address(handle).take().0 }).unwrap_err(),
+            format!("{lent} moved: Rust owns it")
+        );
+        assert_eq!(
+            call(|| unsafe { Place::<Counter>::of_address(handle).drop_value() }).unwrap_err(),
+            format!("{lent} dropped: Rust owns it")
+        );
+        drop(view);
+        assert_eq!(counter.0, 7);
+    }
+
+    #[test]
+    fn an_exclusive_view_lets_the_host_change_the_value() {
+        let before = drops();
+        let mut counter = Counter(1);
+        {
+            let view = super::View::exclusive(&mut counter);
+            let handle = view.header.as_ptr() as usize;
+            assert_eq!(call(|| unsafe { Place::<Counter>::of_address(handle).borrow_mut().0 += 10 }), Ok(()));
+            assert_eq!(
+                call(|| unsafe {
+                    Place::<Counter>::of_address(handle).borrow_mut();
+                    Place::<Counter>::of_address(handle).borrow().0
+                })
+                .unwrap_err(),
+                "Counter is already borrowed (a re-entrant call from Java?)"
+            );
+        }
+        assert_eq!(counter.0, 11);
+        assert_eq!(drops(), before, "releasing a view drops nothing");
+    }
+
+    #[test]
+    fn a_view_poisoned_by_a_host_call_panics_when_released() {
+        host::recorded(); // the record is per thread: starts empty
+        let mut counter = Counter(1);
+        let released = call(|| {
+            let view = super::View::exclusive(&mut counter);
+            let handle = view.header.as_ptr() as usize;
+            let failed = call(|| unsafe {
+                Place::<Counter>::of_address(handle).borrow_mut().0 += 1;
+                panic!("half-way")
+            });
+            assert_eq!(failed.unwrap_err(), "half-way");
+            assert_eq!(host::recorded(), [format!("poisoned: {:#x}", view.handle())]);
+            drop(view);
+        });
+        assert_eq!(
+            released.unwrap_err(),
+            "Counter that Rust lent to Java was poisoned by a panic in a call made through it: it may be \
+             half-updated, so the Rust code that lent it stops here"
+        );
+        assert_eq!(counter.0, 2);
+        // Released while unwinding: no second panic.
+        let unwinding = call(|| {
+            let _view = super::View::exclusive(&mut counter);
+            let _ = call(|| unsafe {
+                Place::<Counter>::of_address(_view.header.as_ptr() as usize).borrow_mut().0 += 1;
+                panic!("again")
+            });
+            panic!("the import threw")
+        });
+        assert_eq!(unwinding.unwrap_err(), "the import threw");
+        host::recorded();
     }
 }

@@ -101,11 +101,22 @@
 //! A type that cannot cross, or a shape the macros cannot export (a generic function, a `drop` method, a
 //! class that borrows), is a compile error that says in one line what is wrong and what to write instead;
 //! `rust/ui-tests` in the repository checks each message.
+//!
+//! Objects also cross in lists and options (`Vec<Counter>`, `Vec<&Counter>`, `Option<Counter>`), and Rust
+//! gives (`Counter`) or lends (`&Counter`, `&mut Counter`) them to imports and callbacks. Rust iterators
+//! Java pulls items from lazily, with [`Iter`]:
+//!
+//! ```ignore
+//! wasmbridge::export! {
+//!     fn counters(n: i64) -> Vec<Counter> { (0..n).map(|start| Counter { count: start }).collect() }
+//!     fn countdown(from: u32) -> wasmbridge::Iter<u32> { wasmbridge::Iter::new((0..=from).rev()) }
+//! }
+//! ```
 
 //! # What is API
 //!
-//! The items documented here are the API: the six declaration macros, [`Callback`], [`JavaException`],
-//! [`Enumeration`] and [`ABI_VERSION`]. What the macros expand to (the conversion traits, the slice
+//! The items documented here are the API: the six declaration macros, [`Callback`], [`Iter`],
+//! [`JavaException`], [`Enumeration`] and [`ABI_VERSION`]. What the macros expand to (the conversion traits, the slice
 //! layout, the boundary functions, the class handle table, the compile-time signature text) is in the
 //! hidden module `__private`, and the macros' own helper macros are at the crate root under names that
 //! start with `__` (Rust puts every `#[macro_export]` macro there). Neither is API: code outside this
@@ -115,8 +126,9 @@
 //! Inside the crate, modules depend on each other in one direction only, from the bottom up:
 //! `text` (compile-time names and signature lines) and `alloc` (the host's allocator); `value` (the value
 //! encoding) and `slice` (bytes in linear memory); `host` (the support imports); `abi` (how each type
-//! crosses); `class` (handles); `panic` (the boundary every export runs in); `callback`; the macros; and
-//! `data_enum`, the macro for enums with data.
+//! crosses); `class` (handles and views); `objects` (objects in `Vec` and `Option`, passed to imports);
+//! `panic` (the boundary every export runs in); `callback`; `iter` (iterators); the macros; and `data_enum`,
+//! the macro for enums with data.
 
 mod abi;
 mod alloc;
@@ -124,13 +136,16 @@ mod callback;
 mod class;
 mod data_enum;
 mod host;
+mod iter;
 mod macros;
+mod objects;
 mod panic;
 mod slice;
 mod text;
 mod value;
 
 pub use callback::Callback;
+pub use iter::Iter;
 pub use panic::JavaException;
 pub use value::Enumeration;
 
@@ -144,10 +159,15 @@ pub mod __private {
         encoded_from_host, encoded_into_host, encoded_lend, encoded_take_from_host, FromHost, IntoHost,
         LendToHost, Lent, OptionWire, TakeFromHost, VecElement, WasmValue, Wire, Zero,
     };
-    pub use crate::callback::CallbackArgs;
+    pub use crate::callback::{CallbackArg, CallbackArgs};
     pub use crate::class::{
         borrow as class_borrow, borrow_mut as class_borrow_mut, drop_handle, into_handle, option_into_handle,
-        take as class_take, Class, Poisons, SharedBorrowIsSafe, SharedBorrowMayPoison, UnwindProbe,
+        take as class_take, Class, Poisons, SharedBorrowIsSafe, SharedBorrowMayPoison, UnwindProbe, View,
+    };
+    pub use crate::iter::IterItem;
+    pub use crate::objects::{
+        borrow_all, borrow_all_mut, borrowed_result, encode_handle, give_all, no_such_direction,
+        option_borrow, option_borrow_mut, option_take, pass_given, pass_lent, take_all, PassToHost, Passed,
     };
     pub use crate::panic::{after_import, export_call};
     pub use crate::slice::{Numeric, Slice};
@@ -157,8 +177,8 @@ pub mod __private {
     pub use crate::{
         __class_declaration as class_declaration, __class_emit as class_emit, __class_items as class_items,
         __class_method as class_method, __class_method_error as class_method_error,
-        __class_params as class_params, __class_poisons as class_poisons, __class_type as class_type,
-        __data_enum_emit as data_enum_emit, __data_enum_tuple as data_enum_tuple,
+        __class_objects as class_objects, __class_params as class_params, __class_poisons as class_poisons,
+        __class_type as class_type, __data_enum_emit as data_enum_emit, __data_enum_tuple as data_enum_tuple,
         __data_enum_variant_line as data_enum_variant_line, __data_enum_variants as data_enum_variants,
         __encoded_containers as encoded_containers, __export_shim as export_shim, __fn_line as fn_line,
         __foreign_arg as foreign_arg, __foreign_emit as foreign_emit, __foreign_items as foreign_items,
@@ -189,7 +209,7 @@ mod tests {
     }
 
     /// The modules in dependency order: each may use only the ones before it (no cycles).
-    const LAYERS: [(&str, &str); 11] = [
+    const LAYERS: [(&str, &str); 13] = [
         ("text", include_str!("text.rs")),
         ("alloc", include_str!("alloc.rs")),
         ("value", include_str!("value.rs")),
@@ -197,8 +217,10 @@ mod tests {
         ("host", include_str!("host.rs")),
         ("abi", include_str!("abi.rs")),
         ("class", include_str!("class.rs")),
+        ("objects", include_str!("objects.rs")),
         ("panic", include_str!("panic.rs")),
         ("callback", include_str!("callback.rs")),
+        ("iter", include_str!("iter.rs")),
         ("macros", include_str!("macros.rs")),
         ("data_enum", include_str!("data_enum.rs")),
     ];
@@ -231,7 +253,7 @@ mod tests {
     #[test]
     fn modules_depend_on_lower_layers_only() {
         let names: Vec<&str> = LAYERS.iter().map(|(name, _)| *name).collect();
-        assert!(uses(LAYERS[8].1).contains(&"panic".to_owned()), "the scan finds callback's use of panic");
+        assert!(uses(LAYERS[9].1).contains(&"panic".to_owned()), "the scan finds callback's use of panic");
         for (index, (module, source)) in LAYERS.iter().enumerate() {
             for used in uses(source) {
                 let position = names.iter().position(|name| *name == used);

@@ -131,7 +131,8 @@ macro_rules! __export_shim {
 /// `module "name";` names the Wasm import module (it defaults to `env`); each `fn` is imported under
 /// its own name and wrapped in a safe function of the same name. Parameters are lent to the host for
 /// the call (an encoded one, such as `Vec<String>`, through a temporary buffer); results are owned by
-/// Rust. Classes and `Result` are for exports only.
+/// Rust. An object of a class can be a parameter: `T` gives it to the host (a new object Java owns),
+/// `&T` and `&mut T` lend it for the import call only (ABI.md, "Classes"). `Result` is for exports only.
 ///
 /// ```ignore
 /// wasmbridge::import! {
@@ -164,8 +165,8 @@ macro_rules! __import_fns {
                 #[link_name = stringify!($name)]
                 fn host($($arg: <$ty as $crate::__private::Wire>::Abi),*) -> $crate::__private::wire_result!($($ret)?);
             }
-            // Kept alive until the import returns (an encoded argument owns its buffer).
-            $(let $arg = <$ty as $crate::__private::LendToHost>::lend(&$arg);)*
+            // Kept alive until the import returns (an encoded argument owns its buffer, a lent object its view).
+            $(let $arg = <$ty as $crate::__private::PassToHost>::pass($arg);)*
             // SAFETY: the host implements the import per ABI.md; lent arguments outlive the call.
             let wire = unsafe { host($($arg.abi()),*) };
             // A Java exception in the import unwinds from here, before the result is decoded.
@@ -190,8 +191,7 @@ macro_rules! __import_fns {
 /// method name (implement `Drop` for clean-up).
 ///
 /// `Self` may be used for a parameter (`Self`, `&Self`, `&mut Self`) and for the result (`Self`,
-/// `Option<Self>`, `Result<Self, E>`); other types must name the type itself (`Vec<Counter>` is not
-/// supported anyway). A result may borrow from `&self` or a parameter (`fn name(&self) -> &str`,
+/// `Option<Self>`, `Result<Self, E>`); other types must name the type itself (`Vec<Counter>`). A result may borrow from `&self` or a parameter (`fn name(&self) -> &str`,
 /// `fn bytes(&self) -> &[u8]`): it is copied out for Java before the call ends, so nothing Java holds
 /// points into the object.
 ///
@@ -223,7 +223,15 @@ macro_rules! __import_fns {
 /// The type can then be a parameter or result of [`export!`](crate::export!) functions too: `&T` and `&mut T` borrow
 /// the object for the call, `T` moves it out of its handle (the host's object becomes unusable), a `T`
 /// or `Option<T>` result is a new object for the host. A borrow that conflicts with one in progress (a
-/// re-entrant call from Java), or a move or drop of a borrowed object, panics.
+/// re-entrant call from Java), or a move or drop of a borrowed object, panics. The same holds for each
+/// object of a `Vec<T>`, `Vec<&T>` or `Vec<&mut T>` parameter and an `Option<T>`, `Option<&T>` or `Option<&mut
+/// T>` one, and a `Vec<T>` result gives the host a new object per element. An [`Iter<T>`](crate::Iter) result
+/// may yield objects too, each a new object for the host.
+///
+/// An import's or callback's parameter `T` gives the object to Java (a new object Java owns); `&T` and `&mut
+/// T` lend it for the call only, through a *view*: Java's object refuses use once the call returns, cannot be
+/// moved into Rust, and a `&T` view cannot be borrowed mutably. If a Java call through a view panics in a way
+/// that poisons it, the lending call panics when the import returns (the value may be half-updated).
 ///
 /// **Unwind safety.** When a call panics (or a Java exception unwinds it) while its code holds an object,
 /// the object may be half-updated, so it is *poisoned*: Java refuses every later use with
@@ -403,12 +411,7 @@ macro_rules! __class_type {
                 $crate::__private::into_handle(self)
             }
         }
-        impl $crate::__private::OptionWire for $T {
-            type OptionAbi = i32;
-            fn option_into_host(value: ::core::option::Option<Self>) -> i32 {
-                $crate::__private::option_into_handle(value)
-            }
-        }
+        $crate::__private::class_objects!($T);
         const _: () = {
             #[unsafe(export_name = concat!(stringify!($T), "::drop"))]
             extern "C-unwind" fn drop(handle: i32) {
@@ -1082,6 +1085,32 @@ mod tests {
         fn sample_echo(sample: Sample) -> Sample { sample }
         fn tally_sum(a: &Tally, b: &mut Tally) -> i64 { a.total + b.total }
         fn with_callback(f: crate::Callback<(String, Pair), ()>, n: i32) { for _ in 0..n { f.call((String::new(), Pair { a: 1, b: true })); } }
+        // Objects in lists and options, given and lent to callbacks, and iterators.
+        fn tallies_total(tallies: Vec<Tally>) -> i64 { tallies.iter().map(|t| t.total).sum() }
+        fn tallies_peek(tallies: Vec<&Tally>) -> i64 { tallies.iter().map(|t| t.total).sum() }
+        fn tallies_reset(tallies: Vec<&mut Tally>) { tallies.into_iter().for_each(Tally::reset) }
+        fn tallies_made(n: i64) -> Vec<Tally> { (0..n).map(Tally::new).collect() }
+        fn tally_or_zero(tally: Option<Tally>) -> i64 { tally.map_or(0, |t| t.total) }
+        fn tally_peek(tally: Option<&Tally>, other: Option<&mut Tally>) -> bool { tally.is_some() && other.is_some() }
+        fn tally_visits(f: crate::Callback<(Tally, &Tally, &mut Tally), ()>) {
+            let (shared, mut exclusive) = (Tally::new(1), Tally::new(2));
+            f.call((Tally::new(0), &shared, &mut exclusive));
+        }
+        fn numbers(n: u32) -> crate::Iter<u32> { crate::Iter::new(0..n) }
+        fn tally_stream(n: i64) -> Result<crate::Iter<Tally>, String> { Ok(crate::Iter::batched((0..n).map(Tally::new), 8)) }
+    }
+
+    /// Objects lent and given to imports (compiled, not called: the imports exist in a Wasm host only).
+    #[allow(dead_code)]
+    mod imports {
+        use super::Tally;
+
+        crate::import! {
+            module "host";
+            fn show_tally(tally: &Tally);
+            fn change_tally(tally: &mut Tally) -> bool;
+            fn adopt_tally(tally: Tally, note: String);
+        }
     }
 
     fn name<T: Describe>() -> String {
@@ -1208,5 +1237,12 @@ mod tests {
         assert_eq!(METHOD.as_str(), "fn Tally::add(self: &mut Tally, by: i64) -> i64\n");
         const IMPORT: Line = crate::__private::fn_line!("import", concat!("host", ".", "poke");;);
         assert_eq!(IMPORT.as_str(), "import host.poke() -> ()\n");
+        const OBJECTS: Line = crate::__private::fn_line!("fn", "objects"; "a" => Vec<&mut Tally>, "b" => Option<&Tally>; crate::Iter<Tally>);
+        assert_eq!(
+            OBJECTS.as_str(),
+            "fn objects(a: Vec<&mut Tally>, b: Option<&Tally>) -> Iterator<Tally>\n"
+        );
+        const LENT: Line = crate::__private::fn_line!("import", "host.show"; "t" => &Tally, "f" => crate::Callback<(Tally, &mut Tally), ()>;);
+        assert_eq!(LENT.as_str(), "import host.show(t: &Tally, f: Fn(Tally, &mut Tally) -> ()) -> ()\n");
     }
 }

@@ -5,12 +5,13 @@ use crate::text::Describe;
 
 /// A type with a value encoding: written into the bytes the host reads.
 #[diagnostic::on_unimplemented(
-    message = "`{Self}` has no value encoding: it cannot be inside an Option, a Vec, a record or a callback",
+    message = "`{Self}` has no value encoding: it cannot be a record field, or inside a nested Option or Vec",
     label = "not encodable",
-    note = "encodable: bool, i8-i64, u8-u64, isize, usize, f32, f64, String, Vec<T>, Option<T>, record!/enumeration! \
-            types",
-    note = "a class! object crosses only as a handle, as a whole parameter or result: it cannot be a record \
-            field, a `Vec` element or a callback argument; copy the values Java needs into a `record!` instead"
+    note = "encodable: bool, i8-i64, u8-u64, isize, usize, f32, f64, String, Vec<T>, Option<T>, \
+            record!/enumeration!/data_enum! types",
+    note = "a class! object crosses only as a handle: alone, or in one `Vec`/`Option` of an export's parameter \
+            or result, or alone to an import or callback; not in a record, a `Vec<Vec<_>>` or a list given to \
+            an import: copy the values Java needs into a `record!` instead"
 )]
 pub trait Encode {
     /// Appends the encoding of `self` to `out`.
@@ -19,12 +20,13 @@ pub trait Encode {
 
 /// A type with a value encoding: read from the bytes the host wrote.
 #[diagnostic::on_unimplemented(
-    message = "`{Self}` has no value encoding: it cannot be inside an Option, a Vec, a record or a callback",
+    message = "`{Self}` has no value encoding: it cannot be a record field, or inside a nested Option or Vec",
     label = "not decodable",
-    note = "encodable: bool, i8-i64, u8-u64, isize, usize, f32, f64, String, Vec<T>, Option<T>, record!/enumeration! \
-            types; owned types only (`String`, not `&str`)",
-    note = "a class! object crosses only as a handle, as a whole parameter or result: it cannot be a record \
-            field, a `Vec` element or a callback argument; copy the values Java needs into a `record!` instead"
+    note = "encodable: bool, i8-i64, u8-u64, isize, usize, f32, f64, String, Vec<T>, Option<T>, \
+            record!/enumeration!/data_enum! types; owned types only (`String`, not `&str`)",
+    note = "a class! object crosses only as a handle: alone, or in one `Vec`/`Option` of an export's parameter \
+            or result, or alone to an import or callback; not in a record, a `Vec<Vec<_>>` or a list given to \
+            an import: copy the values Java needs into a `record!` instead"
 )]
 pub trait Decode: Sized {
     /// Reads one value. Malformed input panics (through [`Reader`]).

@@ -1,4 +1,4 @@
-// Imports take values: a class object cannot be passed to Java's import.
+// An import takes a class object alone (given or lent), not in a list.
 pub struct Counter {
     count: i64,
 }
@@ -11,7 +11,7 @@ wasmbridge::class! {
 
 wasmbridge::import! {
     module "host";
-    fn show(counter: &Counter);
+    fn show(counters: Vec<Counter>);
 }
 
 fn main() {}

@@ -1,4 +1,4 @@
-// A list of class objects is not supported.
+// Objects cross in one list (`Vec<Counter>`), not in a list of lists.
 pub struct Counter {
     count: i64,
 }
@@ -10,8 +10,8 @@ wasmbridge::class! {
 }
 
 wasmbridge::export! {
-    fn counters(n: i64) -> Vec<Counter> {
-        (0..n).map(|count| Counter { count }).collect()
+    fn counters(n: i64) -> Vec<Vec<Counter>> {
+        vec![(0..n).map(|count| Counter { count }).collect()]
     }
 }
 

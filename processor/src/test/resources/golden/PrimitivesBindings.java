@@ -23,7 +23,7 @@ import javax.annotation.processing.Generated;
 @Generated("dev.wasmbridge.processor.WasmBridgeProcessor")
 public final class PrimitivesBindings extends GeneratedBindings implements Primitives {
   private static final CheckedModule MODULE = CheckedModule.classpath(PrimitivesBindings.class, "wasm/types_fixture.exnref.wasm")
-  .checkedAgainst("0b653d937f667aabb159546fc52e4d7929512d61b9603e04adcbbdaccd9c79e0", List.of(
+  .checkedAgainst("3a9cc942f6da8fbff934b944309f7e9b4c98f12820511c5b5b78f19e979844aa", List.of(
     "fn add(a: i32, b: i32) -> i32",
     "fn half(x: f32) -> f32",
     "fn hypotenuse(x: f64, y: f64) -> f64",
@@ -35,8 +35,8 @@ public final class PrimitivesBindings extends GeneratedBindings implements Primi
     "import host.host_scalars(a: i64, b: f32, c: f64, d: bool) -> f64",
     "import host.host_transform(bytes: &[u8]) -> Vec<u8>",
     "import host.log(message: &str) -> ()"))
-  .withCompiledMachine("example.PrimitivesBindingsMachine", "sha-256:C2U9k39mequxWVRvxS5NeSlRLWG5YD4Ercu9rM2ceeA=")
-  .withSkeleton("META-INF/wasmbridge/skeleton/0b653d937f667aabb159546fc52e4d7929512d61b9603e04adcbbdaccd9c79e0/wasm/types_fixture.exnref.wasm");
+  .withCompiledMachine("example.PrimitivesBindingsMachine", "sha-256:OpzJQvbaj7/5NLlEMJ9+m0yY8SggURxbW3jxnpeYRKo=")
+  .withSkeleton("META-INF/wasmbridge/skeleton/3a9cc942f6da8fbff934b944309f7e9b4c98f12820511c5b5b78f19e979844aa/wasm/types_fixture.exnref.wasm");
 
   private static final int EXPORT_ADD = 0;
 
@@ -203,7 +203,7 @@ public final class PrimitivesBindings extends GeneratedBindings implements Primi
     try {
       int result$;
       try {
-        result$ = PrimitivesBindingsMachineFuncGroup_0.func_12((int) a0, (int) a1, call$.memory(), call$.instance());
+        result$ = PrimitivesBindingsMachineFuncGroup_0.func_13((int) a0, (int) a1, call$.memory(), call$.instance());
       } catch (Throwable e$) {
         throw call$.failed(EXPORT_ADD, e$);
       }
@@ -219,7 +219,7 @@ public final class PrimitivesBindings extends GeneratedBindings implements Primi
     try {
       long result$;
       try {
-        result$ = PrimitivesBindingsMachineFuncGroup_0.func_47(a0, a1, call$.memory(), call$.instance());
+        result$ = PrimitivesBindingsMachineFuncGroup_0.func_48(a0, a1, call$.memory(), call$.instance());
       } catch (Throwable e$) {
         throw call$.failed(EXPORT_MUL_LONG, e$);
       }
@@ -235,7 +235,7 @@ public final class PrimitivesBindings extends GeneratedBindings implements Primi
     try {
       float result$;
       try {
-        result$ = PrimitivesBindingsMachineFuncGroup_0.func_44(Float.intBitsToFloat((int) a0), call$.memory(), call$.instance());
+        result$ = PrimitivesBindingsMachineFuncGroup_0.func_45(Float.intBitsToFloat((int) a0), call$.memory(), call$.instance());
       } catch (Throwable e$) {
         throw call$.failed(EXPORT_HALF, e$);
       }
@@ -251,7 +251,7 @@ public final class PrimitivesBindings extends GeneratedBindings implements Primi
     try {
       double result$;
       try {
-        result$ = PrimitivesBindingsMachineFuncGroup_0.func_45(Double.longBitsToDouble(a0), Double.longBitsToDouble(a1), call$.memory(), call$.instance());
+        result$ = PrimitivesBindingsMachineFuncGroup_0.func_46(Double.longBitsToDouble(a0), Double.longBitsToDouble(a1), call$.memory(), call$.instance());
       } catch (Throwable e$) {
         throw call$.failed(EXPORT_HYPOTENUSE, e$);
       }
@@ -267,7 +267,7 @@ public final class PrimitivesBindings extends GeneratedBindings implements Primi
     try {
       int result$;
       try {
-        result$ = PrimitivesBindingsMachineFuncGroup_0.func_48((int) a0, call$.memory(), call$.instance());
+        result$ = PrimitivesBindingsMachineFuncGroup_0.func_49((int) a0, call$.memory(), call$.instance());
       } catch (Throwable e$) {
         throw call$.failed(EXPORT_NEGATE, e$);
       }
@@ -282,7 +282,7 @@ public final class PrimitivesBindings extends GeneratedBindings implements Primi
     call$.begin(EXPORT_NOTHING);
     try {
       try {
-        PrimitivesBindingsMachineFuncGroup_0.func_49(call$.memory(), call$.instance());
+        PrimitivesBindingsMachineFuncGroup_0.func_50(call$.memory(), call$.instance());
       } catch (Throwable e$) {
         throw call$.failed(EXPORT_NOTHING, e$);
       }

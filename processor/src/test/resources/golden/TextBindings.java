@@ -24,7 +24,7 @@ import javax.annotation.processing.Generated;
 @Generated("dev.wasmbridge.processor.WasmBridgeProcessor")
 public final class TextBindings extends GeneratedBindings implements Text {
   private static final CheckedModule MODULE = CheckedModule.classpath(TextBindings.class, "wasm/types_fixture.exnref.wasm")
-  .checkedAgainst("0b653d937f667aabb159546fc52e4d7929512d61b9603e04adcbbdaccd9c79e0", List.of(
+  .checkedAgainst("3a9cc942f6da8fbff934b944309f7e9b4c98f12820511c5b5b78f19e979844aa", List.of(
     "fn byte_sum(bytes: &[u8]) -> i64",
     "fn bytes_owned(bytes: Vec<u8>) -> Vec<u8>",
     "fn call_host_log(message: &str) -> ()",

@@ -62,4 +62,8 @@ final class ChicoryBigModule implements ChicoryBigModule_ModuleImports, ChicoryB
 
     @Override
     public void panic(long message) {}
+
+    /** Imported since every module has the support crate's iterator exports, which hold their iterators as objects. */
+    @Override
+    public void poisoned(int handle) {}
 }

@@ -9,6 +9,10 @@ final class AbiVersion {
     static final String RESERVED_PREFIX = "wasmbridge_";
     /** {@code Type::drop} drops a class object (docs/ABI.md, "Classes"). */
     static final String DROP_SUFFIX = "::drop";
+    /** {@code (i32, i32) -> i64}: the next items of a Rust iterator (docs/ABI.md, "Iterators"). */
+    static final String ITER_NEXT = "wasmbridge_iter_next";
+    /** {@code (i32) -> ()}: drops a Rust iterator (docs/ABI.md, "Iterators"). */
+    static final String ITER_DROP = "wasmbridge_iter_drop";
 
     private AbiVersion() {}
 }

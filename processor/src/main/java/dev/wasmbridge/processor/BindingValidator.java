@@ -100,6 +100,9 @@ final class BindingValidator {
         if (context.firstMemoryUser != null) {
             checkSliceSupport(context.firstMemoryUser, resource, context.wasm);
         }
+        if (context.firstIterator != null) {
+            checkIteratorSupport(context.firstIterator, resource, context.wasm);
+        }
         List<ImportsInterface> imports = imports(element, annotation, context);
         if (diagnostics.errorCount() > errorsBefore) {
             return Optional.empty();
@@ -119,6 +122,8 @@ final class BindingValidator {
         final TypeResolver types;
         final Map<String, ExecutableElement> byExportName = new LinkedHashMap<>();
         ExecutableElement firstMemoryUser;
+        /** The first method that returns a Rust iterator, which needs the support crate's iterator exports. */
+        ExecutableElement firstIterator;
 
         Context(String resource, WasmModuleInfo wasm, RustSignatures signatures, TypeResolver types) {
             this.resource = resource;
@@ -389,10 +394,8 @@ final class BindingValidator {
                 ok = false;
                 continue;
             }
-            Passing passing = parameter.type() instanceof ClassType
-                    ? (rustType instanceof RustType.Borrowed ? Passing.BORROW : Passing.MOVE)
-                    : Passing.VALUE;
-            parameters.add(new Parameter(parameter.name(), parameter.type(), passing));
+            parameters.add(new Parameter(
+                    parameter.name(), lending(parameter.type(), rustType), passing(parameter.type(), rustType)));
         }
         RustType rustResult = rust.result();
         boolean fallible = rustResult instanceof RustType.ResultOf;
@@ -406,6 +409,9 @@ final class BindingValidator {
                 rustResult,
                 declaration,
                 Position.EXPORT_RESULT);
+        if (ok && sig.result() instanceof JavaType.IteratorOf && context.firstIterator == null) {
+            context.firstIterator = method;
+        }
         ErrorConversion error = fallible ? errorConversion(method) : null;
         if (!ok || fallible && error == NO_CONVERSION) {
             return Optional.empty();
@@ -450,6 +456,33 @@ final class BindingValidator {
                 null,
                 false,
                 null));
+    }
+
+    /**
+     * How Rust takes a parameter of type {@code rust}: a Rust object, alone or in a {@code Vec} or {@code
+     * Option}, is borrowed ({@code &T}, {@code &mut T}) or moved ({@code T}) by an export, and lent or given to
+     * an import (docs/ABI.md, "Classes"); any other value is {@link Passing#VALUE}.
+     */
+    private static Passing passing(JavaType java, RustType rust) {
+        boolean objects = java instanceof ClassType
+                || java instanceof JavaType.ListOf l && l.element() instanceof ClassType
+                || java instanceof JavaType.OptionalOf o && o.value() instanceof ClassType;
+        if (!objects) {
+            return Passing.VALUE;
+        }
+        RustType object =
+                rust instanceof RustType.VecOf v ? v.element() : rust instanceof RustType.OptionOf o ? o.value() : rust;
+        return object instanceof RustType.Borrowed ? Passing.BORROW : Passing.MOVE;
+    }
+
+    /** A callback as the Rust function it is passed to sees it: which Rust objects it lends; else {@code java}. */
+    private static JavaType lending(JavaType java, RustType rust) {
+        if (java instanceof JavaType.CallbackType c && rust instanceof RustType.FnOf f) {
+            List<Boolean> lent = new ArrayList<>();
+            f.parameters().forEach(p -> lent.add(p instanceof RustType.Borrowed));
+            return c.lending(lent);
+        }
+        return java;
     }
 
     /** How the receiver {@code self} of a class method is passed; empty when the function has none. */
@@ -576,6 +609,23 @@ final class BindingValidator {
         }
     }
 
+    /** The exports of docs/ABI.md, "Iterators", that a method returning a Rust iterator needs. */
+    private void checkIteratorSupport(ExecutableElement user, String resource, WasmModuleInfo wasm) {
+        List<String> problems = new ArrayList<>();
+        allocatorProblem(wasm, AbiVersion.ITER_NEXT, ITER_NEXT_SIGNATURE).ifPresent(problems::add);
+        allocatorProblem(wasm, AbiVersion.ITER_DROP, ITER_DROP_SIGNATURE).ifPresent(problems::add);
+        if (!problems.isEmpty()) {
+            diagnostics.report(
+                    user, Message.ITERATOR_EXPORTS_MISSING, describe(user), resource, String.join(" and ", problems));
+        }
+    }
+
+    /** The Wasm signature of {@value AbiVersion#ITER_NEXT}. */
+    static final String ITER_NEXT_SIGNATURE = "(i32, i32) -> i64";
+
+    /** The Wasm signature of {@value AbiVersion#ITER_DROP}. */
+    static final String ITER_DROP_SIGNATURE = "(i32) -> ()";
+
     private static Optional<String> allocatorProblem(WasmModuleInfo wasm, String name, String signature) {
         Optional<String> actual = wasm.exportSignature(name);
         if (actual.isEmpty()) {
@@ -695,9 +745,16 @@ final class BindingValidator {
         Signature sig = signature.get();
         Optional<RustFunction> rust =
                 context.signatures == null ? Optional.empty() : context.signatures.imported(module, name);
+        List<Parameter> parameters = sig.parameters();
         if (rust.isPresent()) {
             if (!importMatchesRust(method, sig, rust.get())) {
                 return Optional.empty();
+            }
+            parameters = new ArrayList<>();
+            for (int i = 0; i < sig.parameters().size(); i++) {
+                Parameter parameter = sig.parameters().get(i);
+                RustType rustType = rust.get().parameters().get(i).type();
+                parameters.add(new Parameter(parameter.name(), parameter.type(), passing(parameter.type(), rustType)));
             }
         } else {
             Optional<Parameter> newer = sig.parameters().stream()
@@ -729,7 +786,7 @@ final class BindingValidator {
         if (sig.usesMemory() && context.firstMemoryUser == null) {
             context.firstMemoryUser = method;
         }
-        return Optional.of(new Import(method.getSimpleName().toString(), module, name, sig.parameters(), sig.result()));
+        return Optional.of(new Import(method.getSimpleName().toString(), module, name, parameters, sig.result()));
     }
 
     private boolean importMatchesRust(ExecutableElement method, Signature sig, RustFunction rust) {
@@ -783,6 +840,22 @@ final class BindingValidator {
         if (TypeMatcher.matches(java, rust, position)) {
             return true;
         }
+        if (java instanceof JavaType.IteratorOf iterator
+                && rust instanceof RustType.IteratorOf items
+                && position == Position.EXPORT_RESULT) {
+            String item = TypeMatcher.javaFor(items.item(), Position.NESTED);
+            diagnostics.report(
+                    site,
+                    Message.ITERATOR_ITEM_MISMATCH,
+                    what.replaceFirst("^The result of ", ""),
+                    iterator.item().spelling(),
+                    items.item().spelling(),
+                    declaration,
+                    items.item().spelling(),
+                    item,
+                    iterator.form().type.simpleName() + "<" + item + ">");
+            return false;
+        }
         diagnostics.report(
                 site,
                 Message.TYPE_MISMATCH,
@@ -825,6 +898,13 @@ final class BindingValidator {
                         simpleType(parameter.asType()),
                         SUPPORTED);
                 ok = false;
+            } else if (type.get() instanceof JavaType.IteratorOf iterator) {
+                diagnostics.report(
+                        parameter,
+                        Message.ITERATOR_NOT_A_RESULT,
+                        "Parameter '" + parameter.getSimpleName() + "' of " + describe(method),
+                        iterator.spelling());
+                ok = false;
             } else {
                 parameters.add(new Parameter(parameter.getSimpleName().toString(), type.get(), Passing.VALUE));
             }
@@ -842,6 +922,10 @@ final class BindingValidator {
                     simpleType(method.getReturnType()),
                     SUPPORTED);
             ok = false;
+        } else if (!export && result.get() instanceof JavaType.IteratorOf iterator) {
+            diagnostics.report(
+                    method, Message.ITERATOR_NOT_A_RESULT, "The result of " + describe(method), iterator.spelling());
+            ok = false;
         }
         if (!ok) {
             return Optional.empty();
@@ -856,8 +940,7 @@ final class BindingValidator {
     static final String SUPPORTED = "int, long, short, byte (each also @Unsigned), float, double, boolean, String,"
             + " byte[], ByteBuffer, short[], int[], long[], float[], double[], Optional<T>, OptionalInt,"
             + " OptionalLong, OptionalDouble, List<T>, @WasmEnum enums and sealed interfaces, @WasmRecord records,"
-            + " @WasmCallback and @WasmClass"
-            + " interfaces";
+            + " @WasmCallback and @WasmClass interfaces; results also Iterator<T>, Stream<T> and WasmIterator<T>";
 
     /** Abstract methods to bind, inherited ones included, minus those every binding class implements. */
     private List<ExecutableElement> abstractMethods(TypeElement type) {

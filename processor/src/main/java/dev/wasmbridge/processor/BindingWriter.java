@@ -70,6 +70,14 @@ final class BindingWriter {
     /** The named drop export of each class, by the name of its implementation. */
     private final Map<String, ExportNames.Named> drops = new LinkedHashMap<>();
 
+    /**
+     * The support crate's iterator exports ({@code wasmbridge_iter_next}, {@code wasmbridge_iter_drop}), last in
+     * the export list when a method returns a Rust iterator; else null.
+     */
+    private final ExportNames.Named iterNext;
+
+    private final ExportNames.Named iterDrop;
+
     private final Map<ClassName, String> implementations = new LinkedHashMap<>();
     private final ValueCode values;
 
@@ -97,6 +105,9 @@ final class BindingWriter {
         for (ClassBinding binding : model.classes()) {
             drops.put(implementations.get(binding.type().name()), exportNames.add(binding.dropExport()));
         }
+        boolean iterators = allExports.stream().anyMatch(e -> e.result() instanceof JavaType.IteratorOf);
+        this.iterNext = iterators ? exportNames.add(AbiVersion.ITER_NEXT) : null;
+        this.iterDrop = iterators ? exportNames.add(AbiVersion.ITER_DROP) : null;
         this.values = new ValueCode(implementations, model.generated());
     }
 
@@ -192,7 +203,7 @@ final class BindingWriter {
 
     private CodeBlock exportList() {
         CodeBlock.Builder list = CodeBlock.builder().add("$T.of(", LIST).indent();
-        int total = allExports.size() + model.classes().size();
+        int total = allExports.size() + model.classes().size() + (iterNext == null ? 0 : 2);
         int written = 0;
         for (Export export : allExports) {
             written++;
@@ -211,6 +222,16 @@ final class BindingWriter {
                     drop.dropExport(),
                     signature(List.of("i32"), null),
                     written < total ? "," : "");
+        }
+        if (iterNext != null) {
+            list.add(
+                    "\nnew $T($S, $L),\nnew $T($S, $L)",
+                    RuntimeNames.EXPORT_BINDING,
+                    AbiVersion.ITER_NEXT,
+                    signature(List.of("i32", "i32"), "i64"),
+                    RuntimeNames.EXPORT_BINDING,
+                    AbiVersion.ITER_DROP,
+                    signature(List.of("i32"), null));
         }
         return list.unindent().add(")").build();
     }
@@ -359,32 +380,65 @@ final class BindingWriter {
     private CodeBlock importHandler(ImportsInterface imports, Import imported) {
         CodeBlock.Builder handler =
                 CodeBlock.builder().add("(boundary$$, args$$) -> {\n").indent();
+        String method = imports.type().simpleName() + "." + imported.methodName();
         List<CodeBlock> arguments = new ArrayList<>();
+        List<String> lent = new ArrayList<>();
         for (int i = 0; i < imported.parameters().size(); i++) {
-            arguments.add(values.fromWasm(
-                    imported.parameters().get(i).type(), CodeBlock.of("args$$[$L]", i), "boundary$", false));
+            Parameter parameter = imported.parameters().get(i);
+            CodeBlock wasm = CodeBlock.of("args$$[$L]", i);
+            if (parameter.passing() == Passing.BORROW) { // a view of a Rust object, for this call only
+                String local = "lent" + i + "$";
+                handler.addStatement(
+                        "$L $L = $L",
+                        implementation(parameter.type()),
+                        local,
+                        values.lent(parameter.type(), CodeBlock.of("(int) $L", wasm), "boundary$", method));
+                lent.add(local);
+                arguments.add(CodeBlock.of("$L", local));
+            } else {
+                arguments.add(values.fromWasm(parameter.type(), wasm, "boundary$", false));
+            }
         }
         CodeBlock call = CodeBlock.of(
                 "$L.$L($L)", imports.parameterName(), imported.methodName(), CodeBlock.join(arguments, ", "));
-        String what = "the result of " + imports.type().simpleName() + "." + imported.methodName();
+        String what = "the result of " + method;
+        if (!lent.isEmpty()) {
+            handler.beginControlFlow("try");
+        }
         if (imported.result() instanceof JavaType.Void) {
             handler.addStatement("$L", call).addStatement("return null");
         } else {
             handler.addStatement(
                     "return new long[] {$L}", values.toWasm(imported.result(), call, "boundary$", what, true));
         }
+        if (!lent.isEmpty()) {
+            handler.nextControlFlow("finally");
+            lent.forEach(local -> handler.addStatement("$L.endBorrow()", local));
+            handler.endControlFlow();
+        }
         return handler.unindent().add("}").build();
+    }
+
+    /** The name of the generated implementation of a {@code @WasmClass} type. */
+    private String implementation(JavaType type) {
+        return implementations.get(((ClassType) type).name());
     }
 
     /** A method of the module interface. */
     private MethodSpec exportMethod(Export export) {
         Parameter owner = export.parameters().stream()
-                .filter(p -> p.type() instanceof ClassType)
+                .filter(p -> p.passing() != Passing.VALUE)
                 .findFirst()
                 .orElse(null);
         CodeBlock enter = owner == null
                 ? CodeBlock.of("instances.enter()")
-                : CodeBlock.of("instances.enterOwner($L, $S)", owner.name(), what(owner, export));
+                : owner.type() instanceof ClassType
+                        ? CodeBlock.of("instances.enterOwner($L, $S)", owner.name(), what(owner, export))
+                        : CodeBlock.of(
+                                "instances.enterOwner($T.firstObject($L), $S)",
+                                RuntimeNames.RUST_OBJECT,
+                                owner.name(),
+                                what(owner, export));
         return callMethod(export, enter, null);
     }
 
@@ -414,10 +468,14 @@ final class BindingWriter {
         for (Parameter parameter : export.parameters()) {
             if (parameter.passing() == Passing.MOVE) {
                 body.addStatement(
-                        "$T.borrow(call$$, $L, $S)",
+                        "$T.$L(call$$, $L, $S)",
                         RuntimeNames.RUST_OBJECT,
+                        objectsMethod(parameter.type(), "borrow", "checkAll", "checkOptional"),
                         parameter.name(),
                         what(parameter, export));
+                if (receiver == Passing.BORROW) { // Rust cannot move the object the method borrows
+                    body.addStatement("checkNotSelf($L, $S)", parameter.name(), what(parameter, export));
+                }
             }
         }
         List<CodeBlock> moves = new ArrayList<>();
@@ -427,11 +485,21 @@ final class BindingWriter {
             String local = parameter.name() + "$";
             if (parameter.passing() == Passing.BORROW) {
                 body.addStatement(
-                        "long $L = $T.borrow(call$$, $L, $S)", local, RuntimeNames.RUST_OBJECT, parameter.name(), what);
+                        "long $L = $T.$L(call$$, $L, $S)",
+                        local,
+                        RuntimeNames.RUST_OBJECT,
+                        objectsMethod(parameter.type(), "borrow", "borrowAll", "borrowOptional"),
+                        parameter.name(),
+                        what);
                 args.add(CodeBlock.of("$L", local));
             } else if (parameter.passing() == Passing.MOVE) {
                 moves.add(CodeBlock.of(
-                        "long $L = $T.move(call$$, $L, $S)", local, RuntimeNames.RUST_OBJECT, parameter.name(), what));
+                        "long $L = $T.$L(call$$, $L, $S)",
+                        local,
+                        RuntimeNames.RUST_OBJECT,
+                        objectsMethod(parameter.type(), "move", "moveAll", "moveOptional"),
+                        parameter.name(),
+                        what));
                 args.add(CodeBlock.of("$L", local));
             } else if (parameter.type() instanceof JavaType.Scalar) {
                 args.add(values.toWasm(parameter.type(), CodeBlock.of("$L", parameter.name()), "call$", what, false));
@@ -465,6 +533,8 @@ final class BindingWriter {
                     .endControlFlow();
         } else if (export.result() instanceof JavaType.Void) {
             body.addStatement("$L", call);
+        } else if (export.result() instanceof JavaType.IteratorOf iterator) {
+            body.addStatement("long result$$ = $L", call).addStatement("return $L", iterator(export, iterator));
         } else {
             body.addStatement("long result$$ = $L", call)
                     .addStatement(
@@ -588,6 +658,26 @@ final class BindingWriter {
         }
     }
 
+    /**
+     * The {@code RustObject} helper for a parameter of Rust objects: {@code single} for one object, {@code
+     * list} for a {@code List}, {@code optional} for an {@code Optional}.
+     */
+    private static String objectsMethod(JavaType type, String single, String list, String optional) {
+        return type instanceof ClassType ? single : type instanceof JavaType.ListOf ? list : optional;
+    }
+
+    /** The iterator a method returns, over the handle in {@code result$} (docs/ABI.md, "Iterators"). */
+    private CodeBlock iterator(Export export, JavaType.IteratorOf iterator) {
+        CodeBlock of = CodeBlock.of(
+                "$T.of(call$$, (int) result$$, $N, $N, $S, $L)",
+                RuntimeNames.RUST_ITERATOR,
+                iterNext.constant(),
+                iterDrop.constant(),
+                export.describe(),
+                values.itemReader(iterator.item(), "call$"));
+        return iterator.form() == JavaType.IteratorForm.STREAM ? CodeBlock.of("$L.stream()", of) : of;
+    }
+
     private static String what(Parameter parameter, Export export) {
         return "argument '" + parameter.name() + "' of " + export.describe();
     }
@@ -605,13 +695,46 @@ final class BindingWriter {
             implementation.addMethod(
                     callMethod(method, CodeBlock.of("enter($S)", method.describe()), method.receiver()));
         }
-        return implementation
-                .addMethod(MethodSpec.constructorBuilder()
-                        .addParameter(CALL_BOUNDARY, "owner")
-                        .addParameter(TypeName.INT, "pointer")
-                        .addStatement(
-                                "super(owner, pointer, $N, $S)", drops.get(name).constant(), type.rustName())
-                        .build())
-                .build();
+        implementation.addMethod(MethodSpec.constructorBuilder()
+                .addParameter(CALL_BOUNDARY, "owner")
+                .addParameter(TypeName.INT, "pointer")
+                .addStatement("super(owner, pointer, $N, $S)", drops.get(name).constant(), type.rustName())
+                .build());
+        if (lentClasses().contains(type.name())) {
+            implementation.addMethod(MethodSpec.constructorBuilder()
+                    .addJavadoc("A view of a value that Rust lends to {@code lentTo} for one call.\n")
+                    .addParameter(CALL_BOUNDARY, "owner")
+                    .addParameter(TypeName.INT, "pointer")
+                    .addParameter(String.class, "lentTo")
+                    .addStatement("super(owner, pointer, $S, lentTo)", type.rustName())
+                    .build());
+        }
+        return implementation.build();
+    }
+
+    /** The classes whose objects Rust lends to an import or a callback: they need a view constructor. */
+    private java.util.Set<ClassName> lentClasses() {
+        java.util.Set<ClassName> lent = new java.util.HashSet<>();
+        for (ImportsInterface imports : model.imports()) {
+            for (Import imported : imports.methods()) {
+                for (Parameter parameter : imported.parameters()) {
+                    if (parameter.passing() == Passing.BORROW) {
+                        lent.add(((ClassType) parameter.type()).name());
+                    }
+                }
+            }
+        }
+        for (Export export : allExports) {
+            for (Parameter parameter : export.parameters()) {
+                if (parameter.type() instanceof JavaType.CallbackType callback) {
+                    for (int i = 0; i < callback.parameters().size(); i++) {
+                        if (callback.lent().get(i)) {
+                            lent.add(((ClassType) callback.parameters().get(i)).name());
+                        }
+                    }
+                }
+            }
+        }
+        return lent;
     }
 }

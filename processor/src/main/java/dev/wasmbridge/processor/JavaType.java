@@ -23,11 +23,14 @@ sealed interface JavaType {
         return "i64".equals(wasm()) && !(this instanceof Scalar);
     }
 
-    /** Whether it crosses in the value encoding at the top level (Optional, List, records, enums with data). */
+    /**
+     * Whether it crosses in the value encoding at the top level (Optional, List, records, enums with data);
+     * not a list or Optional of Rust objects, which cross as handles (docs/ABI.md, "Classes").
+     */
     default boolean isEncoded() {
         return this instanceof OptionalOf o && !(o.value() instanceof ClassType)
                 || this instanceof OptionalPrimitive
-                || this instanceof ListOf
+                || this instanceof ListOf l && !(l.element() instanceof ClassType)
                 || this instanceof RecordType
                 || this instanceof DataEnumType
                 || this instanceof TypeRef;
@@ -299,8 +302,18 @@ sealed interface JavaType {
      *
      * @param method the name of its one abstract method
      * @param result {@link Void} for {@code void}
+     * @param lent for each parameter, whether it is a Rust object that Rust lends for the call ({@code &T},
+     *     {@code &mut T}) rather than gives ({@code T}); false for other types. Which one depends on the Rust
+     *     function the callback is passed to: the resolver leaves every one false, and the validator sets
+     *     them with {@link #lending}
      */
-    record CallbackType(ClassName name, String method, List<JavaType> parameters, JavaType result) implements JavaType {
+    record CallbackType(ClassName name, String method, List<JavaType> parameters, JavaType result, List<Boolean> lent)
+            implements JavaType {
+        /** This callback as the Rust function that takes it sees its parameters. */
+        CallbackType lending(List<Boolean> lent) {
+            return new CallbackType(name, method, parameters, result, List.copyOf(lent));
+        }
+
         @Override
         public String wasm() {
             return "i32";
@@ -314,6 +327,45 @@ sealed interface JavaType {
         @Override
         public boolean usesMemory() {
             return true; // arguments and results cross as encoded slices
+        }
+    }
+
+    /** How a Java method declares a Rust iterator it returns. */
+    enum IteratorForm {
+        /** {@code java.util.Iterator<T>}. */
+        ITERATOR(ClassName.get("java.util", "Iterator")),
+        /** {@code dev.wasmbridge.runtime.WasmIterator<T>}: an Iterator with {@code close()}. */
+        WASM_ITERATOR(RuntimeNames.WASM_ITERATOR),
+        /** {@code java.util.stream.Stream<T>}. */
+        STREAM(ClassName.get("java.util.stream", "Stream"));
+
+        final ClassName type;
+
+        IteratorForm(ClassName type) {
+            this.type = type;
+        }
+    }
+
+    /**
+     * A Rust iterator ({@code wasmbridge::Iter<T>}, docs/ABI.md "Iterators") as a method result: a handle, and
+     * items in the value encoding (Rust objects as handles).
+     *
+     * @param item the type of the items: boxed where it is a primitive, or a {@link ClassType}
+     */
+    record IteratorOf(JavaType item, IteratorForm form) implements JavaType {
+        @Override
+        public String wasm() {
+            return "i32";
+        }
+
+        @Override
+        public String spelling() {
+            return form.type.simpleName() + "<" + item.spelling() + ">";
+        }
+
+        @Override
+        public boolean usesMemory() {
+            return true; // items cross as slices
         }
     }
 

@@ -114,6 +114,22 @@ enum Message {
             "%s calls the Rust export '%s', which Wasm module '%s' does not have. Did you mean '%s'? It has no"
                     + " self parameter, so it is not a method of %s: declare it on the @WasmModule interface instead,"
                     + " as `%s`."),
+    ITERATOR_NOT_A_RESULT(
+            219,
+            ERROR,
+            "%s is %s, but an Iterator, Stream or WasmIterator can only be the result of a @WasmExport method (a"
+                    + " Rust wasmbridge::Iter<T> result), from which Java pulls the items. Pass a List instead."),
+    ITERATOR_ITEM_MISMATCH(
+            220,
+            ERROR,
+            "The items of %s are %s in Java, but %s in Rust (`%s`); a Rust %s item is %s in Java. Declare %s, or"
+                    + " change the Rust item type."),
+    ITERATOR_EXPORTS_MISSING(
+            221,
+            ERROR,
+            "%s returns a Rust iterator, but in Wasm module '%s' %s. Build the crate with the wasmbridge support"
+                    + " crate of the same release as the Java dependencies: it exports both (docs/ABI.md,"
+                    + " \"Iterators\")."),
 
     IMPORTS_NOT_INTERFACE(
             301,

@@ -21,6 +21,7 @@ final class RuntimeNames {
     static final ClassName MODULE_LOAD_EXCEPTION = ClassName.get(API, "ModuleLoadException");
     static final ClassName WASM_BINDINGS = ClassName.get(API, "WasmBindings");
     static final ClassName WASM_OBJECT = ClassName.get(API, "WasmObject");
+    static final ClassName WASM_ITERATOR = ClassName.get(API, "WasmIterator");
     static final ClassName WASM_BRIDGE_EXCEPTION = ClassName.get(API, "WasmBridgeException");
     static final ClassName RUST_ERROR_EXCEPTION = ClassName.get(API, "RustErrorException");
 
@@ -36,6 +37,7 @@ final class RuntimeNames {
     static final ClassName WASM_VALUE_TYPE = ClassName.get(INTERNAL, "WasmValueType");
     static final ClassName GENERATED_BINDINGS = ClassName.get(INTERNAL, "GeneratedBindings");
     static final ClassName RUST_OBJECT = ClassName.get(INTERNAL, "RustObject");
+    static final ClassName RUST_ITERATOR = ClassName.get(INTERNAL, "RustIterator");
     static final ClassName SLICE_TYPE = ClassName.get(INTERNAL, "SliceType");
     static final ClassName CODEC = ClassName.get(INTERNAL, "Codec");
     static final ClassName CODECS = ClassName.get(INTERNAL, "Codecs");

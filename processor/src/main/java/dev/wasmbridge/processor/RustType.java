@@ -115,6 +115,14 @@ sealed interface RustType {
         }
     }
 
+    /** {@code Iterator<T>}: a Rust iterator, {@code wasmbridge::Iter<T>} (docs/ABI.md, "Iterators"). */
+    record IteratorOf(RustType item) implements RustType {
+        @Override
+        public String spelling() {
+            return "Iterator<" + item.spelling() + ">";
+        }
+    }
+
     /** {@code Fn(A, B) -> R}: a callback, {@code wasmbridge::Callback<(A, B), R>}. */
     record FnOf(java.util.List<RustType> parameters, RustType result) implements RustType {
         @Override
@@ -185,6 +193,8 @@ sealed interface RustType {
                     return new VecOf(generic());
                 case "Option":
                     return new OptionOf(generic());
+                case "Iterator": // a class may be named Iterator too
+                    return text.startsWith("<", at) ? new IteratorOf(generic()) : new Named(name);
                 case "Result": {
                     expect("<");
                     RustType value = type();

@@ -85,9 +85,7 @@ final class TypeMatcher {
                 return false;
             }
             if (o.value() instanceof ClassType c) {
-                return position == Position.EXPORT_RESULT
-                        && r.value() instanceof Named n
-                        && n.name().equals(c.rustName());
+                return isObjectOf(c, r.value(), position);
             }
             return matches(o.value(), r.value(), Position.NESTED);
         }
@@ -99,6 +97,9 @@ final class TypeMatcher {
         if (java instanceof ListOf l) {
             if (!(rust instanceof VecOf v)) {
                 return false;
+            }
+            if (l.element() instanceof ClassType c) {
+                return isObjectOf(c, v.element(), position);
             }
             if (position.topLevel() && v.element() instanceof Primitive p && ARRAY_ELEMENTS.contains(p.onWasm32())) {
                 return false; // these vectors are arrays at the top level (ABI.md)
@@ -124,7 +125,14 @@ final class TypeMatcher {
                 return false;
             }
             for (int i = 0; i < f.parameters().size(); i++) {
-                if (!matches(c.parameters().get(i), f.parameters().get(i), Position.NESTED)) {
+                JavaType parameter = c.parameters().get(i);
+                RustType argument = f.parameters().get(i);
+                // a Rust object is given or lent to a callback as to an import; other values are encoded
+                boolean same = matches(
+                        parameter,
+                        argument,
+                        parameter instanceof ClassType ? Position.IMPORT_PARAMETER : Position.NESTED);
+                if (!same) {
                     return false;
                 }
             }
@@ -133,11 +141,13 @@ final class TypeMatcher {
                     : matches(c.result(), f.result(), Position.NESTED);
         }
         if (java instanceof ClassType c) {
-            if (rust instanceof Named n) {
-                return n.name().equals(c.rustName())
-                        && (position == Position.EXPORT_PARAMETER || position == Position.EXPORT_RESULT);
-            }
-            return rust instanceof Borrowed b && b.name().equals(c.rustName()) && position == Position.EXPORT_PARAMETER;
+            // export parameters move or borrow, results give; imports (and callbacks) are given or lent one
+            return isObjectOf(c, rust, position.topLevel() && position != Position.IMPORT_RESULT, position);
+        }
+        if (java instanceof JavaType.IteratorOf i) {
+            return position == Position.EXPORT_RESULT
+                    && rust instanceof RustType.IteratorOf r
+                    && itemMatches(i.item(), r.item());
         }
         return false;
     }
@@ -152,6 +162,41 @@ final class TypeMatcher {
                 || position == Position.EXPORT_RESULT;
     }
 
+    /**
+     * Whether an element of a Java {@code List} or {@code Optional} of Rust objects is the element {@code rust}
+     * of the Rust {@code Vec} or {@code Option} at {@code position} (docs/ABI.md, "Classes"): export parameters
+     * move ({@code T}) or borrow ({@code &T}, {@code &mut T}) them, export results give them ({@code T}); an
+     * import and a callback take a Rust object alone, not in a list.
+     */
+    private static boolean isObjectOf(ClassType java, RustType rust, Position position) {
+        return isObjectOf(
+                java, rust, position == Position.EXPORT_PARAMETER || position == Position.EXPORT_RESULT, position);
+    }
+
+    /**
+     * Whether {@code rust} is the Rust object {@code java} where {@code allowed}: by value ({@code T}) anywhere
+     * allowed, by reference ({@code &T}, {@code &mut T}) where Rust hands it over for a call only (a parameter
+     * of an export, which borrows it, or of an import, to which Rust lends it), never as a result.
+     */
+    private static boolean isObjectOf(ClassType java, RustType rust, boolean allowed, Position position) {
+        if (!allowed) {
+            return false;
+        }
+        if (rust instanceof Named n) {
+            return n.name().equals(java.rustName());
+        }
+        return rust instanceof Borrowed b
+                && b.name().equals(java.rustName())
+                && (position == Position.EXPORT_PARAMETER || position == Position.IMPORT_PARAMETER);
+    }
+
+    /** Whether the items of a Java iterator are those of a Rust {@code Iterator<T>}: Rust objects, or encoded. */
+    static boolean itemMatches(JavaType java, RustType rust) {
+        return java instanceof ClassType c
+                ? rust instanceof Named n && n.name().equals(c.rustName())
+                : matches(java, rust, Position.NESTED);
+    }
+
     private static boolean isBytes(RustType rust, Class<? extends RustType> kind) {
         RustType element = rust instanceof VecOf v ? v.element() : rust instanceof SliceOf s ? s.element() : null;
         return kind.isInstance(rust)
@@ -162,6 +207,11 @@ final class TypeMatcher {
     /** The Java type to declare for {@code rust} at {@code position}, as a user would write it. */
     static String javaFor(RustType rust, Position position) {
         boolean nested = position == Position.NESTED;
+        RustType object = rust instanceof VecOf v ? v.element() : rust instanceof OptionOf o ? o.value() : rust;
+        if (position == Position.EXPORT_RESULT && object instanceof Borrowed b) {
+            String owned = rust == object ? b.name() : rust.spelling().replace(object.spelling(), b.name());
+            return "nothing (Java cannot keep an object Rust only borrows; return " + owned + ", new objects)";
+        }
         if (rust instanceof Unit) {
             return "void";
         }
@@ -210,6 +260,10 @@ final class TypeMatcher {
         }
         if (rust instanceof RustType.ResultOf r) {
             return javaFor(r.value(), position);
+        }
+        if (rust instanceof RustType.IteratorOf i) {
+            String item = javaFor(i.item(), Position.NESTED);
+            return "Iterator<" + item + ">, Stream<" + item + "> or WasmIterator<" + item + ">";
         }
         if (rust instanceof Named n) {
             return n.name();

@@ -214,12 +214,18 @@ final class TypeResolver {
                     return Optional.empty();
                 }
                 TypeMirror argument = arguments.get(0);
-                Optional<JavaType> inner = isClass(argument) && name.equals("java.util.Optional")
+                // Rust objects in a List or Optional cross as handles (docs/ABI.md, "Classes"); the matcher
+                // allows them where Rust does
+                Optional<JavaType> inner = isClass(argument)
                         ? declared((DeclaredType) argument, false, site)
                         : resolve(argument, isUnsigned(argument), true, site);
                 return inner.map(
                         t -> name.equals("java.util.List") ? new JavaType.ListOf(t) : new JavaType.OptionalOf(t));
             }
+            case "java.util.Iterator":
+            case "java.util.stream.Stream":
+            case "dev.wasmbridge.runtime.WasmIterator":
+                return nested || arguments.size() != 1 ? Optional.empty() : iterator(name, arguments.get(0), site);
             default:
                 break;
         }
@@ -236,6 +242,19 @@ final class TypeResolver {
             return cached(element, () -> classType(element));
         }
         return Optional.empty();
+    }
+
+    /** A Rust iterator result (docs/ABI.md, "Iterators"): its items boxed, or Rust objects. */
+    private Optional<JavaType> iterator(String name, TypeMirror argument, Element site) {
+        JavaType.IteratorForm form = name.equals("java.util.Iterator")
+                ? JavaType.IteratorForm.ITERATOR
+                : name.equals("java.util.stream.Stream")
+                        ? JavaType.IteratorForm.STREAM
+                        : JavaType.IteratorForm.WASM_ITERATOR;
+        Optional<JavaType> item = isClass(argument)
+                ? declared((DeclaredType) argument, false, site)
+                : resolve(argument, isUnsigned(argument), true, site);
+        return item.map(t -> new JavaType.IteratorOf(t, form));
     }
 
     private static boolean isClass(TypeMirror type) {
@@ -717,7 +736,10 @@ final class TypeResolver {
         List<JavaType> parameters = new ArrayList<>();
         for (javax.lang.model.element.VariableElement parameter : method.getParameters()) {
             boolean unsigned = annotation(parameter, UNSIGNED).isPresent() || isUnsigned(parameter.asType());
-            Optional<JavaType> type = resolve(parameter.asType(), unsigned, true, parameter);
+            // a Rust object is given or lent to the callback as a handle (docs/ABI.md, "Classes")
+            Optional<JavaType> type = isClass(parameter.asType())
+                    ? declared((DeclaredType) parameter.asType(), false, parameter)
+                    : resolve(parameter.asType(), unsigned, true, parameter);
             if (type.isEmpty() && reported(parameter.asType(), parameter)) {
                 ok = false;
             } else if (type.isEmpty()) {
@@ -755,7 +777,8 @@ final class TypeResolver {
                         ClassName.get(element),
                         method.getSimpleName().toString(),
                         List.copyOf(parameters),
-                        result.get()))
+                        result.get(),
+                        java.util.Collections.nCopies(parameters.size(), false)))
                 : Optional.empty();
     }
 

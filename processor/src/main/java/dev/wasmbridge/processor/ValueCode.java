@@ -107,6 +107,9 @@ final class ValueCode {
         if (type instanceof JavaType.CallbackType c) {
             return c.name();
         }
+        if (type instanceof JavaType.IteratorOf i) {
+            return ParameterizedTypeName.get(i.form().type, typeName(i.item()));
+        }
         return ((ClassType) type).name();
     }
 
@@ -163,7 +166,7 @@ final class ValueCode {
             return CodeBlock.of("$L.$LEncoded($L, $L, $S)", call, verb, codec(type), value, what);
         }
         if (type instanceof JavaType.CallbackType c) {
-            return CodeBlock.of("$L.lendCallback($L, $L, $S)", call, value, callbackAdapter(c, value), what);
+            return CodeBlock.of("$L.lendCallback($L, $L, $S)", call, value, callbackAdapter(c, value, call), what);
         }
         throw new IllegalArgumentException("no Wasm form for " + type);
     }
@@ -172,21 +175,71 @@ final class ValueCode {
      * A lambda that decodes the arguments Rust sent, calls {@code function} and encodes its result. Written
      * without JavaPoet statements, since it sits inside one.
      */
-    private CodeBlock callbackAdapter(JavaType.CallbackType callback, CodeBlock function) {
+    private CodeBlock callbackAdapter(JavaType.CallbackType callback, CodeBlock function, String boundary) {
         CodeBlock.Builder adapter =
                 CodeBlock.builder().add("(in$$, out$$) -> {\n").indent();
         java.util.List<CodeBlock> arguments = new java.util.ArrayList<>();
+        java.util.List<String> lent = new java.util.ArrayList<>();
+        String method = String.join(".", callback.name().simpleNames()) + "." + callback.method();
         for (int i = 0; i < callback.parameters().size(); i++) {
             JavaType parameter = callback.parameters().get(i);
-            adapter.add("$T arg$L$$ = $L;\n", typeName(parameter), i, readValue(parameter, "in$"));
+            if (parameter instanceof ClassType c && callback.lent().get(i)) { // a view, for this call only
+                adapter.add(
+                        "$L arg$L$$ = $L;\n",
+                        classImplementations.get(c.name()),
+                        i,
+                        lent(c, CodeBlock.of("in$$.readInt()"), boundary, method));
+                lent.add("arg" + i + "$");
+            } else if (parameter instanceof ClassType c) { // given: Java owns it
+                adapter.add(
+                        "$T arg$L$$ = new $L($L, in$$.readInt());\n",
+                        typeName(parameter),
+                        i,
+                        classImplementations.get(c.name()),
+                        boundary);
+            } else {
+                adapter.add("$T arg$L$$ = $L;\n", typeName(parameter), i, readValue(parameter, "in$"));
+            }
             arguments.add(CodeBlock.of("arg$L$$", i));
         }
         adapter.add("in$$.finish();\n");
         CodeBlock call = CodeBlock.of("$L.$L($L)", function, callback.method(), CodeBlock.join(arguments, ", "));
+        if (!lent.isEmpty()) {
+            adapter.add("try {\n").indent();
+        }
         adapter.add(
                 "$L;\n",
                 callback.result() instanceof JavaType.Void ? call : writeValue(callback.result(), call, "out$"));
+        if (!lent.isEmpty()) {
+            adapter.unindent().add("} finally {\n").indent();
+            // the views end when the callback returns: the objects are Rust's again
+            lent.forEach(local -> adapter.add("$L.endBorrow();\n", local));
+            adapter.unindent().add("}\n");
+        }
         return adapter.unindent().add("}").build();
+    }
+
+    /**
+     * A view of a Rust object that Rust lends to an import or callback method for one call ({@code &T},
+     * {@code &mut T}): the generated class's lending constructor.
+     *
+     * @param handle the view's handle, an {@code int} expression
+     * @param lentTo the method it is lent to, for messages: {@code "Host.inspect"}
+     */
+    CodeBlock lent(JavaType type, CodeBlock handle, String boundary, String lentTo) {
+        ClassType c = (ClassType) type;
+        return CodeBlock.of("new $L($L, $L, $S)", classImplementations.get(c.name()), boundary, handle, lentTo);
+    }
+
+    /**
+     * Reads one item of a Rust iterator from a {@code ValueReader}: a Rust object Java owns, or a value of the
+     * value encoding (docs/ABI.md, "Iterators"). A lambda or method reference.
+     */
+    CodeBlock itemReader(JavaType item, String boundary) {
+        if (item instanceof ClassType c) {
+            return CodeBlock.of("in$$ -> new $L($L, in$$.readInt())", classImplementations.get(c.name()), boundary);
+        }
+        return CodeBlock.of("$L::read", codec(item));
     }
 
     /** Reads one value of {@code type} from a ValueReader. */
@@ -235,6 +288,15 @@ final class ValueCode {
         }
         if (type instanceof ClassType c) {
             return CodeBlock.of("new $L($L, (int) $L)", classImplementations.get(c.name()), call, wasm);
+        }
+        if (type instanceof ListOf l && l.element() instanceof ClassType c) {
+            return CodeBlock.of(
+                    "$T.takeAll($L, $L, h$$ -> new $L($L, h$$))",
+                    RuntimeNames.RUST_OBJECT,
+                    call,
+                    wasm,
+                    classImplementations.get(c.name()),
+                    call);
         }
         if (type instanceof OptionalOf o && o.value() instanceof ClassType c) {
             return CodeBlock.of(

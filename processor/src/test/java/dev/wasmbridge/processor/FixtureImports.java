@@ -62,4 +62,21 @@ final class FixtureImports {
                 "  @WasmRecord record Layer(String name, List<Shape> shapes, Optional<Shape> focus) {}",
                 "}");
     }
+
+    /**
+     * Every import of {@code objects_fixture}, as the interface {@code <pkg>.<name>}; its class ({@code Token})
+     * must be in {@code pkg} too.
+     */
+    static JavaFileObject objectsFixture(String pkg, String name) {
+        return JavaFileObjects.forSourceLines(
+                pkg + "." + name,
+                "package " + pkg + ";",
+                "import dev.wasmbridge.annotations.*;",
+                "public interface " + name + " {",
+                "  @WasmImport(module = \"host\") String inspect(Token token);",
+                "  @WasmImport(module = \"host\") void edit(Token token);",
+                "  @WasmImport(module = \"host\") void adopt(Token token, int note);",
+                "  @WasmImport(module = \"host\") void tick(int i);",
+                "}");
+    }
 }

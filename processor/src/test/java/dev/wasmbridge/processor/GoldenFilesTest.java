@@ -21,9 +21,9 @@ import org.opentest4j.AssertionFailedError;
 /**
  * The complete generated source of a few small, representative interfaces, compared with golden files in
  * {@code src/test/resources/golden}: scalars with build-time bytecode (direct calls), strings, bytes and
- * imports, and a Rust class, records, an enum, options, lists, a callback and a Rust error. A change to
- * the writer shows up here as a diff to review; regenerate the files with the command in {@link
- * GoldenFiles#HOW_TO_UPDATE}. Golden files also change when a fixture {@code .wasm} is rebuilt (its
+ * imports, a Rust class, records, an enum, options, lists, a callback and a Rust error, and Rust objects in
+ * lists and options, lent and given to imports and callbacks, and iterators. A change to the writer shows up
+ * here as a diff to review; regenerate the files with the command in {@link GoldenFiles#HOW_TO_UPDATE}. Golden files also change when a fixture {@code .wasm} is rebuilt (its
  * SHA-256 is in the source) or a runtime class moves.
  */
 class GoldenFilesTest {
@@ -132,6 +132,53 @@ class GoldenFilesTest {
                         "  @WasmExport long parseInt(String text);",
                         "  @WasmExport double checkedSqrt(double x) throws IllegalArgumentException;",
                         "  @WasmExport int applyTwice(IntOp f, int x);",
+                        "}"));
+    }
+
+    @Test
+    void objectsInValuesLoansAndIterators() throws IOException {
+        String imports = "import dev.wasmbridge.annotations.*; import dev.wasmbridge.runtime.*;"
+                + " import java.util.*; import java.util.stream.*;";
+        check(
+                "Objects",
+                false,
+                source(
+                        "Token",
+                        "package example;",
+                        imports,
+                        "@WasmClass public interface Token extends WasmObject {",
+                        "  @WasmExport String label();",
+                        "  @WasmExport List<Token> split(int parts);",
+                        "  @WasmExport long absorb(List<Token> others);",
+                        "  @WasmExport Iterator<String> letters();",
+                        "}"),
+                source(
+                        "Visitor",
+                        "package example;",
+                        imports,
+                        "@WasmCallback public interface Visitor { long visit(Token token); }"),
+                source(
+                        "Sink",
+                        "package example;",
+                        imports,
+                        "@WasmCallback public interface Sink { void accept(Token token, int index); }"),
+                FixtureImports.objectsFixture("example", "Host"),
+                source(
+                        "Objects",
+                        "package example;",
+                        imports,
+                        "@WasmModule(value = \"wasm/objects_fixture.exnref.wasm\", imports = Host.class)",
+                        "public interface Objects {",
+                        "  @WasmExport List<Token> tokens(int n, String prefix);",
+                        "  @WasmExport long[] ids(List<Token> tokens);",
+                        "  @WasmExport long sumIds(List<Token> tokens);",
+                        "  @WasmExport long takeMaybe(Optional<Token> token);",
+                        "  @WasmExport String peekMaybe(Optional<Token> token);",
+                        "  @WasmExport long visitTokens(int n, Visitor f);",
+                        "  @WasmExport void giveTokens(int n, Sink f);",
+                        "  @WasmExport Iterator<@Unsigned Integer> countUp(@Unsigned int n);",
+                        "  @WasmExport Stream<String> words(String text);",
+                        "  @WasmExport WasmIterator<Token> tokenStream(int n, @Unsigned int batch);",
                         "}"));
     }
 

@@ -34,6 +34,8 @@ class NamesTest {
         assertEquals(dev.wasmbridge.runtime.internal.CallBoundary.SUPPORT_MODULE, SupportImports.MODULE);
         assertEquals(dev.wasmbridge.runtime.internal.Abi.SIGNATURES_SECTION, WasmModuleInfo.SIGNATURES_SECTION);
         assertEquals(dev.wasmbridge.runtime.internal.Abi.DROP_SUFFIX, AbiVersion.DROP_SUFFIX);
+        assertEquals(dev.wasmbridge.runtime.internal.Abi.ITER_NEXT, AbiVersion.ITER_NEXT);
+        assertEquals(dev.wasmbridge.runtime.internal.Abi.ITER_DROP, AbiVersion.ITER_DROP);
     }
 
     private static final java.util.List<String> EXPORTS = java.util.List.of(

@@ -656,7 +656,8 @@ class ProcessorCompilationTest {
             assertEquals(true, tags.add(message.tag()), "duplicate tag " + message.tag());
         }
         String tests = Files.readString(Path.of("src/test/java/dev/wasmbridge/processor/ProcessorCompilationTest.java"))
-                + Files.readString(Path.of("src/test/java/dev/wasmbridge/processor/RichTypesCompilationTest.java"));
+                + Files.readString(Path.of("src/test/java/dev/wasmbridge/processor/RichTypesCompilationTest.java"))
+                + Files.readString(Path.of("src/test/java/dev/wasmbridge/processor/ObjectsCompilationTest.java"));
         for (Message message : Message.values()) {
             if (message != Message.MODULE_PRIVATE
                     && message != Message.MODULE_UNREADABLE

@@ -19,6 +19,7 @@ final class TinyWasm {
     private boolean memory;
     private final java.util.Map<Integer, byte[]> bodies = new java.util.HashMap<>();
     private final java.util.Map<Integer, String> functionNames = new java.util.TreeMap<>();
+    private final java.util.Map<String, byte[]> customSections = new java.util.LinkedHashMap<>();
 
     /** Adds an exported function {@code name} of the given Wasm types (a result of 0 means none). */
     TinyWasm function(String name, byte[] params, byte result) {
@@ -102,6 +103,12 @@ final class TinyWasm {
         return this;
     }
 
+    /** Adds a custom section, written after the code section: a {@code wasmbridge.signatures} text, say. */
+    TinyWasm customSection(String name, String text) {
+        customSections.put(name, text.getBytes(StandardCharsets.UTF_8));
+        return this;
+    }
+
     byte[] build() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(new byte[] {0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00});
@@ -125,6 +132,12 @@ final class TinyWasm {
             code.writeBytes(body);
         }
         section(out, 10, vector(count, code.toByteArray()));
+        customSections.forEach((name, payload) -> {
+            ByteArrayOutputStream custom = new ByteArrayOutputStream();
+            name(custom, name);
+            custom.writeBytes(payload);
+            section(out, 0, custom.toByteArray());
+        });
         if (!functionNames.isEmpty()) {
             ByteArrayOutputStream names = new ByteArrayOutputStream();
             name(names, "name");

@@ -4,7 +4,9 @@ import java.util.Optional;
 
 /**
  * A Rust object ({@link WasmObject}) was used after {@link WasmObject#close()} dropped it, or after Rust took
- * it by value (a parameter of type {@code T}, which moves the object into Rust). Its Rust value is gone.
+ * it by value (a parameter of type {@code T}, which moves the object into Rust). Its Rust value is gone. The
+ * subclass {@link BorrowEndedException} is for an object Rust only lent to Java, used after the call it was
+ * lent for.
  */
 public class ClosedObjectException extends WasmBridgeException {
     private static final long serialVersionUID = 1L;
@@ -24,6 +26,18 @@ public class ClosedObjectException extends WasmBridgeException {
         super(message(object, use, movedBy));
         this.object = object;
         this.movedBy = movedBy;
+    }
+
+    /**
+     * For subclasses that say in their own words why the object is unusable.
+     *
+     * @param message the message
+     * @param object the object, e.g. {@code "Counter@1048"}
+     */
+    protected ClosedObjectException(String message, String object) {
+        super(message);
+        this.object = object;
+        this.movedBy = null;
     }
 
     private static String message(String object, String use, String movedBy) {

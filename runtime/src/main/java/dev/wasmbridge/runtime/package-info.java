@@ -5,7 +5,7 @@
  * <ul>
  *   <li>{@link dev.wasmbridge.runtime.WasmBindings}: control of the Wasm instance behind a proxy (abort
  *       handler, reset, call timeout, memory size); {@link dev.wasmbridge.runtime.WasmObject}: a Rust object
- *       seen from Java;
+ *       seen from Java; {@link dev.wasmbridge.runtime.WasmIterator}: a Rust iterator seen from Java;
  *   <li>the exceptions, all under {@link dev.wasmbridge.runtime.WasmBridgeException}: a Rust panic ({@link
  *       dev.wasmbridge.runtime.RustPanicException}), a Rust {@code Err} ({@link
  *       dev.wasmbridge.runtime.RustErrorException}), an abort ({@link

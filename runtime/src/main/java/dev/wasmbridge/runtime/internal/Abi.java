@@ -30,6 +30,15 @@ public final class Abi {
     /** {@code (ptr: i32, size: i32, align: i32) -> ()}: frees what {@link #MALLOC} or an export result gave. */
     public static final String FREE = "wasmbridge_free";
 
+    /**
+     * {@code (iterator: i32, max: i32) -> i64}: up to {@code max} items of a Rust iterator, lent until the next
+     * call on it (docs/ABI.md, "Iterators").
+     */
+    public static final String ITER_NEXT = "wasmbridge_iter_next";
+
+    /** {@code (iterator: i32) -> ()}: drops a Rust iterator (docs/ABI.md, "Iterators"). */
+    public static final String ITER_DROP = "wasmbridge_iter_drop";
+
     /** Names starting with this prefix are reserved for the ABI. */
     public static final String RESERVED_PREFIX = "wasmbridge_";
 

@@ -297,7 +297,8 @@ public final class CallBoundary implements Instances {
     }
 
     /**
-     * Checks that export {@code index} is a class's drop export ({@code T::drop}, {@code (i32) -> ()}).
+     * Checks that export {@code index} is a class's drop export ({@code T::drop}, {@code (i32) -> ()}), or the
+     * one of iterators ({@value Abi#ITER_DROP}).
      *
      * @throws IllegalArgumentException if it is not
      */
@@ -307,7 +308,8 @@ public final class CallBoundary implements Instances {
                     + ", but the bindings have " + exports.size() + " exports. Regenerate the bindings.");
         }
         ExportBinding export = exports.get(index);
-        if (!export.name().endsWith(Abi.DROP_SUFFIX) || !export.type().equals(DROP_TYPE)) {
+        boolean named = export.name().endsWith(Abi.DROP_SUFFIX) || export.name().equals(Abi.ITER_DROP);
+        if (!named || !export.type().equals(DROP_TYPE)) {
             throw new IllegalArgumentException("The drop export of " + typeName + " is given as export " + index
                     + ", '" + export.name() + "' " + export.type() + ", which is not a drop export (T"
                     + Abi.DROP_SUFFIX + ", " + DROP_TYPE + "). Regenerate the bindings.");

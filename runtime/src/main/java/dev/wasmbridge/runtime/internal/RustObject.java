@@ -1,13 +1,22 @@
 package dev.wasmbridge.runtime.internal;
 
+import dev.wasmbridge.runtime.BorrowEndedException;
 import dev.wasmbridge.runtime.ClosedObjectException;
 import dev.wasmbridge.runtime.PoisonedObjectException;
 import dev.wasmbridge.runtime.StaleHandleException;
 import dev.wasmbridge.runtime.WasmBindings;
 import dev.wasmbridge.runtime.WasmObject;
 import java.lang.ref.Cleaner;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntFunction;
 
 /**
  * The superclass of every generated class of a Rust object (docs/ABI.md, "Classes"): holds the handle, the
@@ -24,7 +33,11 @@ import java.util.concurrent.atomic.AtomicReference;
  *       (docs/ABI.md, "Poisoned objects"): every use throws {@link PoisonedObjectException}, and only {@code
  *       close()} (or collection) is left, which drops it;
  *   <li>an object that is garbage collected while still live is dropped at the start of the next call on its
- *       instance, on the calling thread.
+ *       instance, on the calling thread;
+ *   <li>an object that Rust <em>lent</em> to Java ({@code &T} or {@code &mut T} passed to an import or a
+ *       callback) is a view of a value Rust owns: usable during that call only ({@link #endBorrow()}, then
+ *       {@link BorrowEndedException}), never moved into Rust, never dropped from Java ({@code close()} does
+ *       nothing).
  * </ul>
  *
  * <p>Exactly one of close, move and collection wins (an atomic state), so the Rust value is never dropped
@@ -50,6 +63,7 @@ public abstract class RustObject implements WasmObject {
     private final String typeName;
     private final int generation;
     private final AtomicReference<State> state = new AtomicReference<>(State.LIVE);
+    /** Null for an object Rust lent to Java: Java never drops it. */
     private final Cleaner.Cleanable cleanable;
 
     /**
@@ -74,6 +88,41 @@ public abstract class RustObject implements WasmObject {
         this.dropExport = dropExport;
         this.generation = owner.generation();
         this.cleanable = CLEANER.register(this, new Collected(state, owner, generation, dropExport, pointer));
+    }
+
+    /**
+     * A view of a value that Rust lends to Java for one call of an import or a callback ({@code &T} or
+     * {@code &mut T}): usable until {@link #endBorrow()}, which generated code calls when that call returns.
+     * Java never drops it; Rust refuses to move it, and to borrow a {@code &T} view exclusively.
+     *
+     * @param owner the instance whose call lent it
+     * @param pointer the handle of the view Rust made (never 0)
+     * @param typeName the Rust type, for messages: {@code "Counter"}
+     * @param lentTo the import or callback method it is lent to, for messages: {@code "Host.inspect"}
+     * @throws IllegalArgumentException if {@code pointer} is 0
+     */
+    protected RustObject(CallBoundary owner, int pointer, String typeName, String lentTo) {
+        this.owner = Objects.requireNonNull(owner, "owner");
+        this.typeName = Objects.requireNonNull(typeName, "typeName");
+        if (pointer == 0) {
+            throw new IllegalArgumentException("A handle of " + typeName + " is never 0 (docs/ABI.md, \"Classes\").");
+        }
+        this.pointer = pointer;
+        this.dropExport = -1;
+        this.generation = owner.generation();
+        this.state.set(State.lentTo(Objects.requireNonNull(lentTo, "lentTo")));
+        this.cleanable = null;
+    }
+
+    /**
+     * Ends the loan of an object Rust lent to Java, when the import or callback call it was lent for
+     * returns: later uses throw {@link BorrowEndedException}. Does nothing for an object Java owns.
+     */
+    public final void endBorrow() {
+        State current = state.get();
+        if (current.lentTo != null && !current.ended && state.compareAndSet(current, State.borrowEnded(current))) {
+            owner.forgetPoison(pointer); // Rust frees the view: its handle may be reused
+        }
     }
 
     /**
@@ -108,8 +157,37 @@ public abstract class RustObject implements WasmObject {
      * @throws ClosedObjectException if the object was closed or moved in the meantime
      */
     protected final int moveOut(String what) {
+        State current = state.get();
+        if (current.lentTo != null && !current.ended) {
+            throw new IllegalStateException(describe() + " was lent by Rust to " + current.lentTo + ", so " + what
+                    + ", which takes it by value, cannot move it into Rust: Rust owns it. Call it on an object"
+                    + " Java owns.");
+        }
         markMoved(what, what);
         return pointer;
+    }
+
+    /**
+     * For a method that borrows this object ({@code &self}, {@code &mut self}): refuses an argument that Rust
+     * takes by value ({@code T}, or in a {@code Vec<T>} or {@code Option<T>}) if it is this object, before
+     * anything is moved. Rust would refuse the move anyway, after Java had given the object up.
+     *
+     * @param argument the argument: an object, a {@code List} or an {@code Optional} of them
+     * @param what names the argument in messages
+     * @throws IllegalArgumentException if it is, or holds, this object
+     */
+    protected final void checkNotSelf(Object argument, String what) {
+        List<?> objects = argument instanceof List<?> list
+                ? list
+                : argument instanceof Optional<?> optional ? optional.stream().toList() : List.of(argument);
+        for (int i = 0; i < objects.size(); i++) {
+            if (objects.get(i) == this) {
+                String element = argument instanceof List<?> ? "element " + i + " of " + what : what;
+                throw new IllegalArgumentException(element + " is " + describe() + ", the object the method is"
+                        + " called on, which the method borrows: Rust cannot take it by value at the same time."
+                        + " Pass another object.");
+            }
+        }
     }
 
     /**
@@ -138,9 +216,180 @@ public abstract class RustObject implements WasmObject {
      * dropped (a leak, never a double free).
      */
     public static int move(CallBoundary call, Object object, String what) {
-        RustObject rustObject = check(call, object, what);
+        RustObject rustObject = checkMovable(call, object, what);
         rustObject.markMoved(what, what);
         return rustObject.pointer;
+    }
+
+    /** {@link #check}, and refuses an object Rust lent to Java: it cannot be moved into Rust. */
+    private static RustObject checkMovable(CallBoundary call, Object object, String what) {
+        RustObject rustObject = check(call, object, what);
+        State current = rustObject.state.get();
+        if (current.lentTo != null) {
+            throw new IllegalArgumentException(what + " is " + rustObject.describe() + ", which Rust lent to "
+                    + current.lentTo + ", but the Rust side takes it by value: an object Rust lent cannot be moved"
+                    + " into Rust (Rust owns it). Pass an object Java owns.");
+        }
+        return rustObject;
+    }
+
+    // ---- Lists and Optionals of objects (docs/ABI.md, "Classes") --------------------------------------
+
+    /**
+     * The first Rust object in {@code value}, a {@code List} or {@code Optional} of objects, or {@code value}
+     * itself: what a call that passes it runs on ({@link Instances#enterOwner}).
+     */
+    public static Object firstObject(Object value) {
+        if (value instanceof Collection<?> list) {
+            for (Object element : list) {
+                if (element != null) {
+                    return element;
+                }
+            }
+            return null;
+        }
+        if (value instanceof Optional<?> optional) {
+            return optional.orElse(null);
+        }
+        return value;
+    }
+
+    /**
+     * Checks a {@code List} argument whose objects Rust takes by value ({@code Vec<T>}) before anything is
+     * moved: every element as {@link #borrow} does, and that no object is in it twice.
+     *
+     * @throws NullPointerException if the list or an element is null
+     * @throws IllegalArgumentException if an element is not usable here, or is in the list twice
+     */
+    public static void checkAll(CallBoundary call, List<?> objects, String what) {
+        movable(call, objects, what);
+    }
+
+    private static List<RustObject> movable(CallBoundary call, List<?> objects, String what) {
+        requireList(objects, what);
+        List<RustObject> checked = new ArrayList<>(objects.size());
+        Map<RustObject, Integer> seen = new IdentityHashMap<>();
+        for (int i = 0; i < objects.size(); i++) {
+            RustObject element = checkMovable(call, objects.get(i), "element " + i + " of " + what);
+            Integer earlier = seen.put(element, i);
+            if (earlier != null) {
+                throw new IllegalArgumentException("element " + i + " of " + what + " is " + element.describe()
+                        + ", which is element " + earlier + " too, but the Rust side takes each object by value:"
+                        + " an object can be moved into Rust once. Pass it once.");
+            }
+            checked.add(element);
+        }
+        return checked;
+    }
+
+    /**
+     * A {@code List} argument whose objects Rust takes by value ({@code Vec<T>}): checks them as {@link
+     * #checkAll} does, lends their handles (the value encoding of a {@code Vec<u32>}) and marks each
+     * moved. Call it last, as {@link #move}.
+     *
+     * @return the slice to pass
+     */
+    public static long moveAll(CallBoundary call, List<?> objects, String what) {
+        List<RustObject> checked = movable(call, objects, what);
+        long slice = call.lend(SliceType.BYTES, handles(checked), what);
+        for (int i = 0; i < checked.size(); i++) {
+            String element = "element " + i + " of " + what;
+            checked.get(i).markMoved(element, element);
+        }
+        return slice;
+    }
+
+    /**
+     * A {@code List} argument whose objects Rust borrows ({@code Vec<&T>}, {@code Vec<&mut T>}): checks each
+     * as {@link #borrow} does and lends their handles (the value encoding of a {@code Vec<u32>}). An object
+     * may be in it twice; Rust refuses two exclusive borrows of one object.
+     *
+     * @return the slice to pass
+     * @throws NullPointerException if the list or an element is null
+     */
+    public static long borrowAll(CallBoundary call, List<?> objects, String what) {
+        requireList(objects, what);
+        List<RustObject> checked = new ArrayList<>(objects.size());
+        for (int i = 0; i < objects.size(); i++) {
+            checked.add(check(call, objects.get(i), "element " + i + " of " + what));
+        }
+        return call.lend(SliceType.BYTES, handles(checked), what);
+    }
+
+    private static void requireList(List<?> objects, String what) {
+        if (objects == null) {
+            throw new NullPointerException(what + " is null, but the Rust side takes a list of objects; pass a"
+                    + " list (List.of() for none).");
+        }
+    }
+
+    /** The value encoding of the handles, a {@code Vec<u32>}: the count, then each handle. */
+    private static byte[] handles(List<RustObject> objects) {
+        ValueWriter out = new ValueWriter();
+        out.writeCount(objects.size());
+        for (RustObject object : objects) {
+            out.writeInt(object.pointer);
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * Checks an {@code Optional} argument whose object Rust takes by value ({@code Option<T>}) before anything
+     * is moved, as {@link #checkAll}.
+     *
+     * @throws NullPointerException if the Optional itself is null
+     */
+    public static void checkOptional(CallBoundary call, Optional<?> object, String what) {
+        if (requireOptional(object, what).isPresent()) {
+            checkMovable(call, object.get(), what);
+        }
+    }
+
+    /**
+     * An {@code Optional} argument whose object Rust takes by value ({@code Option<T>}): {@code 0} when it is
+     * empty, else as {@link #move}.
+     *
+     * @return the handle to pass, or 0
+     */
+    public static int moveOptional(CallBoundary call, Optional<?> object, String what) {
+        return requireOptional(object, what).isPresent() ? move(call, object.get(), what) : 0;
+    }
+
+    /**
+     * An {@code Optional} argument whose object Rust borrows ({@code Option<&T>}, {@code Option<&mut T>}):
+     * {@code 0} when it is empty, else as {@link #borrow}.
+     *
+     * @return the handle to pass, or 0
+     */
+    public static int borrowOptional(CallBoundary call, Optional<?> object, String what) {
+        return requireOptional(object, what).isPresent() ? borrow(call, object.get(), what) : 0;
+    }
+
+    private static Optional<?> requireOptional(Optional<?> object, String what) {
+        if (object == null) {
+            throw new NullPointerException(
+                    what + " is null, but the Rust side takes an Option; pass" + " Optional.empty() for None.");
+        }
+        return object;
+    }
+
+    /**
+     * The objects of a {@code Vec<T>} result: reads the handles (the value encoding of a {@code Vec<u32>}),
+     * frees the slice, and makes each a new object that Java owns.
+     *
+     * @param wrap makes the object of a handle, e.g. {@code h -> new CounterObject(call, h)}
+     * @return an unmodifiable list
+     * @throws dev.wasmbridge.runtime.WasmBridgeException if the slice is not a valid encoding
+     */
+    public static <T> List<T> takeAll(CallBoundary call, long slice, IntFunction<T> wrap) {
+        ValueReader in = new ValueReader(call.take(SliceType.BYTES, slice));
+        int count = in.readCount();
+        List<T> objects = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            objects.add(wrap.apply(in.readInt()));
+        }
+        in.finish();
+        return Collections.unmodifiableList(objects);
     }
 
     private static RustObject check(CallBoundary call, Object object, String what) {
@@ -208,7 +457,7 @@ public abstract class RustObject implements WasmObject {
     public String toString() {
         State current = state.get();
         String status;
-        if (current == State.LIVE) {
+        if (current == State.LIVE || current.lentTo != null && !current.ended) {
             if (generation != owner.generation()) {
                 status = "stale";
             } else if (owner.isTerminated()) {
@@ -216,7 +465,7 @@ public abstract class RustObject implements WasmObject {
             } else if (owner.isPoisoned(pointer)) {
                 status = "poisoned";
             } else {
-                status = "live";
+                status = current.description;
             }
         } else {
             status = current.description;
@@ -238,14 +487,29 @@ public abstract class RustObject implements WasmObject {
     }
 
     /** The object without its state: {@code "Counter@1048"}. */
-    private String describe() {
+    final String describe() {
         return typeName + "@" + Integer.toUnsignedString(pointer);
+    }
+
+    /**
+     * Throws what using the object now would throw: {@link ClosedObjectException}, {@link
+     * StaleHandleException} or {@link PoisonedObjectException}.
+     *
+     * @param use what tries to use it, for the message
+     */
+    final void checkOpen(String use) {
+        checkUsable(use);
     }
 
     private void checkUsable(String use) {
         State current = state.get();
         if (current != State.LIVE) {
-            throw new ClosedObjectException(describe(), use, current.movedBy);
+            if (current.lentTo == null) {
+                throw new ClosedObjectException(describe(), use, current.movedBy);
+            }
+            if (current.ended) {
+                throw new BorrowEndedException(describe(), use, current.lentTo);
+            }
         }
         owner.checkGeneration(generation, describe());
         owner.checkPoison(pointer, describe(), use);
@@ -259,24 +523,46 @@ public abstract class RustObject implements WasmObject {
         cleanable.clean(); // deregisters; the action sees MOVED and queues nothing
     }
 
-    /** Where the object is in its life. Compared by identity; only {@link #LIVE} can change. */
+    /** Whether Rust lent this object to Java (it is then never dropped from Java). */
+    final boolean isLent() {
+        return state.get().lentTo != null;
+    }
+
+    /**
+     * Where the object is in its life. Compared by identity; only {@link #LIVE} and a loan ({@link #lentTo})
+     * can change.
+     */
     private static final class State {
-        static final State LIVE = new State("live", null);
-        static final State CLOSED = new State("closed", null);
+        static final State LIVE = new State("live", null, null, false);
+        static final State CLOSED = new State("closed", null, null, false);
         /** Garbage collected while live: its drop is queued on the instance. */
-        static final State COLLECTED = new State("collected", null);
+        static final State COLLECTED = new State("collected", null, null, false);
 
         final String description;
         /** What moved the object into Rust, or null. */
         final String movedBy;
+        /** For an object Rust lent to Java: the import or callback method it is lent to; else null. */
+        final String lentTo;
+        /** For an object Rust lent to Java: whether the call it was lent for has returned. */
+        final boolean ended;
 
-        private State(String description, String movedBy) {
+        private State(String description, String movedBy, String lentTo, boolean ended) {
             this.description = description;
             this.movedBy = movedBy;
+            this.lentTo = lentTo;
+            this.ended = ended;
         }
 
         static State movedBy(String what) {
-            return new State("moved by " + what, what);
+            return new State("moved by " + what, what, null, false);
+        }
+
+        static State lentTo(String what) {
+            return new State("lent by Rust to " + what, null, what, false);
+        }
+
+        static State borrowEnded(State lent) {
+            return new State("lent by Rust to " + lent.lentTo + ", which has returned", null, lent.lentTo, true);
         }
     }
 
