@@ -222,32 +222,7 @@ macro_rules! __data_enum_emit {
         impl $crate::__private::Describe for $name {
             const NAME: $crate::__private::TypeName = $crate::__private::TypeName::of(::core::stringify!($name));
         }
-        impl $crate::__private::Wire for $name {
-            type Abi = i64;
-        }
-        impl<'a> $crate::__private::FromHost<'a> for $name {
-            unsafe fn from_host(abi: i64) -> Self {
-                // SAFETY: forwarded from the caller.
-                unsafe { $crate::__private::encoded_from_host(abi) }
-            }
-        }
-        impl $crate::__private::IntoHost for $name {
-            fn into_host(self) -> i64 {
-                $crate::__private::encoded_into_host(&self)
-            }
-        }
-        impl $crate::__private::LendToHost for $name {
-            fn lend(&self) -> $crate::__private::Lent<i64> {
-                $crate::__private::encoded_lend(self)
-            }
-        }
-        impl $crate::__private::TakeFromHost for $name {
-            unsafe fn take_from_host(abi: i64) -> Self {
-                // SAFETY: forwarded from the caller.
-                unsafe { $crate::__private::encoded_take_from_host(abi) }
-            }
-        }
-        $crate::__private::encoded_containers!([] $name);
+        $crate::__private::encoded_wire!($name);
         $crate::__private::signature! {{
             let line = $crate::__private::Line::declaration("enum", ::core::stringify!($name)).push(" {");
             $(let line = $crate::__private::data_enum_variant_line!(line, $kind, $v, [$(($member $ty))*]);)+

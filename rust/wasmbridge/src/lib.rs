@@ -180,11 +180,11 @@ pub mod __private {
         __class_objects as class_objects, __class_params as class_params, __class_poisons as class_poisons,
         __class_type as class_type, __data_enum_emit as data_enum_emit, __data_enum_tuple as data_enum_tuple,
         __data_enum_variant_line as data_enum_variant_line, __data_enum_variants as data_enum_variants,
-        __encoded_containers as encoded_containers, __export_shim as export_shim, __fn_line as fn_line,
-        __foreign_arg as foreign_arg, __foreign_emit as foreign_emit, __foreign_items as foreign_items,
-        __foreign_method as foreign_method, __foreign_params as foreign_params,
-        __foreign_result as foreign_result, __import_fns as import_fns, __result_type as result_type,
-        __signature as signature, __wire_result as wire_result, export,
+        __encoded_containers as encoded_containers, __encoded_wire as encoded_wire,
+        __export_shim as export_shim, __fn_line as fn_line, __foreign_arg as foreign_arg,
+        __foreign_emit as foreign_emit, __foreign_items as foreign_items, __foreign_method as foreign_method,
+        __foreign_params as foreign_params, __foreign_result as foreign_result, __import_fns as import_fns,
+        __result_type as result_type, __signature as signature, __wire_result as wire_result, export,
     };
 
     /// The identity function, which lets a macro repeat a value once per optional type.

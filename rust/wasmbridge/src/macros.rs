@@ -891,6 +891,21 @@ macro_rules! record {
                 $name { $( $field: <$fty as $crate::__private::Decode>::decode(input) ),* }
             }
         }
+        $crate::__private::encoded_wire!($name);
+        $crate::__private::signature! {
+            $crate::__private::Line::declaration("record", stringify!($name)).push(" {")
+                $(.field(stringify!($field), &<$fty as $crate::__private::Describe>::NAME))*
+                .close_members()
+        }
+    };
+}
+
+/// How a type with a value encoding (a `record!` struct, a `data_enum!` enum) crosses on its own: as an
+/// `i64` slice of its encoding, in every direction, and inside `Option` and `Vec`. Not for direct use.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __encoded_wire {
+    ($name:ident) => {
         impl $crate::__private::Wire for $name {
             type Abi = i64;
         }
@@ -917,11 +932,6 @@ macro_rules! record {
             }
         }
         $crate::__private::encoded_containers!([] $name);
-        $crate::__private::signature! {
-            $crate::__private::Line::declaration("record", stringify!($name)).push(" {")
-                $(.field(stringify!($field), &<$fty as $crate::__private::Describe>::NAME))*
-                .close_members()
-        }
     };
 }
 

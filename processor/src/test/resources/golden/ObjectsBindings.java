@@ -30,7 +30,7 @@ import javax.annotation.processing.Generated;
 @Generated("dev.wasmbridge.processor.WasmBridgeProcessor")
 public final class ObjectsBindings extends GeneratedBindings implements Objects {
   private static final CheckedModule MODULE = CheckedModule.classpath(ObjectsBindings.class, "wasm/objects_fixture.exnref.wasm")
-  .checkedAgainst("56b4eebcb17320f4cc9f610c3f75d151ecfa114d0a7b3d5ab21720ac314e9ee5", List.of(
+  .checkedAgainst("f878d6162d864f534722c42812f4624bc2827e675b9eecf23b8d23990dd3e8d6", List.of(
     "class Token",
     "fn Token::absorb(self: &mut Token, others: Vec<Token>) -> i64",
     "fn Token::label(self: &Token) -> String",

@@ -32,7 +32,7 @@ import javax.annotation.processing.Generated;
 @Generated("dev.wasmbridge.processor.WasmBridgeProcessor")
 public final class RichBindings extends GeneratedBindings implements Rich {
   private static final CheckedModule MODULE = CheckedModule.classpath(RichBindings.class, "wasm/rich_fixture.exnref.wasm")
-  .checkedAgainst("7c3cebe962677c932cc126b4d72b0b5517174ee2a13d3d105be517f06a00f61d", List.of(
+  .checkedAgainst("800c527c0bf491f73a1b6a7ffa1b9aded56aaae8226f27aee2a49cb3659623de", List.of(
     "class Counter",
     "enum Color { Red = 0, Green = 1, Blue = 7 }",
     "enum Paint { Solid(Color), Gradient { stops: Vec<Color>, angle: Option<f32> }, Clear }",

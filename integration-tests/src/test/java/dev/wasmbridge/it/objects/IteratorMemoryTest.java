@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wasmbridge.it.Collected;
 import dev.wasmbridge.runtime.WasmIterator;
-import java.time.Duration;
 import java.util.Iterator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -49,24 +49,12 @@ class IteratorMemoryTest {
             } // else: abandoned, for the Cleaner
             if (i % BATCH == BATCH - 1) {
                 naturals = null;
-                awaitDrops(rust);
+                Collected.awaitNoneLive(rust::liveIterators, "Rust iterator");
             }
         }
         assertEquals(ITERATORS, checksum, "0 + 1 from each");
-        awaitDrops(rust);
+        Collected.awaitNoneLive(rust::liveIterators, "Rust iterator");
         return rust.memoryBytes();
-    }
-
-    /** Waits until the collector found every abandoned iterator and its drop ran. */
-    private static void awaitDrops(ObjectsFixture rust) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        int live = rust.liveIterators();
-        while (live > 0 && System.nanoTime() < deadline) {
-            System.gc();
-            Thread.sleep(20);
-            live = rust.liveIterators(); // each call first drops what the Cleaner queued
-        }
-        assertEquals(0, live, "every Rust iterator was dropped, closed or collected");
     }
 
     @Test

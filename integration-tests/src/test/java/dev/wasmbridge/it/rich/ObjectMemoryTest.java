@@ -3,7 +3,7 @@ package dev.wasmbridge.it.rich;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
+import dev.wasmbridge.it.Collected;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -47,24 +47,12 @@ class ObjectMemoryTest {
             } // else: forgotten, for the Cleaner
             if (i % BATCH == BATCH - 1) {
                 counter = null;
-                awaitDrops(rust);
+                Collected.awaitNoneLive(rust::liveCounters, "Counter");
             }
         }
         assertEquals((long) OBJECTS * (OBJECTS + 1) / 2, checksum);
-        awaitDrops(rust);
+        Collected.awaitNoneLive(rust::liveCounters, "Counter");
         return rust.memoryBytes();
-    }
-
-    /** Waits until the collector found every forgotten object and its drop ran. */
-    private static void awaitDrops(RichFixture rust) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        int live = rust.liveCounters();
-        while (live > 0 && System.nanoTime() < deadline) {
-            System.gc();
-            Thread.sleep(20);
-            live = rust.liveCounters(); // each call first drops what the Cleaner queued
-        }
-        assertEquals(0, live, "every Rust value was dropped, closed or collected");
     }
 
     @Test

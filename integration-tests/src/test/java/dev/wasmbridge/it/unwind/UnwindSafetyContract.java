@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wasmbridge.it.Collected;
 import dev.wasmbridge.runtime.ClosedObjectException;
 import dev.wasmbridge.runtime.PanicPolicy;
 import dev.wasmbridge.runtime.PoisonedObjectException;
 import dev.wasmbridge.runtime.RustPanicException;
 import dev.wasmbridge.runtime.StaleHandleException;
-import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -153,14 +153,7 @@ abstract class UnwindSafetyContract {
             Account account = rust.newAccount(i);
             assertThrows(RustPanicException.class, () -> account.deposit(-1));
         }
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        int live = rust.liveAccounts();
-        while (live > 0 && System.nanoTime() < deadline) {
-            System.gc();
-            Thread.sleep(20);
-            live = rust.liveAccounts(); // each call first drops what the Cleaner queued
-        }
-        assertEquals(0, live, "every poisoned object was dropped once collected");
+        Collected.awaitNoneLive(rust::liveAccounts, "poisoned Account");
     }
 
     @Test
