@@ -80,9 +80,13 @@ edit("rust/Cargo.toml", 'wasmbridge = { path = "wasmbridge" }\n',
      'wasmbridge = { path = "wasmbridge" }\n'
      '# from Debian\'s librust-semver-dev (/usr/share/cargo/registry), offline\n'
      'semver = "1.0.14"\n')
-lib = (project / "rust/src/lib.rs").read_text().rstrip()
-assert lib.endswith("}"), "lib.rs should end with the export! block"
-(project / "rust/src/lib.rs").write_text(lib[:-1] + '''
+# An export! block of its own, at the end of the template's lib.rs (whatever its last item is: the
+# template ends with its tests module, not with its export! block).
+lib = (project / "rust/src/lib.rs").read_text()
+assert "wasmbridge::export! {" in lib, "lib.rs should declare its exports with wasmbridge::export!"
+(project / "rust/src/lib.rs").write_text(lib.rstrip() + '''
+
+wasmbridge::export! {
     /// Whether `version` matches the requirement `req`, by Cargo's rules (the `semver` crate).
     fn semver_matches(req: &str, version: &str) -> Result<bool, String> {
         let req = semver::VersionReq::parse(req).map_err(|e| e.to_string())?;
