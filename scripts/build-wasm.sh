@@ -124,51 +124,25 @@ for flavour in exnref legacy abort; do
   done
 done
 
-echo "build-wasm: building $REAL_CRATES (exnref flavour only)"
-combine_vendor_directories
-target_dir="target/wasm-exnref-real-crates"
+# Builds a workspace of its own that uses Debian's crates (through the combined vendor directory) in one
+# flavour, and copies or compares its .wasm: build_vendored <manifest dir> <package> <flavour> <committed>.
 # --config on the command line takes precedence over the root .cargo/config.toml (found from the current
 # directory), whose crates-io replacement holds std's crates only. The combined directory and the registry
 # are remapped out of the module (after $ROOT/, since the last matching prefix wins), so its bytes do not
 # depend on where this checkout or Debian's crates are.
-RUSTC="$RUSTC" RUSTC_BOOTSTRAP=1 \
-CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER="$LINKER" \
-RUSTFLAGS="${FLAGS[exnref]} --remap-path-prefix=$ROOT/= --remap-path-prefix=$COMBINED/= --remap-path-prefix=$REGISTRY/=" \
-  "$CARGO" build --quiet --release --offline "${locked[@]}" \
-    --manifest-path "$REAL_CRATES/Cargo.toml" \
-    --config 'source.crates-io.replace-with="combined"' \
-    --config "source.combined.directory=\"$COMBINED\"" \
-    --target wasm32-unknown-unknown -Zbuild-std="${STD[exnref]}" \
-    --target-dir "$target_dir"
-built="$target_dir/wasm32-unknown-unknown/release/real_crates.wasm"
-if $check; then
-  if ! cmp -s "$built" "$REAL_CRATES_WASM"; then
-    echo "build-wasm: $REAL_CRATES_WASM does not match its Rust source (rebuilt: $built)." >&2
-    echo "build-wasm: run scripts/build-wasm.sh and commit the result." >&2
-    status=1
-  fi
-else
-  cp "$built" "$REAL_CRATES_WASM"
-fi
-
-# The crates fixture (integration-tests/rust/crates-fixture): a workspace of its own with Debian's regex and
-# semver, built like the real-crates module, in the two flavours its integration tests run (exnref and
-# legacy).
-CRATES_FIXTURE=integration-tests/rust/crates-fixture
-for flavour in exnref legacy; do
-  echo "build-wasm: building $CRATES_FIXTURE ($flavour flavour)"
-  target_dir="target/wasm-$flavour-crates-fixture"
+build_vendored() {
+  local manifest=$1 package=$2 flavour=$3 committed=$4
+  local target_dir="target/wasm-$flavour-${manifest##*/}"
   RUSTC="$RUSTC" RUSTC_BOOTSTRAP=1 \
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER="$LINKER" \
   RUSTFLAGS="${FLAGS[$flavour]} --remap-path-prefix=$ROOT/= --remap-path-prefix=$COMBINED/= --remap-path-prefix=$REGISTRY/=" \
     "$CARGO" build --quiet --release --offline "${locked[@]}" \
-      --manifest-path "$CRATES_FIXTURE/Cargo.toml" \
+      --manifest-path "$manifest/Cargo.toml" \
       --config 'source.crates-io.replace-with="combined"' \
       --config "source.combined.directory=\"$COMBINED\"" \
       --target wasm32-unknown-unknown -Zbuild-std="${STD[$flavour]}" \
       --target-dir "$target_dir"
-  built="$target_dir/wasm32-unknown-unknown/release/crates_fixture.wasm"
-  committed="integration-tests/src/test/resources/wasm/crates_fixture.$flavour.wasm"
+  local built="$target_dir/wasm32-unknown-unknown/release/$package.wasm"
   if $check; then
     if ! cmp -s "$built" "$committed"; then
       echo "build-wasm: $committed does not match its Rust source (rebuilt: $built)." >&2
@@ -178,6 +152,19 @@ for flavour in exnref legacy; do
   else
     cp "$built" "$committed"
   fi
+}
+
+combine_vendor_directories
+echo "build-wasm: building $REAL_CRATES (exnref flavour only)"
+build_vendored "$REAL_CRATES" real_crates exnref "$REAL_CRATES_WASM"
+
+# The crates fixture (integration-tests/rust/crates-fixture): Debian's regex and semver, in the two flavours
+# its integration tests run (exnref and legacy).
+CRATES_FIXTURE=integration-tests/rust/crates-fixture
+for flavour in exnref legacy; do
+  echo "build-wasm: building $CRATES_FIXTURE ($flavour flavour)"
+  build_vendored "$CRATES_FIXTURE" crates_fixture "$flavour" \
+    "integration-tests/src/test/resources/wasm/crates_fixture.$flavour.wasm"
 done
 
 if ! $check; then
