@@ -130,6 +130,10 @@
 //! `panic` (the boundary every export runs in); `callback`; `iter` (iterators); the macros; and `data_enum`,
 //! the macro for enums with data.
 
+// The hook that reports a failed allocation to the host (see `panic`): where the compiler accepts it
+// (build.rs asks), which every Wasm build with `-Zbuild-std` does.
+#![cfg_attr(wasmbridge_alloc_error_hook, feature(alloc_error_hook))]
+
 mod abi;
 mod alloc;
 mod callback;
