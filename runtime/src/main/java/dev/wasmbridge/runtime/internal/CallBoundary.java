@@ -19,6 +19,7 @@ import dev.wasmbridge.runtime.RustPanicException;
 import dev.wasmbridge.runtime.StaleHandleException;
 import dev.wasmbridge.runtime.WasmAbortException;
 import dev.wasmbridge.runtime.WasmBridgeException;
+import dev.wasmbridge.runtime.WasmOutOfMemoryException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,8 +40,9 @@ import java.util.concurrent.locks.ReentrantLock;
  *   <li>an {@code Err(e)} returned by a Rust export becomes a {@link RustErrorException} once the export
  *       has returned; the instance stays live;
  *   <li>anything else that ends a call abnormally (trap, panic under {@code panic=abort}, stack overflow,
- *       timeout, interruption) is an abort: the instance is terminated, the {@link AbortHandler} runs once,
- *       and later calls throw {@link ModuleTerminatedException} until {@link #resetState()};
+ *       timeout, interruption, a failed allocation: {@link WasmOutOfMemoryException}) is an abort: the
+ *       instance is terminated, the {@link AbortHandler} runs once, and later calls throw {@link
+ *       ModuleTerminatedException} until {@link #resetState()};
  *   <li>a Java exception thrown by an import unwinds the Rust frames (their destructors run) and reaches
  *       the Java caller unchanged, or aborts the instance when the module cannot unwind;
  *   <li>one caller at a time runs inside the instance (a re-entrant lock, so Rust → Java import → Rust on
@@ -95,6 +97,7 @@ public final class CallBoundary implements Instances {
     private final List<ExportBinding> exports;
     private final List<HostFunction> hostFunctions;
     private final boolean importsCanUnwind;
+    private final SandboxLimits limits;
 
     private final Slices slices = new Slices(this);
     private final CallbackTable callbacks = new CallbackTable();
@@ -121,8 +124,10 @@ public final class CallBoundary implements Instances {
     /** The pool this instance belongs to, or null. */
     private BoundaryPool pool;
 
-    private CallBoundary(CheckedModule source, List<ExportBinding> exports, List<ImportBinding> imports) {
+    private CallBoundary(
+            CheckedModule source, List<ExportBinding> exports, List<ImportBinding> imports, SandboxLimits limits) {
         this.source = source;
+        this.limits = Objects.requireNonNull(limits, "limits");
         this.exports = List.copyOf(exports);
         this.hostFunctions = new ArrayList<>();
         for (ImportBinding binding : imports) {
@@ -132,7 +137,8 @@ public final class CallBoundary implements Instances {
         this.importsCanUnwind = SupportImports.importsImportFailed(source.module());
         LiveInstance.checkExports(source, this.exports); // once: resetState() reuses the same module
         LiveInstance.checkImports(source, imports);
-        this.live = LiveInstance.start(source, this.exports, hostFunctions);
+        limits.check(source);
+        this.live = LiveInstance.start(source, this.exports, hostFunctions, limits);
     }
 
     /**
@@ -145,8 +151,25 @@ public final class CallBoundary implements Instances {
      * @throws ModuleLoadException if the module cannot be loaded or no longer matches the bindings
      */
     public static CallBoundary create(CheckedModule source, List<ExportBinding> exports, List<ImportBinding> imports) {
+        return create(source, exports, imports, SandboxLimits.defaults());
+    }
+
+    /**
+     * Instantiates {@code source} and binds it, its memory and tables held to {@code limits} (docs/GUIDE.md,
+     * "Running untrusted modules"); {@link #resetState()} keeps them.
+     *
+     * @param source the module
+     * @param exports the exports the bindings call, in the order of the indices passed to {@link #call}
+     * @param imports the Java implementations of every function the module imports
+     * @param limits how far the instance's memory and tables may grow
+     * @return the boundary of the new instance
+     * @throws ModuleLoadException if the module cannot be loaded, no longer matches the bindings, or needs more
+     *     memory or table elements from the start than {@code limits} allow
+     */
+    public static CallBoundary create(
+            CheckedModule source, List<ExportBinding> exports, List<ImportBinding> imports, SandboxLimits limits) {
         Objects.requireNonNull(source, "source");
-        return new CallBoundary(source, exports, imports);
+        return new CallBoundary(source, exports, imports, limits);
     }
 
     // ---- Entering and leaving ---------------------------------------------------------------------------
@@ -198,8 +221,8 @@ public final class CallBoundary implements Instances {
     /** Ends the call started by the matching {@link #enter()}: frees what it lent, lets the next caller in. */
     public void exit() {
         int remaining = --depth;
-        callbacks.exit(remaining);
         try {
+            callbacks.exit(remaining); // inside the try: even a stack overflow here must not keep the lock
             slices.exit(remaining);
         } finally {
             try {
@@ -255,6 +278,11 @@ public final class CallBoundary implements Instances {
     /** The current instance; replaced by {@link #resetState()}. */
     LiveInstance live() {
         return live;
+    }
+
+    /** How far the instance's memory and tables may grow. */
+    SandboxLimits limits() {
+        return limits;
     }
 
     // ---- Drops of garbage-collected Rust objects ------------------------------------------------------
@@ -438,7 +466,9 @@ public final class CallBoundary implements Instances {
         if (failure instanceof WasmAbortException) {
             return (WasmAbortException) failure; // a nested call aborted; it was handled there
         }
-        if (failure instanceof RuntimeException || failure instanceof StackOverflowError) {
+        if (failure instanceof RuntimeException
+                || failure instanceof StackOverflowError
+                || failure instanceof OutOfMemoryError) { // the module's memory took the heap: OUT_OF_MEMORY
             return abort(exportName, failure, timedOut);
         }
         if (failure instanceof Error) {
@@ -488,8 +518,11 @@ public final class CallBoundary implements Instances {
 
     private WasmAbortException abort(String exportName, Throwable failure, boolean timedOut) {
         Throwable cause = failure instanceof ImportThrew ? failure.getCause() : failure;
-        WasmAbortException abort =
-                new WasmAbortException(exportName, reason(failure, timedOut), report.panicMessage, cause);
+        AbortReason reason = reason(failure, timedOut);
+        WasmAbortException abort = reason == AbortReason.OUT_OF_MEMORY
+                ? new WasmOutOfMemoryException(
+                        exportName, report.outOfMemory, limits.memoryBytes(), live.memoryBytes(), cause)
+                : new WasmAbortException(exportName, reason, report.panicMessage, cause);
         terminate(abort);
         AbortHandler handler = onAbort;
         if (handler != null) {
@@ -512,7 +545,9 @@ public final class CallBoundary implements Instances {
 
     private AbortReason reason(Throwable failure, boolean timedOut) {
         if (failure instanceof ImportThrew) {
-            return AbortReason.IMPORT_EXCEPTION;
+            return failure.getCause() instanceof StackOverflowError
+                    ? AbortReason.STACK_OVERFLOW
+                    : AbortReason.IMPORT_EXCEPTION;
         }
         if (failure instanceof ChicoryInterruptedException) {
             if (timedOut) {
@@ -526,6 +561,11 @@ public final class CallBoundary implements Instances {
         }
         if (failure instanceof WasmException) {
             return AbortReason.UNCAUGHT_WASM_EXCEPTION;
+        }
+        if (failure instanceof OutOfMemoryError
+                || (report.outOfMemory >= 0
+                        && (failure instanceof TrapException || failure instanceof ChicoryException))) {
+            return AbortReason.OUT_OF_MEMORY; // the JVM's heap, or Rust's allocation-error hook before its abort
         }
         if (failure instanceof TrapException || failure instanceof ChicoryException) {
             return report.panicMessage != null ? AbortReason.PANIC : AbortReason.TRAP;
@@ -551,7 +591,7 @@ public final class CallBoundary implements Instances {
     public void resetState() {
         lock.lock();
         try {
-            live = LiveInstance.start(source, exports, hostFunctions);
+            live = LiveInstance.start(source, exports, hostFunctions, limits);
             generation++;
             terminatedBy = null;
             resetPending = false;
@@ -807,7 +847,10 @@ public final class CallBoundary implements Instances {
 
     // ---- Imports ----------------------------------------------------------------------------------------
 
-    /** A user's import, guarded: its Java exception unwinds Rust, or aborts when Rust cannot unwind. */
+    /**
+     * A user's import, guarded: its Java exception unwinds Rust, or aborts when Rust cannot unwind; a stack
+     * overflow in it always aborts ({@link AbortReason#STACK_OVERFLOW}).
+     */
     private HostFunction hostFunction(ImportBinding binding) {
         return guarded(binding.module(), binding.name(), binding.type(), binding.handler());
     }
@@ -820,6 +863,10 @@ public final class CallBoundary implements Instances {
                 return handler.handle(this, args);
             } catch (WasmAbortException e) {
                 throw e; // a nested call aborted the instance: nothing can unwind
+            } catch (StackOverflowError e) {
+                // the Java stack ran out in Java code between Wasm frames (calls nested through imports): it
+                // may have struck anywhere, the boundary's own bookkeeping included, so nothing is trusted
+                throw new ImportThrew(e);
             } catch (RuntimeException | Error e) {
                 if (terminatedBy != null || !importsCanUnwind) {
                     throw new ImportThrew(e);
@@ -845,6 +892,10 @@ public final class CallBoundary implements Instances {
                 }),
                 support(SupportImports.POISONED, SupportImports.POISONED_TYPE, (instance, args) -> {
                     report.addPoisoned((int) args[0]);
+                    return null;
+                }),
+                support(SupportImports.OUT_OF_MEMORY, SupportImports.OUT_OF_MEMORY_TYPE, (instance, args) -> {
+                    report.outOfMemory = Integer.toUnsignedLong((int) args[0]);
                     return null;
                 }),
                 support(SupportImports.ERROR, SupportImports.ERROR_TYPE, (instance, args) -> {

@@ -59,8 +59,12 @@ final class LiveInstance {
         this.memory = instance.module().memorySection().isPresent() ? instance.memory() : null;
     }
 
-    /** Instantiates {@code source}; its exports were checked once by {@link #checkExports}. */
-    static LiveInstance start(CheckedModule source, List<ExportBinding> exports, List<HostFunction> hostFunctions) {
+    /**
+     * Instantiates {@code source}, its memory and tables held to {@code limits}; its exports were checked once
+     * by {@link #checkExports}, and its initial sizes by {@link SandboxLimits#check}.
+     */
+    static LiveInstance start(
+            CheckedModule source, List<ExportBinding> exports, List<HostFunction> hostFunctions, SandboxLimits limits) {
         WasmModule module = source.module();
         ImportValues importValues =
                 ImportValues.builder().withFunctions(List.copyOf(hostFunctions)).build();
@@ -69,6 +73,8 @@ final class LiveInstance {
             instance = Instance.builder(module)
                     .withImportValues(importValues)
                     .withMachineFactory(source.machineFactory())
+                    .withMemoryLimits(limits.memoryLimits(module))
+                    .withTableFactory(limits::table)
                     .build();
         } catch (ChicoryException e) {
             throw new ModuleLoadException(
