@@ -10,6 +10,7 @@ import com.dylibso.chicory.wasm.ChicoryException;
 import dev.wasmbridge.runtime.AbortEvent;
 import dev.wasmbridge.runtime.AbortHandler;
 import dev.wasmbridge.runtime.AbortReason;
+import dev.wasmbridge.runtime.ModuleExitException;
 import dev.wasmbridge.runtime.ModuleLoadException;
 import dev.wasmbridge.runtime.ModuleTerminatedException;
 import dev.wasmbridge.runtime.PanicPolicy;
@@ -17,8 +18,10 @@ import dev.wasmbridge.runtime.PoisonedObjectException;
 import dev.wasmbridge.runtime.RustErrorException;
 import dev.wasmbridge.runtime.RustPanicException;
 import dev.wasmbridge.runtime.StaleHandleException;
+import dev.wasmbridge.runtime.Wasi;
 import dev.wasmbridge.runtime.WasmAbortException;
 import dev.wasmbridge.runtime.WasmBridgeException;
+import dev.wasmbridge.runtime.WasmOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,8 +42,12 @@ import java.util.concurrent.locks.ReentrantLock;
  *   <li>an {@code Err(e)} returned by a Rust export becomes a {@link RustErrorException} once the export
  *       has returned; the instance stays live;
  *   <li>anything else that ends a call abnormally (trap, panic under {@code panic=abort}, stack overflow,
- *       timeout, interruption) is an abort: the instance is terminated, the {@link AbortHandler} runs once,
- *       and later calls throw {@link ModuleTerminatedException} until {@link #resetState()};
+ *       timeout, interruption, WASI {@code proc_exit}: a {@link ModuleExitException}) is an abort: the
+ *       instance is terminated, the {@link AbortHandler} runs once, and later calls throw {@link
+ *       ModuleTerminatedException} until {@link #resetState()};
+ *   <li>a module that imports WASI preview 1 gets the runtime's ({@link WasiHost}), made from the {@link
+ *       WasmOptions} of {@link #create} for each instance and each reset; the output lines it has not ended
+ *       are delivered when the outermost call ends;
  *   <li>a Java exception thrown by an import unwinds the Rust frames (their destructors run) and reaches
  *       the Java caller unchanged, or aborts the instance when the module cannot unwind;
  *   <li>one caller at a time runs inside the instance (a re-entrant lock, so Rust → Java import → Rust on
@@ -95,6 +102,8 @@ public final class CallBoundary implements Instances {
     private final List<ExportBinding> exports;
     private final List<HostFunction> hostFunctions;
     private final boolean importsCanUnwind;
+    /** The WASI options every instance is made with, or null when the module imports no WASI function. */
+    private final Wasi wasi;
 
     private final Slices slices = new Slices(this);
     private final CallbackTable callbacks = new CallbackTable();
@@ -121,7 +130,8 @@ public final class CallBoundary implements Instances {
     /** The pool this instance belongs to, or null. */
     private BoundaryPool pool;
 
-    private CallBoundary(CheckedModule source, List<ExportBinding> exports, List<ImportBinding> imports) {
+    private CallBoundary(
+            CheckedModule source, List<ExportBinding> exports, List<ImportBinding> imports, WasmOptions options) {
         this.source = source;
         this.exports = List.copyOf(exports);
         this.hostFunctions = new ArrayList<>();
@@ -132,7 +142,8 @@ public final class CallBoundary implements Instances {
         this.importsCanUnwind = SupportImports.importsImportFailed(source.module());
         LiveInstance.checkExports(source, this.exports); // once: resetState() reuses the same module
         LiveInstance.checkImports(source, imports);
-        this.live = LiveInstance.start(source, this.exports, hostFunctions);
+        this.wasi = WasiHost.imported(source.module()) ? options.wasi() : null;
+        this.live = LiveInstance.start(source, this.exports, hostFunctions, wasi);
     }
 
     /**
@@ -145,8 +156,26 @@ public final class CallBoundary implements Instances {
      * @throws ModuleLoadException if the module cannot be loaded or no longer matches the bindings
      */
     public static CallBoundary create(CheckedModule source, List<ExportBinding> exports, List<ImportBinding> imports) {
+        return create(source, exports, imports, WasmOptions.defaults());
+    }
+
+    /**
+     * Instantiates {@code source} with {@code options} and binds it; every {@link #resetState()} makes the new
+     * instance with the same options.
+     *
+     * @param source the module
+     * @param exports the exports the bindings call, in the order of the indices passed to {@link #call}
+     * @param imports the Java implementations of every function the module imports (WASI's aside, which the
+     *     runtime provides)
+     * @param options how to make each instance; the WASI options apply when the module imports WASI
+     * @return the boundary of the new instance
+     * @throws ModuleLoadException if the module cannot be loaded or no longer matches the bindings
+     */
+    public static CallBoundary create(
+            CheckedModule source, List<ExportBinding> exports, List<ImportBinding> imports, WasmOptions options) {
         Objects.requireNonNull(source, "source");
-        return new CallBoundary(source, exports, imports);
+        Objects.requireNonNull(options, "options: pass WasmOptions.defaults() or options made from it");
+        return new CallBoundary(source, exports, imports, options);
     }
 
     // ---- Entering and leaving ---------------------------------------------------------------------------
@@ -200,6 +229,9 @@ public final class CallBoundary implements Instances {
         int remaining = --depth;
         callbacks.exit(remaining);
         try {
+            if (remaining == 0) {
+                live.flushOutput(); // a WASI line left without its '\n' is delivered when the call ends
+            }
             slices.exit(remaining);
         } finally {
             try {
@@ -488,8 +520,10 @@ public final class CallBoundary implements Instances {
 
     private WasmAbortException abort(String exportName, Throwable failure, boolean timedOut) {
         Throwable cause = failure instanceof ImportThrew ? failure.getCause() : failure;
-        WasmAbortException abort =
-                new WasmAbortException(exportName, reason(failure, timedOut), report.panicMessage, cause);
+        Integer exitCode = failure instanceof ImportThrew ? null : WasiHost.exitCode(failure);
+        WasmAbortException abort = exitCode != null
+                ? new ModuleExitException(exportName, exitCode, cause)
+                : new WasmAbortException(exportName, reason(failure, timedOut), report.panicMessage, cause);
         terminate(abort);
         AbortHandler handler = onAbort;
         if (handler != null) {
@@ -539,6 +573,7 @@ public final class CallBoundary implements Instances {
         }
         resetPending = false; // an abort is not a caught panic: only resetState() or the abort handler resets
         slices.forget(); // nothing can be freed in a dead instance
+        live.close(); // its WASI output so far is delivered, the files it opened closed
     }
 
     // ---- The instance's life ------------------------------------------------------------------------------
@@ -551,7 +586,10 @@ public final class CallBoundary implements Instances {
     public void resetState() {
         lock.lock();
         try {
-            live = LiveInstance.start(source, exports, hostFunctions);
+            live.flushOutput(); // the old instance's last WASI output comes before the new one's
+            LiveInstance old = live;
+            live = LiveInstance.start(source, exports, hostFunctions, wasi);
+            old.close(); // the files it opened through WASI
             generation++;
             terminatedBy = null;
             resetPending = false;
