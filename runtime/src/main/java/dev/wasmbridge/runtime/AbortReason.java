@@ -26,5 +26,11 @@ public enum AbortReason {
      */
     OUT_OF_MEMORY,
     /** The engine failed in another way, or the JVM threw an error inside the call. */
-    ENGINE_FAILURE
+    ENGINE_FAILURE,
+    /**
+     * The module called WASI's {@code proc_exit} (Rust's {@code std::process::exit}), with any exit code,
+     * 0 too: the module cannot go on after it. The exception is a {@link ModuleExitException}, which has
+     * the code.
+     */
+    EXIT
 }

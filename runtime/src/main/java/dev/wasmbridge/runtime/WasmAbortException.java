@@ -28,36 +28,23 @@ public class WasmAbortException extends WasmBridgeException {
      * @param cause the engine's exception (a trap), or the Java exception of an import
      */
     public WasmAbortException(String exportName, AbortReason reason, String panicMessage, Throwable cause) {
-        this(message(reason, panicMessage, cause), exportName, reason, panicMessage, cause);
+        this(message(exportName, reason, panicMessage, cause), exportName, reason, panicMessage, cause);
     }
 
-    /**
-     * For subclasses that say more about the abort: {@code what} follows "Rust export 'name' aborted the Wasm
-     * instance" in the message, which ends by saying that the instance is terminated.
-     *
-     * @param what what happened, starting with its punctuation (": ...")
-     * @param exportName the export whose call aborted
-     * @param reason why
-     * @param panicMessage the Rust panic message, or null when there was no panic
-     * @param cause the engine's exception, or null
-     */
-    protected WasmAbortException(
-            String what, String exportName, AbortReason reason, String panicMessage, Throwable cause) {
-        super(start(exportName).append(what).append(TERMINATED).toString(), cause);
+    /** For the subclasses of this package, which word the message themselves. */
+    WasmAbortException(String message, String exportName, AbortReason reason, String panicMessage, Throwable cause) {
+        super(message, cause);
         this.exportName = exportName;
         this.reason = reason;
         this.panicMessage = panicMessage;
     }
 
-    private static final String TERMINATED = ". The instance is terminated; call resetState() for a fresh one.";
+    /** The end of every abort's message. */
+    static final String TERMINATED = ". The instance is terminated; call resetState() for a fresh one.";
 
-    private static StringBuilder start(String exportName) {
-        return new StringBuilder("Rust export '").append(exportName).append("' aborted the Wasm instance");
-    }
-
-    /** What follows "Rust export 'name' aborted the Wasm instance" in the message. */
-    private static String message(AbortReason reason, String panicMessage, Throwable cause) {
-        StringBuilder message = new StringBuilder();
+    private static String message(String exportName, AbortReason reason, String panicMessage, Throwable cause) {
+        StringBuilder message =
+                new StringBuilder("Rust export '").append(exportName).append("' aborted the Wasm instance");
         switch (reason) {
             case PANIC:
                 message.append(": ").append(panicMessage);
@@ -82,7 +69,7 @@ public class WasmAbortException extends WasmBridgeException {
                     message.append("; last panic: ").append(panicMessage);
                 }
         }
-        return message.toString();
+        return message.append(TERMINATED).toString();
     }
 
     /** {@return the export whose call aborted} */

@@ -33,7 +33,8 @@ public class WasmOutOfMemoryException extends WasmAbortException {
     public WasmOutOfMemoryException(
             String exportName, long requestedBytes, long memoryLimit, long memoryBytes, Throwable cause) {
         super(
-                what(requestedBytes, memoryLimit, memoryBytes, cause),
+                "Rust export '" + exportName + "' aborted the Wasm instance"
+                        + what(requestedBytes, memoryLimit, memoryBytes, cause) + TERMINATED,
                 exportName,
                 AbortReason.OUT_OF_MEMORY,
                 null,

@@ -10,6 +10,7 @@ import com.dylibso.chicory.wasm.ChicoryException;
 import dev.wasmbridge.runtime.AbortEvent;
 import dev.wasmbridge.runtime.AbortHandler;
 import dev.wasmbridge.runtime.AbortReason;
+import dev.wasmbridge.runtime.ModuleExitException;
 import dev.wasmbridge.runtime.ModuleLoadException;
 import dev.wasmbridge.runtime.ModuleTerminatedException;
 import dev.wasmbridge.runtime.PanicPolicy;
@@ -17,8 +18,10 @@ import dev.wasmbridge.runtime.PoisonedObjectException;
 import dev.wasmbridge.runtime.RustErrorException;
 import dev.wasmbridge.runtime.RustPanicException;
 import dev.wasmbridge.runtime.StaleHandleException;
+import dev.wasmbridge.runtime.Wasi;
 import dev.wasmbridge.runtime.WasmAbortException;
 import dev.wasmbridge.runtime.WasmBridgeException;
+import dev.wasmbridge.runtime.WasmOptions;
 import dev.wasmbridge.runtime.WasmOutOfMemoryException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,9 +43,15 @@ import java.util.concurrent.locks.ReentrantLock;
  *   <li>an {@code Err(e)} returned by a Rust export becomes a {@link RustErrorException} once the export
  *       has returned; the instance stays live;
  *   <li>anything else that ends a call abnormally (trap, panic under {@code panic=abort}, stack overflow,
- *       timeout, interruption, a failed allocation: {@link WasmOutOfMemoryException}) is an abort: the
- *       instance is terminated, the {@link AbortHandler} runs once, and later calls throw {@link
- *       ModuleTerminatedException} until {@link #resetState()};
+ *       timeout, interruption, a failed allocation: a {@link WasmOutOfMemoryException}, WASI {@code
+ *       proc_exit}: a {@link ModuleExitException}) is an abort: the instance is terminated, the {@link
+ *       AbortHandler} runs once, and later calls throw {@link ModuleTerminatedException} until {@link
+ *       #resetState()};
+ *   <li>a module that imports WASI preview 1 gets the runtime's ({@link WasiHost}), made from the {@link
+ *       WasmOptions} of {@link #create} for each instance and each reset; the output lines it has not ended
+ *       are delivered when the outermost call ends;
+ *   <li>each instance's linear memory and tables grow no further than the limits of those {@link
+ *       WasmOptions} ({@link SandboxLimits});
  *   <li>a Java exception thrown by an import unwinds the Rust frames (their destructors run) and reaches
  *       the Java caller unchanged, or aborts the instance when the module cannot unwind;
  *   <li>one caller at a time runs inside the instance (a re-entrant lock, so Rust → Java import → Rust on
@@ -98,6 +107,8 @@ public final class CallBoundary implements Instances {
     private final List<HostFunction> hostFunctions;
     private final boolean importsCanUnwind;
     private final SandboxLimits limits;
+    /** The WASI options every instance is made with, or null when the module imports no WASI function. */
+    private final Wasi wasi;
 
     private final Slices slices = new Slices(this);
     private final CallbackTable callbacks = new CallbackTable();
@@ -125,9 +136,9 @@ public final class CallBoundary implements Instances {
     private BoundaryPool pool;
 
     private CallBoundary(
-            CheckedModule source, List<ExportBinding> exports, List<ImportBinding> imports, SandboxLimits limits) {
+            CheckedModule source, List<ExportBinding> exports, List<ImportBinding> imports, WasmOptions options) {
         this.source = source;
-        this.limits = Objects.requireNonNull(limits, "limits");
+        this.limits = SandboxLimits.of(options);
         this.exports = List.copyOf(exports);
         this.hostFunctions = new ArrayList<>();
         for (ImportBinding binding : imports) {
@@ -138,7 +149,8 @@ public final class CallBoundary implements Instances {
         LiveInstance.checkExports(source, this.exports); // once: resetState() reuses the same module
         LiveInstance.checkImports(source, imports);
         limits.check(source);
-        this.live = LiveInstance.start(source, this.exports, hostFunctions, limits);
+        this.wasi = WasiHost.imported(source.module()) ? options.wasi() : null;
+        this.live = LiveInstance.start(source, this.exports, hostFunctions, wasi, limits);
     }
 
     /**
@@ -151,25 +163,26 @@ public final class CallBoundary implements Instances {
      * @throws ModuleLoadException if the module cannot be loaded or no longer matches the bindings
      */
     public static CallBoundary create(CheckedModule source, List<ExportBinding> exports, List<ImportBinding> imports) {
-        return create(source, exports, imports, SandboxLimits.defaults());
+        return create(source, exports, imports, WasmOptions.defaults());
     }
 
     /**
-     * Instantiates {@code source} and binds it, its memory and tables held to {@code limits} (docs/GUIDE.md,
-     * "Running untrusted modules"); {@link #resetState()} keeps them.
+     * Instantiates {@code source} with {@code options} and binds it; every {@link #resetState()} makes the new
+     * instance with the same options.
      *
      * @param source the module
      * @param exports the exports the bindings call, in the order of the indices passed to {@link #call}
-     * @param imports the Java implementations of every function the module imports
-     * @param limits how far the instance's memory and tables may grow
+     * @param imports the Java implementations of every function the module imports (WASI's aside, which the
+     *     runtime provides)
+     * @param options how to make each instance; the WASI options apply when the module imports WASI
      * @return the boundary of the new instance
-     * @throws ModuleLoadException if the module cannot be loaded, no longer matches the bindings, or needs more
-     *     memory or table elements from the start than {@code limits} allow
+     * @throws ModuleLoadException if the module cannot be loaded or no longer matches the bindings
      */
     public static CallBoundary create(
-            CheckedModule source, List<ExportBinding> exports, List<ImportBinding> imports, SandboxLimits limits) {
+            CheckedModule source, List<ExportBinding> exports, List<ImportBinding> imports, WasmOptions options) {
         Objects.requireNonNull(source, "source");
-        return new CallBoundary(source, exports, imports, limits);
+        Objects.requireNonNull(options, "options: pass WasmOptions.defaults() or options made from it");
+        return new CallBoundary(source, exports, imports, options);
     }
 
     // ---- Entering and leaving ---------------------------------------------------------------------------
@@ -223,6 +236,9 @@ public final class CallBoundary implements Instances {
         int remaining = --depth;
         try {
             callbacks.exit(remaining); // inside the try: even a stack overflow here must not keep the lock
+            if (remaining == 0) {
+                live.flushOutput(); // a WASI line left without its '\n' is delivered when the call ends
+            }
             slices.exit(remaining);
         } finally {
             try {
@@ -518,11 +534,17 @@ public final class CallBoundary implements Instances {
 
     private WasmAbortException abort(String exportName, Throwable failure, boolean timedOut) {
         Throwable cause = failure instanceof ImportThrew ? failure.getCause() : failure;
-        AbortReason reason = reason(failure, timedOut);
-        WasmAbortException abort = reason == AbortReason.OUT_OF_MEMORY
-                ? new WasmOutOfMemoryException(
-                        exportName, report.outOfMemory, limits.memoryBytes(), live.memoryBytes(), cause)
-                : new WasmAbortException(exportName, reason, report.panicMessage, cause);
+        Integer exitCode = failure instanceof ImportThrew ? null : WasiHost.exitCode(failure);
+        AbortReason reason = exitCode != null ? AbortReason.EXIT : reason(failure, timedOut);
+        WasmAbortException abort;
+        if (reason == AbortReason.EXIT) {
+            abort = new ModuleExitException(exportName, exitCode, cause);
+        } else if (reason == AbortReason.OUT_OF_MEMORY) {
+            abort = new WasmOutOfMemoryException(
+                    exportName, report.outOfMemory, limits.memoryBytes(), live.memoryBytes(), cause);
+        } else {
+            abort = new WasmAbortException(exportName, reason, report.panicMessage, cause);
+        }
         terminate(abort);
         AbortHandler handler = onAbort;
         if (handler != null) {
@@ -579,6 +601,7 @@ public final class CallBoundary implements Instances {
         }
         resetPending = false; // an abort is not a caught panic: only resetState() or the abort handler resets
         slices.forget(); // nothing can be freed in a dead instance
+        live.close(); // its WASI output so far is delivered, the files it opened closed
     }
 
     // ---- The instance's life ------------------------------------------------------------------------------
@@ -591,7 +614,10 @@ public final class CallBoundary implements Instances {
     public void resetState() {
         lock.lock();
         try {
-            live = LiveInstance.start(source, exports, hostFunctions, limits);
+            live.flushOutput(); // the old instance's last WASI output comes before the new one's
+            LiveInstance old = live;
+            live = LiveInstance.start(source, exports, hostFunctions, wasi, limits);
+            old.close(); // the files it opened through WASI
             generation++;
             terminatedBy = null;
             resetPending = false;

@@ -10,14 +10,16 @@ import com.dylibso.chicory.wasm.types.MemoryLimits;
 import com.dylibso.chicory.wasm.types.OpCode;
 import com.dylibso.chicory.wasm.types.Table;
 import dev.wasmbridge.runtime.ModuleLoadException;
+import dev.wasmbridge.runtime.WasmOptions;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * How far one instance may grow: its linear memory and its tables (docs/GUIDE.md, "Running untrusted
- * modules"). {@code memory.grow} past the memory limit and {@code table.grow} past the table limit return -1
- * inside Wasm, as when they reach the module's own declared maximum; a module that needs more from the start
- * fails to load. Immutable.
+ * modules"), as {@link WasmOptions} sets them. {@code memory.grow} past the memory limit and {@code
+ * table.grow} past the table limit return -1 inside Wasm, as when they reach the module's own declared
+ * maximum; a module that needs more from the start fails to load. Immutable; {@link WasmOptions} holds one
+ * and checks what its {@code with...} methods are given here.
  *
  * <p>The default memory limit is the smaller of {@value #DEFAULT_MEMORY_CAP} bytes (1 GiB) and a quarter of
  * the JVM's maximum heap ({@link Runtime#maxMemory()}), in whole 64 KiB pages: one runaway module cannot take
@@ -50,6 +52,11 @@ public final class SandboxLimits {
     /** {@return the default limits of this JVM} */
     public static SandboxLimits defaults() {
         return DEFAULTS;
+    }
+
+    /** {@return the limits of {@code options}} */
+    static SandboxLimits of(WasmOptions options) {
+        return new SandboxLimits(options.memoryLimit(), options.tableLimit());
     }
 
     /**
