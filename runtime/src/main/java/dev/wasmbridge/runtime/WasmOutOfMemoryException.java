@@ -19,7 +19,10 @@ public class WasmOutOfMemoryException extends WasmAbortException {
     /** The size of the allocation that failed, or -1 when Rust did not report one. */
     private final long requestedBytes;
 
+    /** The limit of the module's linear memory, in bytes. */
     private final long memoryLimit;
+
+    /** The size of the module's linear memory when the call aborted, in bytes. */
     private final long memoryBytes;
 
     /**

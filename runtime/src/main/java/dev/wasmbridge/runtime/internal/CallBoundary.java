@@ -95,6 +95,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * }</pre>
  */
 public final class CallBoundary implements Instances {
+    /**
+     * {@code OutOfMemoryError}, resolved when this class loads: testing a failure with {@code instanceof
+     * OutOfMemoryError} would resolve the class the first time through the application's class loader, in Java
+     * code that needs the heap, which is just what has run out then.
+     */
+    private static final Class<OutOfMemoryError> HEAP_RAN_OUT = OutOfMemoryError.class;
+
     /** The import module of the functions the Rust support crate calls (docs/ABI.md). */
     public static final String SUPPORT_MODULE = "wasmbridge";
 
@@ -131,6 +138,15 @@ public final class CallBoundary implements Instances {
 
     /** The number of calls in progress on the thread inside this instance. */
     private int depth;
+
+    /**
+     * An abort of a nested call whose handler runs when the outermost call ends ({@link #exit()}), where the
+     * stack is the caller's again: a nested call may abort because the stack ran out.
+     */
+    private AbortEvent abortToHandle;
+
+    /** The memory's size when {@link #releaseAfterHeapRanOut()} let the instance go, for the abort; else -1. */
+    private long memoryBytesAtRelease = -1;
 
     /** The pool this instance belongs to, or null. */
     private BoundaryPool pool;
@@ -207,6 +223,10 @@ public final class CallBoundary implements Instances {
 
     /** Like {@link #enter()}, for an instance the pool has already taken for the current thread (or no pool). */
     CallBoundary enterTaken() {
+        if (lock.isHeldByCurrentThread()) {
+            // a nested call: room on the stack to end it cleanly, or a StackOverflowError before taking anything
+            StackRoom.require();
+        }
         lock.lock();
         if (++depth == 1 && (resetPending || !pendingDrops.isEmpty())) {
             try {
@@ -242,6 +262,11 @@ public final class CallBoundary implements Instances {
             slices.exit(remaining);
         } finally {
             try {
+                if (remaining == 0 && abortToHandle != null) {
+                    AbortEvent event = abortToHandle;
+                    abortToHandle = null;
+                    handle(event);
+                }
                 if (remaining == 0 && resetPending) {
                     resetAfterUnwind();
                 }
@@ -434,7 +459,11 @@ public final class CallBoundary implements Instances {
      * @return the exception to throw
      */
     public RuntimeException failed(int index, Throwable failure) {
-        live.safePoint();
+        if (HEAP_RAN_OUT.isInstance(failure)) {
+            releaseAfterHeapRanOut(); // first: with the heap full, not even the safe point can run
+        } else {
+            live.safePoint();
+        }
         return aborted(exports.get(index).name(), failure);
     }
 
@@ -459,6 +488,10 @@ public final class CallBoundary implements Instances {
                 long[] results = function.apply(args);
                 result = results == null || results.length == 0 ? 0 : results[0];
             } catch (Throwable failure) {
+                if (HEAP_RAN_OUT.isInstance(failure)) {
+                    function = null; // it holds the engine's instance, whose memory the heap needs back now
+                    releaseAfterHeapRanOut();
+                }
                 throw aborted(exportName, failure);
             }
             completed(exportName);
@@ -532,7 +565,21 @@ public final class CallBoundary implements Instances {
         abort(exportName, failure, false);
     }
 
+    /**
+     * The JVM's heap ran out in a call, most likely because the instance's memory grew into it: lets the
+     * instance go (its memory too) before anything else is done, since anything else may need the heap. Does
+     * not allocate. The call aborts next, with reason {@link AbortReason#OUT_OF_MEMORY}.
+     */
+    private void releaseAfterHeapRanOut() {
+        if (memoryBytesAtRelease < 0) {
+            memoryBytesAtRelease = live.memoryBytes();
+        }
+        live.release();
+    }
+
     private WasmAbortException abort(String exportName, Throwable failure, boolean timedOut) {
+        long memoryBytes = memoryBytesAtRelease >= 0 ? memoryBytesAtRelease : live.memoryBytes();
+        memoryBytesAtRelease = -1;
         Throwable cause = failure instanceof ImportThrew ? failure.getCause() : failure;
         Integer exitCode = failure instanceof ImportThrew ? null : WasiHost.exitCode(failure);
         AbortReason reason = exitCode != null ? AbortReason.EXIT : reason(failure, timedOut);
@@ -541,20 +588,37 @@ public final class CallBoundary implements Instances {
             abort = new ModuleExitException(exportName, exitCode, cause);
         } else if (reason == AbortReason.OUT_OF_MEMORY) {
             abort = new WasmOutOfMemoryException(
-                    exportName, report.outOfMemory, limits.memoryBytes(), live.memoryBytes(), cause);
+                    exportName, report.outOfMemory, limits.memoryBytes(), memoryBytes, cause);
         } else {
             abort = new WasmAbortException(exportName, reason, report.panicMessage, cause);
         }
         terminate(abort);
+        AbortEvent event = new AbortEvent(abort, generation);
+        if (depth > 1) {
+            // the handler waits for the outermost call's exit(): this call may be deep in a stack about to run out
+            if (abortToHandle == null) {
+                abortToHandle = event;
+            }
+        } else {
+            handle(event);
+        }
+        return abort;
+    }
+
+    /**
+     * Runs the abort handler for {@code event}, and the reset it asks for unless the instance was reset since;
+     * what they throw is added to the abort as suppressed.
+     */
+    private void handle(AbortEvent event) {
         AbortHandler handler = onAbort;
+        WasmAbortException abort = event.exception();
         if (handler != null) {
-            AbortEvent event = new AbortEvent(abort, generation);
             try {
                 handler.onAbort(event);
             } catch (RuntimeException | Error e) {
                 abort.addSuppressed(e);
             }
-            if (event.resetRequested()) {
+            if (event.resetRequested() && event.generation() == generation) {
                 try {
                     resetState();
                 } catch (RuntimeException e) {
@@ -562,7 +626,6 @@ public final class CallBoundary implements Instances {
                 }
             }
         }
-        return abort;
     }
 
     private AbortReason reason(Throwable failure, boolean timedOut) {

@@ -27,13 +27,16 @@ import java.util.List;
  */
 final class LiveInstance {
     private final String moduleName;
+    // not final: release() lets the engine's instance go
     private final ExportFunction[] exports;
-    private final ExportFunction malloc;
-    private final ExportFunction free;
-    private final Memory memory;
-    private final Instance instance;
+    private ExportFunction malloc;
+    private ExportFunction free;
+    private Memory memory;
+    private Instance instance;
     /** Whether generated code may call the build-time machine's methods directly on this instance. */
-    private final boolean direct;
+    private boolean direct;
+    /** Whether {@link #release()} let the engine's instance go. */
+    private boolean released;
 
     /**
      * Chicory's {@code Instance.gcSafePoint()}, which its {@code ExportFunction} runs after every call to
@@ -136,6 +139,25 @@ final class LiveInstance {
         if (host != null) {
             host.close();
         }
+    }
+
+    /**
+     * Lets the engine's instance go, with its memory, so the garbage collector can take them now: after the
+     * JVM's heap ran out in a call, a terminated instance must not keep what the heap needs (its reset makes a
+     * new instance first). Only a terminated instance is released; it then has no exports, memory or direct
+     * calls, and its size is 0. Allocates nothing and resolves no class: the heap is full.
+     */
+    void release() {
+        released = true;
+        direct = false;
+        for (int i = 0; i < exports.length; i++) { // not Arrays.fill: its class may not be resolved yet (see above)
+            exports[i] = null;
+        }
+        malloc = null;
+        free = null;
+        memory = null;
+        instance = null;
+        lendingArea = null;
     }
 
     /** Delivers the WASI output lines not ended yet; nothing when the module imports no WASI. */
@@ -298,6 +320,7 @@ final class LiveInstance {
 
     /** {@code wasmbridge_malloc}; fails with a clear message when the module lacks it. */
     ExportFunction malloc(String what) {
+        checkNotReleased();
         if (malloc == null) {
             throw new WasmBridgeException("Wasm module '" + moduleName + "' does not export " + Abi.MALLOC
                     + ", needed to pass " + what + ". Build the Rust crate with the wasmbridge support crate.");
@@ -307,6 +330,7 @@ final class LiveInstance {
 
     /** {@code wasmbridge_free}; fails with a clear message when the module lacks it. */
     ExportFunction free() {
+        checkNotReleased();
         if (free == null) {
             throw new WasmBridgeException(
                     "Wasm module '" + moduleName + "' does not export " + Abi.FREE + ", needed to free a slice"
@@ -338,7 +362,16 @@ final class LiveInstance {
         return moduleName;
     }
 
+    /** Fails, saying why, when the instance was {@linkplain #release() released}. */
+    private void checkNotReleased() {
+        if (released) {
+            throw new WasmBridgeException("The instance of Wasm module '" + moduleName + "' was aborted after the"
+                    + " JVM's heap ran out, and its memory given back: call resetState() for a fresh one.");
+        }
+    }
+
     Memory memory(String what) {
+        checkNotReleased();
         if (memory == null) {
             throw new WasmBridgeException(
                     "Wasm module '" + moduleName + "' has no linear memory, needed to pass " + what + ".");
