@@ -96,14 +96,18 @@ final class BindingValidator {
         for (ExecutableElement method : abstractMethods(element)) {
             exportOf(method, null, context).ifPresent(exports::add);
         }
-        List<ClassBinding> classes = classes(context);
+        List<ClassBinding> classes = new ArrayList<>();
+        java.util.Set<ClassType> boundClasses = new java.util.HashSet<>();
+        bindClasses(context, boundClasses, classes);
+        List<ImportsInterface> imports = imports(element, annotation, context);
+        // the classes only imports take (objects Rust gives or lends to Java), which the exports never met
+        bindClasses(context, boundClasses, classes);
         if (context.firstMemoryUser != null) {
             checkSliceSupport(context.firstMemoryUser, resource, context.wasm);
         }
         if (context.firstIterator != null) {
             checkIteratorSupport(context.firstIterator, resource, context.wasm);
         }
-        List<ImportsInterface> imports = imports(element, annotation, context);
         if (diagnostics.errorCount() > errorsBefore) {
             return Optional.empty();
         }
@@ -552,10 +556,11 @@ final class BindingValidator {
         return null;
     }
 
-    /** The {@code @WasmClass} interfaces the bindings use, each with its methods checked. */
-    private List<ClassBinding> classes(Context context) {
-        List<ClassBinding> classes = new ArrayList<>();
-        java.util.Set<ClassType> done = new java.util.HashSet<>();
+    /**
+     * Adds to {@code classes} the {@code @WasmClass} interfaces met so far and not in {@code done}, each with its
+     * methods checked.
+     */
+    private void bindClasses(Context context, java.util.Set<ClassType> done, List<ClassBinding> classes) {
         boolean more = true;
         while (more) { // class methods may use further classes
             more = false;
@@ -584,7 +589,6 @@ final class BindingValidator {
                 classes.add(new ClassBinding(entry.getKey(), methods));
             }
         }
-        return classes;
     }
 
     private void checkSliceSupport(ExecutableElement user, String resource, WasmModuleInfo wasm) {
