@@ -61,7 +61,7 @@ public class FuelBenchmark {
     public void setUp() {
         Engines.select(engine);
         if (fuel.equals("on")) {
-            MeteredBigModule metered = MeteredBigModuleBindings.create();
+            MeteredBigModuleBindings metered = MeteredBigModuleBindings.create();
             metered.setCallFuel(BUDGET);
             proxy = metered;
         } else {
