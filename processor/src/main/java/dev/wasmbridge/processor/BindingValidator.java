@@ -15,6 +15,7 @@ import dev.wasmbridge.processor.RustSignatures.RustFunction;
 import dev.wasmbridge.processor.RustSignatures.RustParameter;
 import dev.wasmbridge.processor.TypeMatcher.Position;
 import dev.wasmbridge.processor.WasmModuleInfo.FunctionImportInfo;
+import dev.wasmbridge.wasmeh.FuelMeter;
 import dev.wasmbridge.wasmeh.FunctionSplitter;
 import dev.wasmbridge.wasmeh.LegacyEh;
 import dev.wasmbridge.wasmeh.MalformedWasmException;
@@ -83,7 +84,9 @@ final class BindingValidator {
         if (!checkInterface(element, generated)) {
             return Optional.empty();
         }
-        Optional<CheckedModule> module = readModule(element, resource);
+        boolean fuel =
+                value(annotation, "fuel").map(v -> (Boolean) v.getValue()).orElse(false);
+        Optional<CheckedModule> module = readModule(element, resource, fuel);
         if (module.isEmpty()) {
             return Optional.empty();
         }
@@ -173,7 +176,7 @@ final class BindingValidator {
     /** A module read and parsed, in the form Chicory runs. */
     private record CheckedModule(ModuleFile file, WasmModuleInfo info, RustSignatures signatures) {}
 
-    private Optional<CheckedModule> readModule(TypeElement element, String resource) {
+    private Optional<CheckedModule> readModule(TypeElement element, String resource, boolean fuel) {
         Optional<WasmFileLocator.Found> found;
         try {
             found = locator.find(resource);
@@ -189,8 +192,10 @@ final class BindingValidator {
         byte[] runnable;
         WasmModuleInfo info;
         try {
-            // the form Chicory runs: exnref, and no function too big for HotSpot's JIT (the runtime does the same)
-            runnable = FunctionSplitter.split(LegacyEh.translate(original));
+            // the form Chicory runs: exnref, instrumented for fuel when asked, and no function too big for
+            // HotSpot's JIT (the runtime does the same); instrumented first, so the split sees the final code
+            byte[] exnref = LegacyEh.translate(original);
+            runnable = FunctionSplitter.split(fuel ? FuelMeter.instrument(exnref) : exnref);
             info = WasmModuleInfo.parse(runnable);
         } catch (MalformedWasmException | ChicoryException | IllegalArgumentException | IndexOutOfBoundsException e) {
             diagnostics.report(element, Message.MODULE_INVALID, found.get().where(), e.getMessage());
@@ -215,8 +220,8 @@ final class BindingValidator {
                 return Optional.empty();
             }
         }
-        ModuleFile file =
-                new ModuleFile(resource, Digests.sha256(original), found.get().where(), runnable, runnable != original);
+        ModuleFile file = new ModuleFile(
+                resource, Digests.sha256(original), found.get().where(), runnable, runnable != original, fuel);
         return Optional.of(new CheckedModule(file, info, signatures));
     }
 

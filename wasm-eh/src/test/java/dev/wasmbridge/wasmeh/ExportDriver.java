@@ -59,6 +59,14 @@ final class ExportDriver {
 
     /** Calls every export with numeric and slice arguments; returns one line per call. */
     static List<String> callEverything(byte[] bytes, boolean compiled) {
+        return callEverything(bytes, compiled, false);
+    }
+
+    /**
+     * Like {@link #callEverything(byte[], boolean)}; with {@code fuel}, for a module instrumented by
+     * {@link FuelMeter}, each line ends with the fuel the call used.
+     */
+    static List<String> callEverything(byte[] bytes, boolean compiled, boolean fuel) {
         Instance instance = instantiate(bytes, compiled);
         WasmModule module = Parser.parse(bytes);
         Map<String, List<String>> rustParams = rustParameterTypes(bytes);
@@ -77,7 +85,17 @@ final class ExportDriver {
                             && (rust.get(p).equals("i64") || rust.get(p).equals("u64"));
                     args[p] = number ? value : argument(instance, type.params().get(p), value);
                 }
-                record.add(call(instance, export.name(), args));
+                long before =
+                        fuel ? instance.exports().global(FuelMeter.FUEL_EXPORT).getValue() : 0;
+                String line = call(instance, export.name(), args);
+                if (fuel) {
+                    line += ", fuel "
+                            + (before
+                                    - instance.exports()
+                                            .global(FuelMeter.FUEL_EXPORT)
+                                            .getValue());
+                }
+                record.add(line);
             }
         }
         return record;

@@ -1,6 +1,7 @@
 package dev.wasmbridge.runtime.internal;
 
 import com.dylibso.chicory.runtime.ExportFunction;
+import com.dylibso.chicory.runtime.GlobalInstance;
 import com.dylibso.chicory.runtime.HostFunction;
 import com.dylibso.chicory.runtime.ImportValues;
 import com.dylibso.chicory.runtime.Instance;
@@ -13,6 +14,7 @@ import com.dylibso.chicory.wasm.types.ExternalType;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import dev.wasmbridge.runtime.ModuleLoadException;
 import dev.wasmbridge.runtime.WasmBridgeException;
+import dev.wasmbridge.wasmeh.FuelMeter;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -29,6 +31,8 @@ final class LiveInstance {
     private final ExportFunction free;
     private final Memory memory;
     private final Instance instance;
+    /** The fuel counter of a module instrumented for fuel ({@link CheckedModule#fuel()}), else null. */
+    private final GlobalInstance fuel;
     /** Whether generated code may call the build-time machine's methods directly on this instance. */
     private final boolean direct;
 
@@ -45,7 +49,8 @@ final class LiveInstance {
     /** Whether this instance could not spare the block (its allocator returned 0): lend the ordinary way. */
     private boolean lendingAreaRefused;
 
-    private LiveInstance(String moduleName, Instance instance, List<ExportBinding> bindings, boolean direct) {
+    private LiveInstance(
+            String moduleName, Instance instance, List<ExportBinding> bindings, boolean direct, boolean fuel) {
         this.moduleName = moduleName;
         this.instance = instance;
         this.direct = direct && SAFE_POINT != null;
@@ -57,6 +62,18 @@ final class LiveInstance {
         this.malloc = hasAllocator ? instance.export(Abi.MALLOC) : null;
         this.free = hasAllocator ? instance.export(Abi.FREE) : null;
         this.memory = instance.module().memorySection().isPresent() ? instance.memory() : null;
+        this.fuel = fuel ? fuelCounter(moduleName, instance) : null;
+    }
+
+    private static GlobalInstance fuelCounter(String moduleName, Instance instance) {
+        try {
+            return instance.exports().global(FuelMeter.FUEL_EXPORT);
+        } catch (ChicoryException | IllegalArgumentException e) {
+            throw new ModuleLoadException(
+                    "Wasm module '" + moduleName + "' runs with fuel, but has no global export '"
+                            + FuelMeter.FUEL_EXPORT + "': it was not instrumented for fuel. Rebuild the bindings.",
+                    e);
+        }
     }
 
     /** Instantiates {@code source}; its exports were checked once by {@link #checkExports}. */
@@ -74,7 +91,7 @@ final class LiveInstance {
             throw new ModuleLoadException(
                     "Could not instantiate Wasm module '" + source.name() + "': " + e.getMessage(), e);
         }
-        return new LiveInstance(source.name(), instance, exports, source.directCalls());
+        return new LiveInstance(source.name(), instance, exports, source.directCalls(), source.fuel());
     }
 
     private static MethodHandle safePointHandle() {
@@ -203,6 +220,16 @@ final class LiveInstance {
             typeIndex = module.functionSection().getFunctionType(functionIndex - imported);
         }
         return module.typeSection().getType(typeIndex);
+    }
+
+    /** Sets the fuel counter (a module instrumented for fuel only). */
+    void setFuel(long value) {
+        fuel.setValue(value);
+    }
+
+    /** {@return the fuel counter} Negative once a call ran out of fuel. A module instrumented for fuel only. */
+    long fuel() {
+        return fuel.getValue();
     }
 
     /** Export {@code index} of the bindings' export list. */
