@@ -229,12 +229,12 @@ public final class CallBoundary implements Instances {
         int remaining = --depth;
         callbacks.exit(remaining);
         try {
-            if (remaining == 0) {
-                live.flushOutput(); // a WASI line left without its '\n' is delivered when the call ends
-            }
             slices.exit(remaining);
         } finally {
             try {
+                if (remaining == 0) {
+                    live.flushOutput(); // a WASI line left without its '\n' is delivered when the call ends
+                }
                 if (remaining == 0 && resetPending) {
                     resetAfterUnwind();
                 }
