@@ -15,7 +15,7 @@
 //! ([`JavaException`]): destructors run, and the host gets its original exception back.
 
 use crate::abi::{IntoHost, Wire, Zero};
-use crate::{class, host};
+use crate::{class, host, wasi};
 use std::any::Any;
 use std::cell::RefCell;
 use std::panic::{self, AssertUnwindSafe, PanicHookInfo};
@@ -107,6 +107,8 @@ fn caught_message(payload: &(dyn Any + Send)) -> String {
 /// Runs an export's body at the boundary. What [`crate::export!`] and [`crate::class!`] expand to
 /// (through `__private`); not for direct use.
 ///
+/// On `wasm32-wasip1`, the first call runs the C library's constructors first (see the `wasi` module).
+///
 /// The result is converted for the host inside the boundary too (an `Err`'s `Display` may panic). When
 /// the call ends, normally or by a caught panic, the class objects it borrowed are released and those it
 /// moved out of their slots are freed; when it unwound in the body, the objects it held are poisoned
@@ -121,6 +123,7 @@ where
     R: IntoHost,
     <R as Wire>::Abi: Zero,
 {
+    wasi::start();
     install_hook();
     let mark = class::held_mark();
     let outcome = panic::catch_unwind(AssertUnwindSafe(|| body().into_host()));
