@@ -7,9 +7,9 @@
 //! reports the message before the abort traps the instance.
 //!
 //! The hook cooperates with others: it chains to the hook that was installed before it (unless that is
-//! Rust's default hook, whose output goes nowhere on `wasm32-unknown-unknown`), and when a user's hook
-//! replaced it, the message is taken from the panic's payload instead (without its location), and the
-//! hook is installed again over the user's one, which it then chains to.
+//! Rust's default hook: nowhere to write on `wasm32-unknown-unknown`, a copy on WASI's stderr), and when a
+//! user's hook replaced it, the message is taken from the panic's payload instead (without its location),
+//! and the hook is installed again over the user's one, which it then chains to.
 //!
 //! A Java exception thrown by an import unwinds Rust as a panic of its own payload type
 //! ([`JavaException`]): destructors run, and the host gets its original exception back.
