@@ -654,6 +654,8 @@ final class BindingValidator {
         for (FunctionImportInfo wanted : wasm.functionImports()) {
             if (wanted.module().equals(SupportImports.MODULE)) {
                 checkSupportImport(element, resource, wanted);
+            } else if (wanted.module().equals(WasiImports.MODULE)) {
+                checkWasiImport(element, resource, wanted);
             } else {
                 needed.put(wanted.describe(), wanted);
             }
@@ -706,6 +708,21 @@ final class BindingValidator {
         }
     }
 
+    /** The runtime provides WASI preview 1; anything else from its module is not something it can run. */
+    private void checkWasiImport(TypeElement element, String resource, FunctionImportInfo wanted) {
+        Optional<String> expected = WasiImports.signature(wanted.name());
+        if (expected.isEmpty() || !expected.get().equals(wanted.signature())) {
+            diagnostics.report(
+                    element,
+                    Message.WASI_IMPORT_UNKNOWN,
+                    resource,
+                    wanted.describe(),
+                    wanted.signature(),
+                    expected.map(s -> " (preview 1's " + wanted.name() + " is " + s + ")")
+                            .orElse(""));
+        }
+    }
+
     private Optional<Import> importOf(
             ExecutableElement method,
             Context context,
@@ -724,6 +741,10 @@ final class BindingValidator {
             return Optional.empty();
         }
         String module = moduleName.get().isEmpty() ? "env" : moduleName.get();
+        if (module.equals(WasiImports.MODULE)) {
+            diagnostics.report(method, Message.WASI_IMPORT_DECLARED, describe(method));
+            return Optional.empty();
+        }
         String name = fieldName.get().isEmpty()
                 ? Names.snakeCase(method.getSimpleName().toString())
                 : fieldName.get();

@@ -11,6 +11,7 @@ import dev.wasmbridge.runtime.AbortEvent;
 import dev.wasmbridge.runtime.AbortHandler;
 import dev.wasmbridge.runtime.AbortReason;
 import dev.wasmbridge.runtime.FuelExhaustedException;
+import dev.wasmbridge.runtime.ModuleExitException;
 import dev.wasmbridge.runtime.ModuleLoadException;
 import dev.wasmbridge.runtime.ModuleTerminatedException;
 import dev.wasmbridge.runtime.PanicPolicy;
@@ -18,8 +19,10 @@ import dev.wasmbridge.runtime.PoisonedObjectException;
 import dev.wasmbridge.runtime.RustErrorException;
 import dev.wasmbridge.runtime.RustPanicException;
 import dev.wasmbridge.runtime.StaleHandleException;
+import dev.wasmbridge.runtime.Wasi;
 import dev.wasmbridge.runtime.WasmAbortException;
 import dev.wasmbridge.runtime.WasmBridgeException;
+import dev.wasmbridge.runtime.WasmOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,8 +43,12 @@ import java.util.concurrent.locks.ReentrantLock;
  *   <li>an {@code Err(e)} returned by a Rust export becomes a {@link RustErrorException} once the export
  *       has returned; the instance stays live;
  *   <li>anything else that ends a call abnormally (trap, panic under {@code panic=abort}, stack overflow,
- *       timeout, interruption) is an abort: the instance is terminated, the {@link AbortHandler} runs once,
- *       and later calls throw {@link ModuleTerminatedException} until {@link #resetState()};
+ *       timeout, interruption, WASI {@code proc_exit}: a {@link ModuleExitException}) is an abort: the
+ *       instance is terminated, the {@link AbortHandler} runs once, and later calls throw {@link
+ *       ModuleTerminatedException} until {@link #resetState()};
+ *   <li>a module that imports WASI preview 1 gets the runtime's ({@link WasiHost}), made from the {@link
+ *       WasmOptions} of {@link #create} for each instance and each reset; the output lines it has not ended
+ *       are delivered when the outermost call ends;
  *   <li>a Java exception thrown by an import unwinds the Rust frames (their destructors run) and reaches
  *       the Java caller unchanged, or aborts the instance when the module cannot unwind;
  *   <li>one caller at a time runs inside the instance (a re-entrant lock, so Rust → Java import → Rust on
@@ -96,6 +103,8 @@ public final class CallBoundary implements Instances {
     private final List<ExportBinding> exports;
     private final List<HostFunction> hostFunctions;
     private final boolean importsCanUnwind;
+    /** The WASI options every instance is made with, or null when the module imports no WASI function. */
+    private final Wasi wasi;
 
     private final Slices slices = new Slices(this);
     private final CallbackTable callbacks = new CallbackTable();
@@ -137,7 +146,8 @@ public final class CallBoundary implements Instances {
     /** Whether {@link #abortFuel} holds the counter of the current call. */
     private boolean abortFuelTaken;
 
-    private CallBoundary(CheckedModule source, List<ExportBinding> exports, List<ImportBinding> imports) {
+    private CallBoundary(
+            CheckedModule source, List<ExportBinding> exports, List<ImportBinding> imports, WasmOptions options) {
         this.source = source;
         this.exports = List.copyOf(exports);
         this.hostFunctions = new ArrayList<>();
@@ -149,7 +159,8 @@ public final class CallBoundary implements Instances {
         this.metered = source.fuel();
         LiveInstance.checkExports(source, this.exports); // once: resetState() reuses the same module
         LiveInstance.checkImports(source, imports);
-        this.live = LiveInstance.start(source, this.exports, hostFunctions);
+        this.wasi = WasiHost.imported(source.module()) ? options.wasi() : null;
+        this.live = LiveInstance.start(source, this.exports, hostFunctions, wasi);
     }
 
     /**
@@ -162,8 +173,26 @@ public final class CallBoundary implements Instances {
      * @throws ModuleLoadException if the module cannot be loaded or no longer matches the bindings
      */
     public static CallBoundary create(CheckedModule source, List<ExportBinding> exports, List<ImportBinding> imports) {
+        return create(source, exports, imports, WasmOptions.defaults());
+    }
+
+    /**
+     * Instantiates {@code source} with {@code options} and binds it; every {@link #resetState()} makes the new
+     * instance with the same options.
+     *
+     * @param source the module
+     * @param exports the exports the bindings call, in the order of the indices passed to {@link #call}
+     * @param imports the Java implementations of every function the module imports (WASI's aside, which the
+     *     runtime provides)
+     * @param options how to make each instance; the WASI options apply when the module imports WASI
+     * @return the boundary of the new instance
+     * @throws ModuleLoadException if the module cannot be loaded or no longer matches the bindings
+     */
+    public static CallBoundary create(
+            CheckedModule source, List<ExportBinding> exports, List<ImportBinding> imports, WasmOptions options) {
         Objects.requireNonNull(source, "source");
-        return new CallBoundary(source, exports, imports);
+        Objects.requireNonNull(options, "options: pass WasmOptions.defaults() or options made from it");
+        return new CallBoundary(source, exports, imports, options);
     }
 
     // ---- Entering and leaving ---------------------------------------------------------------------------
@@ -226,6 +255,9 @@ public final class CallBoundary implements Instances {
                 if (remaining == 0 && callFuel != 0) {
                     fuel.record(callFuel, abortFuelTaken ? abortFuel : live.fuel());
                     callFuel = 0;
+                }
+                if (remaining == 0) {
+                    live.flushOutput(); // a WASI line left without its '\n' is delivered when the call ends
                 }
                 if (remaining == 0 && resetPending) {
                     resetAfterUnwind();
@@ -520,14 +552,22 @@ public final class CallBoundary implements Instances {
     /** @param failure what the call threw, or null for a call that returned with its fuel used up */
     private WasmAbortException abort(String exportName, Throwable failure, boolean timedOut) {
         Throwable cause = failure instanceof ImportThrew ? failure.getCause() : failure;
-        AbortReason reason = failure == null ? AbortReason.FUEL_EXHAUSTED : reason(failure, timedOut);
+        Integer exitCode = failure == null || failure instanceof ImportThrew ? null : WasiHost.exitCode(failure);
+        AbortReason reason = failure == null
+                ? AbortReason.FUEL_EXHAUSTED
+                : exitCode != null ? AbortReason.EXIT : reason(failure, timedOut);
         if (metered && !abortFuelTaken) {
             abortFuel = live.fuel(); // before the abort handler can reset the instance
             abortFuelTaken = true;
         }
-        WasmAbortException abort = reason == AbortReason.FUEL_EXHAUSTED
-                ? new FuelExhaustedException(exportName, callFuel, callFuel - abortFuel, report.panicMessage, cause)
-                : new WasmAbortException(exportName, reason, report.panicMessage, cause);
+        WasmAbortException abort;
+        if (reason == AbortReason.FUEL_EXHAUSTED) {
+            abort = new FuelExhaustedException(exportName, callFuel, callFuel - abortFuel, report.panicMessage, cause);
+        } else if (exitCode != null) {
+            abort = new ModuleExitException(exportName, exitCode, cause);
+        } else {
+            abort = new WasmAbortException(exportName, reason, report.panicMessage, cause);
+        }
         terminate(abort);
         AbortHandler handler = onAbort;
         if (handler != null) {
@@ -580,6 +620,7 @@ public final class CallBoundary implements Instances {
         }
         resetPending = false; // an abort is not a caught panic: only resetState() or the abort handler resets
         slices.forget(); // nothing can be freed in a dead instance
+        live.close(); // its WASI output so far is delivered, the files it opened closed
     }
 
     // ---- The instance's life ------------------------------------------------------------------------------
@@ -592,7 +633,10 @@ public final class CallBoundary implements Instances {
     public void resetState() {
         lock.lock();
         try {
-            live = LiveInstance.start(source, exports, hostFunctions);
+            live.flushOutput(); // the old instance's last WASI output comes before the new one's
+            LiveInstance old = live;
+            live = LiveInstance.start(source, exports, hostFunctions, wasi);
+            old.close(); // the files it opened through WASI
             generation++;
             terminatedBy = null;
             resetPending = false;

@@ -3,6 +3,7 @@ package dev.wasmbridge.runtime.internal;
 import com.dylibso.chicory.runtime.ExportFunction;
 import com.dylibso.chicory.runtime.GlobalInstance;
 import com.dylibso.chicory.runtime.HostFunction;
+import com.dylibso.chicory.runtime.ImportFunction;
 import com.dylibso.chicory.runtime.ImportValues;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Memory;
@@ -13,11 +14,13 @@ import com.dylibso.chicory.wasm.types.ExportSection;
 import com.dylibso.chicory.wasm.types.ExternalType;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import dev.wasmbridge.runtime.ModuleLoadException;
+import dev.wasmbridge.runtime.Wasi;
 import dev.wasmbridge.runtime.WasmBridgeException;
 import dev.wasmbridge.wasmeh.FuelMeter;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -49,10 +52,19 @@ final class LiveInstance {
     /** Whether this instance could not spare the block (its allocator returned 0): lend the ordinary way. */
     private boolean lendingAreaRefused;
 
+    /** The instance's WASI host, or null when the module imports no WASI function. */
+    private final WasiHost wasi;
+
     private LiveInstance(
-            String moduleName, Instance instance, List<ExportBinding> bindings, boolean direct, boolean fuel) {
+            String moduleName,
+            Instance instance,
+            List<ExportBinding> bindings,
+            boolean direct,
+            boolean fuel,
+            WasiHost wasi) {
         this.moduleName = moduleName;
         this.instance = instance;
+        this.wasi = wasi;
         this.direct = direct && SAFE_POINT != null;
         this.exports = new ExportFunction[bindings.size()];
         for (int i = 0; i < exports.length; i++) {
@@ -76,11 +88,23 @@ final class LiveInstance {
         }
     }
 
-    /** Instantiates {@code source}; its exports were checked once by {@link #checkExports}. */
-    static LiveInstance start(CheckedModule source, List<ExportBinding> exports, List<HostFunction> hostFunctions) {
+    /**
+     * Instantiates {@code source}; its exports were checked once by {@link #checkExports}. A module that
+     * imports WASI gets a fresh {@link WasiHost} made from {@code wasi}; a module that exports the WASI
+     * reactor's {@value #INITIALIZE} has it called once, before anything else.
+     *
+     * @param wasi the WASI options, or null when the module imports no WASI function
+     */
+    static LiveInstance start(
+            CheckedModule source, List<ExportBinding> exports, List<HostFunction> hostFunctions, Wasi wasi) {
         WasmModule module = source.module();
+        WasiHost wasiHost = wasi == null ? null : WasiHost.start(wasi);
+        List<ImportFunction> functions = new ArrayList<>(hostFunctions);
+        if (wasiHost != null) {
+            functions.addAll(wasiHost.functions());
+        }
         ImportValues importValues =
-                ImportValues.builder().withFunctions(List.copyOf(hostFunctions)).build();
+                ImportValues.builder().withFunctions(functions).build();
         Instance instance;
         try {
             instance = Instance.builder(module)
@@ -88,10 +112,57 @@ final class LiveInstance {
                     .withMachineFactory(source.machineFactory())
                     .build();
         } catch (ChicoryException e) {
+            closeQuietly(wasiHost);
             throw new ModuleLoadException(
                     "Could not instantiate Wasm module '" + source.name() + "': " + e.getMessage(), e);
         }
-        return new LiveInstance(source.name(), instance, exports, source.directCalls(), source.fuel());
+        LiveInstance live =
+                new LiveInstance(source.name(), instance, exports, source.directCalls(), source.fuel(), wasiHost);
+        live.initialize();
+        return live;
+    }
+
+    /** The WASI reactor's initialization export (static constructors, the C library's state). */
+    static final String INITIALIZE = "_initialize";
+
+    /** Calls {@value #INITIALIZE} when the module exports it as {@code () -> ()}. */
+    private void initialize() {
+        FunctionType type = exportedFunctionType(instance.module(), INITIALIZE);
+        if (type == null || !type.params().isEmpty() || !type.returns().isEmpty()) {
+            return;
+        }
+        try {
+            instance.export(INITIALIZE).apply();
+        } catch (RuntimeException | StackOverflowError e) {
+            close();
+            Integer exit = WasiHost.exitCode(e);
+            throw new ModuleLoadException(
+                    "Could not instantiate Wasm module '" + moduleName + "': its " + INITIALIZE + " export (the WASI"
+                            + " reactor's initialization) "
+                            + (exit != null ? "exited with code " + exit : "failed: " + e)
+                            + ". Check what the module's static initializers do.",
+                    e);
+        } finally {
+            flushOutput();
+        }
+    }
+
+    private static void closeQuietly(WasiHost host) {
+        if (host != null) {
+            host.close();
+        }
+    }
+
+    /** Delivers the WASI output lines not ended yet; nothing when the module imports no WASI. */
+    void flushOutput() {
+        if (wasi != null) {
+            wasi.flushOutput();
+        }
+    }
+
+    /** Ends this instance's WASI state: delivers what is left of its output and closes its files. */
+    void close() {
+        closeQuietly(wasi);
     }
 
     private static MethodHandle safePointHandle() {
@@ -166,6 +237,19 @@ final class LiveInstance {
             }
             FunctionType needed = functionType(module, functionIndex++);
             if (imported.module().equals(CallBoundary.SUPPORT_MODULE)) {
+                continue;
+            }
+            if (imported.module().equals(WasiHost.MODULE)) {
+                FunctionType provided = WasiHost.functionType(imported.name());
+                if (provided == null || !provided.equals(needed)) {
+                    throw new ModuleLoadException("Wasm module '" + source.name() + "' imports WASI function '"
+                            + imported.module() + "." + imported.name() + "' " + EngineTypes.describe(needed)
+                            + ", but the runtime's WASI preview 1 "
+                            + (provided == null
+                                    ? "has no such function"
+                                    : "has it with signature " + EngineTypes.describe(provided))
+                            + ". Build the module for wasm32-wasip1 (WASI preview 1), not a later WASI.");
+                }
                 continue;
             }
             ImportBinding provided = imports.stream()
