@@ -6,6 +6,7 @@
 #   archetype/it-third-party.sh
 #
 # Needs Debian's Rust and the crate: apt-get install rustc-web cargo-web rust-web-src lld-19 librust-semver-dev
+# wasi-libc
 #
 # 1. Builds this repository's artifacts into the archetype's private repository, target/it-repository
 #    (mvn -pl archetype -am verify -DskipTests: maven-invoker-plugin:install, see archetype/pom.xml);
@@ -18,6 +19,10 @@
 #    JUnit test calling each; configures the plugin with the three flavours and the registry as a vendor
 #    directory; runs `mvn -Prust verify` with --locked cargo builds (cargo runs --offline).
 # 5. Checks the three modules exist, the tests ran on each flavour, and that a second run skips cargo.
+# 6. Builds the same crate for wasm32-wasip1 (issue 17: -Dwasmbridge.rust.target, Debian's wasi-libc) in the
+#    three flavours into a directory of their own, and checks that each module imports WASI: the crate's
+#    `unix_seconds` export reads the clock (with the support crate, wasm-ld leaves the exports unwrapped).
+#    Only built: running a WASI module is the integration tests' part (integration-tests, WasiFixture).
 set -euo pipefail
 
 ARCHETYPE=$(cd "$(dirname "$0")" && pwd)
@@ -92,6 +97,11 @@ wasmbridge::export! {
         let req = semver::VersionReq::parse(req).map_err(|e| e.to_string())?;
         let version = semver::Version::parse(version).map_err(|e| e.to_string())?;
         Ok(req.matches(&version))
+    }
+
+    /// The wall clock, in seconds: on wasm32-wasip1 a WASI import (clock_time_get), as step 6 checks.
+    fn unix_seconds() -> u64 {
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |since| since.as_secs())
     }
 }
 ''')
@@ -214,5 +224,24 @@ echo "it-third-party: a second build with nothing changed skips cargo"
   || { tail -n 80 "$log.2" >&2; fail "the second mvn -Prust verify failed (log: $log.2)"; }
 grep -q "unchanged since the last build" "$log.2" || fail "the second build ran cargo again (log: $log.2)"
 
+echo "it-third-party: the same crate for wasm32-wasip1, in three flavours"
+WASI_OUT="$WORK/wasi-modules"
+(cd "$PROJECT" && mvn_it -Prust -Dwasmbridge.rust.toolchain=debian -Dwasmbridge.rust.locked=true \
+  -Dwasmbridge.rust.target=wasm32-wasip1 -Dwasmbridge.rust.outputDirectory="$WASI_OUT" generate-resources) \
+  > "$log.wasi" 2>&1 || { tail -n 80 "$log.wasi" >&2; fail "the wasm32-wasip1 build failed (log: $log.wasi)"; }
+grep -q "for wasm32-wasip1 in 3 flavour(s)" "$log.wasi" || fail "no wasm32-wasip1 build in $log.wasi"
+grep -q -- "-Clink-self-contained=no -L/usr/lib/wasm32-wasi" "$log.wasi" \
+  || fail "the wasm32-wasip1 build did not link Debian's wasi-libc (log: $log.wasi)"
+for flavour in exnref legacy abort; do
+  module="$WASI_OUT/rustlib.$flavour.wasm"
+  [[ -s $module ]] || fail "rustlib.$flavour.wasm was not built for wasm32-wasip1"
+  grep -q "wasi_snapshot_preview1" "$module" && grep -q "clock_time_get" "$module" \
+    || fail "the wasm32-wasip1 $flavour module does not import WASI's clock_time_get"
+  if grep -q "command_export" "$module"; then
+    fail "wasm-ld wrapped the exports of the $flavour module in command_export functions"
+  fi
+done
+
 rm -rf "$WORK"
-echo "it-third-party: passed: semver 1.0.14 from $REGISTRY in exnref, legacy and abort, tests green"
+echo "it-third-party: passed: semver 1.0.14 from $REGISTRY in exnref, legacy and abort, tests green;" \
+  "built for wasm32-wasip1 too"

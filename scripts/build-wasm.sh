@@ -7,7 +7,9 @@
 # Needs Debian's Rust (apt-get install rustc-web cargo-web rust-web-src lld-19): its std sources come
 # with their dependencies vendored, so -Zbuild-std works with no network. See the README, "Rust toolchain".
 # The real-crates benchmark module and the crates fixture also need Debian's packaged crates: apt-get install
-# librust-serde-json-dev librust-regex-dev librust-semver-dev (in /usr/share/cargo/registry).
+# librust-serde-json-dev librust-regex-dev librust-semver-dev (in /usr/share/cargo/registry). The WASI
+# fixture (target wasm32-wasip1) needs Debian's C library for WASI and more crates: apt-get install wasi-libc
+# librust-rand-dev librust-getrandom-dev librust-uuid-dev librust-chrono-dev.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -62,7 +64,13 @@ for tool in "$RUSTC" "$CARGO" "$LINKER"; do
   }
 done
 
-toolchain="$("$RUSTC" --version) / $("$LINKER" --version | head -n 1)"
+# The C library of wasm32-wasip1 modules (Debian's wasi-libc), linked into them: part of the toolchain.
+WASI_LIBC=/usr/lib/wasm32-wasi
+[[ -f $WASI_LIBC/libc.a ]] || {
+  echo "build-wasm: Debian's C library for WASI is missing ($WASI_LIBC/libc.a): apt-get install wasi-libc" >&2
+  exit 1
+}
+toolchain="$("$RUSTC" --version) / $("$LINKER" --version | head -n 1) / wasi-libc $(dpkg-query -W -f='${Version}' wasi-libc)"
 if $check && [[ "$toolchain" != "$(cat "$TOOLCHAIN_FILE")" ]]; then
   echo "build-wasm: the committed .wasm files were built with '$(cat "$TOOLCHAIN_FILE")'" >&2
   echo "build-wasm: this machine has '$toolchain'; byte-for-byte comparison is not meaningful." >&2
@@ -126,24 +134,29 @@ for flavour in exnref legacy abort; do
 done
 
 # Builds a workspace of its own that uses Debian's crates (through the combined vendor directory) in one
-# flavour, and copies or compares its .wasm: build_vendored <manifest dir> <package> <flavour> <committed>.
+# flavour, and copies or compares its .wasm: build_vendored <manifest dir> <package> <flavour> <committed>
+# [<target>], the target wasm32-unknown-unknown unless given. For wasm32-wasip1, rustc links Debian's
+# wasi-libc ($WASI_LIBC) instead of the C library and start files its own WASI toolchain would bring
+# (-Clink-self-contained=no), with the same wasm-ld.
 # --config on the command line takes precedence over the root .cargo/config.toml (found from the current
 # directory), whose crates-io replacement holds std's crates only. The combined directory and the registry
 # are remapped out of the module (after $ROOT/, since the last matching prefix wins), so its bytes do not
 # depend on where this checkout or Debian's crates are.
 build_vendored() {
-  local manifest=$1 package=$2 flavour=$3 committed=$4
-  local target_dir="target/wasm-$flavour-${manifest##*/}"
-  RUSTC="$RUSTC" RUSTC_BOOTSTRAP=1 \
-  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER="$LINKER" \
-  RUSTFLAGS="${FLAGS[$flavour]} --remap-path-prefix=$ROOT/= --remap-path-prefix=$COMBINED/= --remap-path-prefix=$REGISTRY/=" \
+  local manifest=$1 package=$2 flavour=$3 committed=$4 target=${5:-wasm32-unknown-unknown}
+  local target_dir="target/wasm-$flavour-${manifest##*/}" flags=${FLAGS[$flavour]}
+  [[ $target == wasm32-wasip1 ]] && flags+=" -Clink-self-contained=no -L$WASI_LIBC"
+  local target_env=${target^^}
+  env RUSTC="$RUSTC" RUSTC_BOOTSTRAP=1 \
+  "CARGO_TARGET_${target_env//-/_}_LINKER=$LINKER" \
+  RUSTFLAGS="$flags --remap-path-prefix=$ROOT/= --remap-path-prefix=$COMBINED/= --remap-path-prefix=$REGISTRY/=" \
     "$CARGO" build --quiet --release --offline "${locked[@]}" \
       --manifest-path "$manifest/Cargo.toml" \
       --config 'source.crates-io.replace-with="combined"' \
       --config "source.combined.directory=\"$COMBINED\"" \
-      --target wasm32-unknown-unknown -Zbuild-std="${STD[$flavour]}" \
+      --target "$target" -Zbuild-std="${STD[$flavour]}" \
       --target-dir "$target_dir"
-  local built="$target_dir/wasm32-unknown-unknown/release/$package.wasm"
+  local built="$target_dir/$target/release/$package.wasm"
   if $check; then
     if ! cmp -s "$built" "$committed"; then
       echo "build-wasm: $committed does not match its Rust source (rebuilt: $built)." >&2
@@ -166,6 +179,23 @@ for flavour in exnref legacy; do
   echo "build-wasm: building $CRATES_FIXTURE ($flavour flavour)"
   build_vendored "$CRATES_FIXTURE" crates_fixture "$flavour" \
     "integration-tests/src/test/resources/wasm/crates_fixture.$flavour.wasm"
+done
+
+# The WASI fixture (integration-tests/rust/wasi-fixture): Debian's rand, uuid, chrono and serde_json on
+# wasm32-wasip1, in all three flavours. Its Cargo.toml patches getrandom with Debian's sources plus the WASI
+# dependency Debian's packaging drops (integration-tests/rust/wasi-fixture/getrandom/Cargo.toml).
+WASI_FIXTURE=integration-tests/rust/wasi-fixture
+for crate in rand-0.8.5 getrandom-0.2.8 uuid-1.2.1 chrono-0.4.23; do
+  [[ -d $REGISTRY/$crate ]] || {
+    echo "build-wasm: Debian's $crate is missing from $REGISTRY:" >&2
+    echo "build-wasm: apt-get install librust-rand-dev librust-getrandom-dev librust-uuid-dev librust-chrono-dev" >&2
+    exit 1
+  }
+done
+for flavour in exnref legacy abort; do
+  echo "build-wasm: building $WASI_FIXTURE for wasm32-wasip1 ($flavour flavour)"
+  build_vendored "$WASI_FIXTURE" wasi_fixture "$flavour" \
+    "integration-tests/src/test/resources/wasm/wasi_fixture.$flavour.wasm" wasm32-wasip1
 done
 
 if ! $check; then

@@ -7,9 +7,9 @@
 #
 # Needs apt-get install rustc-web cargo-web rust-web-src rustfmt-web rust-web-clippy, and for the
 # workspaces with Debian's packaged crates librust-serde-json-dev librust-regex-dev librust-semver-dev
-# librust-trybuild-dev. Clippy runs for the host target, with every warning an error, on the root workspace
+# librust-trybuild-dev librust-rand-dev librust-getrandom-dev librust-uuid-dev librust-chrono-dev. Clippy runs for the host target, with every warning an error, on the root workspace
 # (the support crate, the fixtures, the demo, the example, the big benchmark module), on the three
-# workspaces of their own under benchmarks/rust, on the crates fixture, on the macros' compile-fail tests
+# workspaces of their own under benchmarks/rust, on the crates and WASI fixtures, on the macros' compile-fail tests
 # (rust/ui-tests: its harness; the cases are meant to fail) and on the archetype's template crate. The tools are called by their Debian paths: a rustup installation in
 # ~/.cargo/bin would otherwise win, and its rustfmt or clippy may be another version than rustc's.
 set -euo pipefail
@@ -65,7 +65,7 @@ for crate in real-crates real-crates-native compute-native; do
   clippy "$crate" --manifest-path "benchmarks/rust/$crate/Cargo.toml" \
     --config 'source.crates-io.replace-with="combined"' --config "source.combined.directory=\"$combined\""
 done
-for manifest in integration-tests/rust/crates-fixture rust/ui-tests; do
+for manifest in integration-tests/rust/crates-fixture integration-tests/rust/wasi-fixture rust/ui-tests; do
   clippy "${manifest##*/}" --manifest-path "$manifest/Cargo.toml" \
     --config 'source.crates-io.replace-with="combined"' --config "source.combined.directory=\"$combined\""
 done

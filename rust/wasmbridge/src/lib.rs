@@ -124,11 +124,23 @@
 //! and it is specified in `docs/ABI.md`.
 //!
 //! Inside the crate, modules depend on each other in one direction only, from the bottom up:
-//! `text` (compile-time names and signature lines) and `alloc` (the host's allocator); `value` (the value
+//! `wasi` (what `wasm32-wasip1` needs), `text` (compile-time names and signature lines) and `alloc` (the host's allocator); `value` (the value
 //! encoding) and `slice` (bytes in linear memory); `host` (the support imports); `abi` (how each type
 //! crosses); `class` (handles and views); `objects` (objects in `Vec` and `Option`, passed to imports);
 //! `panic` (the boundary every export runs in); `callback`; `iter` (iterators); the macros; and `data_enum`,
 //! the macro for enums with data.
+
+//! # Targets
+//!
+//! The crate works the same on `wasm32-unknown-unknown` and on `wasm32-wasip1` (WASI: std reaches clocks,
+//! randomness, standard output and error, files, environment variables and arguments through the
+//! `wasi_snapshot_preview1` imports, which the Java bindings provide), in every panic flavour, with the same
+//! ABI. What WASI needs besides is in the crate too (the hidden module `wasi`), so a crate needs nothing of
+//! its own for it.
+
+// For the `__cpp_exception` tag of the `wasi` module: `global_asm!` on wasm is behind this unstable feature,
+// which the -Zbuild-std builds (RUSTC_BOOTSTRAP=1) allow. Native builds, clippy and rustdoc do not see it.
+#![cfg_attr(all(target_os = "wasi", panic = "unwind"), feature(asm_experimental_arch))]
 
 // The hook that reports a failed allocation to the host (see `panic`): where the compiler accepts it
 // (build.rs asks), which every Wasm build with `-Zbuild-std` does.
@@ -147,6 +159,7 @@ mod panic;
 mod slice;
 mod text;
 mod value;
+mod wasi;
 
 pub use callback::Callback;
 pub use iter::Iter;
@@ -213,7 +226,8 @@ mod tests {
     }
 
     /// The modules in dependency order: each may use only the ones before it (no cycles).
-    const LAYERS: [(&str, &str); 13] = [
+    const LAYERS: [(&str, &str); 14] = [
+        ("wasi", include_str!("wasi.rs")),
         ("text", include_str!("text.rs")),
         ("alloc", include_str!("alloc.rs")),
         ("value", include_str!("value.rs")),
@@ -257,7 +271,7 @@ mod tests {
     #[test]
     fn modules_depend_on_lower_layers_only() {
         let names: Vec<&str> = LAYERS.iter().map(|(name, _)| *name).collect();
-        assert!(uses(LAYERS[9].1).contains(&"panic".to_owned()), "the scan finds callback's use of panic");
+        assert!(uses(LAYERS[10].1).contains(&"panic".to_owned()), "the scan finds callback's use of panic");
         for (index, (module, source)) in LAYERS.iter().enumerate() {
             for used in uses(source) {
                 let position = names.iter().position(|name| *name == used);

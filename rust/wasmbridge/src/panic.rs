@@ -7,9 +7,9 @@
 //! reports the message before the abort traps the instance.
 //!
 //! The hook cooperates with others: it chains to the hook that was installed before it (unless that is
-//! Rust's default hook, whose output goes nowhere on `wasm32-unknown-unknown`), and when a user's hook
-//! replaced it, the message is taken from the panic's payload instead (without its location), and the
-//! hook is installed again over the user's one, which it then chains to.
+//! Rust's default hook: nowhere to write on `wasm32-unknown-unknown`, a copy on WASI's stderr), and when a
+//! user's hook replaced it, the message is taken from the panic's payload instead (without its location),
+//! and the hook is installed again over the user's one, which it then chains to.
 //!
 //! A Java exception thrown by an import unwinds Rust as a panic of its own payload type
 //! ([`JavaException`]): destructors run, and the host gets its original exception back.
@@ -21,7 +21,7 @@
 //! memory (its limit, docs/GUIDE.md "Running untrusted modules") from any other trap.
 
 use crate::abi::{IntoHost, Wire, Zero};
-use crate::{class, host};
+use crate::{class, host, wasi};
 use std::any::Any;
 use std::cell::RefCell;
 use std::panic::{self, AssertUnwindSafe, PanicHookInfo};
@@ -125,6 +125,8 @@ fn caught_message(payload: &(dyn Any + Send)) -> String {
 /// Runs an export's body at the boundary. What [`crate::export!`] and [`crate::class!`] expand to
 /// (through `__private`); not for direct use.
 ///
+/// On `wasm32-wasip1`, the first call runs the C library's constructors first (see the `wasi` module).
+///
 /// The result is converted for the host inside the boundary too (an `Err`'s `Display` may panic). When
 /// the call ends, normally or by a caught panic, the class objects it borrowed are released and those it
 /// moved out of their slots are freed; when it unwound in the body, the objects it held are poisoned
@@ -139,6 +141,7 @@ where
     R: IntoHost,
     <R as Wire>::Abi: Zero,
 {
+    wasi::start();
     install_hook();
     let mark = class::held_mark();
     let outcome = panic::catch_unwind(AssertUnwindSafe(|| body().into_host()));

@@ -273,6 +273,75 @@ const LIBM_NAMES: &str =
      sincosf sinf sinh sinhf sqrt sqrtf tan tanf tanh tanhf tgamma tgammaf trunc truncf y0 y0f y1 y1f yn \
      ynf";
 
+/// On `wasm32-wasip1`, the other functions and variables of the C library Rust links (Debian's wasi-libc,
+/// `/usr/share/wasm32-wasi/defined-symbols.txt`, without the names that start with `_`, which are refused
+/// anyway), separated by spaces. std calls some of them itself (`write` for standard output, `open`,
+/// `getenv`): an export named `write` would receive std's own calls.
+const WASI_LIBC_NAMES: &str =
+    "a64l abs accept accept4 access acoshl acosl alphasort alphasort64 arc4random arc4random_buf \
+     arc4random_uniform asctime asctime_r asinhl asinl asprintf at_quick_exit atan2l atanhl atanl atexit \
+     atof atoi atol atoll basename bcopy bsd_signal bsearch btowc bzero c16rtomb c32rtomb cabs cabsf cabsl \
+     cacos cacosf cacosh cacoshf cacoshl cacosl carg cargf cargl casin casinf casinh casinhf casinhl \
+     casinl catan catanf catanh catanhf catanhl catanl catclose catgets catopen cbrtl ccos ccosf ccosh \
+     ccoshf ccoshl ccosl ceill cexp cexpf cexpl chdir cimag cimagf cimagl clearenv clearerr \
+     clearerr_unlocked clock clock_getres clock_gettime clock_nanosleep clog clogf clogl close closedir \
+     confstr conj conjf conjl copysignl coshl cosl cpow cpowf cpowl cproj cprojf cprojl creal crealf \
+     creall creat creat64 crypt crypt_r csin csinf csinh csinhf csinhl csinl csqrt csqrtf csqrtl ctan \
+     ctanf ctanh ctanhf ctanhl ctanl ctime ctime_r difftime dirfd dirname div dprintf drand48 drem dremf \
+     duplocale ecvt encrypt environ erand48 erfcl erfl errno exp10l exp2l expl explicit_bzero expm1l fabsl \
+     faccessat fclose fcntl fcvt fdatasync fdclosedir fdiml fdopen fdopendir feclearexcept fegetenv \
+     fegetexceptflag fegetround feholdexcept feof feof_unlocked feraiseexcept ferror ferror_unlocked \
+     fesetenv fesetexceptflag fesetround fetestexcept feupdateenv fflush fflush_unlocked ffs ffsl ffsll \
+     fgetc fgetc_unlocked fgetln fgetpos fgetpos64 fgets fgets_unlocked fgetwc fgetwc_unlocked fgetws \
+     fgetws_unlocked fileno fileno_unlocked finite finitef floorl fmal fmaxl fmemopen fminl fmodl fmtmsg \
+     fnmatch fopen fopen64 fopencookie fpathconf fprintf fpurge fputc fputc_unlocked fputs fputs_unlocked \
+     fputwc fputwc_unlocked fputws fputws_unlocked fread fread_unlocked freelocale freopen freopen64 \
+     frexpl fscanf fseek fseeko fseeko64 fsetpos fsetpos64 fstat fstatat fsync ftell ftello ftello64 ftime \
+     ftruncate futimens futimesat fwide fwprintf fwrite fwrite_unlocked fwscanf gcvt get_avphys_pages \
+     get_nprocs get_nprocs_conf get_phys_pages getc getc_unlocked getchar getchar_unlocked getcwd getdate \
+     getdate_err getdelim getdomainname getentropy getenv gethostid getline getopt getopt_long \
+     getopt_long_only getpid getrusage getsockopt getsubopt gettimeofday getw getwc getwc_unlocked \
+     getwchar getwchar_unlocked glob glob64 globfree globfree64 gmtime gmtime_r hcreate hcreate_r hdestroy \
+     hdestroy_r hsearch hsearch_r htonl htons hypotl iconv iconv_close iconv_open ilogbl imaxabs imaxdiv \
+     in6addr_any in6addr_loopback index inet_aton inet_ntop inet_pton initstate insque ioctl iprintf \
+     isalnum isalnum_l isalpha isalpha_l isascii isatty isblank isblank_l iscntrl iscntrl_l isdigit \
+     isdigit_l isgraph isgraph_l islower islower_l isprint isprint_l ispunct ispunct_l isspace isspace_l \
+     isupper isupper_l iswalnum iswalnum_l iswalpha iswalpha_l iswblank iswblank_l iswcntrl iswcntrl_l \
+     iswctype iswctype_l iswdigit iswdigit_l iswgraph iswgraph_l iswlower iswlower_l iswprint iswprint_l \
+     iswpunct iswpunct_l iswspace iswspace_l iswupper iswupper_l iswxdigit iswxdigit_l isxdigit isxdigit_l \
+     jrand48 l64a labs lcong48 ldexpl ldiv lfind lgammal lgammal_r link linkat llabs lldiv llrint llrintf \
+     llrintl llround llroundf llroundl localeconv localtime localtime_r log10l log1pl log2l logb logbf \
+     logbl logl lrand48 lrint lrintf lrintl lround lroundf lroundl lsearch lseek lstat malloc_usable_size \
+     mblen mbrlen mbrtoc16 mbrtoc32 mbrtowc mbsinit mbsnrtowcs mbsrtowcs mbstowcs mbtowc memccpy memchr \
+     memmem mempcpy memrchr mkdir mkdirat mktime mmap modfl mrand48 munmap nan nanf nanl nanosleep \
+     nearbyint nearbyintf nearbyintl newlocale nextafterl nexttoward nexttowardf nexttowardl nftw nftw64 \
+     nl_langinfo nl_langinfo_l nrand48 ntohl ntohs open open_memstream open_wmemstream openat opendir \
+     opendirat optarg opterr optind optopt optreset pathconf perror poll posix_close posix_fadvise \
+     posix_fallocate pow10 pow10f pow10l powl pread preadv printf program_invocation_name \
+     program_invocation_short_name pselect psignal putc putc_unlocked putchar putchar_unlocked putenv puts \
+     putw putwc putwc_unlocked putwchar putwchar_unlocked pwrite pwritev qsort quick_exit raise rand \
+     rand_r random read readdir readlink readlinkat readv reallocarray recv regcomp regerror regexec \
+     regfree remainderl remove remque remquol rename renameat rewind rewinddir rindex rintl rmdir roundl \
+     sbrk scalb scalbf scalbln scalblnf scalblnl scalbnl scandir scandirat scanf sched_yield seed48 \
+     seekdir select send setbuf setbuffer setenv setkey setlinebuf setlocale setstate setvbuf shutdown \
+     signal signgam significand significandf sincosl sinhl sinl sleep snprintf sprintf sqrtl srand srand48 \
+     srandom sscanf stat stderr stdin stdout stpcpy stpncpy strcasecmp strcasecmp_l strcasestr strcat \
+     strchr strchrnul strcmp strcoll strcoll_l strcpy strcspn strdup strerror strerror_l strerror_r \
+     strfmon strfmon_l strftime strftime_l strlcat strlcpy strncasecmp strncasecmp_l strncat strncmp \
+     strncpy strndup strnlen strpbrk strptime strrchr strsep strsignal strspn strstr strtod strtod_l \
+     strtof strtof_l strtoimax strtok strtok_r strtol strtold strtold_l strtoll strtoul strtoull strtoumax \
+     strverscmp strxfrm strxfrm_l swab swprintf swscanf symlink symlinkat sysconf tanhl tanl tdelete \
+     tdestroy telldir tfind tgammal time timegm times timespec_get toascii tolower tolower_l toupper \
+     toupper_l towctrans towctrans_l towlower towlower_l towupper towupper_l truncate truncl tsearch twalk \
+     uname ungetc ungetwc unlink unlinkat unsetenv uselocale usleep utime utimensat utimes vasprintf \
+     vdprintf versionsort versionsort64 vfprintf vfscanf vfwprintf vfwscanf vprintf vscanf vsnprintf \
+     vsprintf vsscanf vswprintf vswscanf vwprintf vwscanf wcpcpy wcpncpy wcrtomb wcscasecmp wcscasecmp_l \
+     wcscat wcschr wcscmp wcscoll wcscoll_l wcscpy wcscspn wcsdup wcsftime wcsftime_l wcslen wcsncasecmp \
+     wcsncasecmp_l wcsncat wcsncmp wcsncpy wcsnlen wcsnrtombs wcspbrk wcsrchr wcsrtombs wcsspn wcsstr \
+     wcstod wcstof wcstoimax wcstok wcstol wcstold wcstoll wcstombs wcstoul wcstoull wcstoumax wcswcs \
+     wcswidth wcsxfrm wcsxfrm_l wctob wctomb wctrans wctrans_l wctype wctype_l wcwidth wmemchr wmemcmp \
+     wmemcpy wmemmove wmemset wprintf write writev wscanf";
+
 /// Whether `text` starts with `prefix`.
 const fn starts_with(text: &str, prefix: &str) -> bool {
     let (text, prefix) = (text.as_bytes(), prefix.as_bytes());
@@ -291,7 +360,8 @@ const fn starts_with(text: &str, prefix: &str) -> bool {
 
 /// Refuses, at compile time, an `export!` function whose name cannot be a Wasm export: a name reserved
 /// for the ABI (`wasmbridge_`), for the toolchain (`__`, `_Unwind_`), or one that the linked runtime
-/// already uses (the C library, libm, entry points, `memory`). The user's Rust item keeps its name; only the export would collide.
+/// already uses (the C library, libm, entry points, `memory`; on `wasm32-wasip1`, all of wasi-libc). The user's
+/// Rust item keeps its name; only the export would collide.
 pub const fn check_export_name(name: &str) {
     let problem = if starts_with(name, "wasmbridge_") {
         "names starting with `wasmbridge_` are reserved for the ABI (docs/ABI.md, \"Names\")"
@@ -300,6 +370,9 @@ pub const fn check_export_name(name: &str) {
     } else if is_linker_name(name) {
         "it is already a symbol of every wasm32 module (the C library or libm that Rust links, or the exported \
          memory), and an export's symbol is its name"
+    } else if cfg!(target_os = "wasi") && is_one_of(name, WASI_LIBC_NAMES) {
+        "on wasm32-wasip1 it is a symbol of the C library Rust links (wasi-libc), and an export's symbol is its \
+         name: the library's own calls (std's among them) would reach the export"
     } else {
         return;
     };
@@ -427,6 +500,18 @@ mod tests {
         {
             let refused = std::panic::catch_unwind(|| check_export_name(name));
             assert!(refused.is_err(), "{name} must be refused");
+        }
+    }
+
+    #[test]
+    fn wasi_libc_names_are_listed_and_refused_on_wasi_only() {
+        for name in ["write", "read", "open", "getenv", "time", "random", "strerror", "environ", "errno"] {
+            assert!(super::is_one_of(name, super::WASI_LIBC_NAMES), "{name} is a wasi-libc name");
+            let refused = std::panic::catch_unwind(|| check_export_name(name)).is_err();
+            assert_eq!(refused, cfg!(target_os = "wasi"), "{name} is refused on wasm32-wasip1 only");
+        }
+        for name in ["greet", "read_file", "now_millis", "exit_with", "uuid_v4"] {
+            assert!(!super::is_one_of(name, super::WASI_LIBC_NAMES), "{name} is not a wasi-libc name");
         }
     }
 

@@ -8,6 +8,7 @@ import dev.wasmbridge.maven.rust.Fingerprint;
 import dev.wasmbridge.maven.rust.Flavour;
 import dev.wasmbridge.maven.rust.Host;
 import dev.wasmbridge.maven.rust.OutputNames;
+import dev.wasmbridge.maven.rust.Target;
 import dev.wasmbridge.maven.rust.Toolchain;
 import dev.wasmbridge.maven.rust.ToolchainDetector;
 import dev.wasmbridge.maven.rust.VendorDirectories;
@@ -31,8 +32,9 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Builds the project's Rust crate for {@code wasm32-unknown-unknown}, in each configured flavour, and
- * copies the modules into the resources, where the annotation processor and the runtime find them.
+ * Builds the project's Rust crate for {@code wasm32-unknown-unknown} or {@code wasm32-wasip1} (WASI; see
+ * {@link #target}), in each configured flavour, and copies the modules into the resources, where the
+ * annotation processor and the runtime find them.
  *
  * <p>Each flavour is built with {@code cargo build --release -Zbuild-std=...} in its own target directory,
  * {@code ${project.build.directory}/rust/<flavour>}, so switching flavours rebuilds nothing, with the flags
@@ -61,6 +63,16 @@ public class BuildMojo extends AbstractMojo {
      */
     @Parameter(property = "wasmbridge.rust.flavours", defaultValue = "exnref")
     private List<String> flavours;
+
+    /**
+     * The target: {@code wasm32-unknown-unknown} (no platform) or {@code wasm32-wasip1} (WASI: std's clocks,
+     * randomness, standard output and error, and, when the bindings grant them, files, environment variables
+     * and arguments). On the Debian route, {@code wasm32-wasip1} links Debian's C library for WASI
+     * ({@code apt-get install wasi-libc}, in {@code /usr/lib/wasm32-wasi}); with rustup, {@code rustup target
+     * add wasm32-wasip1}.
+     */
+    @Parameter(property = "wasmbridge.rust.target", defaultValue = "wasm32-unknown-unknown")
+    private String target;
 
     /**
      * Where the modules are copied: a resources directory, so they end up on the classpath. The default is
@@ -137,6 +149,7 @@ public class BuildMojo extends AbstractMojo {
         }
         Path crate = crateDirectory.toPath().toRealPath();
         List<Flavour> flavourList = parseFlavours(flavours);
+        Target targetValue = parseTarget(target);
         CrateManifest manifest = CrateManifest.read(crate);
         OutputNames names = OutputNames.of(fileName, flavourList);
         Path output = outputDirectory.toPath().toAbsolutePath();
@@ -148,13 +161,14 @@ public class BuildMojo extends AbstractMojo {
         Host host = Host.system();
         String noRust = "Without Rust, build without this goal (in a project made by the Wasmbridge archetype: "
                 + "without -Prust): the committed modules in " + output + " are used.";
-        Toolchain tc = new ToolchainDetector(host).detect(toolchain, crate, noRust);
+        Toolchain tc = new ToolchainDetector(host).detect(toolchain, targetValue, crate, noRust);
         Path rustDirectory = buildDirectory.toPath().toAbsolutePath().resolve("rust");
         Sources sources = sources(host, tc, crate, rustDirectory.resolve("vendor"));
 
         List<String> settings = List.of(
                 "toolchain " + tc.description(),
                 "flavours " + flavourList.stream().map(Flavour::id).toList(),
+                "target " + targetValue.triple(),
                 "locked " + locked,
                 "crates-io " + sources.describe());
         Path fingerprintFile = rustDirectory.resolve("build.fingerprint");
@@ -177,14 +191,16 @@ public class BuildMojo extends AbstractMojo {
             combined.notes().forEach(note -> getLog().info("  " + note));
         }
 
-        getLog().info("Building Rust crate " + manifest.packageName() + " (" + crate + ") in " + flavourList.size()
-                + " flavour(s) with " + tc.route().id() + "'s toolchain");
+        getLog().info("Building Rust crate " + manifest.packageName() + " (" + crate + ") for " + targetValue.triple()
+                + " in " + flavourList.size() + " flavour(s) with " + tc.route().id() + "'s toolchain");
         for (int i = 0; i < flavourList.size(); i++) {
             Flavour flavour = flavourList.get(i);
             Path targetDirectory = rustDirectory.resolve(flavour.id());
             cargoBuild(tc, crate, flavour, targetDirectory, sources);
-            Path built =
-                    targetDirectory.resolve(Toolchain.TARGET).resolve("release").resolve(manifest.libName() + ".wasm");
+            Path built = targetDirectory
+                    .resolve(tc.target().triple())
+                    .resolve("release")
+                    .resolve(manifest.libName() + ".wasm");
             if (!Files.isRegularFile(built)) {
                 throw new BuildFailure("cargo succeeded but wrote no " + built
                         + ": is the crate a cdylib ([lib] crate-type = [\"cdylib\"] in Cargo.toml)?");
@@ -265,7 +281,7 @@ public class BuildMojo extends AbstractMojo {
                 "--manifest-path",
                 crate.resolve("Cargo.toml").toString(),
                 "--target",
-                Toolchain.TARGET,
+                tc.target().triple(),
                 flavour.buildStdArgument(),
                 "--target-dir",
                 targetDirectory.toString()));
@@ -276,6 +292,7 @@ public class BuildMojo extends AbstractMojo {
         command.addAll(sources.cargoArguments());
 
         List<String> rustflags = new ArrayList<>(flavour.rustflags(tc.exceptionHandlingImplied()));
+        rustflags.addAll(tc.targetRustflags());
         if (sources.combine()) {
             // Vendored crates are compiled from the links, so their paths (in panic messages) would name
             // this project's build directory: remapped to e.g. dlmalloc-0.2.11/src/dlmalloc.rs, the bytes
@@ -351,6 +368,15 @@ public class BuildMojo extends AbstractMojo {
             throw new BuildFailure("flavours is empty: list at least one of exnref, legacy, abort");
         }
         return List.copyOf(result);
+    }
+
+    /** The configured target. */
+    static Target parseTarget(String configured) throws BuildFailure {
+        try {
+            return Target.of(configured == null || configured.isBlank() ? "wasm32-unknown-unknown" : configured);
+        } catch (IllegalArgumentException e) {
+            throw new BuildFailure("target: " + e.getMessage(), e);
+        }
     }
 
     private static String tomlEscape(String s) {

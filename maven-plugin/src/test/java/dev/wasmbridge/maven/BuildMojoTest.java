@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasmbridge.maven.rust.BuildFailure;
 import dev.wasmbridge.maven.rust.Flavour;
+import dev.wasmbridge.maven.rust.Target;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +17,14 @@ class BuildMojoTest {
         assertEquals(
                 List.of(Flavour.ABORT, Flavour.EXNREF, Flavour.LEGACY),
                 BuildMojo.parseFlavours(List.of("abort,exnref", "legacy", "ABORT")));
+    }
+
+    @Test
+    void theTargetIsWasm32UnknownUnknownUnlessConfigured() throws BuildFailure {
+        assertEquals(Target.WASM32_UNKNOWN_UNKNOWN, BuildMojo.parseTarget(null));
+        assertEquals(Target.WASM32_WASIP1, BuildMojo.parseTarget("wasm32-wasip1"));
+        BuildFailure e = assertThrows(BuildFailure.class, () -> BuildMojo.parseTarget("wasm32-wasi"));
+        assertTrue(e.getMessage().startsWith("target: unknown target 'wasm32-wasi'"), e.getMessage());
     }
 
     @Test

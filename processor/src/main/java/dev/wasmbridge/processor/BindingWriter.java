@@ -186,6 +186,9 @@ final class BindingWriter {
             source.add("\n$S$L", declarations.get(i), i + 1 < declarations.size() ? "," : "");
         }
         source.add("))").unindent();
+        if (module.fuel()) {
+            source.add("\n.withFuel()");
+        }
         if (module.translationPath() != null) {
             source.add("\n.withTranslation($S)", module.translationPath());
         }

@@ -10,6 +10,11 @@ public enum AbortReason {
     STACK_OVERFLOW,
     /** The call ran past the time set with {@link WasmBindings#setCallTimeout}. */
     TIMEOUT,
+    /**
+     * The call used up the fuel set with {@link WasmBindings#setCallFuel} (bindings with {@code
+     * fuel = true}); the exception is a {@link FuelExhaustedException}.
+     */
+    FUEL_EXHAUSTED,
     /** The calling thread was interrupted. */
     INTERRUPTED,
     /**

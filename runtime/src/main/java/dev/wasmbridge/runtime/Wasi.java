@@ -77,7 +77,13 @@ public final class Wasi {
      * @param access what the module may do in it
      */
     public record Directory(String guestPath, Path hostPath, Access access) {
-        /** Checks that every part is present. */
+        /**
+         * Checks that every part is present.
+         *
+         * @param guestPath where the module sees the directory
+         * @param hostPath the directory on this machine
+         * @param access what the module may do in it
+         */
         public Directory {
             Objects.requireNonNull(guestPath, "guestPath");
             Objects.requireNonNull(hostPath, "hostPath");

@@ -58,6 +58,9 @@ public class WasmAbortException extends WasmBridgeException {
             case TIMEOUT:
                 message.append(": the call ran past its time limit and was stopped");
                 break;
+            case FUEL_EXHAUSTED:
+                message.append(": the call used up its fuel (setCallFuel) and was stopped");
+                break;
             default:
                 message.append(" (")
                         .append(reason.name().toLowerCase(Locale.ROOT).replace('_', ' '))

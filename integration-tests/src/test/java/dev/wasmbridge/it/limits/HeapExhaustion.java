@@ -23,7 +23,7 @@ public final class HeapExhaustion {
         HostileWat wat = engine == Engine.AUTO
                 ? HostileWatBindings.create(options)
                 : OnEngine.create(
-                        engine, () -> HostileWatBindings.create(OnEngine.bytesOf("wasm/hostile.wasm"), options));
+                        engine, () -> HostileWatBindings.create(OnEngine.bytesOf("wasm/hostile_limits.wasm"), options));
         try {
             wat.growMemoryForever(16);
             System.out.println("returned");

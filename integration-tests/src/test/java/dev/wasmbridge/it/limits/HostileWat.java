@@ -5,10 +5,10 @@ import dev.wasmbridge.annotations.WasmModule;
 import dev.wasmbridge.runtime.WasmBindings;
 
 /**
- * The hand-written module integration-tests/src/test/wat/hostile.wat: what Rust does not write, linear memory
+ * The hand-written module integration-tests/src/test/resources/wasm/hostile_limits.wat: what Rust does not write, linear memory
  * and a table grown in a loop until the engine refuses.
  */
-@WasmModule("wasm/hostile.wasm")
+@WasmModule("wasm/hostile_limits.wasm")
 public interface HostileWat extends WasmBindings {
     /** Grows memory by {@code pages} until refused; returns the pages reached. */
     @WasmExport

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * What Rust does not write (issue 18): linear memory and a table grown in a loop ({@code hostile.wat}),
+ * What Rust does not write (issue 18): linear memory and a table grown in a loop ({@code hostile_limits.wat}),
  * huge data segments and tables declared up front ({@link WasmModules}). Growth stops at the limits
  * ({@code memory.grow} and {@code table.grow} return -1, the instance stays live), a module that needs more
  * from the start does not load, and the heap stays bounded; on every engine.
@@ -35,7 +35,7 @@ class HostileWatTest {
 
     @BeforeAll
     void bind() {
-        ModuleSource source = OnEngine.bytesOf("wasm/hostile.wasm");
+        ModuleSource source = OnEngine.bytesOf("wasm/hostile_limits.wasm");
         for (Engine engine : Engine.values()) {
             bindings.put(
                     engine,

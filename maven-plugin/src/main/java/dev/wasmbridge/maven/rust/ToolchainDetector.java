@@ -12,15 +12,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds a toolchain that builds for {@code wasm32-unknown-unknown} with {@code -Zbuild-std}, on one of two
- * routes:
+ * Finds a toolchain that builds for a {@link Target} ({@code wasm32-unknown-unknown} unless told otherwise)
+ * with {@code -Zbuild-std}, on one of two routes:
  *
  * <ul>
- *   <li>rustup: {@code rustup target list --installed} has {@code wasm32-unknown-unknown} and {@code rustup
- *       component list --installed} has {@code rust-src} (std's sources). Commands run in the crate's
- *       directory, so a {@code rust-toolchain.toml} there is honoured.
+ *   <li>rustup: {@code rustup target list --installed} has the target and {@code rustup component list
+ *       --installed} has {@code rust-src} (std's sources). Commands run in the crate's directory, so a {@code
+ *       rust-toolchain.toml} there is honoured.
  *   <li>Debian, offline: {@code /usr/bin/rustc}, {@code /usr/bin/cargo}, {@code wasm-ld-19} on the {@code
- *       PATH}, and {@code /usr/src/rustc-<version>/library/vendor} (std's dependencies, from rust-web-src).
+ *       PATH}, and {@code /usr/src/rustc-<version>/library/vendor} (std's dependencies, from rust-web-src); for
+ *       {@code wasm32-wasip1} also {@code /usr/lib/wasm32-wasi/libc.a} (Debian's C library for WASI, from
+ *       wasi-libc).
  * </ul>
  *
  * <p>{@code auto} takes rustup when it is complete, Debian's otherwise. When neither is complete, the
@@ -32,6 +34,8 @@ public class ToolchainDetector {
             "rustup target add wasm32-unknown-unknown && rustup component add rust-src";
     /** What to install on the Debian route. */
     public static final String DEBIAN_INSTALL = "apt-get install rustc-web cargo-web rust-web-src lld-19";
+    /** What the Debian route needs besides for {@code wasm32-wasip1}: Debian's C library for WASI. */
+    public static final String DEBIAN_WASI_PACKAGE = "wasi-libc";
     /** The linker of the Debian route, from lld-19. */
     public static final String DEBIAN_LINKER = "wasm-ld-19";
 
@@ -45,55 +49,78 @@ public class ToolchainDetector {
     }
 
     /**
-     * The toolchain to build with.
+     * The toolchain to build for {@code wasm32-unknown-unknown} with.
      *
      * @param choice {@code auto}, {@code rustup} or {@code debian}
+     * @param crateDirectory where cargo will run
+     * @param noRustAdvice what happens without Rust, appended to the failure
+     * @throws BuildFailure when the chosen route (or, for {@code auto}, both) is incomplete, naming what to
+     *     install
+     */
+    public Toolchain detect(String choice, Path crateDirectory, String noRustAdvice) throws BuildFailure {
+        return detect(choice, Target.WASM32_UNKNOWN_UNKNOWN, crateDirectory, noRustAdvice);
+    }
+
+    /**
+     * The toolchain to build for {@code target} with.
+     *
+     * @param choice {@code auto}, {@code rustup} or {@code debian}
+     * @param target the target to build for
      * @param crateDirectory where cargo will run
      * @param noRustAdvice what happens without Rust, appended to the failure (which build uses the
      *     committed {@code .wasm})
      * @throws BuildFailure when the chosen route (or, for {@code auto}, both) is incomplete, naming what to
      *     install
      */
-    public Toolchain detect(String choice, Path crateDirectory, String noRustAdvice) throws BuildFailure {
+    public Toolchain detect(String choice, Target target, Path crateDirectory, String noRustAdvice)
+            throws BuildFailure {
         String route =
                 choice == null || choice.isBlank() ? "auto" : choice.trim().toLowerCase(java.util.Locale.ROOT);
         switch (route) {
             case "rustup" -> {
-                List<String> missing = rustupMissing(crateDirectory);
+                List<String> missing = rustupMissing(crateDirectory, target);
                 if (!missing.isEmpty()) {
-                    throw new BuildFailure("toolchain=rustup, but rustup cannot build for wasm32-unknown-unknown: "
-                            + String.join("; ", missing) + ".\nRun: " + RUSTUP_INSTALL + "\n" + noRustAdvice);
+                    throw new BuildFailure("toolchain=rustup, but rustup cannot build for " + target.triple() + ": "
+                            + String.join("; ", missing) + ".\nRun: " + rustupInstall(target) + "\n"
+                            + noRustAdvice);
                 }
-                return rustup(crateDirectory);
+                return rustup(crateDirectory, target);
             }
             case "debian" -> {
-                List<String> missing = debianMissing();
+                List<String> missing = debianMissing(target);
                 if (!missing.isEmpty()) {
-                    throw new BuildFailure("toolchain=debian, but Debian's Rust is incomplete: "
-                            + String.join("; ", missing) + ".\nRun: " + debianInstall(missing) + "\n" + noRustAdvice);
+                    throw new BuildFailure("toolchain=debian, but Debian's Rust is incomplete for " + target.triple()
+                            + ": " + String.join("; ", missing) + ".\nRun: " + debianInstall(missing) + "\n"
+                            + noRustAdvice);
                 }
-                return debian(crateDirectory);
+                return debian(crateDirectory, target);
             }
             case "auto" -> {
-                List<String> rustupMissing = rustupMissing(crateDirectory);
+                List<String> rustupMissing = rustupMissing(crateDirectory, target);
                 if (rustupMissing.isEmpty()) {
-                    return rustup(crateDirectory);
+                    return rustup(crateDirectory, target);
                 }
-                List<String> debianMissing = debianMissing();
+                List<String> debianMissing = debianMissing(target);
                 if (debianMissing.isEmpty()) {
-                    return debian(crateDirectory);
+                    return debian(crateDirectory, target);
                 }
-                throw new BuildFailure("No Rust toolchain that builds for wasm32-unknown-unknown was found. Either"
-                        + "\n  with rustup (" + String.join("; ", rustupMissing) + "), run:\n    " + RUSTUP_INSTALL
-                        + "\n  or on Debian, offline (" + String.join("; ", debianMissing) + "), run:\n    "
-                        + DEBIAN_INSTALL + "\n" + noRustAdvice);
+                throw new BuildFailure("No Rust toolchain that builds for " + target.triple() + " was found. Either"
+                        + "\n  with rustup (" + String.join("; ", rustupMissing) + "), run:\n    "
+                        + rustupInstall(target) + "\n  or on Debian, offline (" + String.join("; ", debianMissing)
+                        + "), run:\n    " + DEBIAN_INSTALL + (target.wasi() ? " " + DEBIAN_WASI_PACKAGE : "") + "\n"
+                        + noRustAdvice);
             }
             default -> throw new BuildFailure("toolchain must be auto, rustup or debian, not '" + choice + "'");
         }
     }
 
-    /** What the rustup route lacks, as short phrases; empty when it is complete. */
-    List<String> rustupMissing(Path crateDirectory) {
+    /** What to run on the rustup route to build for {@code target}. */
+    static String rustupInstall(Target target) {
+        return "rustup target add " + target.triple() + " && rustup component add rust-src";
+    }
+
+    /** What the rustup route lacks for {@code target}, as short phrases; empty when it is complete. */
+    List<String> rustupMissing(Path crateDirectory, Target target) {
         List<String> missing = new ArrayList<>();
         Optional<Path> rustup = host.findOnPath("rustup");
         if (rustup.isEmpty()) {
@@ -102,8 +129,8 @@ public class ToolchainDetector {
         }
         Host.Result targets =
                 host.run(List.of(rustup.get().toString(), "target", "list", "--installed"), crateDirectory, Map.of());
-        if (!targets.succeeded() || !targets.lines().contains(Toolchain.TARGET)) {
-            missing.add("rustup has no wasm32-unknown-unknown target");
+        if (!targets.succeeded() || !targets.lines().contains(target.triple())) {
+            missing.add("rustup has no " + target.triple() + " target");
         }
         Host.Result components = host.run(
                 List.of(rustup.get().toString(), "component", "list", "--installed"), crateDirectory, Map.of());
@@ -117,8 +144,8 @@ public class ToolchainDetector {
         return missing;
     }
 
-    /** What the Debian route lacks, as short phrases naming the package; empty when it is complete. */
-    List<String> debianMissing() {
+    /** What the Debian route lacks for {@code target}, as short phrases naming the package; empty when complete. */
+    List<String> debianMissing(Target target) {
         List<String> missing = new ArrayList<>();
         Path rustc = host.file("/usr/bin/rustc");
         if (!Files.isExecutable(rustc)) {
@@ -136,6 +163,10 @@ public class ToolchainDetector {
                 missing.add("no " + debianStdVendorPath().orElse("/usr/src/rustc-<version>/library/vendor")
                         + " (rust-web-src)");
             }
+        }
+        if (target.wasi() && !Files.isRegularFile(host.file(Target.DEBIAN_WASI_LIBC + "/libc.a"))) {
+            missing.add("no " + Target.DEBIAN_WASI_LIBC + "/libc.a, Debian's C library for WASI (" + DEBIAN_WASI_PACKAGE
+                    + ")");
         }
         return missing;
     }
@@ -166,7 +197,7 @@ public class ToolchainDetector {
         return debianStdVendorPath().map(host::file).filter(Files::isDirectory);
     }
 
-    private Toolchain rustup(Path crateDirectory) throws BuildFailure {
+    private Toolchain rustup(Path crateDirectory, Target target) throws BuildFailure {
         Path cargo = host.findOnPath("cargo").orElseThrow();
         String rustc = host.findOnPath("rustc").map(Path::toString).orElse("rustc");
         String description = "rustup: " + describe(rustc, cargo, Optional.empty(), crateDirectory);
@@ -177,14 +208,18 @@ public class ToolchainDetector {
                 Optional.empty(),
                 Optional.empty(),
                 description,
-                exceptionHandlingImplied(rustc, crateDirectory));
+                exceptionHandlingImplied(rustc, crateDirectory, target),
+                target,
+                Optional.empty());
     }
 
-    private Toolchain debian(Path crateDirectory) throws BuildFailure {
+    private Toolchain debian(Path crateDirectory, Target target) throws BuildFailure {
         Path rustc = host.file("/usr/bin/rustc");
         Path cargo = host.file("/usr/bin/cargo");
         String linker = host.findOnPath(DEBIAN_LINKER).orElseThrow().toString();
-        String description = "debian: " + describe(rustc.toString(), cargo, Optional.of(linker), crateDirectory);
+        Optional<Path> wasiLibc = target.wasi() ? Optional.of(host.file(Target.DEBIAN_WASI_LIBC)) : Optional.empty();
+        String description = "debian: " + describe(rustc.toString(), cargo, Optional.of(linker), crateDirectory)
+                + wasiLibc.map(directory -> " | wasi-libc " + directory).orElse("");
         return new Toolchain(
                 Toolchain.Route.DEBIAN,
                 cargo,
@@ -192,7 +227,9 @@ public class ToolchainDetector {
                 Optional.of(DEBIAN_LINKER),
                 debianStdVendor(),
                 description,
-                exceptionHandlingImplied(rustc.toString(), crateDirectory));
+                exceptionHandlingImplied(rustc.toString(), crateDirectory, target),
+                target,
+                wasiLibc);
     }
 
     private String describe(String rustc, Path cargo, Optional<String> linker, Path directory) throws BuildFailure {
@@ -219,9 +256,9 @@ public class ToolchainDetector {
      * Whether rustc turns on {@code exception-handling} by itself for {@code -Cpanic=unwind} on wasm32
      * (rustup's 1.95 and Debian's 1.96 do): {@code rustc --print cfg} then lists {@code target_feature="exception-handling"}.
      */
-    private boolean exceptionHandlingImplied(String rustc, Path directory) {
+    private boolean exceptionHandlingImplied(String rustc, Path directory, Target target) {
         Host.Result cfg = host.run(
-                List.of(rustc, "--print", "cfg", "--target", Toolchain.TARGET, "-Cpanic=unwind"),
+                List.of(rustc, "--print", "cfg", "--target", target.triple(), "-Cpanic=unwind"),
                 directory,
                 Map.of("RUSTC_BOOTSTRAP", "1"));
         return cfg.succeeded() && cfg.lines().contains("target_feature=\"exception-handling\"");

@@ -33,6 +33,17 @@ class FlavourAndNamesTest {
     }
 
     @Test
+    void targetsAreNamedAsRustcNamesThem() {
+        assertEquals(Target.WASM32_WASIP1, Target.of(" WASM32-wasip1 "));
+        assertEquals("wasm32-unknown-unknown", Target.WASM32_UNKNOWN_UNKNOWN.triple());
+        assertEquals("CARGO_TARGET_WASM32_WASIP1_LINKER", Target.WASM32_WASIP1.linkerVariable());
+        assertEquals("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER", Target.WASM32_UNKNOWN_UNKNOWN.linkerVariable());
+        assertTrue(Target.WASM32_WASIP1.wasi());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Target.of("wasm32-wasi"));
+        assertTrue(e.getMessage().contains("wasm32-unknown-unknown or wasm32-wasip1"), e.getMessage());
+    }
+
+    @Test
     void flavoursAreNamedWithoutRegardToCase() {
         assertEquals(Flavour.LEGACY, Flavour.of(" Legacy "));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Flavour.of("unwind"));

@@ -155,6 +155,66 @@ class ToolchainDetectorTest {
     }
 
     @Test
+    void debianBuildsForWasiWithDebiansCLibrary() throws Exception {
+        debian();
+        Files.createDirectories(root.resolve("usr/lib/wasm32-wasi"));
+        Files.writeString(root.resolve("usr/lib/wasm32-wasi/libc.a"), "!<arch>\n");
+        outputs.put(
+                "rustc --print cfg --target wasm32-wasip1 -Cpanic=unwind",
+                "panic=\"unwind\"\ntarget_feature=\"exception-handling\"\n");
+
+        Toolchain tc = new ToolchainDetector(host()).detect("debian", Target.WASM32_WASIP1, crate, "");
+
+        assertEquals(Target.WASM32_WASIP1, tc.target());
+        assertEquals("wasm-ld-19", tc.environment().get("CARGO_TARGET_WASM32_WASIP1_LINKER"));
+        assertFalse(tc.environment().containsKey("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER"));
+        assertEquals(
+                List.of("-Clink-self-contained=no", "-L" + root.resolve("usr/lib/wasm32-wasi")), tc.targetRustflags());
+        assertTrue(tc.description().endsWith(" | wasi-libc " + root.resolve("usr/lib/wasm32-wasi")), tc.description());
+        assertTrue(tc.exceptionHandlingImplied());
+    }
+
+    @Test
+    void debianWithoutWasiLibcNamesThePackageForWasiOnly() throws Exception {
+        debian();
+        BuildFailure e = assertThrows(
+                BuildFailure.class,
+                () -> new ToolchainDetector(host()).detect("debian", Target.WASM32_WASIP1, crate, ""));
+        assertTrue(e.getMessage().contains("incomplete for wasm32-wasip1"), e.getMessage());
+        assertTrue(e.getMessage().contains("no /usr/lib/wasm32-wasi/libc.a"), e.getMessage());
+        assertTrue(e.getMessage().contains("Run: apt-get install wasi-libc"), e.getMessage());
+
+        Toolchain tc = new ToolchainDetector(host()).detect("debian", Target.WASM32_UNKNOWN_UNKNOWN, crate, "");
+        assertEquals(List.of(), tc.targetRustflags(), "wasm32-unknown-unknown needs no C library");
+    }
+
+    @Test
+    void rustupNeedsTheWasiTargetAndBringsItsOwnCLibrary() throws Exception {
+        rustup("wasm32-unknown-unknown\n", "rust-src\n");
+        BuildFailure e = assertThrows(
+                BuildFailure.class,
+                () -> new ToolchainDetector(host()).detect("rustup", Target.WASM32_WASIP1, crate, ""));
+        assertTrue(e.getMessage().contains("rustup has no wasm32-wasip1 target"), e.getMessage());
+        assertTrue(e.getMessage().contains("rustup target add wasm32-wasip1 && rustup component add rust-src"));
+
+        outputs.put("rustup target list --installed", "wasm32-unknown-unknown\nwasm32-wasip1\n");
+        Toolchain tc = new ToolchainDetector(host()).detect("auto", Target.WASM32_WASIP1, crate, "");
+        assertEquals(Toolchain.Route.RUSTUP, tc.route());
+        assertEquals(List.of(), tc.targetRustflags());
+    }
+
+    @Test
+    void withoutAnyToolchainForWasiTheDebianLineNamesWasiLibc() {
+        BuildFailure e = assertThrows(
+                BuildFailure.class,
+                () -> new ToolchainDetector(host()).detect("auto", Target.WASM32_WASIP1, crate, ""));
+        assertTrue(e.getMessage().contains("builds for wasm32-wasip1 was found"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("apt-get install rustc-web cargo-web rust-web-src lld-19 wasi-libc"),
+                e.getMessage());
+    }
+
+    @Test
     void anUnknownChoiceIsAnError() {
         BuildFailure e = assertThrows(BuildFailure.class, () -> new ToolchainDetector(host()).detect("nix", crate, ""));
         assertTrue(e.getMessage().contains("auto, rustup or debian"), e.getMessage());

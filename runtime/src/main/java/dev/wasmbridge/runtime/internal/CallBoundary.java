@@ -10,6 +10,7 @@ import com.dylibso.chicory.wasm.ChicoryException;
 import dev.wasmbridge.runtime.AbortEvent;
 import dev.wasmbridge.runtime.AbortHandler;
 import dev.wasmbridge.runtime.AbortReason;
+import dev.wasmbridge.runtime.FuelExhaustedException;
 import dev.wasmbridge.runtime.ModuleExitException;
 import dev.wasmbridge.runtime.ModuleLoadException;
 import dev.wasmbridge.runtime.ModuleTerminatedException;
@@ -151,6 +152,21 @@ public final class CallBoundary implements Instances {
     /** The pool this instance belongs to, or null. */
     private BoundaryPool pool;
 
+    /** Whether the module counts fuel ({@code @WasmModule(fuel = true)}); see {@link #setCallFuel}. */
+    private final boolean metered;
+
+    /** The fuel budget and what the last calls used: this instance's own, or its pool's. */
+    private FuelAccount fuel = new FuelAccount();
+
+    /** What the fuel counter started the current outermost call with; 0 when no call is counted. */
+    private long callFuel;
+
+    /** The fuel counter when the current call aborted (the abort handler may replace the instance). */
+    private long abortFuel;
+
+    /** Whether {@link #abortFuel} holds the counter of the current call. */
+    private boolean abortFuelTaken;
+
     private CallBoundary(
             CheckedModule source, List<ExportBinding> exports, List<ImportBinding> imports, WasmOptions options) {
         this.source = source;
@@ -162,6 +178,7 @@ public final class CallBoundary implements Instances {
         }
         hostFunctions.addAll(supportFunctions());
         this.importsCanUnwind = SupportImports.importsImportFailed(source.module());
+        this.metered = source.fuel();
         LiveInstance.checkExports(source, this.exports); // once: resetState() reuses the same module
         LiveInstance.checkImports(source, imports);
         limits.check(source);
@@ -242,6 +259,9 @@ public final class CallBoundary implements Instances {
                 throw e;
             }
         }
+        if (depth == 1 && metered) {
+            startFuel(); // after the drops: what the garbage collector left to drop is not this call's fuel
+        }
         return this;
     }
 
@@ -256,12 +276,16 @@ public final class CallBoundary implements Instances {
         int remaining = --depth;
         try {
             callbacks.exit(remaining); // inside the try: even a stack overflow here must not keep the lock
-            if (remaining == 0) {
-                live.flushOutput(); // a WASI line left without its '\n' is delivered when the call ends
-            }
             slices.exit(remaining);
         } finally {
             try {
+                if (remaining == 0 && callFuel != 0) {
+                    fuel.record(callFuel, abortFuelTaken ? abortFuel : live.fuel());
+                    callFuel = 0;
+                }
+                if (remaining == 0) {
+                    live.flushOutput(); // a WASI line left without its '\n' is delivered when the call ends
+                }
                 if (remaining == 0 && abortToHandle != null) {
                     AbortEvent event = abortToHandle;
                     abortToHandle = null;
@@ -299,6 +323,7 @@ public final class CallBoundary implements Instances {
 
     void joinPool(BoundaryPool pool) {
         this.pool = pool;
+        this.fuel = pool.fuelAccount();
     }
 
     /** Whether this instance is one of {@code pool}'s. */
@@ -357,6 +382,9 @@ public final class CallBoundary implements Instances {
                 continue;
             }
             try {
+                if (metered) {
+                    startFuel(); // each drop has the budget of a call
+                }
                 invoke(exports.get(drop.dropExport()).name(), live.export(drop.dropExport()), drop.pointer());
             } catch (Exception e) {
                 // see above: nothing the caller could act on; an abort has already been reported to the handler
@@ -531,6 +559,9 @@ public final class CallBoundary implements Instances {
     /** After the Wasm call returned: throws what Rust reported during it. */
     private void completed(String exportName) {
         report.stopDeadline();
+        if (metered && live.fuel() < 0) {
+            throw abort(exportName, null, false); // it returned, but ran past its fuel since the last check
+        }
         if (report.unwound()) {
             afterUnwind(exportName);
         }
@@ -577,14 +608,23 @@ public final class CallBoundary implements Instances {
         live.release();
     }
 
+    /** @param failure what the call threw, or null for a call that returned with its fuel used up */
     private WasmAbortException abort(String exportName, Throwable failure, boolean timedOut) {
         long memoryBytes = memoryBytesAtRelease >= 0 ? memoryBytesAtRelease : live.memoryBytes();
         memoryBytesAtRelease = -1;
         Throwable cause = failure instanceof ImportThrew ? failure.getCause() : failure;
-        Integer exitCode = failure instanceof ImportThrew ? null : WasiHost.exitCode(failure);
-        AbortReason reason = exitCode != null ? AbortReason.EXIT : reason(failure, timedOut);
+        Integer exitCode = failure == null || failure instanceof ImportThrew ? null : WasiHost.exitCode(failure);
+        AbortReason reason = failure == null
+                ? AbortReason.FUEL_EXHAUSTED
+                : exitCode != null ? AbortReason.EXIT : reason(failure, timedOut);
+        if (metered && !abortFuelTaken) {
+            abortFuel = live.fuel(); // before the abort handler can reset the instance
+            abortFuelTaken = true;
+        }
         WasmAbortException abort;
-        if (reason == AbortReason.EXIT) {
+        if (reason == AbortReason.FUEL_EXHAUSTED) {
+            abort = new FuelExhaustedException(exportName, callFuel, callFuel - abortFuel, report.panicMessage, cause);
+        } else if (exitCode != null) {
             abort = new ModuleExitException(exportName, exitCode, cause);
         } else if (reason == AbortReason.OUT_OF_MEMORY) {
             abort = new WasmOutOfMemoryException(
@@ -653,6 +693,9 @@ public final class CallBoundary implements Instances {
             return AbortReason.OUT_OF_MEMORY; // the JVM's heap, or Rust's allocation-error hook before its abort
         }
         if (failure instanceof TrapException || failure instanceof ChicoryException) {
+            if (metered && live.fuel() < 0) {
+                return AbortReason.FUEL_EXHAUSTED; // the counter's check trapped, or the fuel ran out before the trap
+            }
             return report.panicMessage != null ? AbortReason.PANIC : AbortReason.TRAP;
         }
         return AbortReason.ENGINE_FAILURE;
@@ -766,6 +809,41 @@ public final class CallBoundary implements Instances {
             throw new IllegalArgumentException("call timeout must be positive, got " + timeout);
         }
         this.callTimeout = timeout;
+    }
+
+    /** Sets the fuel of every later call; see {@link dev.wasmbridge.runtime.WasmBindings#setCallFuel}. */
+    @Override
+    public void setCallFuel(long fuel) {
+        requireMetered();
+        this.fuel.setBudget(fuel);
+    }
+
+    @Override
+    public long fuelLeft() {
+        requireMetered();
+        return fuel.fuelLeft();
+    }
+
+    @Override
+    public long lastCallFuelUsed() {
+        requireMetered();
+        return fuel.lastCallFuelUsed();
+    }
+
+    /** Starts counting a call (or a drop): the counter gets the budget. */
+    private void startFuel() {
+        callFuel = fuel.start();
+        abortFuelTaken = false;
+        live.setFuel(callFuel);
+    }
+
+    /** Throws the exception that says how to count fuel, when the module does not. */
+    void requireMetered() {
+        if (!metered) {
+            throw new IllegalStateException("Wasm module '" + source.name() + "' does not count fuel: its bindings"
+                    + " were generated without it. Add fuel = true to the @WasmModule annotation of the interface"
+                    + " (the module is then instrumented to count the instructions of every call), and recompile.");
+        }
     }
 
     /** {@return the size of the instance's linear memory in bytes} It only ever grows. */

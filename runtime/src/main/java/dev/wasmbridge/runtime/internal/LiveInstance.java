@@ -1,6 +1,7 @@
 package dev.wasmbridge.runtime.internal;
 
 import com.dylibso.chicory.runtime.ExportFunction;
+import com.dylibso.chicory.runtime.GlobalInstance;
 import com.dylibso.chicory.runtime.HostFunction;
 import com.dylibso.chicory.runtime.ImportFunction;
 import com.dylibso.chicory.runtime.ImportValues;
@@ -15,6 +16,7 @@ import com.dylibso.chicory.wasm.types.FunctionType;
 import dev.wasmbridge.runtime.ModuleLoadException;
 import dev.wasmbridge.runtime.Wasi;
 import dev.wasmbridge.runtime.WasmBridgeException;
+import dev.wasmbridge.wasmeh.FuelMeter;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -33,6 +35,10 @@ final class LiveInstance {
     private ExportFunction free;
     private Memory memory;
     private Instance instance;
+    /** The fuel counter of a module instrumented for fuel ({@link CheckedModule#fuel()}), else null. */
+    private GlobalInstance fuel;
+    /** The fuel counter's value when {@link #release()} let the instance go. */
+    private long fuelAtRelease;
     /** Whether generated code may call the build-time machine's methods directly on this instance. */
     private boolean direct;
     /** Whether {@link #release()} let the engine's instance go. */
@@ -55,7 +61,12 @@ final class LiveInstance {
     private final WasiHost wasi;
 
     private LiveInstance(
-            String moduleName, Instance instance, List<ExportBinding> bindings, boolean direct, WasiHost wasi) {
+            String moduleName,
+            Instance instance,
+            List<ExportBinding> bindings,
+            boolean direct,
+            boolean fuel,
+            WasiHost wasi) {
         this.moduleName = moduleName;
         this.instance = instance;
         this.wasi = wasi;
@@ -68,6 +79,18 @@ final class LiveInstance {
         this.malloc = hasAllocator ? instance.export(Abi.MALLOC) : null;
         this.free = hasAllocator ? instance.export(Abi.FREE) : null;
         this.memory = instance.module().memorySection().isPresent() ? instance.memory() : null;
+        this.fuel = fuel ? fuelCounter(moduleName, instance) : null;
+    }
+
+    private static GlobalInstance fuelCounter(String moduleName, Instance instance) {
+        try {
+            return instance.exports().global(FuelMeter.FUEL_EXPORT);
+        } catch (ChicoryException | IllegalArgumentException e) {
+            throw new ModuleLoadException(
+                    "Wasm module '" + moduleName + "' runs with fuel, but has no global export '"
+                            + FuelMeter.FUEL_EXPORT + "': it was not instrumented for fuel. Rebuild the bindings.",
+                    e);
+        }
     }
 
     /**
@@ -105,7 +128,8 @@ final class LiveInstance {
             throw new ModuleLoadException(
                     "Could not instantiate Wasm module '" + source.name() + "': " + e.getMessage(), e);
         }
-        LiveInstance live = new LiveInstance(source.name(), instance, exports, source.directCalls(), wasiHost);
+        LiveInstance live =
+                new LiveInstance(source.name(), instance, exports, source.directCalls(), source.fuel(), wasiHost);
         live.initialize();
         return live;
     }
@@ -158,6 +182,10 @@ final class LiveInstance {
         memory = null;
         instance = null;
         lendingArea = null;
+        if (fuel != null) {
+            fuelAtRelease = fuel.getValue(); // the global may hold the instance too
+            fuel = null;
+        }
     }
 
     /** Delivers the WASI output lines not ended yet; nothing when the module imports no WASI. */
@@ -311,6 +339,18 @@ final class LiveInstance {
             typeIndex = module.functionSection().getFunctionType(functionIndex - imported);
         }
         return module.typeSection().getType(typeIndex);
+    }
+
+    /** Sets the fuel counter (a module instrumented for fuel only). */
+    void setFuel(long value) {
+        if (!released) { // a released instance is terminated: its calls are refused anyway
+            fuel.setValue(value);
+        }
+    }
+
+    /** {@return the fuel counter} Negative once a call ran out of fuel. A module instrumented for fuel only. */
+    long fuel() {
+        return released ? fuelAtRelease : fuel.getValue();
     }
 
     /** Export {@code index} of the bindings' export list. */

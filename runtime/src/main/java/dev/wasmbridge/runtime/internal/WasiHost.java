@@ -49,9 +49,6 @@ final class WasiHost {
     /** The descriptor of the first granted directory: 0, 1 and 2 are the standard streams. */
     private static final int FIRST_PREOPEN = 3;
 
-    /** The functions Chicory implements, by name, with their types. */
-    private static final Map<String, FunctionType> FUNCTIONS = functionTypes();
-
     /** What changes the file system through a descriptor: the function, and which arguments are descriptors. */
     private static final Map<String, int[]> MUTATING = Map.ofEntries(
             Map.entry("path_create_directory", new int[] {0}),
@@ -115,7 +112,7 @@ final class WasiHost {
 
     /** The type of WASI function {@code name} as the runtime provides it, or null when it provides none. */
     static FunctionType functionType(String name) {
-        return FUNCTIONS.get(name);
+        return Preview1.FUNCTIONS.get(name);
     }
 
     /** The code a module passed to {@code proc_exit}, if {@code failure} (or a cause) is that exit; else null. */
@@ -226,6 +223,16 @@ final class WasiHost {
 
     private static boolean succeeded(long[] result) {
         return result != null && result.length == 1 && result[0] == 0;
+    }
+
+    /**
+     * The functions Chicory implements, by name, with their types: made on first use, when a module that
+     * imports WASI is checked, so that other modules do not pay for it.
+     */
+    private static final class Preview1 {
+        static final Map<String, FunctionType> FUNCTIONS = functionTypes();
+
+        private Preview1() {}
     }
 
     private static Map<String, FunctionType> functionTypes() {

@@ -1,6 +1,6 @@
-;; Hand-written hostile module for the sandbox-limit tests (dev.wasmbridge.it.limits): what Rust does not
-;; write, growing linear memory and a table in a loop until the engine refuses. Rebuild the .wasm with
-;; rebuild.sh.
+;; Hand-written module for the sandbox-limit tests (integration-tests/src/test/java/dev/wasmbridge/it/limits):
+;; what Rust does not write, linear memory and a table grown in a loop until the engine refuses. Bound by
+;; HostileWat. Rebuild: wat2wasm --debug-names hostile_limits.wat -o hostile_limits.wasm (wabt)
 (module
   (memory (export "memory") 1)
   (table $table 1 funcref)
