@@ -1,5 +1,6 @@
 package dev.wasmbridge.it.limits;
 
+import dev.wasmbridge.it.EngineSwitch;
 import dev.wasmbridge.runtime.Engine;
 import dev.wasmbridge.runtime.WasmOptions;
 import dev.wasmbridge.runtime.WasmOutOfMemoryException;
@@ -22,8 +23,8 @@ public final class HeapExhaustion {
         WasmOptions options = WasmOptions.defaults().withMemoryLimit(1L << 30);
         HostileWat wat = engine == Engine.AUTO
                 ? HostileWatBindings.create(options)
-                : OnEngine.create(
-                        engine, () -> HostileWatBindings.create(OnEngine.bytesOf("wasm/hostile_limits.wasm"), options));
+                : EngineSwitch.on(
+                        engine, () -> HostileWatBindings.create(ModuleBytes.of("wasm/hostile_limits.wasm"), options));
         try {
             wat.growMemoryForever(16);
             System.out.println("returned");

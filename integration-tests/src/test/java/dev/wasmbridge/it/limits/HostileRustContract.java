@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wasmbridge.it.EngineSwitch;
 import dev.wasmbridge.runtime.AbortReason;
 import dev.wasmbridge.runtime.Engine;
 import dev.wasmbridge.runtime.ModuleSource;
@@ -60,7 +61,7 @@ abstract class HostileRustContract {
             NestingHost host = new NestingHost();
             LimitsFixture rust = engine == Engine.AUTO
                     ? create(options, host)
-                    : OnEngine.create(engine, () -> create(OnEngine.bytesOf(resource()), options, host));
+                    : EngineSwitch.on(engine, () -> create(ModuleBytes.of(resource()), options, host));
             host.rust = rust;
             hosts.put(engine, host);
             bindings.put(engine, rust);

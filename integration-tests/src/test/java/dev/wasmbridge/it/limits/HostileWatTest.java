@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wasmbridge.it.EngineSwitch;
 import dev.wasmbridge.runtime.Engine;
 import dev.wasmbridge.runtime.ModuleLoadException;
 import dev.wasmbridge.runtime.ModuleSource;
@@ -35,13 +36,13 @@ class HostileWatTest {
 
     @BeforeAll
     void bind() {
-        ModuleSource source = OnEngine.bytesOf("wasm/hostile_limits.wasm");
+        ModuleSource source = ModuleBytes.of("wasm/hostile_limits.wasm");
         for (Engine engine : Engine.values()) {
             bindings.put(
                     engine,
                     engine == Engine.AUTO
                             ? HostileWatBindings.create(OPTIONS)
-                            : OnEngine.create(engine, () -> HostileWatBindings.create(source, OPTIONS)));
+                            : EngineSwitch.on(engine, () -> HostileWatBindings.create(source, OPTIONS)));
         }
     }
 
@@ -132,7 +133,7 @@ class HostileWatTest {
         assertTrue(kept < 16 * MIB, "nothing of the refused modules is kept: " + kept + " bytes");
 
         ModuleSource big = ModuleSource.of("huge-memory.wasm", WasmModules.module(512, 1, 24 * MIB));
-        HostileWat allowed = OnEngine.create(
+        HostileWat allowed = EngineSwitch.on(
                 engine,
                 () -> HostileWatBindings.create(big, WasmOptions.defaults().withMemoryLimit(64L * MIB)));
         assertEquals(32L * MIB, allowed.memoryBytes(), "under a higher limit it loads");
@@ -145,7 +146,7 @@ class HostileWatTest {
         ModuleSource source = ModuleSource.of(name, WasmModules.module(memoryPages, 1, dataBytes));
         return assertThrows(
                 ModuleLoadException.class,
-                () -> OnEngine.create(engine, () -> HostileWatBindings.create(source, OPTIONS)));
+                () -> EngineSwitch.on(engine, () -> HostileWatBindings.create(source, OPTIONS)));
     }
 
     @ParameterizedTest
@@ -156,11 +157,11 @@ class HostileWatTest {
         ModuleSource wide = ModuleSource.of("huge-table.wasm", WasmModules.module(1, 20_000, 0));
         ModuleLoadException table = assertThrows(
                 ModuleLoadException.class,
-                () -> OnEngine.create(engine, () -> HostileWatBindings.create(wide, OPTIONS)));
+                () -> EngineSwitch.on(engine, () -> HostileWatBindings.create(wide, OPTIONS)));
         assertTrue(table.getMessage().contains("declares table 0 with 20000 elements"), table.getMessage());
         assertTrue(table.getMessage().contains("WasmOptions.withTableLimit"), table.getMessage());
         assertEquals(
                 20_000,
-                OnEngine.create(engine, () -> HostileWatBindings.create(wide)).tableSize());
+                EngineSwitch.on(engine, () -> HostileWatBindings.create(wide)).tableSize());
     }
 }
