@@ -82,13 +82,10 @@ class FunctionSplitterFixtureTest {
 
     /**
      * The crates fixture holds Debian's {@code regex}, whose pattern compiler has functions over the default
-     * budget, as a real crate may, and so does the WASI fixture (Debian's {@code serde_json}, {@code chrono},
-     * {@code rand}, {@code uuid} and wasi-libc): the default budget splits them, and leaves none that cannot
-     * be split.
+     * budget, as a real crate may: the default budget splits them, and leaves none that cannot be split.
      */
     static boolean holdsRealCrates(Path path) {
-        String name = path.getFileName().toString();
-        return name.startsWith("crates_fixture.") || name.startsWith("wasi_fixture.");
+        return path.getFileName().toString().startsWith("crates_fixture.");
     }
 
     @TestFactory
