@@ -201,8 +201,12 @@ macro_rules! __import_fns {
 /// methods are written as if on `some_crate::Type` itself: `self` is a `&some_crate::Type` (or `&mut`, or
 /// the value) and `Self` is `some_crate::Type`, so a body calls the type's own methods directly. Java sees
 /// the class `Name` (exports `Name::method`, `Name::drop`), and [`export!`](crate::export!) functions take
-/// and return `Name`, `&Name` or `&mut Name`. The methods are for Java only: each is implemented in a hidden
-/// trait of its own, so Rust code, and the other methods of the block, use the type's own API.
+/// and return `Name`, `&Name` or `&mut Name`. Inside the block, the class in a `Vec` or an `Option` is written
+/// with `Self` too: parameters `Vec<Self>`, `Vec<&Self>`, `Vec<&mut Self>`, `Option<Self>`, `Option<&Self>`,
+/// `Option<&mut Self>` (the method gets the crate's values) and results `Vec<Self>`, `Option<Self>`,
+/// `Result<Self, E>`; deeper (`Iter<Name>`, `Result<Vec<Name>, E>`, a callback's arguments) it is `Name`, the
+/// newtype. The methods are for Java only: each is implemented in a hidden trait of its own, so Rust code,
+/// and the other methods of the block, use the type's own API.
 ///
 /// ```ignore
 /// wasmbridge::class! {
@@ -623,6 +627,10 @@ macro_rules! __foreign_items {
         $crate::__private::foreign_method!($F, $T; [$(#[$m])*] $name $params [-> ::core::result::Result<Self, $e>] [::core::result::Result<$T, $e>] map $body);
         $crate::__private::foreign_items!($F, $T; $($rest)*);
     };
+    ($F:ty, $T:ident; $(#[$m:meta])* $vis:vis fn $name:ident $params:tt -> Vec<Self> $body:block $($rest:tt)*) => {
+        $crate::__private::foreign_method!($F, $T; [$(#[$m])*] $name $params [-> ::std::vec::Vec<Self>] [::std::vec::Vec<$T>] map_vec $body);
+        $crate::__private::foreign_items!($F, $T; $($rest)*);
+    };
     ($F:ty, $T:ident; $(#[$m:meta])* $vis:vis fn $name:ident $params:tt -> $ret:ty $body:block $($rest:tt)*) => {
         $crate::__private::foreign_method!($F, $T; [$(#[$m])*] $name $params [-> $ret] [$ret] keep $body);
         $crate::__private::foreign_items!($F, $T; $($rest)*);
@@ -681,6 +689,25 @@ macro_rules! __foreign_params {
     };
     ($F:ty, $T:ident; $ctx:tt [$($done:tt)*] $arg:ident : &mut Self $(, $($rest:tt)*)?) => {
         $crate::__private::foreign_params!($F, $T; $ctx [$($done)* [$arg [&mut Self] [&mut $T] exclusive]] $($($rest)*)?);
+    };
+    // The class in a `Vec` or an `Option`: the newtypes Java sends, unwrapped one by one.
+    ($F:ty, $T:ident; $ctx:tt [$($done:tt)*] $arg:ident : Vec<Self> $(, $($rest:tt)*)?) => {
+        $crate::__private::foreign_params!($F, $T; $ctx [$($done)* [$arg [::std::vec::Vec<Self>] [::std::vec::Vec<$T>] owned_vec]] $($($rest)*)?);
+    };
+    ($F:ty, $T:ident; $ctx:tt [$($done:tt)*] $arg:ident : Vec<&Self> $(, $($rest:tt)*)?) => {
+        $crate::__private::foreign_params!($F, $T; $ctx [$($done)* [$arg [::std::vec::Vec<&Self>] [::std::vec::Vec<&$T>] shared_vec]] $($($rest)*)?);
+    };
+    ($F:ty, $T:ident; $ctx:tt [$($done:tt)*] $arg:ident : Vec<&mut Self> $(, $($rest:tt)*)?) => {
+        $crate::__private::foreign_params!($F, $T; $ctx [$($done)* [$arg [::std::vec::Vec<&mut Self>] [::std::vec::Vec<&mut $T>] exclusive_vec]] $($($rest)*)?);
+    };
+    ($F:ty, $T:ident; $ctx:tt [$($done:tt)*] $arg:ident : Option<Self> $(, $($rest:tt)*)?) => {
+        $crate::__private::foreign_params!($F, $T; $ctx [$($done)* [$arg [::core::option::Option<Self>] [::core::option::Option<$T>] owned_option]] $($($rest)*)?);
+    };
+    ($F:ty, $T:ident; $ctx:tt [$($done:tt)*] $arg:ident : Option<&Self> $(, $($rest:tt)*)?) => {
+        $crate::__private::foreign_params!($F, $T; $ctx [$($done)* [$arg [::core::option::Option<&Self>] [::core::option::Option<&$T>] shared_option]] $($($rest)*)?);
+    };
+    ($F:ty, $T:ident; $ctx:tt [$($done:tt)*] $arg:ident : Option<&mut Self> $(, $($rest:tt)*)?) => {
+        $crate::__private::foreign_params!($F, $T; $ctx [$($done)* [$arg [::core::option::Option<&mut Self>] [::core::option::Option<&mut $T>] exclusive_option]] $($($rest)*)?);
     };
     ($F:ty, $T:ident; $ctx:tt [$($done:tt)*] $arg:ident : $ty:ty $(, $($rest:tt)*)?) => {
         $crate::__private::foreign_params!($F, $T; $ctx [$($done)* [$arg [$ty] [$ty] plain]] $($($rest)*)?);
@@ -754,6 +781,25 @@ macro_rules! __foreign_arg {
     (exclusive $value:ident) => {
         &mut $value.0
     };
+    // A `Vec` or an `Option` of newtypes: the same, for each.
+    (owned_vec $value:ident) => {
+        $value.into_iter().map(|value| value.0).collect()
+    };
+    (shared_vec $value:ident) => {
+        $value.into_iter().map(|value| &value.0).collect()
+    };
+    (exclusive_vec $value:ident) => {
+        $value.into_iter().map(|value| &mut value.0).collect()
+    };
+    (owned_option $value:ident) => {
+        $value.map(|value| value.0)
+    };
+    (shared_option $value:ident) => {
+        $value.map(|value| &value.0)
+    };
+    (exclusive_option $value:ident) => {
+        $value.map(|value| &mut value.0)
+    };
 }
 
 /// A method's result for the host: a `Self` result (of the foreign type) goes into the newtype. Not for
@@ -769,6 +815,9 @@ macro_rules! __foreign_result {
     };
     (map $T:ident $value:ident) => {
         $value.map($T)
+    };
+    (map_vec $T:ident $value:ident) => {
+        $value.into_iter().map($T).collect::<::std::vec::Vec<$T>>()
     };
 }
 
@@ -1080,6 +1129,19 @@ mod tests {
             fn union_len(&self, other: &Self) -> usize { self.union(other).count() }
             fn absorb(&mut self, other: Self) -> usize { self.extend(other); self.len() }
             fn into_words(self) -> Vec<String> { self.into_iter().collect() }
+            // The class in a `Vec` or an `Option`, written `Self` too.
+            fn merged(sets: Vec<Self>) -> Self { sets.into_iter().flatten().collect() }
+            fn lengths(sets: Vec<&Self>) -> Vec<usize> { sets.iter().map(|set| set.len()).collect() }
+            fn clear_all(sets: Vec<&mut Self>) { sets.into_iter().for_each(Self::clear) }
+            fn or_empty(set: Option<Self>) -> Self { set.unwrap_or_default() }
+            fn len_of(set: Option<&Self>) -> usize { set.map_or(0, Self::len) }
+            fn add_to(set: Option<&mut Self>, word: String) -> bool { set.is_some_and(|set| set.insert(word)) }
+            fn singletons(&self) -> Vec<Self> { self.iter().map(|word| Self::from([word.clone()])).collect() }
+            // Deeper, the class is written by its name.
+            fn each(&self) -> crate::Iter<WordSet> {
+                let words: Vec<String> = self.iter().cloned().collect();
+                crate::Iter::new(words.into_iter().map(|word| WordSet(Self::from([word]))))
+            }
         }
     }
 

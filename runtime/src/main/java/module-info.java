@@ -11,6 +11,8 @@ module dev.wasmbridge.runtime {
     requires transitive com.dylibso.chicory.runtime;
     requires transitive com.dylibso.chicory.wasm;
     requires transitive com.dylibso.chicory.compiler;
+    // WASI preview 1 for modules built for wasm32-wasip1 (internal.WasiHost); generated code does not name it
+    requires com.dylibso.chicory.wasi;
     requires dev.wasmbridge.wasmeh;
     // JitLimit reads HotSpot's DontCompileHugeMethods flag (HotSpotDiagnosticMXBean)
     requires java.management;

@@ -3,6 +3,7 @@ package example;
 import dev.wasmbridge.runtime.ModuleSource;
 import dev.wasmbridge.runtime.RustErrorException;
 import dev.wasmbridge.runtime.WasmBridgeException;
+import dev.wasmbridge.runtime.WasmOptions;
 import dev.wasmbridge.runtime.internal.BoundaryPool;
 import dev.wasmbridge.runtime.internal.CallBoundary;
 import dev.wasmbridge.runtime.internal.CheckedModule;
@@ -305,13 +306,41 @@ public final class RichBindings extends GeneratedBindings implements Rich {
 
   /**
    * Instantiates the module; the module is read, parsed and compiled once, on first use.
+   * Uses {@link WasmOptions#defaults()}.
    *
    * @param richHost implements the functions the module imports from {@link RichHost}
    * @throws dev.wasmbridge.runtime.ModuleLoadException if the module cannot be loaded or no longer matches this interface
    */
   public static RichBindings create(RichHost richHost) {
+    return create(WasmOptions.defaults(), richHost);
+  }
+
+  /**
+   * Instantiates the module; the module is read, parsed and compiled once, on first use.
+   *
+   * @param options how to make each instance (and each one {@code resetState()} makes): WASI's clocks, output, directories, environment, arguments
+   * @param richHost implements the functions the module imports from {@link RichHost}
+   * @throws dev.wasmbridge.runtime.ModuleLoadException if the module cannot be loaded or no longer matches this interface
+   */
+  public static RichBindings create(WasmOptions options, RichHost richHost) {
+    Objects.requireNonNull(options, "options: pass WasmOptions.defaults() or options made from it");
     Objects.requireNonNull(richHost, "richHost: pass an implementation of RichHost");
-    return new RichBindings(CallBoundary.create(MODULE, EXPORTS, imports(richHost)));
+    return new RichBindings(CallBoundary.create(MODULE, EXPORTS, imports(richHost), options));
+  }
+
+  /**
+   * Instantiates another module than the one the bindings were compiled against, such as one read from a file
+   * at run time ({@code ModuleSource.of}). Unless it is that very file, it is checked against this
+   * interface when it loads: it must declare every Rust function, import, class, record and enum the
+   * bindings use, unchanged. It is translated and compiled at run time.
+   * Uses {@link WasmOptions#defaults()}.
+   *
+   * @param moduleSource the module to run
+   * @param richHost implements the functions the module imports from {@link RichHost}
+   * @throws dev.wasmbridge.runtime.ModuleLoadException if the module cannot be loaded or does not fit this interface
+   */
+  public static RichBindings create(ModuleSource moduleSource, RichHost richHost) {
+    return create(moduleSource, WasmOptions.defaults(), richHost);
   }
 
   /**
@@ -321,25 +350,42 @@ public final class RichBindings extends GeneratedBindings implements Rich {
    * bindings use, unchanged. It is translated and compiled at run time.
    *
    * @param moduleSource the module to run
+   * @param options how to make each instance (and each one {@code resetState()} makes): WASI's clocks, output, directories, environment, arguments
    * @param richHost implements the functions the module imports from {@link RichHost}
    * @throws dev.wasmbridge.runtime.ModuleLoadException if the module cannot be loaded or does not fit this interface
    */
-  public static RichBindings create(ModuleSource moduleSource, RichHost richHost) {
+  public static RichBindings create(ModuleSource moduleSource, WasmOptions options,
+      RichHost richHost) {
     Objects.requireNonNull(moduleSource, "moduleSource");
+    Objects.requireNonNull(options, "options: pass WasmOptions.defaults() or options made from it");
     Objects.requireNonNull(richHost, "richHost: pass an implementation of RichHost");
-    return new RichBindings(CallBoundary.create(MODULE.checkedLike(moduleSource), EXPORTS, imports(richHost)));
+    return new RichBindings(CallBoundary.create(MODULE.checkedLike(moduleSource), EXPORTS, imports(richHost), options));
   }
 
   /**
    * Instantiates the module {@code size} times behind one proxy, for calls from many threads: each call runs on a free instance. Rust state is per instance.
+   * Uses {@link WasmOptions#defaults()}.
    *
    * @param size the number of instances, at least 1
    * @param richHost implements the functions the module imports from {@link RichHost}
    * @throws dev.wasmbridge.runtime.ModuleLoadException if the module cannot be loaded or no longer matches this interface
    */
   public static RichBindings pool(int size, RichHost richHost) {
+    return pool(size, WasmOptions.defaults(), richHost);
+  }
+
+  /**
+   * Instantiates the module {@code size} times behind one proxy, for calls from many threads: each call runs on a free instance. Rust state is per instance.
+   *
+   * @param size the number of instances, at least 1
+   * @param options how to make each instance (and each one {@code resetState()} makes): WASI's clocks, output, directories, environment, arguments
+   * @param richHost implements the functions the module imports from {@link RichHost}
+   * @throws dev.wasmbridge.runtime.ModuleLoadException if the module cannot be loaded or no longer matches this interface
+   */
+  public static RichBindings pool(int size, WasmOptions options, RichHost richHost) {
+    Objects.requireNonNull(options, "options: pass WasmOptions.defaults() or options made from it");
     Objects.requireNonNull(richHost, "richHost: pass an implementation of RichHost");
-    return new RichBindings(BoundaryPool.create(size, () -> CallBoundary.create(MODULE, EXPORTS, imports(richHost))));
+    return new RichBindings(BoundaryPool.create(size, () -> CallBoundary.create(MODULE, EXPORTS, imports(richHost), options)));
   }
 
   private static List<ImportBinding> imports(RichHost richHost) {

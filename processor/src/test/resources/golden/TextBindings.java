@@ -1,6 +1,7 @@
 package example;
 
 import dev.wasmbridge.runtime.ModuleSource;
+import dev.wasmbridge.runtime.WasmOptions;
 import dev.wasmbridge.runtime.internal.BoundaryPool;
 import dev.wasmbridge.runtime.internal.CallBoundary;
 import dev.wasmbridge.runtime.internal.CheckedModule;
@@ -62,13 +63,41 @@ public final class TextBindings extends GeneratedBindings implements Text {
 
   /**
    * Instantiates the module; the module is read, parsed and compiled once, on first use.
+   * Uses {@link WasmOptions#defaults()}.
    *
    * @param host implements the functions the module imports from {@link Host}
    * @throws dev.wasmbridge.runtime.ModuleLoadException if the module cannot be loaded or no longer matches this interface
    */
   public static TextBindings create(Host host) {
+    return create(WasmOptions.defaults(), host);
+  }
+
+  /**
+   * Instantiates the module; the module is read, parsed and compiled once, on first use.
+   *
+   * @param options how to make each instance (and each one {@code resetState()} makes): WASI's clocks, output, directories, environment, arguments
+   * @param host implements the functions the module imports from {@link Host}
+   * @throws dev.wasmbridge.runtime.ModuleLoadException if the module cannot be loaded or no longer matches this interface
+   */
+  public static TextBindings create(WasmOptions options, Host host) {
+    Objects.requireNonNull(options, "options: pass WasmOptions.defaults() or options made from it");
     Objects.requireNonNull(host, "host: pass an implementation of Host");
-    return new TextBindings(CallBoundary.create(MODULE, EXPORTS, imports(host)));
+    return new TextBindings(CallBoundary.create(MODULE, EXPORTS, imports(host), options));
+  }
+
+  /**
+   * Instantiates another module than the one the bindings were compiled against, such as one read from a file
+   * at run time ({@code ModuleSource.of}). Unless it is that very file, it is checked against this
+   * interface when it loads: it must declare every Rust function, import, class, record and enum the
+   * bindings use, unchanged. It is translated and compiled at run time.
+   * Uses {@link WasmOptions#defaults()}.
+   *
+   * @param moduleSource the module to run
+   * @param host implements the functions the module imports from {@link Host}
+   * @throws dev.wasmbridge.runtime.ModuleLoadException if the module cannot be loaded or does not fit this interface
+   */
+  public static TextBindings create(ModuleSource moduleSource, Host host) {
+    return create(moduleSource, WasmOptions.defaults(), host);
   }
 
   /**
@@ -78,25 +107,41 @@ public final class TextBindings extends GeneratedBindings implements Text {
    * bindings use, unchanged. It is translated and compiled at run time.
    *
    * @param moduleSource the module to run
+   * @param options how to make each instance (and each one {@code resetState()} makes): WASI's clocks, output, directories, environment, arguments
    * @param host implements the functions the module imports from {@link Host}
    * @throws dev.wasmbridge.runtime.ModuleLoadException if the module cannot be loaded or does not fit this interface
    */
-  public static TextBindings create(ModuleSource moduleSource, Host host) {
+  public static TextBindings create(ModuleSource moduleSource, WasmOptions options, Host host) {
     Objects.requireNonNull(moduleSource, "moduleSource");
+    Objects.requireNonNull(options, "options: pass WasmOptions.defaults() or options made from it");
     Objects.requireNonNull(host, "host: pass an implementation of Host");
-    return new TextBindings(CallBoundary.create(MODULE.checkedLike(moduleSource), EXPORTS, imports(host)));
+    return new TextBindings(CallBoundary.create(MODULE.checkedLike(moduleSource), EXPORTS, imports(host), options));
   }
 
   /**
    * Instantiates the module {@code size} times behind one proxy, for calls from many threads: each call runs on a free instance. Rust state is per instance.
+   * Uses {@link WasmOptions#defaults()}.
    *
    * @param size the number of instances, at least 1
    * @param host implements the functions the module imports from {@link Host}
    * @throws dev.wasmbridge.runtime.ModuleLoadException if the module cannot be loaded or no longer matches this interface
    */
   public static TextBindings pool(int size, Host host) {
+    return pool(size, WasmOptions.defaults(), host);
+  }
+
+  /**
+   * Instantiates the module {@code size} times behind one proxy, for calls from many threads: each call runs on a free instance. Rust state is per instance.
+   *
+   * @param size the number of instances, at least 1
+   * @param options how to make each instance (and each one {@code resetState()} makes): WASI's clocks, output, directories, environment, arguments
+   * @param host implements the functions the module imports from {@link Host}
+   * @throws dev.wasmbridge.runtime.ModuleLoadException if the module cannot be loaded or no longer matches this interface
+   */
+  public static TextBindings pool(int size, WasmOptions options, Host host) {
+    Objects.requireNonNull(options, "options: pass WasmOptions.defaults() or options made from it");
     Objects.requireNonNull(host, "host: pass an implementation of Host");
-    return new TextBindings(BoundaryPool.create(size, () -> CallBoundary.create(MODULE, EXPORTS, imports(host))));
+    return new TextBindings(BoundaryPool.create(size, () -> CallBoundary.create(MODULE, EXPORTS, imports(host), options)));
   }
 
   private static List<ImportBinding> imports(Host host) {

@@ -42,4 +42,15 @@ public @interface WasmModule {
      * @return interfaces whose {@link WasmImport} methods provide the functions the module imports
      */
     Class<?>[] imports() default {};
+
+    /**
+     * Whether the bindings count the fuel of calls: the module is instrumented (at build time, and at load
+     * time for a module given at run time) to count the Wasm instructions every call runs, the same on every
+     * machine and engine, and {@code WasmBindings.setCallFuel} bounds them: a call that needs more aborts with
+     * a {@code FuelExhaustedException}. For modules you do not trust (docs/GUIDE.md, "Running untrusted
+     * modules"). Off by default: bindings without it run the module as it is, at full speed.
+     *
+     * @return whether the bindings count and bound the fuel of calls
+     */
+    boolean fuel() default false;
 }

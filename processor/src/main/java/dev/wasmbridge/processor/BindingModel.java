@@ -33,26 +33,33 @@ record BindingModel(
      * @param resource the classpath resource named in {@code @WasmModule}
      * @param sha256 the SHA-256 of the file as found (lower-case hex), before any translation
      * @param where where the processor found it, for messages and the build plugin (a URI or a path)
-     * @param runnable the module in the form Chicory runs (the file itself, or its exnref translation)
+     * @param runnable the module in the form Chicory runs (the file itself, or its exnref translation, with
+     *     functions too big for the JIT split and, for {@code fuel}, instrumented for fuel)
      * @param translated whether {@code runnable} is a translation the processor must write out
+     * @param fuel whether the bindings count fuel ({@code @WasmModule(fuel = true)}): {@code runnable} is
+     *     instrumented, and its translation and skeleton have paths of their own
      */
-    record ModuleFile(String resource, String sha256, String where, byte[] runnable, boolean translated) {
+    record ModuleFile(String resource, String sha256, String where, byte[] runnable, boolean translated, boolean fuel) {
         /** Where the processor writes translations in the class output. */
         static final String TRANSLATED_FOLDER = "META-INF/wasmbridge/exnref/";
 
         /**
          * Where the translation goes in the class output, or null when there is none: keyed by the digest of
          * the file it was made from ({@code META-INF/wasmbridge/exnref/<sha256>/wasm/x.wasm}), so it is never
-         * served for another version of the file.
+         * served for another version of the file; the instrumented one of bindings with fuel in a folder of its
+         * own ({@code .../<sha256>/fuel/wasm/x.wasm}), as bindings with and without fuel may share a file.
          */
         String translationPath() {
-            return translated ? TRANSLATED_FOLDER + sha256 + "/" + resource : null;
+            return translated ? TRANSLATED_FOLDER + sha256 + (fuel ? FUEL_FOLDER : "/") + resource : null;
         }
 
         /** Where the {@code ModuleSkeleton} (wasm-eh) goes in the class output, keyed like the translation. */
         String skeletonPath() {
-            return SKELETON_FOLDER + sha256 + "/" + resource;
+            return SKELETON_FOLDER + sha256 + (fuel ? FUEL_FOLDER : "/") + resource;
         }
+
+        /** The folder of the instrumented module's translation and skeleton, in their digest's folder. */
+        static final String FUEL_FOLDER = "/fuel/";
 
         /** Where the processor writes skeletons in the class output. */
         static final String SKELETON_FOLDER = "META-INF/wasmbridge/skeleton/";

@@ -15,6 +15,7 @@ import dev.wasmbridge.processor.RustSignatures.RustFunction;
 import dev.wasmbridge.processor.RustSignatures.RustParameter;
 import dev.wasmbridge.processor.TypeMatcher.Position;
 import dev.wasmbridge.processor.WasmModuleInfo.FunctionImportInfo;
+import dev.wasmbridge.wasmeh.FuelMeter;
 import dev.wasmbridge.wasmeh.FunctionSplitter;
 import dev.wasmbridge.wasmeh.LegacyEh;
 import dev.wasmbridge.wasmeh.MalformedWasmException;
@@ -83,7 +84,9 @@ final class BindingValidator {
         if (!checkInterface(element, generated)) {
             return Optional.empty();
         }
-        Optional<CheckedModule> module = readModule(element, resource);
+        boolean fuel =
+                value(annotation, "fuel").map(v -> (Boolean) v.getValue()).orElse(false);
+        Optional<CheckedModule> module = readModule(element, resource, fuel);
         if (module.isEmpty()) {
             return Optional.empty();
         }
@@ -96,14 +99,18 @@ final class BindingValidator {
         for (ExecutableElement method : abstractMethods(element)) {
             exportOf(method, null, context).ifPresent(exports::add);
         }
-        List<ClassBinding> classes = classes(context);
+        List<ClassBinding> classes = new ArrayList<>();
+        java.util.Set<ClassType> boundClasses = new java.util.HashSet<>();
+        bindClasses(context, boundClasses, classes);
+        List<ImportsInterface> imports = imports(element, annotation, context);
+        // the classes only imports take (objects Rust gives or lends to Java), which the exports never met
+        bindClasses(context, boundClasses, classes);
         if (context.firstMemoryUser != null) {
             checkSliceSupport(context.firstMemoryUser, resource, context.wasm);
         }
         if (context.firstIterator != null) {
             checkIteratorSupport(context.firstIterator, resource, context.wasm);
         }
-        List<ImportsInterface> imports = imports(element, annotation, context);
         if (diagnostics.errorCount() > errorsBefore) {
             return Optional.empty();
         }
@@ -169,7 +176,7 @@ final class BindingValidator {
     /** A module read and parsed, in the form Chicory runs. */
     private record CheckedModule(ModuleFile file, WasmModuleInfo info, RustSignatures signatures) {}
 
-    private Optional<CheckedModule> readModule(TypeElement element, String resource) {
+    private Optional<CheckedModule> readModule(TypeElement element, String resource, boolean fuel) {
         Optional<WasmFileLocator.Found> found;
         try {
             found = locator.find(resource);
@@ -185,8 +192,10 @@ final class BindingValidator {
         byte[] runnable;
         WasmModuleInfo info;
         try {
-            // the form Chicory runs: exnref, and no function too big for HotSpot's JIT (the runtime does the same)
-            runnable = FunctionSplitter.split(LegacyEh.translate(original));
+            // the form Chicory runs: exnref, instrumented for fuel when asked, and no function too big for
+            // HotSpot's JIT (the runtime does the same); instrumented first, so the split sees the final code
+            byte[] exnref = LegacyEh.translate(original);
+            runnable = FunctionSplitter.split(fuel ? FuelMeter.instrument(exnref) : exnref);
             info = WasmModuleInfo.parse(runnable);
         } catch (MalformedWasmException | ChicoryException | IllegalArgumentException | IndexOutOfBoundsException e) {
             diagnostics.report(element, Message.MODULE_INVALID, found.get().where(), e.getMessage());
@@ -211,8 +220,8 @@ final class BindingValidator {
                 return Optional.empty();
             }
         }
-        ModuleFile file =
-                new ModuleFile(resource, Digests.sha256(original), found.get().where(), runnable, runnable != original);
+        ModuleFile file = new ModuleFile(
+                resource, Digests.sha256(original), found.get().where(), runnable, runnable != original, fuel);
         return Optional.of(new CheckedModule(file, info, signatures));
     }
 
@@ -552,10 +561,11 @@ final class BindingValidator {
         return null;
     }
 
-    /** The {@code @WasmClass} interfaces the bindings use, each with its methods checked. */
-    private List<ClassBinding> classes(Context context) {
-        List<ClassBinding> classes = new ArrayList<>();
-        java.util.Set<ClassType> done = new java.util.HashSet<>();
+    /**
+     * Adds to {@code classes} the {@code @WasmClass} interfaces met so far and not in {@code done}, each with its
+     * methods checked.
+     */
+    private void bindClasses(Context context, java.util.Set<ClassType> done, List<ClassBinding> classes) {
         boolean more = true;
         while (more) { // class methods may use further classes
             more = false;
@@ -584,7 +594,6 @@ final class BindingValidator {
                 classes.add(new ClassBinding(entry.getKey(), methods));
             }
         }
-        return classes;
     }
 
     private void checkSliceSupport(ExecutableElement user, String resource, WasmModuleInfo wasm) {
@@ -645,6 +654,8 @@ final class BindingValidator {
         for (FunctionImportInfo wanted : wasm.functionImports()) {
             if (wanted.module().equals(SupportImports.MODULE)) {
                 checkSupportImport(element, resource, wanted);
+            } else if (wanted.module().equals(WasiImports.MODULE)) {
+                checkWasiImport(element, resource, wanted);
             } else {
                 needed.put(wanted.describe(), wanted);
             }
@@ -697,6 +708,21 @@ final class BindingValidator {
         }
     }
 
+    /** The runtime provides WASI preview 1; anything else from its module is not something it can run. */
+    private void checkWasiImport(TypeElement element, String resource, FunctionImportInfo wanted) {
+        Optional<String> expected = WasiImports.signature(wanted.name());
+        if (expected.isEmpty() || !expected.get().equals(wanted.signature())) {
+            diagnostics.report(
+                    element,
+                    Message.WASI_IMPORT_UNKNOWN,
+                    resource,
+                    wanted.describe(),
+                    wanted.signature(),
+                    expected.map(s -> " (preview 1's " + wanted.name() + " is " + s + ")")
+                            .orElse(""));
+        }
+    }
+
     private Optional<Import> importOf(
             ExecutableElement method,
             Context context,
@@ -715,6 +741,10 @@ final class BindingValidator {
             return Optional.empty();
         }
         String module = moduleName.get().isEmpty() ? "env" : moduleName.get();
+        if (module.equals(WasiImports.MODULE)) {
+            diagnostics.report(method, Message.WASI_IMPORT_DECLARED, describe(method));
+            return Optional.empty();
+        }
         String name = fieldName.get().isEmpty()
                 ? Names.snakeCase(method.getSimpleName().toString())
                 : fieldName.get();

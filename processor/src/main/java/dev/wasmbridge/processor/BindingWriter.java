@@ -156,9 +156,12 @@ final class BindingWriter {
                 .build());
         values.addMembers(type);
         type.addMethod(constructor(model))
-                .addMethod(factory(model))
-                .addMethod(sourceFactory(model))
-                .addMethod(poolFactory(model))
+                .addMethod(factory(model, false))
+                .addMethod(factory(model, true))
+                .addMethod(sourceFactory(model, false))
+                .addMethod(sourceFactory(model, true))
+                .addMethod(poolFactory(model, false))
+                .addMethod(poolFactory(model, true))
                 .addMethod(importsMethod)
                 .addMethods(methods)
                 .addMethods(directCalls)
@@ -183,6 +186,9 @@ final class BindingWriter {
             source.add("\n$S$L", declarations.get(i), i + 1 < declarations.size() ? "," : "");
         }
         source.add("))").unindent();
+        if (module.fuel()) {
+            source.add("\n.withFuel()");
+        }
         if (module.translationPath() != null) {
             source.add("\n.withTranslation($S)", module.translationPath());
         }
@@ -269,24 +275,42 @@ final class BindingWriter {
                 .build();
     }
 
-    private static MethodSpec factory(BindingModel model) {
+    /**
+     * {@code create(imports...)}, or with {@code options}, {@code create(WasmOptions, imports...)}: the module
+     * the bindings were compiled against.
+     */
+    private static MethodSpec factory(BindingModel model, boolean options) {
         MethodSpec.Builder factory = MethodSpec.methodBuilder("create")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(model.generated())
-                .addJavadoc("Instantiates the module; the module is read, parsed and compiled once, on first use.\n\n");
-        addImportParameters(model, factory);
-        return factory.addJavadoc(THROWS_LOAD_EXCEPTION + " if the module cannot be loaded or no longer matches this"
-                        + " interface\n")
-                .addStatement(
-                        "return new $T($T.create(MODULE, EXPORTS, imports($L)))",
+                .addJavadoc("Instantiates the module; the module is read, parsed and compiled once, on first use.\n");
+        if (!options) {
+            factory.addJavadoc("Uses {@link $T#defaults()}.\n", RuntimeNames.WASM_OPTIONS);
+        }
+        factory.addJavadoc("\n");
+        addOptionsParameter(model, factory, options);
+        addImportParameters(model, factory, options);
+        factory.addJavadoc(
+                THROWS_LOAD_EXCEPTION + " if the module cannot be loaded or no longer matches this" + " interface\n");
+        if (!options) {
+            return factory.addStatement(
+                            "return create($T.defaults()$L)", RuntimeNames.WASM_OPTIONS, importArguments(model, true))
+                    .build();
+        }
+        return factory.addStatement(
+                        "return new $T($T.create(MODULE, EXPORTS, imports($L), $L))",
                         model.generated(),
                         CALL_BOUNDARY,
-                        importArguments(model))
+                        importArguments(model, false),
+                        optionsName(model))
                 .build();
     }
 
-    /** {@code create(ModuleSource, imports...)}: another module, checked against this interface at load time. */
-    private static MethodSpec sourceFactory(BindingModel model) {
+    /**
+     * {@code create(ModuleSource, imports...)} (or with {@code options}, {@code create(ModuleSource,
+     * WasmOptions, imports...)}): another module, checked against this interface at load time.
+     */
+    private static MethodSpec sourceFactory(BindingModel model, boolean options) {
         MethodSpec.Builder factory = MethodSpec.methodBuilder("create")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(model.generated())
@@ -295,60 +319,118 @@ final class BindingWriter {
                         + " read from a file\nat run time ({@code ModuleSource.of}). Unless it is that very file, it"
                         + " is checked against this\ninterface when it loads: it must declare every Rust function,"
                         + " import, class, record and enum the\nbindings use, unchanged. It is translated and compiled"
-                        + " at run time.\n\n")
-                .addJavadoc("@param moduleSource the module to run\n")
-                .addStatement("$T.requireNonNull(moduleSource, $S)", Objects.class, "moduleSource");
-        addImportParameters(model, factory);
+                        + " at run time.\n");
+        if (!options) {
+            factory.addJavadoc("Uses {@link $T#defaults()}.\n", RuntimeNames.WASM_OPTIONS);
+        }
+        factory.addJavadoc("\n@param moduleSource the module to run\n");
+        if (!options) {
+            addImportParameters(model, factory, false);
+            return factory.addJavadoc(THROWS_LOAD_EXCEPTION + " if the module cannot be loaded or does not fit this"
+                            + " interface\n")
+                    .addStatement(
+                            "return create(moduleSource, $T.defaults()$L)",
+                            RuntimeNames.WASM_OPTIONS,
+                            importArguments(model, true))
+                    .build();
+        }
+        factory.addStatement("$T.requireNonNull(moduleSource, $S)", Objects.class, "moduleSource");
+        addOptionsParameter(model, factory, true);
+        addImportParameters(model, factory, true);
         return factory.addJavadoc(
                         THROWS_LOAD_EXCEPTION + " if the module cannot be loaded or does not fit this" + " interface\n")
                 .addStatement(
-                        "return new $T($T.create(MODULE.checkedLike(moduleSource), EXPORTS, imports($L)))",
+                        "return new $T($T.create(MODULE.checkedLike(moduleSource), EXPORTS, imports($L), $L))",
                         model.generated(),
                         CALL_BOUNDARY,
-                        importArguments(model))
+                        importArguments(model, false),
+                        optionsName(model))
                 .build();
     }
 
-    private static MethodSpec poolFactory(BindingModel model) {
+    /** {@code pool(size, imports...)}, or with {@code options}, {@code pool(size, WasmOptions, imports...)}. */
+    private static MethodSpec poolFactory(BindingModel model, boolean options) {
         MethodSpec.Builder factory = MethodSpec.methodBuilder("pool")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(model.generated())
                 .addParameter(TypeName.INT, "size")
                 .addJavadoc("Instantiates the module {@code size} times behind one proxy, for calls from many threads:"
-                        + " each call runs on a free instance. Rust state is per instance.\n\n")
-                .addJavadoc("@param size the number of instances, at least 1\n");
-        addImportParameters(model, factory);
-        return factory.addJavadoc(THROWS_LOAD_EXCEPTION + " if the module cannot be loaded or no longer matches this"
-                        + " interface\n")
-                .addStatement(
-                        "return new $T($T.create(size, () -> $T.create(MODULE, EXPORTS, imports($L))))",
+                        + " each call runs on a free instance. Rust state is per instance.\n");
+        if (!options) {
+            factory.addJavadoc("Uses {@link $T#defaults()}.\n", RuntimeNames.WASM_OPTIONS);
+        }
+        factory.addJavadoc("\n@param size the number of instances, at least 1\n");
+        addOptionsParameter(model, factory, options);
+        addImportParameters(model, factory, options);
+        factory.addJavadoc(
+                THROWS_LOAD_EXCEPTION + " if the module cannot be loaded or no longer matches this" + " interface\n");
+        if (!options) {
+            return factory.addStatement(
+                            "return pool(size, $T.defaults()$L)",
+                            RuntimeNames.WASM_OPTIONS,
+                            importArguments(model, true))
+                    .build();
+        }
+        return factory.addStatement(
+                        "return new $T($T.create(size, () -> $T.create(MODULE, EXPORTS, imports($L), $L)))",
                         model.generated(),
                         RuntimeNames.BOUNDARY_POOL,
                         CALL_BOUNDARY,
-                        importArguments(model))
+                        importArguments(model, false),
+                        optionsName(model))
                 .build();
     }
 
-    private static void addImportParameters(BindingModel model, MethodSpec.Builder factory) {
+    /**
+     * The name of the {@code WasmOptions} parameter: {@code options}, unless an imports interface's parameter
+     * has that name.
+     */
+    private static String optionsName(BindingModel model) {
+        boolean taken = model.imports().stream().anyMatch(i -> i.parameterName().equals("options"));
+        return taken ? "wasmOptions" : "options";
+    }
+
+    private static void addOptionsParameter(BindingModel model, MethodSpec.Builder factory, boolean options) {
+        if (options) {
+            String name = optionsName(model);
+            factory.addParameter(RuntimeNames.WASM_OPTIONS, name)
+                    .addJavadoc(
+                            "@param $L how to make each instance (and each one {@code resetState()} makes): WASI's"
+                                    + " clocks, output, directories, environment, arguments\n",
+                            name)
+                    .addStatement(
+                            "$T.requireNonNull($L, $S)",
+                            Objects.class,
+                            name,
+                            name + ": pass WasmOptions.defaults() or options made from it");
+        }
+    }
+
+    /** The parameters of the imports interfaces, checked for null where {@code check} (not when delegating). */
+    private static void addImportParameters(BindingModel model, MethodSpec.Builder factory, boolean check) {
         for (ImportsInterface imports : model.imports()) {
             factory.addParameter(imports.type(), imports.parameterName())
                     .addJavadoc(
                             "@param $L implements the functions the module imports from {@link $T}\n",
                             imports.parameterName(),
-                            imports.type())
-                    .addStatement(
-                            "$T.requireNonNull($L, $S)",
-                            Objects.class,
-                            imports.parameterName(),
-                            imports.parameterName() + ": pass an implementation of "
-                                    + imports.type().simpleName());
+                            imports.type());
+            if (check) {
+                factory.addStatement(
+                        "$T.requireNonNull($L, $S)",
+                        Objects.class,
+                        imports.parameterName(),
+                        imports.parameterName() + ": pass an implementation of "
+                                + imports.type().simpleName());
+            }
         }
     }
 
-    private static String importArguments(BindingModel model) {
-        return String.join(
+    /** The imports interfaces' parameters as arguments; after a comma when {@code following} and there are some. */
+    private static String importArguments(BindingModel model, boolean following) {
+        String arguments = String.join(
                 ", ",
                 model.imports().stream().map(ImportsInterface::parameterName).toList());
+        return following && !arguments.isEmpty() ? ", " + arguments : arguments;
     }
 
     private MethodSpec importsMethod() {

@@ -172,6 +172,18 @@ enum Message {
                     + " Wasmbridge ABI version " + AbiVersion.VERSION + ". Build the crate with the wasmbridge support"
                     + " crate of the same release as the Java dependencies; the 'wasmbridge' import module is"
                     + " reserved."),
+    WASI_IMPORT_UNKNOWN(
+            310,
+            ERROR,
+            "Wasm module '%s' imports %s with Wasm signature %s, which is not a function of WASI preview 1%s. The"
+                    + " runtime provides WASI preview 1 alone (rustc's target wasm32-wasip1): build the crate for"
+                    + " that target, or remove what imports it."),
+    WASI_IMPORT_DECLARED(
+            311,
+            ERROR,
+            "%s declares an import of module '" + WasiImports.MODULE + "', which the runtime provides itself"
+                    + " (WASI preview 1, for modules built for wasm32-wasip1). Remove the method; set what the"
+                    + " module sees with WasmOptions.withWasi when creating the bindings."),
 
     CLASS_NOT_OBJECT(
             501,

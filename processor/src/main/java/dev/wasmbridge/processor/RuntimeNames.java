@@ -18,6 +18,7 @@ final class RuntimeNames {
     // ---- The public API ----------------------------------------------------------------------------
 
     static final ClassName MODULE_SOURCE = ClassName.get(API, "ModuleSource");
+    static final ClassName WASM_OPTIONS = ClassName.get(API, "WasmOptions");
     static final ClassName MODULE_LOAD_EXCEPTION = ClassName.get(API, "ModuleLoadException");
     static final ClassName WASM_BINDINGS = ClassName.get(API, "WasmBindings");
     static final ClassName WASM_OBJECT = ClassName.get(API, "WasmObject");

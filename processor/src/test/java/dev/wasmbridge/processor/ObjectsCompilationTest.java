@@ -304,6 +304,23 @@ class ObjectsCompilationTest {
     }
 
     @Test
+    void aClassThatOnlyImportsTakeIsBoundToo() {
+        // No export takes or returns a Token: Java meets the class only in what Rust lends or gives its imports,
+        // which still need the class's implementation (a view, a new object).
+        Compilation compilation = compile(
+                HOST,
+                TOKEN,
+                api(
+                        "  @WasmExport String showToken(long id);",
+                        "  @WasmExport void giveToken(long id, String label);"));
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation)
+                .generatedSourceFile("test.ApiBindings")
+                .contentsAsUtf8String()
+                .contains("new TokenObject(");
+    }
+
+    @Test
     void aModuleWithoutTheIteratorExportsIsRefused() {
         JavaFileObject api = source(
                 "Old",

@@ -6,6 +6,7 @@ import static com.google.testing.compile.Compiler.javac;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import java.nio.file.Path;
+import java.util.Arrays;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -18,16 +19,30 @@ class PointerSizedTypesTest {
     private static final String IMPORTS =
             "import dev.wasmbridge.annotations.*; import dev.wasmbridge.runtime.*; import java.util.*;";
 
+    /** The fixture's imports that take its class {@code Version}, declared by {@link #VERSION}. */
+    private static final String CONSIDER = "  @WasmImport(module = \"host\") boolean consider(Version version);";
+
+    private static final String ADOPT = "  @WasmImport(module = \"host\") void adopt(Version version);";
+
     /** The fixture's imports, right, so the only errors are the ones under test. */
     private static final JavaFileObject HOST = host(
             "  @WasmImport(module = \"host\") @Unsigned int pick(@Unsigned int count);",
-            "  @WasmImport(module = \"host\") OptionalInt shift(int by, List<@Unsigned Integer> values);");
+            "  @WasmImport(module = \"host\") OptionalInt shift(int by, List<@Unsigned Integer> values);",
+            CONSIDER,
+            ADOPT);
 
+    /** The fixture's class {@code Version}, which two of its imports take. */
+    private static final JavaFileObject VERSION =
+            source("Version", "@WasmClass public interface Version extends WasmObject {");
+
+    /** Compiles {@code sources} and {@link #VERSION}. */
     private static Compilation compile(JavaFileObject... sources) {
         Path fixtures = Path.of(System.getProperty("wasmbridge.fixtures")).getParent();
+        JavaFileObject[] withVersion = Arrays.copyOf(sources, sources.length + 1);
+        withVersion[sources.length] = VERSION;
         return javac().withProcessors(new WasmBridgeProcessor())
                 .withOptions("-Awasmbridge.path=" + fixtures, "-Awasmbridge.compile=false")
-                .compile(sources);
+                .compile(withVersion);
     }
 
     private static JavaFileObject host(String... methods) {
@@ -107,7 +122,9 @@ class PointerSizedTypesTest {
     void importsFollowTheSameRules() {
         JavaFileObject host = host(
                 "  @WasmImport(module = \"host\") int pick(int count);",
-                "  @WasmImport(module = \"host\") OptionalInt shift(int by, List<@Unsigned Integer> values);");
+                "  @WasmImport(module = \"host\") OptionalInt shift(int by, List<@Unsigned Integer> values);",
+                CONSIDER,
+                ADOPT);
         Compilation compilation = compile(host, api("  @WasmExport int isizeNegate(int x);"));
         assertThat(compilation)
                 .hadErrorContaining("is int in Java, but usize in Rust (`import host.pick(count: usize) -> usize`);"

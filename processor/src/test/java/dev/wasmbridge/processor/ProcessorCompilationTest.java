@@ -52,6 +52,26 @@ class ProcessorCompilationTest {
                         .importFunction("wasmbridge", "panic", new byte[] {TinyWasm.I32}, (byte) 0)
                         .function("add", new byte[] {TinyWasm.I32, TinyWasm.I32}, TinyWasm.I32)
                         .build());
+        // modules built for wasm32-wasip1 import WASI preview 1, which the runtime provides
+        Files.write(
+                extra.resolve("wasi.wasm"),
+                new TinyWasm()
+                        .importFunction(
+                                "wasi_snapshot_preview1",
+                                "fd_write",
+                                new byte[] {TinyWasm.I32, TinyWasm.I32, TinyWasm.I32, TinyWasm.I32},
+                                TinyWasm.I32)
+                        .importFunction("wasi_snapshot_preview1", "proc_exit", new byte[] {TinyWasm.I32}, (byte) 0)
+                        .importFunction("host", "log", new byte[] {TinyWasm.I64}, (byte) 0)
+                        .function("add", new byte[] {TinyWasm.I32, TinyWasm.I32}, TinyWasm.I32)
+                        .build());
+        Files.write(
+                extra.resolve("bad/wasi-later.wasm"),
+                new TinyWasm()
+                        .importFunction("wasi_snapshot_preview1", "fd_frobnicate", new byte[] {TinyWasm.I32}, (byte) 0)
+                        .importFunction("wasi_snapshot_preview1", "fd_close", new byte[] {TinyWasm.I64}, TinyWasm.I32)
+                        .function("add", new byte[] {TinyWasm.I32, TinyWasm.I32}, TinyWasm.I32)
+                        .build());
         Files.write(
                 extra.resolve("bad/plain-import.wasm"),
                 new TinyWasm()
@@ -582,6 +602,60 @@ class ProcessorCompilationTest {
                         + " version " + AbiVersion.VERSION + ".")
                 .inFile(api)
                 .onLineContaining("interface Api");
+    }
+
+    @Test
+    void wasiImportsNeedNoJavaImplementation() {
+        JavaFileObject api = moduleInterface(
+                "@WasmModule(value = \"wasi.wasm\", imports = Logger.class)", "  @WasmExport int add(int a, int b);");
+        JavaFileObject logger = source(
+                "Logger",
+                "package test;",
+                "import dev.wasmbridge.annotations.WasmImport;",
+                "public interface Logger {",
+                "  @WasmImport(module = \"host\", name = \"log\") void log(long message);",
+                "}");
+        Compilation compilation = compile(api, logger);
+        assertThat(compilation).succeededWithoutWarnings();
+        // the factories with options, next to those without
+        assertThat(compilation)
+                .generatedSourceFile("test.ApiBindings")
+                .contentsAsUtf8String()
+                .contains("public static ApiBindings create(WasmOptions options, Logger logger)");
+    }
+
+    @Test
+    void wasiFunctionsThatPreviewOneLacks() {
+        JavaFileObject api =
+                moduleInterface("@WasmModule(\"bad/wasi-later.wasm\")", "  @WasmExport int add(int a, int b);");
+        Compilation compilation = compile(api);
+        assertThat(compilation)
+                .hadErrorContaining("[WB310] Wasm module 'bad/wasi-later.wasm' imports"
+                        + " wasi_snapshot_preview1.fd_frobnicate with Wasm signature (i32) -> (), which is not a"
+                        + " function of WASI preview 1. The runtime provides WASI preview 1 alone (rustc's target"
+                        + " wasm32-wasip1)")
+                .inFile(api)
+                .onLineContaining("interface Api");
+        assertThat(compilation)
+                .hadErrorContaining("[WB310] Wasm module 'bad/wasi-later.wasm' imports wasi_snapshot_preview1.fd_close"
+                        + " with Wasm signature (i64) -> i32, which is not a function of WASI preview 1 (preview 1's"
+                        + " fd_close is (i32) -> i32).")
+                .inFile(api)
+                .onLineContaining("interface Api");
+        assertEquals(2, compilation.errors().size(), compilation.errors().toString());
+    }
+
+    @Test
+    void aJavaImportOfTheWasiModule() {
+        JavaFileObject host = hostWith(
+                HOST_ADD,
+                "  @WasmImport(module = \"wasi_snapshot_preview1\", name = \"proc_exit\") void exit(int code);");
+        assertThat(compile(fixtureInterface(), host))
+                .hadErrorContaining("[WB311] Host.exit(int) declares an import of module 'wasi_snapshot_preview1',"
+                        + " which the runtime provides itself (WASI preview 1, for modules built for wasm32-wasip1)."
+                        + " Remove the method; set what the module sees with WasmOptions.withWasi")
+                .inFile(host)
+                .onLineContaining("proc_exit");
     }
 
     @Test

@@ -10,6 +10,11 @@ public enum AbortReason {
     STACK_OVERFLOW,
     /** The call ran past the time set with {@link WasmBindings#setCallTimeout}. */
     TIMEOUT,
+    /**
+     * The call used up the fuel set with {@link WasmBindings#setCallFuel} (bindings with {@code
+     * fuel = true}); the exception is a {@link FuelExhaustedException}.
+     */
+    FUEL_EXHAUSTED,
     /** The calling thread was interrupted. */
     INTERRUPTED,
     /**
@@ -20,5 +25,11 @@ public enum AbortReason {
     /** A Wasm exception escaped the module (code not built with the wasmbridge support crate). */
     UNCAUGHT_WASM_EXCEPTION,
     /** The engine failed in another way, or the JVM threw an error inside the call. */
-    ENGINE_FAILURE
+    ENGINE_FAILURE,
+    /**
+     * The module called WASI's {@code proc_exit} (Rust's {@code std::process::exit}), with any exit code,
+     * 0 too: the module cannot go on after it. The exception is a {@link ModuleExitException}, which has
+     * the code.
+     */
+    EXIT
 }

@@ -28,11 +28,19 @@ public class WasmAbortException extends WasmBridgeException {
      * @param cause the engine's exception (a trap), or the Java exception of an import
      */
     public WasmAbortException(String exportName, AbortReason reason, String panicMessage, Throwable cause) {
-        super(message(exportName, reason, panicMessage, cause), cause);
+        this(message(exportName, reason, panicMessage, cause), exportName, reason, panicMessage, cause);
+    }
+
+    /** For the subclasses of this package, which word the message themselves. */
+    WasmAbortException(String message, String exportName, AbortReason reason, String panicMessage, Throwable cause) {
+        super(message, cause);
         this.exportName = exportName;
         this.reason = reason;
         this.panicMessage = panicMessage;
     }
+
+    /** The end of every abort's message. */
+    static final String TERMINATED = ". The instance is terminated; call resetState() for a fresh one.";
 
     private static String message(String exportName, AbortReason reason, String panicMessage, Throwable cause) {
         StringBuilder message =
@@ -50,6 +58,9 @@ public class WasmAbortException extends WasmBridgeException {
             case TIMEOUT:
                 message.append(": the call ran past its time limit and was stopped");
                 break;
+            case FUEL_EXHAUSTED:
+                message.append(": the call used up its fuel (setCallFuel) and was stopped");
+                break;
             default:
                 message.append(" (")
                         .append(reason.name().toLowerCase(Locale.ROOT).replace('_', ' '))
@@ -61,8 +72,7 @@ public class WasmAbortException extends WasmBridgeException {
                     message.append("; last panic: ").append(panicMessage);
                 }
         }
-        return message.append(". The instance is terminated; call resetState() for a fresh one.")
-                .toString();
+        return message.append(TERMINATED).toString();
     }
 
     /** {@return the export whose call aborted} */

@@ -57,4 +57,40 @@ public interface WasmBindings {
      * @param timeout the longest a call may run, positive, or null for no bound
      */
     void setCallTimeout(Duration timeout);
+
+    /**
+     * Bounds the fuel of every later call: the number of Wasm instructions it may run, counted the same way on
+     * every machine and engine (docs/GUIDE.md, "Running untrusted modules"). A call that needs more aborts the
+     * instance with a {@link FuelExhaustedException} ({@link AbortReason#FUEL_EXHAUSTED}). The fuel is per
+     * outermost call: what Rust runs to take the arguments and give the result, and calls Rust makes back
+     * into the module from a Java import, share the budget of the call they are part of. {@code 0} (the
+     * default) is no bound: calls are still counted ({@link #lastCallFuelUsed()}). On a pool, it applies to
+     * every instance.
+     *
+     * @param fuel the fuel each call starts with, positive, or 0 for no bound
+     * @throws IllegalArgumentException if {@code fuel} is negative
+     * @throws IllegalStateException if the bindings do not count fuel: add {@code fuel = true} to their
+     *     {@code @WasmModule}
+     */
+    void setCallFuel(long fuel);
+
+    /**
+     * {@return the fuel the last call this thread made through these bindings left} 0 when it ran out; before
+     * any call, the budget of {@link #setCallFuel}. Without a bound, {@link Long#MAX_VALUE} less what the call
+     * used.
+     *
+     * @throws IllegalStateException if the bindings do not count fuel: add {@code fuel = true} to their
+     *     {@code @WasmModule}
+     */
+    long fuelLeft();
+
+    /**
+     * {@return the fuel the last call this thread made through these bindings used} The same call with the
+     * same input, on an instance in the same state, uses the same fuel on every machine and engine. After it
+     * ran out, at least the budget. 0 before any call.
+     *
+     * @throws IllegalStateException if the bindings do not count fuel: add {@code fuel = true} to their
+     *     {@code @WasmModule}
+     */
+    long lastCallFuelUsed();
 }

@@ -13,7 +13,11 @@
  *   <li>{@link dev.wasmbridge.runtime.AbortHandler}, {@link dev.wasmbridge.runtime.AbortEvent} and {@link
  *       dev.wasmbridge.runtime.AbortReason}: hearing of aborts;
  *   <li>{@link dev.wasmbridge.runtime.ModuleSource}: another build of a module to run with the same
- *       bindings; {@link dev.wasmbridge.runtime.Engine}: which engine runs the code.
+ *       bindings; {@link dev.wasmbridge.runtime.Engine}: which engine runs the code;
+ *   <li>{@link dev.wasmbridge.runtime.WasmOptions}: how the bindings build each instance, with {@link
+ *       dev.wasmbridge.runtime.Wasi}: what a module built for {@code wasm32-wasip1} sees of the machine
+ *       (clocks, randomness, output, granted directories, environment, arguments); {@link
+ *       dev.wasmbridge.runtime.ModuleExitException}: such a module called {@code proc_exit}.
  * </ul>
  *
  * <p>Generated bindings also call {@code dev.wasmbridge.runtime.internal}, which is not part of the API:

@@ -148,12 +148,12 @@ final class ModuleDecoder {
         TypeSectionDecoder.decode(reader, count, types, reusableTypes);
     }
 
-    private static void readGlobalType(ByteReader reader) {
+    static void readGlobalType(ByteReader reader) {
         ValueType.skip(reader);
         TypeSectionDecoder.readMutability(reader);
     }
 
-    private static void readLimits(ByteReader reader) {
+    static void readLimits(ByteReader reader) {
         int at = reader.position();
         int flags = reader.readByte("limits flags");
         if (flags > 7) {
@@ -166,7 +166,7 @@ final class ModuleDecoder {
         }
     }
 
-    private static void readTableType(ByteReader reader) {
+    static void readTableType(ByteReader reader) {
         ValueType.skip(reader);
         readLimits(reader);
     }

@@ -90,6 +90,11 @@ public final class Section {
         return end - payloadStart;
     }
 
+    /** The bytes the section lies in (a whole module, or the section alone). */
+    byte[] module() {
+        return module;
+    }
+
     int start() {
         return start;
     }

@@ -32,7 +32,20 @@ final class ExportDriver {
 
     private ExportDriver() {}
 
-    /** Instantiates a module with host functions that return zeros (and throw for a panic). */
+    /** The import module of WASI preview 1 (modules built for {@code wasm32-wasip1}). */
+    private static final String WASI = "wasi_snapshot_preview1";
+
+    /**
+     * WASI's errno {@code EBADF}: what a WASI function returns here. Zeros would mean success without
+     * results, which a WASI module may take as an endless list of preopened directories (wasi-libc asks
+     * {@code fd_prestat_get} for descriptors 3, 4, ... until one is bad).
+     */
+    private static final long WASI_EBADF = 8;
+
+    /**
+     * Instantiates a module with host functions that return zeros (and throw for a panic); WASI functions
+     * fail with {@code EBADF}, as on a machine that has nothing to offer.
+     */
     static Instance instantiate(byte[] bytes, boolean compiled) {
         WasmModule module = Parser.parse(bytes);
         ImportValues.Builder imports = ImportValues.builder();
@@ -46,7 +59,11 @@ final class ExportDriver {
                     if (name.contains("panic")) {
                         throw new IllegalStateException("host: " + name);
                     }
-                    return new long[type.returns().size()];
+                    long[] results = new long[type.returns().size()];
+                    if (function.module().equals(WASI) && results.length == 1) {
+                        results[0] = WASI_EBADF;
+                    }
+                    return results;
                 }));
             }
         }
@@ -59,6 +76,14 @@ final class ExportDriver {
 
     /** Calls every export with numeric and slice arguments; returns one line per call. */
     static List<String> callEverything(byte[] bytes, boolean compiled) {
+        return callEverything(bytes, compiled, false);
+    }
+
+    /**
+     * Like {@link #callEverything(byte[], boolean)}; with {@code fuel}, for a module instrumented by
+     * {@link FuelMeter}, each line ends with the fuel the call used.
+     */
+    static List<String> callEverything(byte[] bytes, boolean compiled, boolean fuel) {
         Instance instance = instantiate(bytes, compiled);
         WasmModule module = Parser.parse(bytes);
         Map<String, List<String>> rustParams = rustParameterTypes(bytes);
@@ -77,7 +102,17 @@ final class ExportDriver {
                             && (rust.get(p).equals("i64") || rust.get(p).equals("u64"));
                     args[p] = number ? value : argument(instance, type.params().get(p), value);
                 }
-                record.add(call(instance, export.name(), args));
+                long before =
+                        fuel ? instance.exports().global(FuelMeter.FUEL_EXPORT).getValue() : 0;
+                String line = call(instance, export.name(), args);
+                if (fuel) {
+                    line += ", fuel "
+                            + (before
+                                    - instance.exports()
+                                            .global(FuelMeter.FUEL_EXPORT)
+                                            .getValue());
+                }
+                record.add(line);
             }
         }
         return record;

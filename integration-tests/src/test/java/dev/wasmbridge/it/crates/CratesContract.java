@@ -40,12 +40,12 @@ abstract class CratesContract {
     }
 
     /** The UTF-8 byte offset of the character at {@code charIndex}: what Rust's string offsets are. */
-    private static int bytesBefore(String text, int charIndex) {
+    static int bytesBefore(String text, int charIndex) {
         return text.substring(0, charIndex).getBytes(UTF_8).length;
     }
 
     /** Every match of {@code regex} in {@code text}, by Java's regex engine, with UTF-8 byte offsets. */
-    private static List<Span> javaSpans(String regex, String text) {
+    static List<Span> javaSpans(String regex, String text) {
         Matcher matcher = Pattern.compile(regex).matcher(text);
         List<Span> spans = new ArrayList<>();
         while (matcher.find()) {

@@ -10,8 +10,10 @@ import java.util.OptionalInt;
 /**
  * The exports of integration-tests/rust/crates-fixture: Debian's {@code regex} and {@code semver} as classes
  * declared without newtypes ({@code class! { impl regex::Regex as Regex { ... } }}), and Rust's {@code usize}
- * and {@code isize} as Java's {@code @Unsigned int} and {@code int}. Each build flavour binds it with its own
- * {@code @WasmModule} sub-interface ({@link CratesFixtureExnref}, {@link CratesFixtureLegacy}).
+ * and {@code isize} as Java's {@code @Unsigned int} and {@code int}; semver's comparators as the enum with data
+ * {@link Bound}, lists and options of the crates' objects, and the counters of regex's lazy iterators. Each build
+ * flavour binds it with its own {@code @WasmModule} sub-interface ({@link CratesFixtureExnref}, {@link
+ * CratesFixtureLegacy}).
  */
 public interface CratesFixture extends WasmBindings {
     /** {@code fn find(text: &str, needle: &str) -> Option<usize>}: a byte offset. */
@@ -78,4 +80,62 @@ public interface CratesFixture extends WasmBindings {
 
     @WasmExport(name = "VersionReq::parse")
     VersionReq parseRequirement(String text) throws InvalidInputException;
+
+    // ---- Enums with data: semver's comparators as Bound
+
+    /** {@code VersionReq::from_bounds(bounds: Vec<Bound>) -> Result<Self, String>}. */
+    @WasmExport(name = "VersionReq::from_bounds")
+    VersionReq requirementOf(List<Bound> bounds) throws InvalidInputException;
+
+    // ---- Objects in lists and options
+
+    /** {@code Version::sort(versions: Vec<Self>) -> Vec<Self>}: takes the versions, returns them sorted. */
+    @WasmExport(name = "Version::sort")
+    List<Version> sortVersions(List<Version> versions);
+
+    /** {@code Version::bump_patches(versions: Vec<&mut Self>)}: borrows each one mutably. */
+    @WasmExport(name = "Version::bump_patches")
+    void bumpPatches(List<Version> versions);
+
+    /** {@code Regex::try_new(pattern: &str) -> Option<Self>}. */
+    @WasmExport(name = "Regex::try_new")
+    Optional<Regex> tryRegex(String pattern);
+
+    /** {@code Regex::union(regexes: Vec<&Self>) -> Result<Self, regex::Error>}: borrows the regexes. */
+    @WasmExport(name = "Regex::union")
+    Regex union(List<Regex> regexes) throws InvalidInputException;
+
+    /** {@code fn pieces(text: &str, separator: Option<&Regex>) -> usize}: borrows the regex. */
+    @WasmExport
+    @Unsigned
+    int pieces(String text, Optional<Regex> separator);
+
+    /** {@code fn pattern_or(regex: Option<Regex>, default: &str) -> String}: takes the regex. */
+    @WasmExport
+    String patternOr(Optional<Regex> regex, String fallback);
+
+    // ---- Objects lent and given to imports and callbacks
+
+    /** {@code fn offer(requirement: &VersionReq, texts: Vec<String>) -> Result<usize, semver::Error>}. */
+    @WasmExport
+    @Unsigned
+    int offer(VersionReq requirement, List<String> texts) throws InvalidInputException;
+
+    /** {@code fn pick_with(versions: Vec<Version>, better: Callback<(&Version, &Version), bool>)}. */
+    @WasmExport
+    Optional<Version> pickWith(List<Version> versions, VersionCallbacks.Chooser better);
+
+    /** {@code fn hand_out(versions: Vec<Version>, sink: Callback<(Version, usize), ()>)}. */
+    @WasmExport
+    void handOut(List<Version> versions, VersionCallbacks.Sink sink);
+
+    // ---- Iterators' counters
+
+    /** The {@code find_iter} and {@code split_iter} iterators alive in Rust. */
+    @WasmExport
+    int liveIterators();
+
+    /** The matches those iterators have found so far. */
+    @WasmExport
+    long matchesFound();
 }

@@ -3,9 +3,11 @@ package dev.wasmbridge.it.crates;
 import dev.wasmbridge.annotations.Unsigned;
 import dev.wasmbridge.annotations.WasmClass;
 import dev.wasmbridge.annotations.WasmExport;
+import dev.wasmbridge.runtime.WasmIterator;
 import dev.wasmbridge.runtime.WasmObject;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** Debian's {@code regex::Regex}, declared in Rust as {@code impl regex::Regex as Regex}. Offsets are in bytes. */
 @WasmClass
@@ -50,4 +52,12 @@ public interface Regex extends WasmObject {
     /** {@code fn into_pattern(self) -> String}: takes the object. */
     @WasmExport
     String intoPattern();
+
+    /** {@code fn find_iter(&self, text: &str) -> Iter<Span>}: each match found when Java asks for it. */
+    @WasmExport
+    WasmIterator<Span> findIter(String text);
+
+    /** {@code fn split_iter(&self, text: &str) -> Iter<String>}: each piece found when Java asks for it. */
+    @WasmExport
+    Stream<String> splitIter(String text);
 }

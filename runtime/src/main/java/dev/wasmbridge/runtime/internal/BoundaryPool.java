@@ -30,6 +30,9 @@ import java.util.function.Supplier;
 public final class BoundaryPool implements Instances {
     private final List<CallBoundary> all;
 
+    /** The fuel budget of every instance, and what each thread's last call used (see {@link FuelAccount}). */
+    private final FuelAccount fuel = new FuelAccount();
+
     /** Guards {@link #free}; {@link #released} is signalled whenever an instance comes back. */
     private final ReentrantLock lock = new ReentrantLock();
 
@@ -219,5 +222,30 @@ public final class BoundaryPool implements Instances {
     @Override
     public void setCallTimeout(Duration timeout) {
         all.forEach(instance -> instance.setCallTimeout(timeout));
+    }
+
+    FuelAccount fuelAccount() {
+        return fuel;
+    }
+
+    /** Sets the fuel of every later call on every instance. */
+    @Override
+    public void setCallFuel(long fuel) {
+        all.get(0).requireMetered();
+        this.fuel.setBudget(fuel);
+    }
+
+    /** What the last call of this thread left, whichever instance ran it. */
+    @Override
+    public long fuelLeft() {
+        all.get(0).requireMetered();
+        return fuel.fuelLeft();
+    }
+
+    /** What the last call of this thread used, whichever instance ran it. */
+    @Override
+    public long lastCallFuelUsed() {
+        all.get(0).requireMetered();
+        return fuel.lastCallFuelUsed();
     }
 }

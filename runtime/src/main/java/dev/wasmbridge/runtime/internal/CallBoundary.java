@@ -10,6 +10,8 @@ import com.dylibso.chicory.wasm.ChicoryException;
 import dev.wasmbridge.runtime.AbortEvent;
 import dev.wasmbridge.runtime.AbortHandler;
 import dev.wasmbridge.runtime.AbortReason;
+import dev.wasmbridge.runtime.FuelExhaustedException;
+import dev.wasmbridge.runtime.ModuleExitException;
 import dev.wasmbridge.runtime.ModuleLoadException;
 import dev.wasmbridge.runtime.ModuleTerminatedException;
 import dev.wasmbridge.runtime.PanicPolicy;
@@ -17,8 +19,10 @@ import dev.wasmbridge.runtime.PoisonedObjectException;
 import dev.wasmbridge.runtime.RustErrorException;
 import dev.wasmbridge.runtime.RustPanicException;
 import dev.wasmbridge.runtime.StaleHandleException;
+import dev.wasmbridge.runtime.Wasi;
 import dev.wasmbridge.runtime.WasmAbortException;
 import dev.wasmbridge.runtime.WasmBridgeException;
+import dev.wasmbridge.runtime.WasmOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,8 +43,12 @@ import java.util.concurrent.locks.ReentrantLock;
  *   <li>an {@code Err(e)} returned by a Rust export becomes a {@link RustErrorException} once the export
  *       has returned; the instance stays live;
  *   <li>anything else that ends a call abnormally (trap, panic under {@code panic=abort}, stack overflow,
- *       timeout, interruption) is an abort: the instance is terminated, the {@link AbortHandler} runs once,
- *       and later calls throw {@link ModuleTerminatedException} until {@link #resetState()};
+ *       timeout, interruption, WASI {@code proc_exit}: a {@link ModuleExitException}) is an abort: the
+ *       instance is terminated, the {@link AbortHandler} runs once, and later calls throw {@link
+ *       ModuleTerminatedException} until {@link #resetState()};
+ *   <li>a module that imports WASI preview 1 gets the runtime's ({@link WasiHost}), made from the {@link
+ *       WasmOptions} of {@link #create} for each instance and each reset; the output lines it has not ended
+ *       are delivered when the outermost call ends;
  *   <li>a Java exception thrown by an import unwinds the Rust frames (their destructors run) and reaches
  *       the Java caller unchanged, or aborts the instance when the module cannot unwind;
  *   <li>one caller at a time runs inside the instance (a re-entrant lock, so Rust → Java import → Rust on
@@ -95,6 +103,8 @@ public final class CallBoundary implements Instances {
     private final List<ExportBinding> exports;
     private final List<HostFunction> hostFunctions;
     private final boolean importsCanUnwind;
+    /** The WASI options every instance is made with, or null when the module imports no WASI function. */
+    private final Wasi wasi;
 
     private final Slices slices = new Slices(this);
     private final CallbackTable callbacks = new CallbackTable();
@@ -121,7 +131,23 @@ public final class CallBoundary implements Instances {
     /** The pool this instance belongs to, or null. */
     private BoundaryPool pool;
 
-    private CallBoundary(CheckedModule source, List<ExportBinding> exports, List<ImportBinding> imports) {
+    /** Whether the module counts fuel ({@code @WasmModule(fuel = true)}); see {@link #setCallFuel}. */
+    private final boolean metered;
+
+    /** The fuel budget and what the last calls used: this instance's own, or its pool's. */
+    private FuelAccount fuel = new FuelAccount();
+
+    /** What the fuel counter started the current outermost call with; 0 when no call is counted. */
+    private long callFuel;
+
+    /** The fuel counter when the current call aborted (the abort handler may replace the instance). */
+    private long abortFuel;
+
+    /** Whether {@link #abortFuel} holds the counter of the current call. */
+    private boolean abortFuelTaken;
+
+    private CallBoundary(
+            CheckedModule source, List<ExportBinding> exports, List<ImportBinding> imports, WasmOptions options) {
         this.source = source;
         this.exports = List.copyOf(exports);
         this.hostFunctions = new ArrayList<>();
@@ -130,9 +156,11 @@ public final class CallBoundary implements Instances {
         }
         hostFunctions.addAll(supportFunctions());
         this.importsCanUnwind = SupportImports.importsImportFailed(source.module());
+        this.metered = source.fuel();
         LiveInstance.checkExports(source, this.exports); // once: resetState() reuses the same module
         LiveInstance.checkImports(source, imports);
-        this.live = LiveInstance.start(source, this.exports, hostFunctions);
+        this.wasi = WasiHost.imported(source.module()) ? options.wasi() : null;
+        this.live = LiveInstance.start(source, this.exports, hostFunctions, wasi);
     }
 
     /**
@@ -145,8 +173,26 @@ public final class CallBoundary implements Instances {
      * @throws ModuleLoadException if the module cannot be loaded or no longer matches the bindings
      */
     public static CallBoundary create(CheckedModule source, List<ExportBinding> exports, List<ImportBinding> imports) {
+        return create(source, exports, imports, WasmOptions.defaults());
+    }
+
+    /**
+     * Instantiates {@code source} with {@code options} and binds it; every {@link #resetState()} makes the new
+     * instance with the same options.
+     *
+     * @param source the module
+     * @param exports the exports the bindings call, in the order of the indices passed to {@link #call}
+     * @param imports the Java implementations of every function the module imports (WASI's aside, which the
+     *     runtime provides)
+     * @param options how to make each instance; the WASI options apply when the module imports WASI
+     * @return the boundary of the new instance
+     * @throws ModuleLoadException if the module cannot be loaded or no longer matches the bindings
+     */
+    public static CallBoundary create(
+            CheckedModule source, List<ExportBinding> exports, List<ImportBinding> imports, WasmOptions options) {
         Objects.requireNonNull(source, "source");
-        return new CallBoundary(source, exports, imports);
+        Objects.requireNonNull(options, "options: pass WasmOptions.defaults() or options made from it");
+        return new CallBoundary(source, exports, imports, options);
     }
 
     // ---- Entering and leaving ---------------------------------------------------------------------------
@@ -186,6 +232,9 @@ public final class CallBoundary implements Instances {
                 throw e;
             }
         }
+        if (depth == 1 && metered) {
+            startFuel(); // after the drops: what the garbage collector left to drop is not this call's fuel
+        }
         return this;
     }
 
@@ -203,6 +252,13 @@ public final class CallBoundary implements Instances {
             slices.exit(remaining);
         } finally {
             try {
+                if (remaining == 0 && callFuel != 0) {
+                    fuel.record(callFuel, abortFuelTaken ? abortFuel : live.fuel());
+                    callFuel = 0;
+                }
+                if (remaining == 0) {
+                    live.flushOutput(); // a WASI line left without its '\n' is delivered when the call ends
+                }
                 if (remaining == 0 && resetPending) {
                     resetAfterUnwind();
                 }
@@ -235,6 +291,7 @@ public final class CallBoundary implements Instances {
 
     void joinPool(BoundaryPool pool) {
         this.pool = pool;
+        this.fuel = pool.fuelAccount();
     }
 
     /** Whether this instance is one of {@code pool}'s. */
@@ -288,6 +345,9 @@ public final class CallBoundary implements Instances {
                 continue;
             }
             try {
+                if (metered) {
+                    startFuel(); // each drop has the budget of a call
+                }
                 invoke(exports.get(drop.dropExport()).name(), live.export(drop.dropExport()), drop.pointer());
             } catch (Exception e) {
                 // see above: nothing the caller could act on; an abort has already been reported to the handler
@@ -452,6 +512,9 @@ public final class CallBoundary implements Instances {
     /** After the Wasm call returned: throws what Rust reported during it. */
     private void completed(String exportName) {
         report.stopDeadline();
+        if (metered && live.fuel() < 0) {
+            throw abort(exportName, null, false); // it returned, but ran past its fuel since the last check
+        }
         if (report.unwound()) {
             afterUnwind(exportName);
         }
@@ -486,10 +549,25 @@ public final class CallBoundary implements Instances {
         abort(exportName, failure, false);
     }
 
+    /** @param failure what the call threw, or null for a call that returned with its fuel used up */
     private WasmAbortException abort(String exportName, Throwable failure, boolean timedOut) {
         Throwable cause = failure instanceof ImportThrew ? failure.getCause() : failure;
-        WasmAbortException abort =
-                new WasmAbortException(exportName, reason(failure, timedOut), report.panicMessage, cause);
+        Integer exitCode = failure == null || failure instanceof ImportThrew ? null : WasiHost.exitCode(failure);
+        AbortReason reason = failure == null
+                ? AbortReason.FUEL_EXHAUSTED
+                : exitCode != null ? AbortReason.EXIT : reason(failure, timedOut);
+        if (metered && !abortFuelTaken) {
+            abortFuel = live.fuel(); // before the abort handler can reset the instance
+            abortFuelTaken = true;
+        }
+        WasmAbortException abort;
+        if (reason == AbortReason.FUEL_EXHAUSTED) {
+            abort = new FuelExhaustedException(exportName, callFuel, callFuel - abortFuel, report.panicMessage, cause);
+        } else if (exitCode != null) {
+            abort = new ModuleExitException(exportName, exitCode, cause);
+        } else {
+            abort = new WasmAbortException(exportName, reason, report.panicMessage, cause);
+        }
         terminate(abort);
         AbortHandler handler = onAbort;
         if (handler != null) {
@@ -528,6 +606,9 @@ public final class CallBoundary implements Instances {
             return AbortReason.UNCAUGHT_WASM_EXCEPTION;
         }
         if (failure instanceof TrapException || failure instanceof ChicoryException) {
+            if (metered && live.fuel() < 0) {
+                return AbortReason.FUEL_EXHAUSTED; // the counter's check trapped, or the fuel ran out before the trap
+            }
             return report.panicMessage != null ? AbortReason.PANIC : AbortReason.TRAP;
         }
         return AbortReason.ENGINE_FAILURE;
@@ -539,6 +620,7 @@ public final class CallBoundary implements Instances {
         }
         resetPending = false; // an abort is not a caught panic: only resetState() or the abort handler resets
         slices.forget(); // nothing can be freed in a dead instance
+        live.close(); // its WASI output so far is delivered, the files it opened closed
     }
 
     // ---- The instance's life ------------------------------------------------------------------------------
@@ -551,7 +633,10 @@ public final class CallBoundary implements Instances {
     public void resetState() {
         lock.lock();
         try {
-            live = LiveInstance.start(source, exports, hostFunctions);
+            live.flushOutput(); // the old instance's last WASI output comes before the new one's
+            LiveInstance old = live;
+            live = LiveInstance.start(source, exports, hostFunctions, wasi);
+            old.close(); // the files it opened through WASI
             generation++;
             terminatedBy = null;
             resetPending = false;
@@ -637,6 +722,41 @@ public final class CallBoundary implements Instances {
             throw new IllegalArgumentException("call timeout must be positive, got " + timeout);
         }
         this.callTimeout = timeout;
+    }
+
+    /** Sets the fuel of every later call; see {@link dev.wasmbridge.runtime.WasmBindings#setCallFuel}. */
+    @Override
+    public void setCallFuel(long fuel) {
+        requireMetered();
+        this.fuel.setBudget(fuel);
+    }
+
+    @Override
+    public long fuelLeft() {
+        requireMetered();
+        return fuel.fuelLeft();
+    }
+
+    @Override
+    public long lastCallFuelUsed() {
+        requireMetered();
+        return fuel.lastCallFuelUsed();
+    }
+
+    /** Starts counting a call (or a drop): the counter gets the budget. */
+    private void startFuel() {
+        callFuel = fuel.start();
+        abortFuelTaken = false;
+        live.setFuel(callFuel);
+    }
+
+    /** Throws the exception that says how to count fuel, when the module does not. */
+    void requireMetered() {
+        if (!metered) {
+            throw new IllegalStateException("Wasm module '" + source.name() + "' does not count fuel: its bindings"
+                    + " were generated without it. Add fuel = true to the @WasmModule annotation of the interface"
+                    + " (the module is then instrumented to count the instructions of every call), and recompile.");
+        }
     }
 
     /** {@return the size of the instance's linear memory in bytes} It only ever grows. */

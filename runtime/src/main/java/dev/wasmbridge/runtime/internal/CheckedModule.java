@@ -9,6 +9,7 @@ import dev.wasmbridge.runtime.Engine;
 import dev.wasmbridge.runtime.ModuleLoadException;
 import dev.wasmbridge.runtime.ModuleSource;
 import dev.wasmbridge.runtime.WasmBindings;
+import dev.wasmbridge.wasmeh.FuelMeter;
 import dev.wasmbridge.wasmeh.FunctionSplitter;
 import dev.wasmbridge.wasmeh.LegacyEh;
 import dev.wasmbridge.wasmeh.MalformedWasmException;
@@ -55,6 +56,8 @@ public final class CheckedModule {
     private String skeleton;
     /** The build-time machine's methods over HotSpot's JIT limit, described for a warning. */
     private List<String> hugeMethods = List.of();
+    /** Whether the module runs instrumented for fuel ({@code @WasmModule(fuel = true)}, {@link FuelMeter}). */
+    private boolean fuel;
 
     private volatile WasmModule parsed;
     private volatile Function<Instance, Machine> machines;
@@ -81,6 +84,7 @@ public final class CheckedModule {
         copy.compiledDigest = compiledDigest;
         copy.skeleton = skeleton;
         copy.hugeMethods = hugeMethods;
+        copy.fuel = fuel;
         return copy;
     }
 
@@ -136,7 +140,25 @@ public final class CheckedModule {
         copy.checkedBy = checkedBy;
         copy.checkedSha256 = checkedSha256;
         copy.checkedDeclarations = checkedDeclarations;
+        copy.fuel = fuel;
         return copy;
+    }
+
+    /**
+     * The same module, instrumented for fuel ({@code @WasmModule(fuel = true)}): the form it runs in counts
+     * the instructions of every call in the global {@value FuelMeter#FUEL_EXPORT} ({@link FuelMeter}). The
+     * build-time translation and bytecode of such bindings are of the instrumented module; a module given at
+     * run time ({@link #checkedLike}) is instrumented when it loads.
+     */
+    public CheckedModule withFuel() {
+        CheckedModule copy = copy();
+        copy.fuel = true;
+        return copy;
+    }
+
+    /** Whether the module runs instrumented for fuel. */
+    boolean fuel() {
+        return fuel;
     }
 
     /**
@@ -372,12 +394,14 @@ public final class CheckedModule {
 
     /**
      * The module in the form Chicory runs, as the processor makes it: its exnref translation if it uses the
-     * legacy instructions, and every function too big for HotSpot's JIT split ({@link FunctionSplitter},
+     * legacy instructions, instrumented for fuel if the bindings ask for it, and every function too big for
+     * HotSpot's JIT split ({@link FunctionSplitter},
      * deterministic, so a module the processor compiled comes out byte for byte as it did there).
      */
     private byte[] translate(byte[] wasm) {
         try {
-            return FunctionSplitter.split(LegacyEh.translate(wasm));
+            byte[] exnref = LegacyEh.translate(wasm);
+            return FunctionSplitter.split(fuel ? FuelMeter.instrument(exnref) : exnref);
         } catch (MalformedWasmException e) {
             throw new ModuleLoadException("Wasm module '" + name + "' is not a valid module: " + e.getMessage(), e);
         }

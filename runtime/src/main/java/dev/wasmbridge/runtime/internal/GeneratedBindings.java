@@ -52,4 +52,19 @@ public abstract class GeneratedBindings implements WasmBindings {
     public void setCallTimeout(Duration timeout) {
         instances.setCallTimeout(timeout);
     }
+
+    @Override
+    public void setCallFuel(long fuel) {
+        instances.setCallFuel(fuel);
+    }
+
+    @Override
+    public long fuelLeft() {
+        return instances.fuelLeft();
+    }
+
+    @Override
+    public long lastCallFuelUsed() {
+        return instances.lastCallFuelUsed();
+    }
 }

@@ -1,7 +1,9 @@
 package dev.wasmbridge.runtime.internal;
 
 import com.dylibso.chicory.runtime.ExportFunction;
+import com.dylibso.chicory.runtime.GlobalInstance;
 import com.dylibso.chicory.runtime.HostFunction;
+import com.dylibso.chicory.runtime.ImportFunction;
 import com.dylibso.chicory.runtime.ImportValues;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Memory;
@@ -12,10 +14,13 @@ import com.dylibso.chicory.wasm.types.ExportSection;
 import com.dylibso.chicory.wasm.types.ExternalType;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import dev.wasmbridge.runtime.ModuleLoadException;
+import dev.wasmbridge.runtime.Wasi;
 import dev.wasmbridge.runtime.WasmBridgeException;
+import dev.wasmbridge.wasmeh.FuelMeter;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -29,6 +34,8 @@ final class LiveInstance {
     private final ExportFunction free;
     private final Memory memory;
     private final Instance instance;
+    /** The fuel counter of a module instrumented for fuel ({@link CheckedModule#fuel()}), else null. */
+    private final GlobalInstance fuel;
     /** Whether generated code may call the build-time machine's methods directly on this instance. */
     private final boolean direct;
 
@@ -45,9 +52,19 @@ final class LiveInstance {
     /** Whether this instance could not spare the block (its allocator returned 0): lend the ordinary way. */
     private boolean lendingAreaRefused;
 
-    private LiveInstance(String moduleName, Instance instance, List<ExportBinding> bindings, boolean direct) {
+    /** The instance's WASI host, or null when the module imports no WASI function. */
+    private final WasiHost wasi;
+
+    private LiveInstance(
+            String moduleName,
+            Instance instance,
+            List<ExportBinding> bindings,
+            boolean direct,
+            boolean fuel,
+            WasiHost wasi) {
         this.moduleName = moduleName;
         this.instance = instance;
+        this.wasi = wasi;
         this.direct = direct && SAFE_POINT != null;
         this.exports = new ExportFunction[bindings.size()];
         for (int i = 0; i < exports.length; i++) {
@@ -57,13 +74,37 @@ final class LiveInstance {
         this.malloc = hasAllocator ? instance.export(Abi.MALLOC) : null;
         this.free = hasAllocator ? instance.export(Abi.FREE) : null;
         this.memory = instance.module().memorySection().isPresent() ? instance.memory() : null;
+        this.fuel = fuel ? fuelCounter(moduleName, instance) : null;
     }
 
-    /** Instantiates {@code source}; its exports were checked once by {@link #checkExports}. */
-    static LiveInstance start(CheckedModule source, List<ExportBinding> exports, List<HostFunction> hostFunctions) {
+    private static GlobalInstance fuelCounter(String moduleName, Instance instance) {
+        try {
+            return instance.exports().global(FuelMeter.FUEL_EXPORT);
+        } catch (ChicoryException | IllegalArgumentException e) {
+            throw new ModuleLoadException(
+                    "Wasm module '" + moduleName + "' runs with fuel, but has no global export '"
+                            + FuelMeter.FUEL_EXPORT + "': it was not instrumented for fuel. Rebuild the bindings.",
+                    e);
+        }
+    }
+
+    /**
+     * Instantiates {@code source}; its exports were checked once by {@link #checkExports}. A module that
+     * imports WASI gets a fresh {@link WasiHost} made from {@code wasi}; a module that exports the WASI
+     * reactor's {@value #INITIALIZE} has it called once, before anything else.
+     *
+     * @param wasi the WASI options, or null when the module imports no WASI function
+     */
+    static LiveInstance start(
+            CheckedModule source, List<ExportBinding> exports, List<HostFunction> hostFunctions, Wasi wasi) {
         WasmModule module = source.module();
+        WasiHost wasiHost = wasi == null ? null : WasiHost.start(wasi);
+        List<ImportFunction> functions = new ArrayList<>(hostFunctions);
+        if (wasiHost != null) {
+            functions.addAll(wasiHost.functions());
+        }
         ImportValues importValues =
-                ImportValues.builder().withFunctions(List.copyOf(hostFunctions)).build();
+                ImportValues.builder().withFunctions(functions).build();
         Instance instance;
         try {
             instance = Instance.builder(module)
@@ -71,10 +112,57 @@ final class LiveInstance {
                     .withMachineFactory(source.machineFactory())
                     .build();
         } catch (ChicoryException e) {
+            closeQuietly(wasiHost);
             throw new ModuleLoadException(
                     "Could not instantiate Wasm module '" + source.name() + "': " + e.getMessage(), e);
         }
-        return new LiveInstance(source.name(), instance, exports, source.directCalls());
+        LiveInstance live =
+                new LiveInstance(source.name(), instance, exports, source.directCalls(), source.fuel(), wasiHost);
+        live.initialize();
+        return live;
+    }
+
+    /** The WASI reactor's initialization export (static constructors, the C library's state). */
+    static final String INITIALIZE = "_initialize";
+
+    /** Calls {@value #INITIALIZE} when the module exports it as {@code () -> ()}. */
+    private void initialize() {
+        FunctionType type = exportedFunctionType(instance.module(), INITIALIZE);
+        if (type == null || !type.params().isEmpty() || !type.returns().isEmpty()) {
+            return;
+        }
+        try {
+            instance.export(INITIALIZE).apply();
+        } catch (RuntimeException | StackOverflowError e) {
+            close();
+            Integer exit = WasiHost.exitCode(e);
+            throw new ModuleLoadException(
+                    "Could not instantiate Wasm module '" + moduleName + "': its " + INITIALIZE + " export (the WASI"
+                            + " reactor's initialization) "
+                            + (exit != null ? "exited with code " + exit : "failed: " + e)
+                            + ". Check what the module's static initializers do.",
+                    e);
+        } finally {
+            flushOutput();
+        }
+    }
+
+    private static void closeQuietly(WasiHost host) {
+        if (host != null) {
+            host.close();
+        }
+    }
+
+    /** Delivers the WASI output lines not ended yet; nothing when the module imports no WASI. */
+    void flushOutput() {
+        if (wasi != null) {
+            wasi.flushOutput();
+        }
+    }
+
+    /** Ends this instance's WASI state: delivers what is left of its output and closes its files. */
+    void close() {
+        closeQuietly(wasi);
     }
 
     private static MethodHandle safePointHandle() {
@@ -151,6 +239,19 @@ final class LiveInstance {
             if (imported.module().equals(CallBoundary.SUPPORT_MODULE)) {
                 continue;
             }
+            if (imported.module().equals(WasiHost.MODULE)) {
+                FunctionType provided = WasiHost.functionType(imported.name());
+                if (provided == null || !provided.equals(needed)) {
+                    throw new ModuleLoadException("Wasm module '" + source.name() + "' imports WASI function '"
+                            + imported.module() + "." + imported.name() + "' " + EngineTypes.describe(needed)
+                            + ", but the runtime's WASI preview 1 "
+                            + (provided == null
+                                    ? "has no such function"
+                                    : "has it with signature " + EngineTypes.describe(provided))
+                            + ". Build the module for wasm32-wasip1 (WASI preview 1), not a later WASI.");
+                }
+                continue;
+            }
             ImportBinding provided = imports.stream()
                     .filter(b ->
                             b.module().equals(imported.module()) && b.name().equals(imported.name()))
@@ -203,6 +304,16 @@ final class LiveInstance {
             typeIndex = module.functionSection().getFunctionType(functionIndex - imported);
         }
         return module.typeSection().getType(typeIndex);
+    }
+
+    /** Sets the fuel counter (a module instrumented for fuel only). */
+    void setFuel(long value) {
+        fuel.setValue(value);
+    }
+
+    /** {@return the fuel counter} Negative once a call ran out of fuel. A module instrumented for fuel only. */
+    long fuel() {
+        return fuel.getValue();
     }
 
     /** Export {@code index} of the bindings' export list. */

@@ -58,27 +58,29 @@ final class BoundaryFixture {
 
     /** A new instance of the module whose imports record into this fixture. */
     CallBoundary create() {
-        return CallBoundary.create(
-                SOURCE,
-                EXPORTS,
-                List.of(
-                        new ImportBinding("test", "allocated", WasmSignature.of(I32, I32, I32), (boundary, args) -> {
-                            allocated.add(new Block((int) args[0], (int) args[1], (int) args[2]));
-                            return null;
-                        }),
-                        new ImportBinding("test", "freed", WasmSignature.of(I32, I32, I32), (boundary, args) -> {
-                            freed.add(new Block((int) args[0], (int) args[1], (int) args[2]));
-                            return null;
-                        }),
-                        new ImportBinding("test", "dropped", WasmSignature.of(I32), (boundary, args) -> {
-                            dropped.add(new Drop((int) args[0], boundary));
-                            return null;
-                        }),
-                        new ImportBinding(
-                                "test",
-                                "transform",
-                                WasmSignature.of(I64).returning(I64),
-                                (boundary, args) -> transform.handle(boundary, args))));
+        return CallBoundary.create(SOURCE, EXPORTS, imports());
+    }
+
+    /** The module's imports, recording into this fixture. */
+    List<ImportBinding> imports() {
+        return List.of(
+                new ImportBinding("test", "allocated", WasmSignature.of(I32, I32, I32), (boundary, args) -> {
+                    allocated.add(new Block((int) args[0], (int) args[1], (int) args[2]));
+                    return null;
+                }),
+                new ImportBinding("test", "freed", WasmSignature.of(I32, I32, I32), (boundary, args) -> {
+                    freed.add(new Block((int) args[0], (int) args[1], (int) args[2]));
+                    return null;
+                }),
+                new ImportBinding("test", "dropped", WasmSignature.of(I32), (boundary, args) -> {
+                    dropped.add(new Drop((int) args[0], boundary));
+                    return null;
+                }),
+                new ImportBinding(
+                        "test",
+                        "transform",
+                        WasmSignature.of(I64).returning(I64),
+                        (boundary, args) -> transform.handle(boundary, args)));
     }
 
     /** The handles dropped so far. */

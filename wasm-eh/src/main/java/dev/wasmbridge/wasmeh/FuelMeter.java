@@ -1,0 +1,348 @@
+package dev.wasmbridge.wasmeh;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Instruments a module for deterministic fuel metering: a counter, charged with the number of
+ * instructions of each straight-line segment of code when the segment starts, and checked at
+ * function entries and loop heads, where the module traps ({@code unreachable}) once the counter is
+ * negative. The same call with the same input so uses the same fuel on every machine and engine.
+ *
+ * <p>The counter is a new mutable {@code i64} global, appended after the module's own globals (so
+ * their indices do not change) and exported as {@value #FUEL_EXPORT}; its initial value is
+ * {@link Long#MAX_VALUE}. The host sets it before a call and reads it afterwards: fuel used is the
+ * difference, and a trap with the counter negative is the exhaustion of the fuel.
+ *
+ * <p>The cost model. A body is cut into segments; a segment starts
+ *
+ * <ul>
+ *   <li>at the function's entry (a <em>check point</em>),
+ *   <li>after {@code loop}: the loop head, which every iteration passes (a check point),
+ *   <li>after {@code if} and after {@code else}: the arms,
+ *   <li>after every {@code end} but the function's last: where branches to a block, catch clauses
+ *       and the false arm of an {@code if} without {@code else} arrive,
+ * </ul>
+ *
+ * <p>and runs up to the start of the next segment. Its cost is its number of instructions, the
+ * {@code loop}, {@code if}, {@code else} or {@code end} that ends it included, counting every
+ * instruction as 1 (no weights: an {@code i32.add} and a {@code call} cost the same).
+ * {@code block} and {@code try_table} do not start a segment: nothing branches to where their
+ * body begins. A segment is charged in full when it starts, before any of its instructions run:
+ * instructions after a branch taken in its middle (a {@code br_if}, a {@code br_table}, a trap, a
+ * call that throws) are charged anyway. At a check point the charge comes first, then the check:
+ * {@code if (counter < 0) unreachable}. Every segment costs at least 1, so a loop or a recursion
+ * (tail calls included) that does not end passes a check point with the counter negative after a
+ * bounded number of steps. Straight-line code between two check points may take the counter below
+ * zero without trapping; the host may check the counter after the call too.
+ *
+ * <p>The instrumented code is
+ *
+ * <pre>
+ * global.get $fuel  i64.const cost  i64.sub  global.set $fuel                    ;; every segment
+ * global.get $fuel  i64.const 0  i64.lt_s  if  unreachable  end                 ;; check points
+ * </pre>
+ *
+ * <p>A module in legacy exception-handling form is translated to the exnref form first
+ * ({@link LegacyEh#translate(byte[])}), so the costs are those of its exnref form; other sections
+ * are copied as they are. Instrument before {@link FunctionSplitter#split(byte[])}: the code the
+ * splitter moves keeps its charges, and the split sees the final size of every function.
+ *
+ * <pre>{@code
+ * byte[] runnable = FunctionSplitter.split(FuelMeter.instrument(wasm));
+ * }</pre>
+ */
+public final class FuelMeter {
+    /** The name the counter global is exported under. */
+    public static final String FUEL_EXPORT = "wasmbridge_fuel";
+
+    private static final int GLOBAL_GET = 0x23;
+    private static final int GLOBAL_SET = 0x24;
+    private static final int I64_CONST = 0x42;
+    private static final int I64_SUB = 0x7D;
+    private static final int I64_LT_S = 0x53;
+    private static final int EMPTY_BLOCK_TYPE = 0x40;
+    private static final int UNREACHABLE = 0x00;
+    private static final int I64 = 0x7E;
+    private static final int MUTABLE = 0x01;
+    private static final int GLOBAL_KIND = 0x03;
+
+    /** Sections that come after the global section, in the order the binary format gives them. */
+    private static final List<Integer> AFTER_GLOBALS = List.of(
+            SectionId.EXPORT, SectionId.START, SectionId.ELEMENT, SectionId.DATA_COUNT, SectionId.CODE, SectionId.DATA);
+
+    private FuelMeter() {}
+
+    /**
+     * Instruments a module (see the class description).
+     *
+     * @param module a WebAssembly binary module, in exnref or legacy exception-handling form
+     * @return the instrumented module, in exnref form
+     * @throws MalformedWasmException if the module is malformed, uses a global index it does not
+     *     define, or already exports {@value #FUEL_EXPORT}
+     */
+    public static byte[] instrument(byte[] module) {
+        WasmModule parsed = LegacyEh.translate(WasmModule.parse(module));
+        return new Instrumentation(parsed).write();
+    }
+
+    /**
+     * Tells whether a module exports {@value #FUEL_EXPORT}, as every module {@link #instrument}
+     * made does.
+     *
+     * @param module a WebAssembly binary module
+     * @return true when the module has an export of that name
+     * @throws MalformedWasmException if the module is malformed
+     */
+    public static boolean isInstrumented(byte[] module) {
+        WasmModule parsed = WasmModule.parse(module);
+        for (Section section : parsed.sections()) {
+            if (section.id() == SectionId.EXPORT && exportOffset(section, FUEL_EXPORT) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Where export {@code name} starts in the module, or -1 when the export section has none. */
+    private static int exportOffset(Section section, String name) {
+        byte[] wanted = name.getBytes(StandardCharsets.UTF_8);
+        ByteReader reader = new ByteReader(section.module(), section.payloadStart(), section.end());
+        int count = reader.readCount("export", 3);
+        for (int i = 0; i < count; i++) {
+            int at = reader.position();
+            int nameStart = reader.readByteVector("export name");
+            boolean same = reader.position() - nameStart == wanted.length
+                    && Arrays.equals(section.module(), nameStart, reader.position(), wanted, 0, wanted.length);
+            reader.readByte("export kind");
+            reader.readU32("export index");
+            if (same) {
+                return at;
+            }
+        }
+        return -1;
+    }
+
+    /** The instrumentation of one module. */
+    private static final class Instrumentation {
+        private final WasmModule module;
+        private final byte[] bytes;
+        private final ModuleIndex index;
+        private final int importedFunctions;
+        private int importedGlobals;
+        private int definedGlobals;
+        /** The index of the counter: after every global the module imports or defines. */
+        private final int fuelGlobal;
+
+        Instrumentation(WasmModule module) {
+            this.module = module;
+            this.bytes = module.bytes();
+            this.index = module.index();
+            this.importedFunctions =
+                    index.functionTypeIndices().size() - index.bodies().size();
+            for (Section section : module.sections()) {
+                if (section.id() == SectionId.IMPORT) {
+                    countImportedGlobals(section);
+                } else if (section.id() == SectionId.GLOBAL) {
+                    definedGlobals =
+                            new ByteReader(bytes, section.payloadStart(), section.end()).readCount("global", 3);
+                } else if (section.id() == SectionId.EXPORT) {
+                    int taken = exportOffset(section, FUEL_EXPORT);
+                    if (taken >= 0) {
+                        throw new MalformedWasmException(
+                                "the module already exports '" + FUEL_EXPORT + "', the name fuel metering"
+                                        + " reserves for its counter (is it instrumented already?)",
+                                taken);
+                    }
+                }
+            }
+            this.fuelGlobal = importedGlobals + definedGlobals;
+        }
+
+        private void countImportedGlobals(Section section) {
+            ByteReader reader = new ByteReader(bytes, section.payloadStart(), section.end());
+            int count = reader.readCount("import", 4);
+            for (int i = 0; i < count; i++) {
+                reader.readByteVector("import module name");
+                reader.readByteVector("import name");
+                int kind = reader.readByte("import kind");
+                switch (kind) {
+                    case 0x00:
+                        reader.readU32("function type index");
+                        break;
+                    case 0x01:
+                        ModuleDecoder.readTableType(reader);
+                        break;
+                    case 0x02:
+                        ModuleDecoder.readLimits(reader);
+                        break;
+                    case 0x03:
+                        ModuleDecoder.readGlobalType(reader);
+                        importedGlobals++;
+                        break;
+                    default: // 0x04, a tag (the decoder has refused any other kind)
+                        reader.readByte("tag attribute");
+                        reader.readU32("tag type index");
+                }
+            }
+        }
+
+        byte[] write() {
+            List<Section> sections = new ArrayList<>(module.sections());
+            boolean globals = false;
+            boolean exports = false;
+            for (int i = 0; i < sections.size(); i++) {
+                Section section = sections.get(i);
+                if (section.id() == SectionId.GLOBAL) {
+                    sections.set(i, globalSection(section));
+                    globals = true;
+                } else if (section.id() == SectionId.EXPORT) {
+                    sections.set(i, exportSection(section));
+                    exports = true;
+                } else if (section.id() == SectionId.CODE) {
+                    sections.set(i, codeSection(section));
+                }
+            }
+            if (!globals) {
+                sections.add(firstOf(sections, AFTER_GLOBALS), globalSection(null));
+            }
+            if (!exports) {
+                sections.add(firstOf(sections, AFTER_GLOBALS.subList(1, AFTER_GLOBALS.size())), exportSection(null));
+            }
+            ByteWriter out = new ByteWriter(bytes.length + bytes.length / 4 + 64);
+            out.writeBytes(bytes, 0, 8);
+            for (Section section : sections) {
+                section.writeTo(out);
+            }
+            return out.toByteArray();
+        }
+
+        /** The position of the first non-custom section with one of {@code ids}, or the end. */
+        private static int firstOf(List<Section> sections, List<Integer> ids) {
+            for (int i = 0; i < sections.size(); i++) {
+                if (!sections.get(i).isCustom() && ids.contains(sections.get(i).id())) {
+                    return i;
+                }
+            }
+            return sections.size();
+        }
+
+        /** The global section with the counter appended: {@code (global (mut i64) (i64.const MAX))}. */
+        private Section globalSection(Section original) {
+            ByteWriter payload = new ByteWriter();
+            payload.writeUnsigned(definedGlobals + 1L);
+            if (original != null) {
+                ByteReader reader = new ByteReader(bytes, original.payloadStart(), original.end());
+                reader.readU32("global count");
+                payload.writeBytes(bytes, reader.position(), original.end());
+            }
+            payload.writeByte(I64).writeByte(MUTABLE);
+            payload.writeByte(I64_CONST).writeSigned(Long.MAX_VALUE).writeByte(Opcodes.END);
+            return Section.of(SectionId.GLOBAL, payload.toByteArray());
+        }
+
+        /** The export section with the counter's export appended. */
+        private Section exportSection(Section original) {
+            ByteWriter payload = new ByteWriter();
+            long count = 0;
+            int entriesStart = -1;
+            if (original != null) {
+                ByteReader reader = new ByteReader(bytes, original.payloadStart(), original.end());
+                count = reader.readU32("export count");
+                entriesStart = reader.position();
+            }
+            payload.writeUnsigned(count + 1);
+            if (original != null) {
+                payload.writeBytes(bytes, entriesStart, original.end());
+            }
+            byte[] name = FUEL_EXPORT.getBytes(StandardCharsets.UTF_8);
+            payload.writeUnsigned(name.length).writeBytes(name);
+            payload.writeByte(GLOBAL_KIND).writeUnsigned(fuelGlobal);
+            return Section.of(SectionId.EXPORT, payload.toByteArray());
+        }
+
+        private Section codeSection(Section original) {
+            ByteWriter payload = new ByteWriter(original.payloadSize() + original.payloadSize() / 2);
+            payload.writeBytes(bytes, original.payloadStart(), index.codeCountEnd());
+            for (FunctionBody body : index.bodies()) {
+                byte[] code = instrumentBody(body);
+                long entrySize = body.codeStart() - (long) body.localsStart() + code.length;
+                payload.writeUnsigned(entrySize);
+                payload.writeBytes(bytes, body.localsStart(), body.codeStart());
+                payload.writeBytes(code);
+            }
+            return Section.of(SectionId.CODE, payload.toByteArray());
+        }
+
+        /** The instructions of {@code body} (final end included) with the charges and checks. */
+        private byte[] instrumentBody(FunctionBody body) {
+            String function = "function " + (importedFunctions + body.definedIndex());
+            InstructionDecoder decoder = new InstructionDecoder(new ByteReader(bytes, body.codeStart(), body.end()));
+            List<Instruction> instructions = new ArrayList<>();
+            while (!decoder.atEnd()) {
+                Instruction instruction = decoder.next();
+                int opcode = instruction.opcode();
+                if (Opcodes.isLegacyOnly(opcode)) {
+                    throw new MalformedWasmException(
+                            "legacy exception-handling instruction in " + function + " after translation",
+                            instruction.start());
+                }
+                if (opcode == GLOBAL_GET || opcode == GLOBAL_SET) {
+                    long global = new ByteReader(bytes, instruction.start() + 1, instruction.end()).readU32("global");
+                    if (global >= fuelGlobal) {
+                        // the counter takes this index: a module that used it was invalid, and must stay so
+                        throw new MalformedWasmException(
+                                "unknown global " + global + " in " + function, instruction.start());
+                    }
+                }
+                instructions.add(instruction);
+            }
+            int n = instructions.size();
+            ByteWriter out = new ByteWriter(body.end() - body.codeStart() + n * 4 + 32);
+            int segmentStart = 0;
+            boolean check = true; // the function's entry
+            for (int i = 0; i < n; i++) {
+                if (i == segmentStart) {
+                    int segmentEnd = segmentEnd(instructions, i);
+                    charge(out, segmentEnd - i + 1, check);
+                    segmentStart = segmentEnd + 1;
+                    int opcode = instructions.get(segmentEnd).opcode();
+                    check = opcode == Opcodes.LOOP;
+                }
+                Instruction instruction = instructions.get(i);
+                out.writeBytes(bytes, instruction.start(), instruction.end());
+            }
+            return out.toByteArray();
+        }
+
+        /** The index of the last instruction of the segment that starts at {@code start}. */
+        private static int segmentEnd(List<Instruction> instructions, int start) {
+            int last = instructions.size() - 1;
+            for (int i = start; i < last; i++) {
+                int opcode = instructions.get(i).opcode();
+                if (opcode == Opcodes.LOOP || opcode == Opcodes.IF || opcode == Opcodes.ELSE || opcode == Opcodes.END) {
+                    return i;
+                }
+            }
+            return last;
+        }
+
+        /** Writes the charge of a segment of {@code cost} instructions, and the check at a check point. */
+        private void charge(ByteWriter out, long cost, boolean check) {
+            out.writeByte(GLOBAL_GET).writeUnsigned(fuelGlobal);
+            out.writeByte(I64_CONST).writeSigned(cost);
+            out.writeByte(I64_SUB);
+            out.writeByte(GLOBAL_SET).writeUnsigned(fuelGlobal);
+            if (check) {
+                out.writeByte(GLOBAL_GET).writeUnsigned(fuelGlobal);
+                out.writeByte(I64_CONST).writeSigned(0);
+                out.writeByte(I64_LT_S);
+                out.writeByte(Opcodes.IF).writeByte(EMPTY_BLOCK_TYPE);
+                out.writeByte(UNREACHABLE);
+                out.writeByte(Opcodes.END);
+            }
+        }
+    }
+}
