@@ -124,11 +124,11 @@
 //! and it is specified in `docs/ABI.md`.
 //!
 //! Inside the crate, modules depend on each other in one direction only, from the bottom up:
-//! `wasi` (what `wasm32-wasip1` needs), `text` (compile-time names and signature lines) and `alloc` (the host's allocator); `value` (the value
-//! encoding) and `slice` (bytes in linear memory); `host` (the support imports); `abi` (how each type
-//! crosses); `class` (handles and views); `objects` (objects in `Vec` and `Option`, passed to imports);
-//! `panic` (the boundary every export runs in); `callback`; `iter` (iterators); the macros; and `data_enum`,
-//! the macro for enums with data.
+//! `wasi` (what `wasm32-wasip1` needs besides std); `text` (compile-time names and signature lines) and
+//! `alloc` (the host's allocator); `value` (the value encoding) and `slice` (bytes in linear memory); `host`
+//! (the support imports); `abi` (how each type crosses); `class` (handles and views); `objects` (objects in
+//! `Vec` and `Option`, passed to imports); `panic` (the boundary every export runs in); `callback`; `iter`
+//! (iterators); the macros; and `data_enum`, the macro for enums with data.
 
 //! # Targets
 //!
