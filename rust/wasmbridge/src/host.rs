@@ -21,6 +21,8 @@ mod imports {
         fn host_error(type_name: i64, message: i64);
         #[link_name = "poisoned"]
         fn host_poisoned(handle: i32);
+        #[link_name = "out_of_memory"]
+        fn host_out_of_memory(size: usize);
     }
 
     #[link(wasm_import_module = "wasmbridge")]
@@ -56,6 +58,11 @@ mod imports {
     pub fn poisoned(handle: i32) {
         // SAFETY: a plain signal to the host.
         unsafe { host_poisoned(handle) }
+    }
+
+    pub fn out_of_memory(size: usize) {
+        // SAFETY: a plain signal to the host; it allocates nothing in the module.
+        unsafe { host_out_of_memory(size) }
     }
 
     pub fn callback(id: i32, args: &[u8]) -> i64 {
@@ -103,6 +110,10 @@ mod imports {
         record(format!("poisoned: {handle:#x}"));
     }
 
+    pub fn out_of_memory(size: usize) {
+        record(format!("out_of_memory: {size}"));
+    }
+
     /// Records the call and returns the empty slice (the result of a `()` callback).
     pub fn callback(id: i32, args: &[u8]) -> i64 {
         record(format!("callback {id}: {args:?}"));
@@ -119,6 +130,8 @@ pub(crate) use imports::error;
 pub(crate) use imports::import_failed;
 /// `wasmbridge.java_exception_unwound()`: the call unwound because of a Java exception.
 pub(crate) use imports::java_exception_unwound;
+/// `wasmbridge.out_of_memory(size)`: an allocation of `size` bytes failed; the instance aborts next.
+pub(crate) use imports::out_of_memory;
 /// `wasmbridge.panic(message)`: a panic ended the call (or is about to abort the instance).
 pub(crate) use imports::panic;
 /// `wasmbridge.poisoned(handle)`: the call that is unwinding held this object; it is poisoned.

@@ -141,6 +141,10 @@
 // For the `__cpp_exception` tag of the `wasi` module: `global_asm!` on wasm is behind this unstable feature,
 // which the -Zbuild-std builds (RUSTC_BOOTSTRAP=1) allow. Native builds, clippy and rustdoc do not see it.
 #![cfg_attr(all(target_os = "wasi", panic = "unwind"), feature(asm_experimental_arch))]
+// The hook that reports a failed allocation to the host (see `panic`): where the compiler accepts it
+// (build.rs asks), which every Wasm build with `-Zbuild-std` does; a plain stable build compiles without
+// it.
+#![cfg_attr(wasmbridge_alloc_error_hook, feature(alloc_error_hook))]
 
 mod abi;
 mod alloc;

@@ -13,6 +13,12 @@
 //!
 //! A Java exception thrown by an import unwinds Rust as a panic of its own payload type
 //! ([`JavaException`]): destructors run, and the host gets its original exception back.
+//!
+//! A failed allocation is not a panic: Rust aborts (under every panic strategy). Where the compiler allows
+//! an allocation-error hook (the cfg `wasmbridge_alloc_error_hook`, set by build.rs), the support crate
+//! installs one with the panic hook, which reports the size of the allocation to the host
+//! (`wasmbridge.out_of_memory`) just before the abort traps, so the host can tell a module that ran out of
+//! memory (its limit, docs/GUIDE.md "Running untrusted modules") from any other trap.
 
 use crate::abi::{IntoHost, Wire, Zero};
 use crate::{class, host, wasi};
@@ -45,7 +51,19 @@ const NOT_A_STRING: &str = "Box<dyn Any>";
 
 fn install_hook() {
     static HOOK: Once = Once::new();
-    HOOK.call_once(|| install_over(panic::take_hook()));
+    HOOK.call_once(|| {
+        install_over(panic::take_hook());
+        #[cfg(wasmbridge_alloc_error_hook)]
+        std::alloc::set_alloc_error_hook(out_of_memory);
+    });
+}
+
+/// The allocation-error hook: tells the host the size of the allocation that failed. Rust aborts after it
+/// returns. It allocates nothing: memory is what just ran out.
+// Installed only where the compiler accepts the hook (see the module's documentation); the unit tests call it.
+#[cfg_attr(not(wasmbridge_alloc_error_hook), allow(dead_code))]
+fn out_of_memory(layout: std::alloc::Layout) {
+    host::out_of_memory(layout.size());
 }
 
 /// Installs the support crate's hook, chaining to `previous` unless it is Rust's default hook.
@@ -154,7 +172,7 @@ pub fn after_import() {
 
 #[cfg(test)]
 mod tests {
-    use super::{export_call, is_default_hook};
+    use super::{export_call, is_default_hook, out_of_memory};
     use crate::host;
     use std::panic;
     use std::sync::Mutex;
@@ -203,5 +221,12 @@ mod tests {
         );
         assert_eq!(USER_RUNS.with(|runs| runs.get()), 2, "the user's hook ran both times");
         panic::set_hook(saved);
+    }
+
+    #[test]
+    fn an_allocation_failure_reports_its_size() {
+        host::recorded();
+        out_of_memory(std::alloc::Layout::from_size_align(104_857_600, 8).unwrap());
+        assert_eq!(host::recorded(), ["out_of_memory: 104857600"]);
     }
 }

@@ -31,7 +31,7 @@ import javax.annotation.processing.Generated;
 @Generated("dev.wasmbridge.processor.WasmBridgeProcessor")
 public final class ObjectsBindings extends GeneratedBindings implements Objects {
   private static final CheckedModule MODULE = CheckedModule.classpath(ObjectsBindings.class, "wasm/objects_fixture.exnref.wasm")
-  .checkedAgainst("f878d6162d864f534722c42812f4624bc2827e675b9eecf23b8d23990dd3e8d6", List.of(
+  .checkedAgainst("ee95f2f6cb42f4c9dc73aea092b4952c17553cffe635cfd98fdf33be4d370609", List.of(
     "class Token",
     "fn Token::absorb(self: &mut Token, others: Vec<Token>) -> i64",
     "fn Token::label(self: &Token) -> String",

@@ -33,7 +33,7 @@ import javax.annotation.processing.Generated;
 @Generated("dev.wasmbridge.processor.WasmBridgeProcessor")
 public final class RichBindings extends GeneratedBindings implements Rich {
   private static final CheckedModule MODULE = CheckedModule.classpath(RichBindings.class, "wasm/rich_fixture.exnref.wasm")
-  .checkedAgainst("800c527c0bf491f73a1b6a7ffa1b9aded56aaae8226f27aee2a49cb3659623de", List.of(
+  .checkedAgainst("98874cf7833cfc97a3c68e1ff5273e716c5009c64498d0ff9a97c2f0893548b0", List.of(
     "class Counter",
     "enum Color { Red = 0, Green = 1, Blue = 7 }",
     "enum Paint { Solid(Color), Gradient { stops: Vec<Color>, angle: Option<f32> }, Clear }",

@@ -2,6 +2,7 @@ package dev.wasmbridge.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +11,8 @@ import dev.wasmbridge.runtime.AbortEvent;
 import dev.wasmbridge.runtime.AbortReason;
 import dev.wasmbridge.runtime.ModuleTerminatedException;
 import dev.wasmbridge.runtime.WasmAbortException;
+import dev.wasmbridge.runtime.WasmOptions;
+import dev.wasmbridge.runtime.WasmOutOfMemoryException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,7 +82,10 @@ abstract class BoundaryContract {
 
     @Test
     void wasmOutOfMemoryAborts() {
-        assertAborts(AbortReason.TRAP, rust::exhaustMemory);
+        WasmAbortException abort = assertAborts(AbortReason.OUT_OF_MEMORY, rust::exhaustMemory);
+        WasmOutOfMemoryException oom = assertInstanceOf(WasmOutOfMemoryException.class, abort);
+        assertEquals(Integer.MAX_VALUE - 4096, oom.requestedBytes().orElseThrow(), "isize::MAX - 4096");
+        assertEquals(WasmOptions.defaults().memoryLimit(), oom.memoryLimit());
     }
 
     @Test

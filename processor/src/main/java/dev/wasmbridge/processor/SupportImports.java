@@ -16,6 +16,7 @@ final class SupportImports {
             "java_exception_unwound", "() -> ()",
             "error", "(i64, i64) -> ()",
             "poisoned", "(i32) -> ()",
+            "out_of_memory", "(i32) -> ()",
             "callback", "(i32, i64) -> i64");
 
     private SupportImports() {}

@@ -24,6 +24,12 @@ public enum AbortReason {
     IMPORT_EXCEPTION,
     /** A Wasm exception escaped the module (code not built with the wasmbridge support crate). */
     UNCAUGHT_WASM_EXCEPTION,
+    /**
+     * The module ran out of memory: its linear memory could not grow past its limit (or the JVM's heap ran out
+     * during the call), an allocation failed and Rust aborted. The exception is a {@link
+     * WasmOutOfMemoryException}.
+     */
+    OUT_OF_MEMORY,
     /** The engine failed in another way, or the JVM threw an error inside the call. */
     ENGINE_FAILURE,
     /**

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wasmbridge.it.EngineSwitch;
 import dev.wasmbridge.it.PanicFixture;
 import dev.wasmbridge.it.PanicFixtureExnrefBindings;
 import dev.wasmbridge.it.PanicHost;

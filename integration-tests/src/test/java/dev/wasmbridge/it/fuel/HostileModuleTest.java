@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wasmbridge.it.EngineSwitch;
 import dev.wasmbridge.runtime.AbortReason;
 import dev.wasmbridge.runtime.Engine;
 import dev.wasmbridge.runtime.FuelExhaustedException;

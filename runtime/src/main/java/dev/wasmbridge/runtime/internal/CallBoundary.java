@@ -23,6 +23,7 @@ import dev.wasmbridge.runtime.Wasi;
 import dev.wasmbridge.runtime.WasmAbortException;
 import dev.wasmbridge.runtime.WasmBridgeException;
 import dev.wasmbridge.runtime.WasmOptions;
+import dev.wasmbridge.runtime.WasmOutOfMemoryException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,12 +44,15 @@ import java.util.concurrent.locks.ReentrantLock;
  *   <li>an {@code Err(e)} returned by a Rust export becomes a {@link RustErrorException} once the export
  *       has returned; the instance stays live;
  *   <li>anything else that ends a call abnormally (trap, panic under {@code panic=abort}, stack overflow,
- *       timeout, interruption, WASI {@code proc_exit}: a {@link ModuleExitException}) is an abort: the
- *       instance is terminated, the {@link AbortHandler} runs once, and later calls throw {@link
- *       ModuleTerminatedException} until {@link #resetState()};
+ *       timeout, interruption, a failed allocation: a {@link WasmOutOfMemoryException}, WASI {@code
+ *       proc_exit}: a {@link ModuleExitException}) is an abort: the instance is terminated, the {@link
+ *       AbortHandler} runs once, and later calls throw {@link ModuleTerminatedException} until {@link
+ *       #resetState()};
  *   <li>a module that imports WASI preview 1 gets the runtime's ({@link WasiHost}), made from the {@link
  *       WasmOptions} of {@link #create} for each instance and each reset; the output lines it has not ended
  *       are delivered when the outermost call ends;
+ *   <li>each instance's linear memory and tables grow no further than the limits of those {@link
+ *       WasmOptions} ({@link SandboxLimits});
  *   <li>a Java exception thrown by an import unwinds the Rust frames (their destructors run) and reaches
  *       the Java caller unchanged, or aborts the instance when the module cannot unwind;
  *   <li>one caller at a time runs inside the instance (a re-entrant lock, so Rust → Java import → Rust on
@@ -92,6 +96,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * }</pre>
  */
 public final class CallBoundary implements Instances {
+    /**
+     * {@code OutOfMemoryError}, resolved when this class loads: testing a failure with {@code instanceof
+     * OutOfMemoryError} would resolve the class the first time through the application's class loader, in Java
+     * code that needs the heap, which is just what has run out then.
+     */
+    private static final Class<OutOfMemoryError> HEAP_RAN_OUT = OutOfMemoryError.class;
+
     /** The import module of the functions the Rust support crate calls (docs/ABI.md). */
     public static final String SUPPORT_MODULE = "wasmbridge";
 
@@ -103,6 +114,7 @@ public final class CallBoundary implements Instances {
     private final List<ExportBinding> exports;
     private final List<HostFunction> hostFunctions;
     private final boolean importsCanUnwind;
+    private final SandboxLimits limits;
     /** The WASI options every instance is made with, or null when the module imports no WASI function. */
     private final Wasi wasi;
 
@@ -128,6 +140,15 @@ public final class CallBoundary implements Instances {
     /** The number of calls in progress on the thread inside this instance. */
     private int depth;
 
+    /**
+     * An abort of a nested call whose handler runs when the outermost call ends ({@link #exit()}), where the
+     * stack is the caller's again: a nested call may abort because the stack ran out.
+     */
+    private AbortEvent abortToHandle;
+
+    /** The memory's size when {@link #releaseAfterHeapRanOut()} let the instance go, for the abort; else -1. */
+    private long memoryBytesAtRelease = -1;
+
     /** The pool this instance belongs to, or null. */
     private BoundaryPool pool;
 
@@ -149,6 +170,7 @@ public final class CallBoundary implements Instances {
     private CallBoundary(
             CheckedModule source, List<ExportBinding> exports, List<ImportBinding> imports, WasmOptions options) {
         this.source = source;
+        this.limits = SandboxLimits.of(options);
         this.exports = List.copyOf(exports);
         this.hostFunctions = new ArrayList<>();
         for (ImportBinding binding : imports) {
@@ -159,8 +181,9 @@ public final class CallBoundary implements Instances {
         this.metered = source.fuel();
         LiveInstance.checkExports(source, this.exports); // once: resetState() reuses the same module
         LiveInstance.checkImports(source, imports);
+        limits.check(source);
         this.wasi = WasiHost.imported(source.module()) ? options.wasi() : null;
-        this.live = LiveInstance.start(source, this.exports, hostFunctions, wasi);
+        this.live = LiveInstance.start(source, this.exports, hostFunctions, wasi, limits);
     }
 
     /**
@@ -217,6 +240,10 @@ public final class CallBoundary implements Instances {
 
     /** Like {@link #enter()}, for an instance the pool has already taken for the current thread (or no pool). */
     CallBoundary enterTaken() {
+        if (lock.isHeldByCurrentThread()) {
+            // a nested call: room on the stack to end it cleanly, or a StackOverflowError before taking anything
+            StackRoom.require();
+        }
         lock.lock();
         if (++depth == 1 && (resetPending || !pendingDrops.isEmpty())) {
             try {
@@ -247,8 +274,8 @@ public final class CallBoundary implements Instances {
     /** Ends the call started by the matching {@link #enter()}: frees what it lent, lets the next caller in. */
     public void exit() {
         int remaining = --depth;
-        callbacks.exit(remaining);
         try {
+            callbacks.exit(remaining); // inside the try: even a stack overflow here must not keep the lock
             slices.exit(remaining);
         } finally {
             try {
@@ -258,6 +285,11 @@ public final class CallBoundary implements Instances {
                 }
                 if (remaining == 0) {
                     live.flushOutput(); // a WASI line left without its '\n' is delivered when the call ends
+                }
+                if (remaining == 0 && abortToHandle != null) {
+                    AbortEvent event = abortToHandle;
+                    abortToHandle = null;
+                    handle(event);
                 }
                 if (remaining == 0 && resetPending) {
                     resetAfterUnwind();
@@ -312,6 +344,11 @@ public final class CallBoundary implements Instances {
     /** The current instance; replaced by {@link #resetState()}. */
     LiveInstance live() {
         return live;
+    }
+
+    /** How far the instance's memory and tables may grow. */
+    SandboxLimits limits() {
+        return limits;
     }
 
     // ---- Drops of garbage-collected Rust objects ------------------------------------------------------
@@ -450,7 +487,11 @@ public final class CallBoundary implements Instances {
      * @return the exception to throw
      */
     public RuntimeException failed(int index, Throwable failure) {
-        live.safePoint();
+        if (HEAP_RAN_OUT.isInstance(failure)) {
+            releaseAfterHeapRanOut(); // first: with the heap full, not even the safe point can run
+        } else {
+            live.safePoint();
+        }
         return aborted(exports.get(index).name(), failure);
     }
 
@@ -475,6 +516,10 @@ public final class CallBoundary implements Instances {
                 long[] results = function.apply(args);
                 result = results == null || results.length == 0 ? 0 : results[0];
             } catch (Throwable failure) {
+                if (HEAP_RAN_OUT.isInstance(failure)) {
+                    function = null; // it holds the engine's instance, whose memory the heap needs back now
+                    releaseAfterHeapRanOut();
+                }
                 throw aborted(exportName, failure);
             }
             completed(exportName);
@@ -498,7 +543,9 @@ public final class CallBoundary implements Instances {
         if (failure instanceof WasmAbortException) {
             return (WasmAbortException) failure; // a nested call aborted; it was handled there
         }
-        if (failure instanceof RuntimeException || failure instanceof StackOverflowError) {
+        if (failure instanceof RuntimeException
+                || failure instanceof StackOverflowError
+                || failure instanceof OutOfMemoryError) { // the module's memory took the heap: OUT_OF_MEMORY
             return abort(exportName, failure, timedOut);
         }
         if (failure instanceof Error) {
@@ -549,8 +596,22 @@ public final class CallBoundary implements Instances {
         abort(exportName, failure, false);
     }
 
+    /**
+     * The JVM's heap ran out in a call, most likely because the instance's memory grew into it: lets the
+     * instance go (its memory too) before anything else is done, since anything else may need the heap. Does
+     * not allocate. The call aborts next, with reason {@link AbortReason#OUT_OF_MEMORY}.
+     */
+    private void releaseAfterHeapRanOut() {
+        if (memoryBytesAtRelease < 0) {
+            memoryBytesAtRelease = live.memoryBytes();
+        }
+        live.release();
+    }
+
     /** @param failure what the call threw, or null for a call that returned with its fuel used up */
     private WasmAbortException abort(String exportName, Throwable failure, boolean timedOut) {
+        long memoryBytes = memoryBytesAtRelease >= 0 ? memoryBytesAtRelease : live.memoryBytes();
+        memoryBytesAtRelease = -1;
         Throwable cause = failure instanceof ImportThrew ? failure.getCause() : failure;
         Integer exitCode = failure == null || failure instanceof ImportThrew ? null : WasiHost.exitCode(failure);
         AbortReason reason = failure == null
@@ -565,19 +626,39 @@ public final class CallBoundary implements Instances {
             abort = new FuelExhaustedException(exportName, callFuel, callFuel - abortFuel, report.panicMessage, cause);
         } else if (exitCode != null) {
             abort = new ModuleExitException(exportName, exitCode, cause);
+        } else if (reason == AbortReason.OUT_OF_MEMORY) {
+            abort = new WasmOutOfMemoryException(
+                    exportName, report.outOfMemory, limits.memoryBytes(), memoryBytes, cause);
         } else {
             abort = new WasmAbortException(exportName, reason, report.panicMessage, cause);
         }
         terminate(abort);
+        AbortEvent event = new AbortEvent(abort, generation);
+        if (depth > 1) {
+            // the handler waits for the outermost call's exit(): this call may be deep in a stack about to run out
+            if (abortToHandle == null) {
+                abortToHandle = event;
+            }
+        } else {
+            handle(event);
+        }
+        return abort;
+    }
+
+    /**
+     * Runs the abort handler for {@code event}, and the reset it asks for unless the instance was reset since;
+     * what they throw is added to the abort as suppressed.
+     */
+    private void handle(AbortEvent event) {
         AbortHandler handler = onAbort;
+        WasmAbortException abort = event.exception();
         if (handler != null) {
-            AbortEvent event = new AbortEvent(abort, generation);
             try {
                 handler.onAbort(event);
             } catch (RuntimeException | Error e) {
                 abort.addSuppressed(e);
             }
-            if (event.resetRequested()) {
+            if (event.resetRequested() && event.generation() == generation) {
                 try {
                     resetState();
                 } catch (RuntimeException e) {
@@ -585,12 +666,13 @@ public final class CallBoundary implements Instances {
                 }
             }
         }
-        return abort;
     }
 
     private AbortReason reason(Throwable failure, boolean timedOut) {
         if (failure instanceof ImportThrew) {
-            return AbortReason.IMPORT_EXCEPTION;
+            return failure.getCause() instanceof StackOverflowError
+                    ? AbortReason.STACK_OVERFLOW
+                    : AbortReason.IMPORT_EXCEPTION;
         }
         if (failure instanceof ChicoryInterruptedException) {
             if (timedOut) {
@@ -604,6 +686,11 @@ public final class CallBoundary implements Instances {
         }
         if (failure instanceof WasmException) {
             return AbortReason.UNCAUGHT_WASM_EXCEPTION;
+        }
+        if (failure instanceof OutOfMemoryError
+                || (report.outOfMemory >= 0
+                        && (failure instanceof TrapException || failure instanceof ChicoryException))) {
+            return AbortReason.OUT_OF_MEMORY; // the JVM's heap, or Rust's allocation-error hook before its abort
         }
         if (failure instanceof TrapException || failure instanceof ChicoryException) {
             if (metered && live.fuel() < 0) {
@@ -635,7 +722,7 @@ public final class CallBoundary implements Instances {
         try {
             live.flushOutput(); // the old instance's last WASI output comes before the new one's
             LiveInstance old = live;
-            live = LiveInstance.start(source, exports, hostFunctions, wasi);
+            live = LiveInstance.start(source, exports, hostFunctions, wasi, limits);
             old.close(); // the files it opened through WASI
             generation++;
             terminatedBy = null;
@@ -927,7 +1014,10 @@ public final class CallBoundary implements Instances {
 
     // ---- Imports ----------------------------------------------------------------------------------------
 
-    /** A user's import, guarded: its Java exception unwinds Rust, or aborts when Rust cannot unwind. */
+    /**
+     * A user's import, guarded: its Java exception unwinds Rust, or aborts when Rust cannot unwind; a stack
+     * overflow in it always aborts ({@link AbortReason#STACK_OVERFLOW}).
+     */
     private HostFunction hostFunction(ImportBinding binding) {
         return guarded(binding.module(), binding.name(), binding.type(), binding.handler());
     }
@@ -940,6 +1030,10 @@ public final class CallBoundary implements Instances {
                 return handler.handle(this, args);
             } catch (WasmAbortException e) {
                 throw e; // a nested call aborted the instance: nothing can unwind
+            } catch (StackOverflowError e) {
+                // the Java stack ran out in Java code between Wasm frames (calls nested through imports): it
+                // may have struck anywhere, the boundary's own bookkeeping included, so nothing is trusted
+                throw new ImportThrew(e);
             } catch (RuntimeException | Error e) {
                 if (terminatedBy != null || !importsCanUnwind) {
                     throw new ImportThrew(e);
@@ -965,6 +1059,10 @@ public final class CallBoundary implements Instances {
                 }),
                 support(SupportImports.POISONED, SupportImports.POISONED_TYPE, (instance, args) -> {
                     report.addPoisoned((int) args[0]);
+                    return null;
+                }),
+                support(SupportImports.OUT_OF_MEMORY, SupportImports.OUT_OF_MEMORY_TYPE, (instance, args) -> {
+                    report.outOfMemory = Integer.toUnsignedLong((int) args[0]);
                     return null;
                 }),
                 support(SupportImports.ERROR, SupportImports.ERROR_TYPE, (instance, args) -> {

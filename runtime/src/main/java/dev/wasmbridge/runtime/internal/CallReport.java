@@ -7,7 +7,8 @@ import java.util.Arrays;
 
 /**
  * What the Rust side reports during the innermost running call of one instance (a panic message, an
- * {@code Err}, the exception of a Java import and whether Rust unwound it, the objects it poisoned), and the
+ * {@code Err}, the exception of a Java import and whether Rust unwound it, the objects it poisoned, a failed
+ * allocation), and the
  * call's deadline. Calls
  * nest (Rust → Java import → Rust), so {@link #begin} saves the report of the call it is nested in and
  * {@link #end} restores it. One frame per call level, reused, so a call allocates nothing. Not thread-safe:
@@ -35,6 +36,9 @@ final class CallReport {
     /** The number of handles in {@link #poisoned}. */
     int poisonedCount;
 
+    /** The size of the allocation Rust reported failed ({@code wasmbridge.out_of_memory}), or -1. */
+    long outOfMemory = -1;
+
     private static final int[] NO_HANDLES = new int[0];
 
     private Frame[] frames = new Frame[4];
@@ -49,6 +53,7 @@ final class CallReport {
         String errorMessage;
         int[] poisoned;
         int poisonedCount;
+        long outOfMemory;
         CallTimer.Deadline deadline;
     }
 
@@ -72,6 +77,7 @@ final class CallReport {
         frame.errorMessage = errorMessage;
         frame.poisoned = poisoned;
         frame.poisonedCount = poisonedCount;
+        frame.outOfMemory = outOfMemory;
         panicMessage = null;
         importException = null;
         importExceptionUnwound = false;
@@ -79,6 +85,7 @@ final class CallReport {
         errorMessage = null;
         poisoned = NO_HANDLES;
         poisonedCount = 0;
+        outOfMemory = -1;
         frame.deadline = timeout == null ? null : CallTimer.start(timeout);
         frameCount++;
     }
@@ -150,6 +157,7 @@ final class CallReport {
         errorMessage = frame.errorMessage;
         poisoned = frame.poisoned;
         poisonedCount = frame.poisonedCount;
+        outOfMemory = frame.outOfMemory;
         frame.importException = null; // keep no exception reachable after the call
         frame.poisoned = null;
     }

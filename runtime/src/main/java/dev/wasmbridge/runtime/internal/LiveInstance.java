@@ -29,15 +29,20 @@ import java.util.List;
  */
 final class LiveInstance {
     private final String moduleName;
+    // not final: release() lets the engine's instance go
     private final ExportFunction[] exports;
-    private final ExportFunction malloc;
-    private final ExportFunction free;
-    private final Memory memory;
-    private final Instance instance;
+    private ExportFunction malloc;
+    private ExportFunction free;
+    private Memory memory;
+    private Instance instance;
     /** The fuel counter of a module instrumented for fuel ({@link CheckedModule#fuel()}), else null. */
-    private final GlobalInstance fuel;
+    private GlobalInstance fuel;
+    /** The fuel counter's value when {@link #release()} let the instance go. */
+    private long fuelAtRelease;
     /** Whether generated code may call the build-time machine's methods directly on this instance. */
-    private final boolean direct;
+    private boolean direct;
+    /** Whether {@link #release()} let the engine's instance go. */
+    private boolean released;
 
     /**
      * Chicory's {@code Instance.gcSafePoint()}, which its {@code ExportFunction} runs after every call to
@@ -89,14 +94,19 @@ final class LiveInstance {
     }
 
     /**
-     * Instantiates {@code source}; its exports were checked once by {@link #checkExports}. A module that
-     * imports WASI gets a fresh {@link WasiHost} made from {@code wasi}; a module that exports the WASI
-     * reactor's {@value #INITIALIZE} has it called once, before anything else.
+     * Instantiates {@code source}, its memory and tables held to {@code limits}; its exports were checked once
+     * by {@link #checkExports}, and its initial sizes by {@link SandboxLimits#check}. A module that imports
+     * WASI gets a fresh {@link WasiHost} made from {@code wasi}; a module that exports the WASI reactor's
+     * {@value #INITIALIZE} has it called once, before anything else.
      *
      * @param wasi the WASI options, or null when the module imports no WASI function
      */
     static LiveInstance start(
-            CheckedModule source, List<ExportBinding> exports, List<HostFunction> hostFunctions, Wasi wasi) {
+            CheckedModule source,
+            List<ExportBinding> exports,
+            List<HostFunction> hostFunctions,
+            Wasi wasi,
+            SandboxLimits limits) {
         WasmModule module = source.module();
         WasiHost wasiHost = wasi == null ? null : WasiHost.start(wasi);
         List<ImportFunction> functions = new ArrayList<>(hostFunctions);
@@ -110,6 +120,8 @@ final class LiveInstance {
             instance = Instance.builder(module)
                     .withImportValues(importValues)
                     .withMachineFactory(source.machineFactory())
+                    .withMemoryLimits(limits.memoryLimits(module))
+                    .withTableFactory(limits::table)
                     .build();
         } catch (ChicoryException e) {
             closeQuietly(wasiHost);
@@ -150,6 +162,29 @@ final class LiveInstance {
     private static void closeQuietly(WasiHost host) {
         if (host != null) {
             host.close();
+        }
+    }
+
+    /**
+     * Lets the engine's instance go, with its memory, so the garbage collector can take them now: after the
+     * JVM's heap ran out in a call, a terminated instance must not keep what the heap needs (its reset makes a
+     * new instance first). Only a terminated instance is released; it then has no exports, memory or direct
+     * calls, and its size is 0. Allocates nothing and resolves no class: the heap is full.
+     */
+    void release() {
+        released = true;
+        direct = false;
+        for (int i = 0; i < exports.length; i++) { // not Arrays.fill: its class may not be resolved yet (see above)
+            exports[i] = null;
+        }
+        malloc = null;
+        free = null;
+        memory = null;
+        instance = null;
+        lendingArea = null;
+        if (fuel != null) {
+            fuelAtRelease = fuel.getValue(); // the global may hold the instance too
+            fuel = null;
         }
     }
 
@@ -308,12 +343,14 @@ final class LiveInstance {
 
     /** Sets the fuel counter (a module instrumented for fuel only). */
     void setFuel(long value) {
-        fuel.setValue(value);
+        if (!released) { // a released instance is terminated: its calls are refused anyway
+            fuel.setValue(value);
+        }
     }
 
     /** {@return the fuel counter} Negative once a call ran out of fuel. A module instrumented for fuel only. */
     long fuel() {
-        return fuel.getValue();
+        return released ? fuelAtRelease : fuel.getValue();
     }
 
     /** Export {@code index} of the bindings' export list. */
@@ -323,6 +360,7 @@ final class LiveInstance {
 
     /** {@code wasmbridge_malloc}; fails with a clear message when the module lacks it. */
     ExportFunction malloc(String what) {
+        checkNotReleased();
         if (malloc == null) {
             throw new WasmBridgeException("Wasm module '" + moduleName + "' does not export " + Abi.MALLOC
                     + ", needed to pass " + what + ". Build the Rust crate with the wasmbridge support crate.");
@@ -332,6 +370,7 @@ final class LiveInstance {
 
     /** {@code wasmbridge_free}; fails with a clear message when the module lacks it. */
     ExportFunction free() {
+        checkNotReleased();
         if (free == null) {
             throw new WasmBridgeException(
                     "Wasm module '" + moduleName + "' does not export " + Abi.FREE + ", needed to free a slice"
@@ -363,7 +402,16 @@ final class LiveInstance {
         return moduleName;
     }
 
+    /** Fails, saying why, when the instance was {@linkplain #release() released}. */
+    private void checkNotReleased() {
+        if (released) {
+            throw new WasmBridgeException("The instance of Wasm module '" + moduleName + "' was aborted after the"
+                    + " JVM's heap ran out, and its memory given back: call resetState() for a fresh one.");
+        }
+    }
+
     Memory memory(String what) {
+        checkNotReleased();
         if (memory == null) {
             throw new WasmBridgeException(
                     "Wasm module '" + moduleName + "' has no linear memory, needed to pass " + what + ".");

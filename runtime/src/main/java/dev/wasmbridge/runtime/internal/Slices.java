@@ -194,7 +194,8 @@ final class Slices {
         if (pointer == 0) {
             throw new WasmBridgeException("Wasm module '" + live.moduleName() + "' could not allocate "
                     + bytes.length + " bytes for " + what + ": it is out of memory (" + Abi.MALLOC
-                    + " returned 0).");
+                    + " returned 0; its linear memory is " + live.memoryBytes() + " bytes, its limit "
+                    + boundary.limits().memoryBytes() + " bytes). The instance is still usable.");
         }
         live.memory(what).write(pointer, bytes);
         return Abi.slice(pointer, bytes.length);

@@ -36,6 +36,11 @@ final class SupportImports {
 
     static final WasmSignature POISONED_TYPE = WasmSignature.of(WasmValueType.I32);
 
+    /** {@code out_of_memory(size)}: an allocation of {@code size} bytes failed; Rust aborts next. */
+    static final String OUT_OF_MEMORY = "out_of_memory";
+
+    static final WasmSignature OUT_OF_MEMORY_TYPE = WasmSignature.of(WasmValueType.I32);
+
     private SupportImports() {}
 
     /** Whether Rust asks after each import call if it threw, i.e. can unwind on a Java exception. */
