@@ -7,6 +7,7 @@ import com.dylibso.chicory.runtime.Memory;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.NameCustomSection;
+import dev.wasmbridge.wasmeh.UnsignedComparisons;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -90,6 +91,8 @@ final class MachineCompiler {
                 .build()
                 .compile()
                 .classBytes();
+        // HotSpot's C2 up to JDK 17 miscompiles Chicory's unsigned comparisons in large compiled functions
+        classes = UnsignedComparisons.redirect(classes);
         Map<String, List<ClassFileMethods.Method>> methods = new java.util.LinkedHashMap<>();
         classes.forEach((name, bytes) -> methods.put(name.replace('/', '.'), ClassFileMethods.methods(bytes)));
         return new Compiled(classes, module.digest(), oversized(module, methods), directTargets(module, methods));
