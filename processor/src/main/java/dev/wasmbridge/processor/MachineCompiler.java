@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * Compiles a module to JVM bytecode at build time with Chicory's compiler, so the bindings start with no
  * compilation step and no interpreter. The result is the class files of one {@code Machine} class (plus
- * the helper classes it needs), named after the binding class.
+ * the helper classes it needs), named after the binding class, with the unsigned comparisons redirected
+ * around a HotSpot bug ({@link UnsignedComparisons}).
  */
 final class MachineCompiler {
     /** The processor option that turns build-time compilation off ({@code -Awasmbridge.compile=false}). */
