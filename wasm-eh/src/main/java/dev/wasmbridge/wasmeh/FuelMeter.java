@@ -36,14 +36,51 @@ import java.util.List;
  * {@code if (counter < 0) unreachable}. Every segment costs at least 1, so a loop or a recursion
  * (tail calls included) that does not end passes a check point with the counter negative after a
  * bounded number of steps. Straight-line code between two check points may take the counter below
- * zero without trapping; the host may check the counter after the call too.
+ * zero without trapping; the host may check the counter after the call too. The inserted code is not
+ * counted.
+ *
+ * <p>Where the counter is. Chicory compiles a global access to a call through the instance, a local to a
+ * JVM local; so each function keeps the counter in a local of its own, an {@code i64} added after its
+ * locals, and the global is exact only where the rest of the module or the host may read it:
+ *
+ * <ul>
+ *   <li>the function loads the global into its local at its entry, and again after every {@code call},
+ *       {@code call_indirect} and {@code call_ref} (the callee, or the host, charged the global);
+ *   <li>it writes the local back to the global before every {@code call}, {@code call_indirect},
+ *       {@code call_ref}, {@code return_call*}, {@code return}, branch to the function's own label,
+ *       {@code throw}, {@code throw_ref} and {@code unreachable}, before its final {@code end}, and before
+ *       the trap of an exhausted check;
+ *   <li>where a {@code try_table}'s catch clause may arrive (after the {@code end} of the block, {@code if}
+ *       or {@code try_table} it names, at the head of a loop it names, and at the final {@code end} for the
+ *       function's label), the current value is the lower of the local and the global: the thrower wrote
+ *       the global back, the local still holds its value before the call or {@code throw}, and a branch or
+ *       fall-through arriving there has the local current and the global older. The counter only goes
+ *       down, so the lower one is current either way.
+ * </ul>
+ *
+ * <p>So between calls the global is exact, and a host function a module calls sees the counter of that
+ * call, charges included up to the segment that makes the call. A trap other than {@code unreachable} and
+ * the counter's own (a memory access out of bounds, a division by zero, a stack overflow) leaves the global
+ * at its last write-back. A function that may tail-call itself (a {@code return_call} of its own index, any
+ * {@code return_call_indirect} or {@code return_call_ref}) keeps the counter in the global: Chicory
+ * 1.7.5's interpreter runs a tail call to the same function in the caller's frame and copies only the
+ * arguments into it, which fails once the function has a local that its type does not declare.
  *
  * <p>The instrumented code is
  *
  * <pre>
- * global.get $fuel  i64.const cost  i64.sub  global.set $fuel                    ;; every segment
- * global.get $fuel  i64.const 0  i64.lt_s  if  unreachable  end                 ;; check points
+ * global.get $fuel  local.set $f                                         ;; entry, after calls
+ * local.get $f  i64.const cost  i64.sub  local.set $f                    ;; every segment
+ * local.get $f  i64.const cost  i64.sub  local.tee $f                    ;; a segment at a check point,
+ *   i64.const 0  i64.lt_s  if  local.get $f  global.set $fuel  unreachable  end   ;; then its check
+ * local.get $f  global.set $fuel                                         ;; write-back
+ * global.get $fuel  local.get $f  global.get $fuel  local.get $f  i64.lt_s  select  local.set $f
+ *                                                                        ;; where a catch may arrive
  * </pre>
+ *
+ * <p>and, in a function that may tail-call itself, {@code global.get $fuel  i64.const cost  i64.sub
+ * global.set $fuel} per segment and {@code global.get $fuel  i64.const 0  i64.lt_s  if  unreachable  end}
+ * at check points.
  *
  * <p>A module in legacy exception-handling form is translated to the exnref form first
  * ({@link LegacyEh#translate(byte[])}), so the costs are those of its exnref form; other sections
