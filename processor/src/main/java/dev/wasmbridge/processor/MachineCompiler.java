@@ -7,6 +7,7 @@ import com.dylibso.chicory.runtime.Memory;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.NameCustomSection;
+import dev.wasmbridge.wasmeh.UnsignedComparisons;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -15,7 +16,8 @@ import java.util.Map;
 /**
  * Compiles a module to JVM bytecode at build time with Chicory's compiler, so the bindings start with no
  * compilation step and no interpreter. The result is the class files of one {@code Machine} class (plus
- * the helper classes it needs), named after the binding class.
+ * the helper classes it needs), named after the binding class, with the unsigned comparisons redirected
+ * around a HotSpot bug ({@link UnsignedComparisons}).
  */
 final class MachineCompiler {
     /** The processor option that turns build-time compilation off ({@code -Awasmbridge.compile=false}). */
@@ -90,6 +92,8 @@ final class MachineCompiler {
                 .build()
                 .compile()
                 .classBytes();
+        // HotSpot's C2 up to JDK 17 miscompiles Chicory's unsigned comparisons in large compiled functions
+        classes = UnsignedComparisons.redirect(classes);
         Map<String, List<ClassFileMethods.Method>> methods = new java.util.LinkedHashMap<>();
         classes.forEach((name, bytes) -> methods.put(name.replace('/', '.'), ClassFileMethods.methods(bytes)));
         return new Compiled(classes, module.digest(), oversized(module, methods), directTargets(module, methods));
