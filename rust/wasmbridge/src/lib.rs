@@ -151,6 +151,7 @@ mod alloc;
 mod callback;
 mod class;
 mod data_enum;
+mod held;
 mod host;
 mod iter;
 mod macros;
@@ -162,6 +163,7 @@ mod value;
 mod wasi;
 
 pub use callback::Callback;
+pub use held::{AbortingCallback, CallbackGone, StoredCallback};
 pub use iter::Iter;
 pub use panic::JavaException;
 pub use value::Enumeration;
@@ -181,6 +183,7 @@ pub mod __private {
         borrow as class_borrow, borrow_mut as class_borrow_mut, drop_handle, into_handle, option_into_handle,
         take as class_take, Class, Poisons, SharedBorrowIsSafe, SharedBorrowMayPoison, UnwindProbe, View,
     };
+    pub use crate::held::{interface_method, Held};
     pub use crate::iter::IterItem;
     pub use crate::objects::{
         borrow_all, borrow_all_mut, borrowed_result, encode_handle, give_all, no_such_direction,
@@ -200,7 +203,8 @@ pub mod __private {
         __encoded_containers as encoded_containers, __encoded_wire as encoded_wire,
         __export_shim as export_shim, __fn_line as fn_line, __foreign_arg as foreign_arg,
         __foreign_emit as foreign_emit, __foreign_items as foreign_items, __foreign_method as foreign_method,
-        __foreign_params as foreign_params, __foreign_result as foreign_result, __import_fns as import_fns,
+        __foreign_params as foreign_params, __foreign_result as foreign_result, __import_fns as import_fns, __java_line as java_line,
+        __java_methods as java_methods,
         __result_type as result_type, __signature as signature, __wire_result as wire_result, export,
     };
 
@@ -226,7 +230,7 @@ mod tests {
     }
 
     /// The modules in dependency order: each may use only the ones before it (no cycles).
-    const LAYERS: [(&str, &str); 14] = [
+    const LAYERS: [(&str, &str); 15] = [
         ("wasi", include_str!("wasi.rs")),
         ("text", include_str!("text.rs")),
         ("alloc", include_str!("alloc.rs")),
@@ -238,6 +242,7 @@ mod tests {
         ("objects", include_str!("objects.rs")),
         ("panic", include_str!("panic.rs")),
         ("callback", include_str!("callback.rs")),
+        ("held", include_str!("held.rs")),
         ("iter", include_str!("iter.rs")),
         ("macros", include_str!("macros.rs")),
         ("data_enum", include_str!("data_enum.rs")),
