@@ -279,6 +279,7 @@ public final class CallBoundary implements Instances {
         int remaining = --depth;
         try {
             callbacks.exit(remaining); // inside the try: even a stack overflow here must not keep the lock
+            held.exit(remaining); // Java objects held for a call that never started: Rust never took them
             slices.exit(remaining);
         } finally {
             try {
@@ -538,6 +539,7 @@ public final class CallBoundary implements Instances {
             throw new ModuleTerminatedException(exportName, terminatedBy);
         }
         report.begin(callTimeout);
+        held.started(depth); // Rust owns the references held for the arguments from now on
     }
 
     /** Turns what the Wasm call threw into an abort, or passes on the abort of a nested call. */
@@ -1011,7 +1013,9 @@ public final class CallBoundary implements Instances {
      */
     public int holdCallback(Object function, CallbackAdapter adapter, String what) {
         requireValue(function, what, "stored callback");
-        return held.hold(function, (method, in, out) -> adapter.invoke(in, out));
+        int handle = held.hold(function, (method, in, out) -> adapter.invoke(in, out));
+        held.pending(handle, depth);
+        return handle;
     }
 
     /**
@@ -1025,7 +1029,9 @@ public final class CallBoundary implements Instances {
      */
     public int holdObject(Object object, ObjectAdapter adapter, String what) {
         requireValue(object, what, "Java object");
-        return held.hold(object, adapter);
+        int handle = held.hold(object, adapter);
+        held.pending(handle, depth);
+        return handle;
     }
 
     /**

@@ -48,6 +48,16 @@ final class HeldObjects {
     private final Map<Object, Integer> byObject = new IdentityHashMap<>();
 
     /**
+     * The references held for export calls that have not started yet, with the call depth of each: an
+     * argument after them may still fail (a null), or the call may be refused, and then Rust never takes
+     * them. {@link #started} hands them to Rust; {@link #exit} releases those of a call that never started.
+     */
+    private int[] pendingHandles = new int[4];
+
+    private int[] pendingDepths = new int[4];
+    private int pendingCount;
+
+    /**
      * Holds {@code object} for Rust, or holds it once more.
      *
      * @param object the Java object (its identity is what counts)
@@ -87,6 +97,30 @@ final class HeldObjects {
         int handle = (generations[index] << INDEX_BITS) | (index + 1);
         byObject.put(object, handle);
         return handle;
+    }
+
+    /** Records that the reference {@code handle} was held for an argument of the call at {@code depth}. */
+    void pending(int handle, int depth) {
+        if (pendingCount == pendingHandles.length) {
+            pendingHandles = Arrays.copyOf(pendingHandles, pendingCount * 2);
+            pendingDepths = Arrays.copyOf(pendingDepths, pendingCount * 2);
+        }
+        pendingHandles[pendingCount] = handle;
+        pendingDepths[pendingCount++] = depth;
+    }
+
+    /** The export call at {@code depth} starts: Rust takes the references held for its arguments. */
+    void started(int depth) {
+        while (pendingCount > 0 && pendingDepths[pendingCount - 1] >= depth) {
+            pendingCount--;
+        }
+    }
+
+    /** A call ends, leaving {@code depth} calls: references held for a call that never started are released. */
+    void exit(int depth) {
+        while (pendingCount > 0 && pendingDepths[pendingCount - 1] > depth) {
+            release(pendingHandles[--pendingCount]);
+        }
     }
 
     /** {@return the adapter of {@code handle}, or null when it holds nothing (released, revoked, stale)} */
@@ -149,6 +183,7 @@ final class HeldObjects {
             used[i] = false;
         }
         byObject.clear();
+        pendingCount = 0;
         freeCount = 0;
         for (int i = top - 1; i >= 0; i--) {
             free[freeCount++] = i;

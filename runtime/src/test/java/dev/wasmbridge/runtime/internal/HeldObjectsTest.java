@@ -98,4 +98,20 @@ class HeldObjectsTest {
             assertFalse(fresh.contains(handle), "old handle " + handle + " reused at once");
         }
     }
+
+    @Test
+    void referencesHeldForACallThatNeverStartedAreReleasedWhenItEnds() {
+        Object kept = new Object();
+        Object lost = new Object();
+        int keptHandle = held.hold(kept, adapter());
+        held.pending(keptHandle, 1);
+        held.started(1); // the call ran: Rust owns it
+        held.exit(0);
+        assertNotNull(held.find(keptHandle));
+        int lostHandle = held.hold(lost, adapter());
+        held.pending(lostHandle, 1);
+        held.exit(0); // refused before it started (an argument after it was null)
+        assertNull(held.find(lostHandle));
+        assertEquals(1, held.size());
+    }
 }
