@@ -883,7 +883,7 @@ final class TypeResolver {
                                 type.get().spelling(),
                                 rustMethod.describe("fn"),
                                 expected.spelling(),
-                                TypeMatcher.javaFor(expected, TypeMatcher.Position.NESTED));
+                                javaFor(expected));
                         ok = false;
                         continue;
                     }
@@ -921,9 +921,7 @@ final class TypeResolver {
                                     : result.get().spelling(),
                             rustMethod.describe("fn"),
                             expected.spelling(),
-                            expected instanceof RustType.Unit
-                                    ? "void"
-                                    : TypeMatcher.javaFor(expected, TypeMatcher.Position.NESTED));
+                            expected instanceof RustType.Unit ? "void" : javaFor(expected));
                     ok = false;
                     continue;
                 }
@@ -933,6 +931,13 @@ final class TypeResolver {
         return ok
                 ? Optional.of(new JavaType.InterfaceType(ClassName.get(element), rustName, List.copyOf(resolved)))
                 : Optional.empty();
+    }
+
+    /** The Java type for a parameter or result of a held Java object's method: a primitive where it can be. */
+    private static String javaFor(RustType rust) {
+        return TypeMatcher.javaFor(
+                rust,
+                rust instanceof RustType.Primitive ? TypeMatcher.Position.EXPORT_RESULT : TypeMatcher.Position.NESTED);
     }
 
     private static boolean extendsObject(TypeMirror type) {
