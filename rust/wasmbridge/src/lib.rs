@@ -71,6 +71,27 @@
 //! }
 //! ```
 //!
+//! Java callbacks and objects Rust keeps and calls from later calls, with [`StoredCallback`] and
+//! [`java_interface!`] (dropping them releases the Java object):
+//!
+//! ```ignore
+//! wasmbridge::java_interface! {
+//!     pub trait Logger {
+//!         fn log(&self, level: i32, message: String);
+//!     }
+//! }
+//!
+//! thread_local! {
+//!     static LOGGER: std::cell::RefCell<Option<Logger>> = const { std::cell::RefCell::new(None) };
+//! }
+//!
+//! wasmbridge::export! {
+//!     fn set_logger(logger: Logger) {
+//!         LOGGER.with(|l| *l.borrow_mut() = Some(logger));
+//!     }
+//! }
+//! ```
+//!
 //! Rust objects Java holds by handle and calls methods on, with [`class!`]:
 //!
 //! ```ignore
@@ -115,7 +136,8 @@
 
 //! # What is API
 //!
-//! The items documented here are the API: the six declaration macros, [`Callback`], [`Iter`],
+//! The items documented here are the API: the seven declaration macros, [`Callback`],
+//! [`StoredCallback`], [`AbortingCallback`], [`CallbackGone`], [`Iter`],
 //! [`JavaException`], [`Enumeration`] and [`ABI_VERSION`]. What the macros expand to (the conversion traits, the slice
 //! layout, the boundary functions, the class handle table, the compile-time signature text) is in the
 //! hidden module `__private`, and the macros' own helper macros are at the crate root under names that
