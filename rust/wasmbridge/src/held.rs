@@ -116,7 +116,12 @@ impl Held {
     /// Calls method `method` with `args` and decodes its result; `what` names the method in messages.
     ///
     /// A Java exception thrown by the method unwinds from here, as one thrown by an import does.
-    pub fn invoke<A: CallbackArgs, R: Decode>(&self, method: u32, args: A, what: &str) -> Result<R, CallbackGone> {
+    pub fn invoke<A: CallbackArgs, R: Decode>(
+        &self,
+        method: u32,
+        args: A,
+        what: &str,
+    ) -> Result<R, CallbackGone> {
         let mut encoded = Vec::new();
         let mut views = Vec::new();
         args.pass_args(&mut encoded, &mut views);
@@ -432,7 +437,10 @@ mod tests {
             fn name(&self) -> String;
         )
         .push(" }\n");
-        assert_eq!(LINE.as_str(), "interface Logger { fn log(level: i32, message: String) -> (); fn name() -> String }\n");
+        assert_eq!(
+            LINE.as_str(),
+            "interface Logger { fn log(level: i32, message: String) -> (); fn name() -> String }\n"
+        );
         assert_eq!(name::<Logger>(), "Logger");
     }
 

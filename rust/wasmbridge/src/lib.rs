@@ -225,9 +225,9 @@ pub mod __private {
         __encoded_containers as encoded_containers, __encoded_wire as encoded_wire,
         __export_shim as export_shim, __fn_line as fn_line, __foreign_arg as foreign_arg,
         __foreign_emit as foreign_emit, __foreign_items as foreign_items, __foreign_method as foreign_method,
-        __foreign_params as foreign_params, __foreign_result as foreign_result, __import_fns as import_fns, __java_line as java_line,
-        __java_methods as java_methods,
-        __result_type as result_type, __signature as signature, __wire_result as wire_result, export,
+        __foreign_params as foreign_params, __foreign_result as foreign_result, __import_fns as import_fns,
+        __java_line as java_line, __java_methods as java_methods, __result_type as result_type,
+        __signature as signature, __wire_result as wire_result, export,
     };
 
     /// The identity function, which lets a macro repeat a value once per optional type.
