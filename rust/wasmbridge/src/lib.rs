@@ -71,6 +71,27 @@
 //! }
 //! ```
 //!
+//! Java callbacks and objects Rust keeps and calls from later calls, with [`StoredCallback`] and
+//! [`java_interface!`] (dropping them releases the Java object):
+//!
+//! ```ignore
+//! wasmbridge::java_interface! {
+//!     pub trait Logger {
+//!         fn log(&self, level: i32, message: String);
+//!     }
+//! }
+//!
+//! thread_local! {
+//!     static LOGGER: std::cell::RefCell<Option<Logger>> = const { std::cell::RefCell::new(None) };
+//! }
+//!
+//! wasmbridge::export! {
+//!     fn set_logger(logger: Logger) {
+//!         LOGGER.with(|l| *l.borrow_mut() = Some(logger));
+//!     }
+//! }
+//! ```
+//!
 //! Rust objects Java holds by handle and calls methods on, with [`class!`]:
 //!
 //! ```ignore
@@ -115,7 +136,8 @@
 
 //! # What is API
 //!
-//! The items documented here are the API: the six declaration macros, [`Callback`], [`Iter`],
+//! The items documented here are the API: the seven declaration macros, [`Callback`],
+//! [`StoredCallback`], [`AbortingCallback`], [`CallbackGone`], [`Iter`],
 //! [`JavaException`], [`Enumeration`] and [`ABI_VERSION`]. What the macros expand to (the conversion traits, the slice
 //! layout, the boundary functions, the class handle table, the compile-time signature text) is in the
 //! hidden module `__private`, and the macros' own helper macros are at the crate root under names that
@@ -151,6 +173,7 @@ mod alloc;
 mod callback;
 mod class;
 mod data_enum;
+mod held;
 mod host;
 mod iter;
 mod macros;
@@ -162,6 +185,7 @@ mod value;
 mod wasi;
 
 pub use callback::Callback;
+pub use held::{AbortingCallback, CallbackGone, StoredCallback};
 pub use iter::Iter;
 pub use panic::JavaException;
 pub use value::Enumeration;
@@ -181,6 +205,7 @@ pub mod __private {
         borrow as class_borrow, borrow_mut as class_borrow_mut, drop_handle, into_handle, option_into_handle,
         take as class_take, Class, Poisons, SharedBorrowIsSafe, SharedBorrowMayPoison, UnwindProbe, View,
     };
+    pub use crate::held::{interface_method, Held};
     pub use crate::iter::IterItem;
     pub use crate::objects::{
         borrow_all, borrow_all_mut, borrowed_result, encode_handle, give_all, no_such_direction,
@@ -201,7 +226,8 @@ pub mod __private {
         __export_shim as export_shim, __fn_line as fn_line, __foreign_arg as foreign_arg,
         __foreign_emit as foreign_emit, __foreign_items as foreign_items, __foreign_method as foreign_method,
         __foreign_params as foreign_params, __foreign_result as foreign_result, __import_fns as import_fns,
-        __result_type as result_type, __signature as signature, __wire_result as wire_result, export,
+        __java_line as java_line, __java_methods as java_methods, __result_type as result_type,
+        __signature as signature, __wire_result as wire_result, export,
     };
 
     /// The identity function, which lets a macro repeat a value once per optional type.
@@ -226,7 +252,7 @@ mod tests {
     }
 
     /// The modules in dependency order: each may use only the ones before it (no cycles).
-    const LAYERS: [(&str, &str); 14] = [
+    const LAYERS: [(&str, &str); 15] = [
         ("wasi", include_str!("wasi.rs")),
         ("text", include_str!("text.rs")),
         ("alloc", include_str!("alloc.rs")),
@@ -238,6 +264,7 @@ mod tests {
         ("objects", include_str!("objects.rs")),
         ("panic", include_str!("panic.rs")),
         ("callback", include_str!("callback.rs")),
+        ("held", include_str!("held.rs")),
         ("iter", include_str!("iter.rs")),
         ("macros", include_str!("macros.rs")),
         ("data_enum", include_str!("data_enum.rs")),

@@ -489,7 +489,7 @@ final class BindingValidator {
         if (java instanceof JavaType.CallbackType c && rust instanceof RustType.FnOf f) {
             List<Boolean> lent = new ArrayList<>();
             f.parameters().forEach(p -> lent.add(p instanceof RustType.Borrowed));
-            return c.lending(lent);
+            return c.lending(lent, f.stored());
         }
         return java;
     }

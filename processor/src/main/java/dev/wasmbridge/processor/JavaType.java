@@ -298,6 +298,36 @@ sealed interface JavaType {
     }
 
     /**
+     * A {@code @WasmInterface} interface: a Java object Rust keeps and calls ({@code wasmbridge::java_interface!}).
+     *
+     * @param rustName the Rust type's name
+     * @param methods its methods, in the order of the Rust declaration (their index on the wire)
+     */
+    record InterfaceType(ClassName name, String rustName, List<InterfaceMethod> methods) implements JavaType {
+        @Override
+        public String wasm() {
+            return "i32";
+        }
+
+        @Override
+        public String spelling() {
+            return name.simpleName();
+        }
+
+        @Override
+        public boolean usesMemory() {
+            return true; // arguments and results cross as encoded slices
+        }
+    }
+
+    /**
+     * A method of a {@link InterfaceType}.
+     *
+     * @param result {@link Void} for {@code void}
+     */
+    record InterfaceMethod(String name, List<JavaType> parameters, JavaType result) {}
+
+    /**
      * A {@code @WasmCallback} interface: a Java object Rust calls during the export call.
      *
      * @param method the name of its one abstract method
@@ -306,12 +336,20 @@ sealed interface JavaType {
      *     {@code &mut T}) rather than gives ({@code T}); false for other types. Which one depends on the Rust
      *     function the callback is passed to: the resolver leaves every one false, and the validator sets
      *     them with {@link #lending}
+     * @param stored whether Rust keeps it beyond the call ({@code StoredFn}: a held Java object); set by the
+     *     validator with {@link #lending}, like {@code lent}
      */
-    record CallbackType(ClassName name, String method, List<JavaType> parameters, JavaType result, List<Boolean> lent)
+    record CallbackType(
+            ClassName name,
+            String method,
+            List<JavaType> parameters,
+            JavaType result,
+            List<Boolean> lent,
+            boolean stored)
             implements JavaType {
-        /** This callback as the Rust function that takes it sees its parameters. */
-        CallbackType lending(List<Boolean> lent) {
-            return new CallbackType(name, method, parameters, result, List.copyOf(lent));
+        /** This callback as the Rust function that takes it sees it: the objects it lends, whether it keeps it. */
+        CallbackType lending(List<Boolean> lent, boolean stored) {
+            return new CallbackType(name, method, parameters, result, List.copyOf(lent), stored);
         }
 
         @Override

@@ -241,6 +241,24 @@ enum Message {
             "%s of the callback %s is %s, which cannot cross in the value encoding. Use"
                     + " primitives and their boxes, String, byte[], Optional, List, @WasmRecord records or @WasmEnum"
                     + " enums."),
+    INTERFACE_NOT_IN_MODULE(
+            550,
+            ERROR,
+            "@WasmInterface %s stands for the Rust type '%s', but Wasm module '%s' declares no Java interface of"
+                    + " that name.%s Declare it with wasmbridge::java_interface!, or give the Rust name in"
+                    + " @WasmInterface(\"...\")."),
+    INTERFACE_METHODS_MISMATCH(
+            551,
+            ERROR,
+            "@WasmInterface %s declares the methods (%s), but the Rust java_interface! %s declares %s. Rust calls"
+                    + " them by position: declare the methods (%s), in this order."),
+    INTERFACE_UNSUPPORTED(
+            552,
+            ERROR,
+            "%s of %s is %s, which cannot cross in the value encoding. Use primitives and their boxes, String,"
+                    + " byte[], Optional, List, @WasmRecord records or @WasmEnum enums."),
+    INTERFACE_METHOD_MISMATCH(
+            553, ERROR, "%s of %s is %s in Java, but the Rust method is '%s', where it is %s. Use %s in Java."),
     DATA_ENUM_NOT_SEALED(
             530,
             ERROR,

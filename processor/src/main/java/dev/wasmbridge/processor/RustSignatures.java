@@ -75,6 +75,8 @@ final class RustSignatures {
     private final Map<String, List<Variant>> enums = new LinkedHashMap<>();
     private final Map<String, List<DataVariant>> dataEnums = new LinkedHashMap<>();
     private final Map<String, List<Field>> records = new LinkedHashMap<>();
+    /** The methods of each {@code java_interface!} type, in declaration order (their index on the wire). */
+    private final Map<String, List<RustFunction>> interfaces = new LinkedHashMap<>();
 
     /** Each declaration's line, by its key ({@code "fn greet"}, {@code "record Point"}). */
     private final Map<String, String> lines = new LinkedHashMap<>();
@@ -154,6 +156,11 @@ final class RustSignatures {
                 return new Field(field, p.type());
             }));
             key = "record " + name;
+        } else if (line.startsWith("interface ")) {
+            RustType.Parser parser = new RustType.Parser(line.substring(10));
+            String name = parser.name();
+            interfaces.put(name, interfaceMethods(line.substring(10 + name.length())));
+            key = "interface " + name;
         } else {
             throw new IllegalArgumentException("unknown declaration");
         }
@@ -228,6 +235,28 @@ final class RustSignatures {
         return new DataVariant(name, false, List.copyOf(fields));
     }
 
+    /**
+     * The rest of an interface line, {@code " { fn log(level: i32, message: String) -> (); fn name() -> String
+     * }"} (or {@code " { }"}): its methods, without the receiver.
+     */
+    private static List<RustFunction> interfaceMethods(String text) {
+        if (!text.startsWith(" {") || !text.endsWith(" }")) {
+            throw new IllegalArgumentException("expected ' { ... }' after the interface name");
+        }
+        String body = text.substring(2, text.length() - 2).trim();
+        List<RustFunction> methods = new ArrayList<>();
+        if (body.isEmpty()) {
+            return List.of();
+        }
+        for (String method : body.split("; ", -1)) {
+            if (!method.startsWith("fn ")) {
+                throw new IllegalArgumentException("expected 'fn' in '" + method + "'");
+            }
+            methods.add(parseFunction(method.substring(3)));
+        }
+        return List.copyOf(methods);
+    }
+
     /** {@code Name = 7} or {@code Name = -1}. */
     private static Variant variant(RustType.Parser parser) {
         String name = parser.name();
@@ -298,12 +327,18 @@ final class RustSignatures {
         return consult("record " + name, Optional.ofNullable(records.get(name)));
     }
 
+    /** The methods of the Java interface {@code name} ({@code java_interface!}), in declaration order. */
+    Optional<List<RustFunction>> javaInterface(String name) {
+        return consult("interface " + name, Optional.ofNullable(interfaces.get(name)));
+    }
+
     /** The declared classes, enums (both kinds) and records, for "did you mean" suggestions. */
     List<String> typeNames() {
         List<String> names = new ArrayList<>(classes);
         names.addAll(enums.keySet());
         names.addAll(dataEnums.keySet());
         names.addAll(records.keySet());
+        names.addAll(interfaces.keySet());
         return names;
     }
 }

@@ -123,11 +123,14 @@ sealed interface RustType {
         }
     }
 
-    /** {@code Fn(A, B) -> R}: a callback, {@code wasmbridge::Callback<(A, B), R>}. */
-    record FnOf(java.util.List<RustType> parameters, RustType result) implements RustType {
+    /**
+     * {@code Fn(A, B) -> R}: a callback for the call, {@code wasmbridge::Callback<(A, B), R>}; or, when {@code
+     * stored}, {@code StoredFn(A, B) -> R}: one Rust keeps, {@code wasmbridge::StoredCallback<(A, B), R>}.
+     */
+    record FnOf(java.util.List<RustType> parameters, RustType result, boolean stored) implements RustType {
         @Override
         public String spelling() {
-            StringBuilder text = new StringBuilder("Fn(");
+            StringBuilder text = new StringBuilder(stored ? "StoredFn(" : "Fn(");
             for (int i = 0; i < parameters.size(); i++) {
                 text.append(i == 0 ? "" : ", ").append(parameters.get(i).spelling());
             }
@@ -175,7 +178,7 @@ sealed interface RustType {
                 return new Borrowed(name(), false);
             }
             String name = name();
-            if (name.equals("Fn") && eat("(")) {
+            if ((name.equals("Fn") || name.equals("StoredFn")) && eat("(")) {
                 java.util.List<RustType> parameters = new java.util.ArrayList<>();
                 while (!eat(")")) {
                     if (!parameters.isEmpty()) {
@@ -184,7 +187,7 @@ sealed interface RustType {
                     parameters.add(type());
                 }
                 expect(" -> ");
-                return new FnOf(java.util.List.copyOf(parameters), type());
+                return new FnOf(java.util.List.copyOf(parameters), type(), name.equals("StoredFn"));
             }
             switch (name) {
                 case "String":

@@ -17,7 +17,9 @@ final class SupportImports {
             "error", "(i64, i64) -> ()",
             "poisoned", "(i32) -> ()",
             "out_of_memory", "(i32) -> ()",
-            "callback", "(i32, i64) -> i64");
+            "callback", "(i32, i64) -> i64",
+            "release", "(i32) -> ()",
+            "call_object", "(i32, i32, i64) -> i64");
 
     private SupportImports() {}
 

@@ -118,6 +118,12 @@ final class TypeMatcher {
         if (java instanceof JavaType.TypeRef r) {
             return rust instanceof Named n && n.name().equals(r.rustName());
         }
+        if (java instanceof JavaType.InterfaceType i) {
+            // its methods were checked against the section's interface line when it was resolved
+            return position == Position.EXPORT_PARAMETER
+                    && rust instanceof Named n
+                    && n.name().equals(i.rustName());
+        }
         if (java instanceof JavaType.CallbackType c) {
             if (!(rust instanceof RustType.FnOf f)
                     || position != Position.EXPORT_PARAMETER

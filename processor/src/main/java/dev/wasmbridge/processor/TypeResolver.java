@@ -47,6 +47,7 @@ final class TypeResolver {
     static final String WASM_RECORD = "dev.wasmbridge.annotations.WasmRecord";
     static final String WASM_OBJECT = RuntimeNames.WASM_OBJECT.canonicalName();
     static final String WASM_CALLBACK = "dev.wasmbridge.annotations.WasmCallback";
+    static final String WASM_INTERFACE = "dev.wasmbridge.annotations.WasmInterface";
 
     private final Diagnostics diagnostics;
     private final String resource;
@@ -240,6 +241,9 @@ final class TypeResolver {
         }
         if (annotation(element, WASM_CLASS).isPresent() && !nested) {
             return cached(element, () -> classType(element));
+        }
+        if (annotation(element, WASM_INTERFACE).isPresent() && !nested) {
+            return cached(element, () -> interfaceType(element));
         }
         return Optional.empty();
     }
@@ -778,8 +782,162 @@ final class TypeResolver {
                         method.getSimpleName().toString(),
                         List.copyOf(parameters),
                         result.get(),
-                        java.util.Collections.nCopies(parameters.size(), false)))
+                        java.util.Collections.nCopies(parameters.size(), false),
+                        false))
                 : Optional.empty();
+    }
+
+    /**
+     * A {@code @WasmInterface}: its abstract methods, checked one by one against the methods of the section's
+     * {@code interface} line of the same name (docs/ABI.md, "Held Java objects"), in order.
+     */
+    private Optional<JavaType> interfaceType(TypeElement element) {
+        if (element.getKind() != ElementKind.INTERFACE) {
+            diagnostics.report(
+                    element,
+                    Message.WRONG_KIND,
+                    element.getSimpleName(),
+                    kindName(element),
+                    "WasmInterface",
+                    "an interface");
+            return Optional.empty();
+        }
+        String rustName = rustName(element, WASM_INTERFACE);
+        List<javax.lang.model.element.ExecutableElement> methods =
+                ElementFilter.methodsIn(element.getEnclosedElements()).stream()
+                        .filter(m -> m.getModifiers().contains(Modifier.ABSTRACT))
+                        .collect(Collectors.toList());
+        List<RustSignatures.RustFunction> rust = null;
+        if (signatures != null) {
+            Optional<List<RustSignatures.RustFunction>> declared = signatures.javaInterface(rustName);
+            if (declared.isEmpty()) {
+                diagnostics.report(
+                        element,
+                        Message.INTERFACE_NOT_IN_MODULE,
+                        element.getSimpleName(),
+                        rustName,
+                        resource,
+                        Names.suggestion(rustName, signatures.typeNames()));
+                return Optional.empty();
+            }
+            rust = declared.get();
+            List<String> javaNames = methods.stream()
+                    .map(m -> Names.snakeCase(m.getSimpleName().toString()))
+                    .collect(Collectors.toList());
+            List<String> rustNames =
+                    rust.stream().map(RustSignatures.RustFunction::name).collect(Collectors.toList());
+            if (!javaNames.equals(rustNames)) {
+                diagnostics.report(
+                        element,
+                        Message.INTERFACE_METHODS_MISMATCH,
+                        element.getSimpleName(),
+                        methods.stream().map(m -> m.getSimpleName().toString()).collect(Collectors.joining(", ")),
+                        rustName,
+                        rust.stream().map(f -> f.describe("fn")).collect(Collectors.joining("; ")),
+                        rust.stream().map(f -> Names.camelCase(f.name())).collect(Collectors.joining(", ")));
+                return Optional.empty();
+            }
+        }
+        boolean ok = true;
+        List<JavaType.InterfaceMethod> resolved = new ArrayList<>();
+        for (int m = 0; m < methods.size(); m++) {
+            javax.lang.model.element.ExecutableElement method = methods.get(m);
+            RustSignatures.RustFunction rustMethod = rust == null ? null : rust.get(m);
+            String where = element.getSimpleName() + "." + method.getSimpleName();
+            List<JavaType> parameters = new ArrayList<>();
+            List<? extends javax.lang.model.element.VariableElement> javaParameters = method.getParameters();
+            if (rustMethod != null && rustMethod.parameters().size() != javaParameters.size()) {
+                diagnostics.report(
+                        method,
+                        Message.INTERFACE_METHOD_MISMATCH,
+                        "The parameter list",
+                        where,
+                        javaParameters.size() + " parameter(s)",
+                        rustMethod.describe("fn"),
+                        rustMethod.parameters().size() + " parameter(s)",
+                        "as many");
+                ok = false;
+                continue;
+            }
+            for (int i = 0; i < javaParameters.size(); i++) {
+                javax.lang.model.element.VariableElement parameter = javaParameters.get(i);
+                boolean unsigned = annotation(parameter, UNSIGNED).isPresent() || isUnsigned(parameter.asType());
+                Optional<JavaType> type = resolve(parameter.asType(), unsigned, true, parameter);
+                String what = "Parameter '" + parameter.getSimpleName() + "'";
+                if (type.isEmpty()) {
+                    if (!reported(parameter.asType(), parameter)) {
+                        diagnostics.report(
+                                parameter, Message.INTERFACE_UNSUPPORTED, what, where, simple(parameter.asType()));
+                    }
+                    ok = false;
+                    continue;
+                }
+                if (rustMethod != null) {
+                    RustType expected = rustMethod.parameters().get(i).type();
+                    if (!TypeMatcher.matches(type.get(), expected, TypeMatcher.Position.NESTED)) {
+                        diagnostics.report(
+                                parameter,
+                                Message.INTERFACE_METHOD_MISMATCH,
+                                what,
+                                where,
+                                type.get().spelling(),
+                                rustMethod.describe("fn"),
+                                expected.spelling(),
+                                javaFor(expected));
+                        ok = false;
+                        continue;
+                    }
+                }
+                parameters.add(type.get());
+            }
+            Optional<JavaType> result = method.getReturnType().getKind() == TypeKind.VOID
+                    ? Optional.of(new JavaType.Void())
+                    : resolve(
+                            method.getReturnType(),
+                            annotation(method, UNSIGNED).isPresent() || isUnsigned(method.getReturnType()),
+                            true,
+                            method);
+            if (result.isEmpty()) {
+                if (!reported(method.getReturnType(), method)) {
+                    diagnostics.report(
+                            method, Message.INTERFACE_UNSUPPORTED, "The result", where, simple(method.getReturnType()));
+                }
+                ok = false;
+                continue;
+            }
+            if (rustMethod != null) {
+                RustType expected = rustMethod.result();
+                boolean same = result.get() instanceof JavaType.Void
+                        ? expected instanceof RustType.Unit
+                        : TypeMatcher.matches(result.get(), expected, TypeMatcher.Position.NESTED);
+                if (!same) {
+                    diagnostics.report(
+                            method,
+                            Message.INTERFACE_METHOD_MISMATCH,
+                            "The result",
+                            where,
+                            result.get() instanceof JavaType.Void
+                                    ? "void"
+                                    : result.get().spelling(),
+                            rustMethod.describe("fn"),
+                            expected.spelling(),
+                            expected instanceof RustType.Unit ? "void" : javaFor(expected));
+                    ok = false;
+                    continue;
+                }
+            }
+            resolved.add(new JavaType.InterfaceMethod(method.getSimpleName().toString(), parameters, result.get()));
+        }
+        return ok
+                ? Optional.of(new JavaType.InterfaceType(ClassName.get(element), rustName, List.copyOf(resolved)))
+                : Optional.empty();
+    }
+
+    /** The Java type for a parameter or result of a held Java object's method: a primitive where it can be. */
+    private static String javaFor(RustType rust) {
+        return TypeMatcher.javaFor(
+                rust,
+                rust instanceof RustType.Primitive ? TypeMatcher.Position.EXPORT_RESULT : TypeMatcher.Position.NESTED);
     }
 
     private static boolean extendsObject(TypeMirror type) {

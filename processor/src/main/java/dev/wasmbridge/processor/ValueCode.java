@@ -107,6 +107,9 @@ final class ValueCode {
         if (type instanceof JavaType.CallbackType c) {
             return c.name();
         }
+        if (type instanceof JavaType.InterfaceType i) {
+            return i.name();
+        }
         if (type instanceof JavaType.IteratorOf i) {
             return ParameterizedTypeName.get(i.form().type, typeName(i.item()));
         }
@@ -165,8 +168,17 @@ final class ValueCode {
         if (type.isEncoded()) {
             return CodeBlock.of("$L.$LEncoded($L, $L, $S)", call, verb, codec(type), value, what);
         }
+        if (type instanceof JavaType.InterfaceType i) {
+            return CodeBlock.of("$L.holdObject($L, $L, $S)", call, value, interfaceAdapter(i, value), what);
+        }
         if (type instanceof JavaType.CallbackType c) {
-            return CodeBlock.of("$L.lendCallback($L, $L, $S)", call, value, callbackAdapter(c, value, call), what);
+            return CodeBlock.of(
+                    "$L.$L($L, $L, $S)",
+                    call,
+                    c.stored() ? "holdCallback" : "lendCallback",
+                    value,
+                    callbackAdapter(c, value, call),
+                    what);
         }
         throw new IllegalArgumentException("no Wasm form for " + type);
     }
@@ -216,6 +228,41 @@ final class ValueCode {
             lent.forEach(local -> adapter.add("$L.endBorrow();\n", local));
             adapter.unindent().add("}\n");
         }
+        return adapter.unindent().add("}").build();
+    }
+
+    /**
+     * A lambda that runs method {@code m$} of a {@code @WasmInterface} object for Rust: decodes the arguments,
+     * calls the method, encodes its result (docs/ABI.md, "Held Java objects").
+     */
+    private CodeBlock interfaceAdapter(JavaType.InterfaceType type, CodeBlock object) {
+        CodeBlock.Builder adapter =
+                CodeBlock.builder().add("(m$$, in$$, out$$) -> {\n").indent();
+        adapter.add("switch (m$$) {\n").indent();
+        for (int m = 0; m < type.methods().size(); m++) {
+            JavaType.InterfaceMethod method = type.methods().get(m);
+            adapter.add("case $L: {\n", m).indent();
+            java.util.List<CodeBlock> arguments = new java.util.ArrayList<>();
+            for (int i = 0; i < method.parameters().size(); i++) {
+                JavaType parameter = method.parameters().get(i);
+                adapter.add("$T arg$L$$ = $L;\n", typeName(parameter), i, readValue(parameter, "in$"));
+                arguments.add(CodeBlock.of("arg$L$$", i));
+            }
+            adapter.add("in$$.finish();\n");
+            CodeBlock call = CodeBlock.of("$L.$L($L)", object, method.name(), CodeBlock.join(arguments, ", "));
+            adapter.add(
+                    "$L;\n",
+                    method.result() instanceof JavaType.Void ? call : writeValue(method.result(), call, "out$"));
+            adapter.add("break;\n").unindent().add("}\n");
+        }
+        adapter.add("default:\n").indent();
+        adapter.add(
+                "throw new $T($S + m$$ + $S);\n",
+                RuntimeNames.WASM_BRIDGE_EXCEPTION,
+                "Rust called method ",
+                " of " + type.name().simpleName() + ", which has "
+                        + type.methods().size() + " methods: the module does not match the bindings; rebuild them.");
+        adapter.unindent().unindent().add("}\n");
         return adapter.unindent().add("}").build();
     }
 

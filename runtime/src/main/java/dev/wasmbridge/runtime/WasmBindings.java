@@ -93,4 +93,22 @@ public interface WasmBindings {
      *     {@code @WasmModule}
      */
     long lastCallFuelUsed();
+
+    /**
+     * Revokes a Java object that Rust holds (a stored callback, or an object of a {@code @WasmInterface}; see
+     * docs/GUIDE.md, "Rust holds Java"): Rust's later calls of it get an error it can handle ({@code
+     * CallbackGone}, or a panic for an interface object), and the instance no longer keeps a reference to it.
+     * Rust's own value stays valid until Rust drops it. Passing the object again gives Rust a new handle. On a
+     * pool, it applies to every instance (waiting for each to be free).
+     *
+     * @param object the object as it was passed to Rust, not null
+     * @return whether Rust held it in any instance
+     */
+    boolean revoke(Object object);
+
+    /**
+     * {@return how many Java objects Rust holds now (stored callbacks and interface objects, each object once
+     * however often it was passed), over every instance} Revoked objects are not counted.
+     */
+    int heldObjects();
 }

@@ -219,6 +219,23 @@ public final class BoundaryPool implements Instances {
         return all.stream().anyMatch(CallBoundary::isTerminated);
     }
 
+    /** Revokes the object in every instance. */
+    @Override
+    public boolean revoke(Object object) {
+        Objects.requireNonNull(object, "object");
+        boolean held = false;
+        for (CallBoundary instance : all) {
+            held |= instance.revoke(object);
+        }
+        return held;
+    }
+
+    /** The Java objects held over every instance. */
+    @Override
+    public int heldObjects() {
+        return all.stream().mapToInt(CallBoundary::heldObjects).sum();
+    }
+
     @Override
     public void setCallTimeout(Duration timeout) {
         all.forEach(instance -> instance.setCallTimeout(timeout));

@@ -120,6 +120,9 @@ public final class CallBoundary implements Instances {
 
     private final Slices slices = new Slices(this);
     private final CallbackTable callbacks = new CallbackTable();
+    /** The Java objects Rust holds in the current instance (stored callbacks, interface objects). */
+    private final HeldObjects held = new HeldObjects();
+
     private final CallReport report = new CallReport();
     private final PendingDrops pendingDrops = new PendingDrops();
 
@@ -276,6 +279,7 @@ public final class CallBoundary implements Instances {
         int remaining = --depth;
         try {
             callbacks.exit(remaining); // inside the try: even a stack overflow here must not keep the lock
+            held.exit(remaining); // Java objects held for a call that never started: Rust never took them
             slices.exit(remaining);
         } finally {
             try {
@@ -535,6 +539,7 @@ public final class CallBoundary implements Instances {
             throw new ModuleTerminatedException(exportName, terminatedBy);
         }
         report.begin(callTimeout);
+        held.started(depth); // Rust owns the references held for the arguments from now on
     }
 
     /** Turns what the Wasm call threw into an abort, or passes on the abort of a nested call. */
@@ -707,6 +712,7 @@ public final class CallBoundary implements Instances {
         }
         resetPending = false; // an abort is not a caught panic: only resetState() or the abort handler resets
         slices.forget(); // nothing can be freed in a dead instance
+        held.clear(); // Rust can no longer drop what it held: keep no Java object for it
         live.close(); // its WASI output so far is delivered, the files it opened closed
     }
 
@@ -729,6 +735,7 @@ public final class CallBoundary implements Instances {
             resetPending = false;
             poisoned.clear();
             slices.forget();
+            held.clear(); // the old instance's handles went with it
             pendingDrops.keepOnly(generation); // the others' memory went with the old instance
         } finally {
             lock.unlock();
@@ -994,6 +1001,67 @@ public final class CallBoundary implements Instances {
         return callbacks.lend(adapter, depth);
     }
 
+    /**
+     * Gives Rust a reference to a Java callback object it may keep beyond the current call (docs/ABI.md,
+     * "Held Java objects"): a {@code wasmbridge::StoredCallback}. The same object held again gets the same
+     * handle.
+     *
+     * @param function the user's object, checked for null
+     * @param adapter decodes the arguments, calls {@code function} and encodes its result
+     * @param what names the argument in messages
+     * @return the handle to pass; Rust releases it when it drops its value
+     */
+    public int holdCallback(Object function, CallbackAdapter adapter, String what) {
+        requireValue(function, what, "stored callback");
+        int handle = held.hold(function, (method, in, out) -> adapter.invoke(in, out));
+        held.pending(handle, depth);
+        return handle;
+    }
+
+    /**
+     * Gives Rust a reference to a Java object of a {@code @WasmInterface} it may keep (docs/ABI.md, "Held Java
+     * objects"). The same object held again gets the same handle.
+     *
+     * @param object the user's object, checked for null
+     * @param adapter runs its methods by index
+     * @param what names the argument in messages
+     * @return the handle to pass; Rust releases it when it drops its value
+     */
+    public int holdObject(Object object, ObjectAdapter adapter, String what) {
+        requireValue(object, what, "Java object");
+        int handle = held.hold(object, adapter);
+        held.pending(handle, depth);
+        return handle;
+    }
+
+    /**
+     * Revokes {@code object} in the current instance: Rust's later calls of it get an error instead, and no
+     * reference to it is kept. See {@link dev.wasmbridge.runtime.WasmBindings#revoke}.
+     *
+     * @return whether Rust held it here
+     */
+    @Override
+    public boolean revoke(Object object) {
+        Objects.requireNonNull(object, "object");
+        lock.lock();
+        try {
+            return held.revoke(object);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** {@return how many Java objects Rust holds in the current instance} For tests and monitoring. */
+    @Override
+    public int heldObjects() {
+        lock.lock();
+        try {
+            return held.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Lends every parameter from an allocation of its own, as if there were no lending area (for tests). */
     void disableLendingArea() {
         slices.disableLendingArea();
@@ -1074,7 +1142,16 @@ public final class CallBoundary implements Instances {
                         SUPPORT_MODULE,
                         SupportImports.CALLBACK,
                         SupportImports.CALLBACK_TYPE,
-                        (boundary, args) -> runCallback((int) args[0], args[1])));
+                        (boundary, args) -> runCallback((int) args[0], args[1])),
+                support(SupportImports.RELEASE, SupportImports.RELEASE_TYPE, (instance, args) -> {
+                    held.release((int) args[0]);
+                    return null;
+                }),
+                guarded(
+                        SUPPORT_MODULE,
+                        SupportImports.CALL_OBJECT,
+                        SupportImports.CALL_OBJECT_TYPE,
+                        (boundary, args) -> callObject((int) args[0], (int) args[1], args[2])));
     }
 
     private static HostFunction support(String name, WasmSignature type, WasmFunctionHandle function) {
@@ -1087,6 +1164,21 @@ public final class CallBoundary implements Instances {
         ValueWriter result = new ValueWriter();
         adapter.invoke(new ValueReader(slices.readBytes(arguments)), result);
         return new long[] {slices.place(result.toByteArray(), 1, "the result of a callback")};
+    }
+
+    /**
+     * Runs method {@code method} of held Java object {@code handle} for Rust; returns the slice {@code 0}
+     * when the handle holds nothing (revoked, released, or of an older instance), which Rust turns into an
+     * error it can handle.
+     */
+    private long[] callObject(int handle, int method, long arguments) {
+        ObjectAdapter adapter = held.find(handle);
+        if (adapter == null) {
+            return new long[] {0};
+        }
+        ValueWriter result = new ValueWriter();
+        adapter.invoke(method, new ValueReader(slices.readBytes(arguments)), result);
+        return new long[] {slices.place(result.toByteArray(), 1, "the result of a held Java object's method")};
     }
 
     /** Why a Rust object is poisoned: the export whose call poisoned it, and the panic or exception. */

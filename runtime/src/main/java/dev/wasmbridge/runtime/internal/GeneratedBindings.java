@@ -67,4 +67,14 @@ public abstract class GeneratedBindings implements WasmBindings {
     public long lastCallFuelUsed() {
         return instances.lastCallFuelUsed();
     }
+
+    @Override
+    public boolean revoke(Object object) {
+        return instances.revoke(object);
+    }
+
+    @Override
+    public int heldObjects() {
+        return instances.heldObjects();
+    }
 }

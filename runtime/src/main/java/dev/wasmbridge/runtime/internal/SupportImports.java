@@ -41,6 +41,18 @@ final class SupportImports {
 
     static final WasmSignature OUT_OF_MEMORY_TYPE = WasmSignature.of(WasmValueType.I32);
 
+    /** {@code release(handle)}: Rust dropped its reference to a held Java object (docs/ABI.md, "Held Java objects"). */
+    static final String RELEASE = "release";
+
+    static final WasmSignature RELEASE_TYPE = WasmSignature.of(WasmValueType.I32);
+
+    /** {@code call_object(handle, method, args: slice) -> slice}: Rust calls a method of a held Java object. */
+    static final String CALL_OBJECT = "call_object";
+
+    static final WasmSignature CALL_OBJECT_TYPE = WasmSignature.of(
+                    WasmValueType.I32, WasmValueType.I32, WasmValueType.I64)
+            .returning(WasmValueType.I64);
+
     private SupportImports() {}
 
     /** Whether Rust asks after each import call if it threw, i.e. can unwind on a Java exception. */

@@ -1,0 +1,9 @@
+package dev.wasmbridge.it.closures;
+
+/** The exnref build. */
+class ClosuresExnrefTest extends ClosuresContract {
+    @Override
+    ClosuresFixture create() {
+        return ClosuresFixtureExnrefBindings.create();
+    }
+}

@@ -1,0 +1,9 @@
+package dev.wasmbridge.it.closures;
+
+/** The legacy exception-handling build. */
+class ClosuresLegacyTest extends ClosuresContract {
+    @Override
+    ClosuresFixture create() {
+        return ClosuresFixtureLegacyBindings.create();
+    }
+}
