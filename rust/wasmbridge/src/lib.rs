@@ -157,6 +157,7 @@ mod macros;
 mod objects;
 mod panic;
 mod slice;
+mod task;
 mod text;
 mod value;
 mod wasi;
@@ -164,6 +165,7 @@ mod wasi;
 pub use callback::Callback;
 pub use iter::Iter;
 pub use panic::JavaException;
+pub use task::{JavaError, JavaFuture};
 pub use value::Enumeration;
 
 /// What the macros expand to: not API (see the crate documentation, "What is API").
@@ -188,11 +190,12 @@ pub mod __private {
     };
     pub use crate::panic::{after_import, export_call};
     pub use crate::slice::{Numeric, Slice};
+    pub use crate::task::{spawn_export, AsyncResult, TaskOutput};
     pub use crate::text::{check_export_name, Describe, Line, Text, TypeName};
     pub use crate::value::{decode_exact, encode_to_vec, Decode, Encode, Enumeration, Reader};
     // The helper macros, by the names the expansions use.
     pub use crate::{
-        __class_declaration as class_declaration, __class_emit as class_emit, __class_items as class_items,
+        __async_export_shim as async_export_shim, __class_declaration as class_declaration, __class_emit as class_emit, __class_items as class_items,
         __class_method as class_method, __class_method_error as class_method_error,
         __class_objects as class_objects, __class_params as class_params, __class_poisons as class_poisons,
         __class_type as class_type, __data_enum_emit as data_enum_emit, __data_enum_tuple as data_enum_tuple,
@@ -226,7 +229,7 @@ mod tests {
     }
 
     /// The modules in dependency order: each may use only the ones before it (no cycles).
-    const LAYERS: [(&str, &str); 14] = [
+    const LAYERS: [(&str, &str); 15] = [
         ("wasi", include_str!("wasi.rs")),
         ("text", include_str!("text.rs")),
         ("alloc", include_str!("alloc.rs")),
@@ -239,6 +242,7 @@ mod tests {
         ("panic", include_str!("panic.rs")),
         ("callback", include_str!("callback.rs")),
         ("iter", include_str!("iter.rs")),
+        ("task", include_str!("task.rs")),
         ("macros", include_str!("macros.rs")),
         ("data_enum", include_str!("data_enum.rs")),
     ];
