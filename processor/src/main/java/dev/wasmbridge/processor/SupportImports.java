@@ -17,7 +17,9 @@ final class SupportImports {
             "error", "(i64, i64) -> ()",
             "poisoned", "(i32) -> ()",
             "out_of_memory", "(i32) -> ()",
-            "callback", "(i32, i64) -> i64");
+            "callback", "(i32, i64) -> i64",
+            "task_done", "(i64, i32) -> ()",
+            "future_dropped", "(i64) -> ()");
 
     private SupportImports() {}
 

@@ -123,6 +123,9 @@ public final class CallBoundary implements Instances {
     private final CallReport report = new CallReport();
     private final PendingDrops pendingDrops = new PendingDrops();
 
+    /** The async Rust tasks of this instance and the Java futures they await ({@link Tasks}). */
+    final Tasks tasks = new Tasks(this);
+
     private LiveInstance live;
     // volatile: read without the lock by generation(), isTerminated() and checkGeneration()
     private volatile int generation = 1;
@@ -274,6 +277,7 @@ public final class CallBoundary implements Instances {
     /** Ends the call started by the matching {@link #enter()}: frees what it lent, lets the next caller in. */
     public void exit() {
         int remaining = --depth;
+        List<Runnable> completions = List.of();
         try {
             callbacks.exit(remaining); // inside the try: even a stack overflow here must not keep the lock
             slices.exit(remaining);
@@ -295,11 +299,17 @@ public final class CallBoundary implements Instances {
                     resetAfterUnwind();
                 }
             } finally {
+                if (remaining == 0) {
+                    completions = tasks.takeCompletions(); // async tasks that finished: completed unlocked
+                }
                 lock.unlock();
                 if (remaining == 0 && pool != null) {
                     pool.release(this);
                 }
             }
+        }
+        for (Runnable completion : completions) {
+            completion.run();
         }
     }
 
@@ -708,6 +718,7 @@ public final class CallBoundary implements Instances {
         resetPending = false; // an abort is not a caught panic: only resetState() or the abort handler resets
         slices.forget(); // nothing can be freed in a dead instance
         live.close(); // its WASI output so far is delivered, the files it opened closed
+        tasks.failAll(terminatedBy); // every pending async task of the instance fails with the abort
     }
 
     // ---- The instance's life ------------------------------------------------------------------------------
@@ -730,6 +741,8 @@ public final class CallBoundary implements Instances {
             poisoned.clear();
             slices.forget();
             pendingDrops.keepOnly(generation); // the others' memory went with the old instance
+            tasks.failAll(new WasmBridgeException("The Wasm instance was reset (resetState()) before this async"
+                    + " Rust task finished; its future was dropped with the old instance. Call the method again."));
         } finally {
             lock.unlock();
         }
@@ -994,6 +1007,21 @@ public final class CallBoundary implements Instances {
         return callbacks.lend(adapter, depth);
     }
 
+    /** Lends {@code bytes} (the value encoding) for the current call, as {@link #lendEncoded} does. */
+    long lendBytes(byte[] bytes, String what) {
+        return slices.lend(bytes, 1, what);
+    }
+
+    /** {@return the number of async Rust tasks whose Java future waits} For tests and monitoring. */
+    public int pendingTasks() {
+        return tasks.pendingTasks();
+    }
+
+    /** {@return the number of Java futures Rust awaits} For tests and monitoring. */
+    public int awaitedFutures() {
+        return tasks.awaitedFutures();
+    }
+
     /** Lends every parameter from an allocation of its own, as if there were no lending area (for tests). */
     void disableLendingArea() {
         slices.disableLendingArea();
@@ -1068,6 +1096,19 @@ public final class CallBoundary implements Instances {
                 support(SupportImports.ERROR, SupportImports.ERROR_TYPE, (instance, args) -> {
                     report.errorType = read(SliceType.STRING, args[0]);
                     report.errorMessage = read(SliceType.STRING, args[1]);
+                    return null;
+                }),
+                support(SupportImports.TASK_DONE, SupportImports.TASK_DONE_TYPE, (instance, args) -> {
+                    Throwable exception = null;
+                    if (args[1] != 0) { // the task unwound with the exception of a Java import it called
+                        exception = report.importException;
+                        report.importException = null;
+                    }
+                    tasks.done(args[0], exception);
+                    return null;
+                }),
+                support(SupportImports.FUTURE_DROPPED, SupportImports.FUTURE_DROPPED_TYPE, (instance, args) -> {
+                    tasks.dropped(args[0]);
                     return null;
                 }),
                 guarded(
