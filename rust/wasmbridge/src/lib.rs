@@ -113,10 +113,27 @@
 //! }
 //! ```
 
+//! Async Rust: an `async fn` export is a Java `CompletableFuture`, and a Java `CompletableFuture` an import
+//! returns is a [`JavaFuture`] Rust awaits (a failed one gives a [`JavaError`]). The crate's own executor
+//! runs the futures, one per instance, when Java drives it:
+//!
+//! ```ignore
+//! wasmbridge::import! {
+//!     module "host";
+//!     fn fetch(key: &str) -> wasmbridge::JavaFuture<String>;
+//! }
+//!
+//! wasmbridge::export! {
+//!     async fn fetch_len(key: String) -> Result<u32, wasmbridge::JavaError> {
+//!         Ok(fetch(&key).await?.len() as u32)
+//!     }
+//! }
+//! ```
+
 //! # What is API
 //!
 //! The items documented here are the API: the six declaration macros, [`Callback`], [`Iter`],
-//! [`JavaException`], [`Enumeration`] and [`ABI_VERSION`]. What the macros expand to (the conversion traits, the slice
+//! [`JavaFuture`], [`JavaError`], [`JavaException`], [`Enumeration`] and [`ABI_VERSION`]. What the macros expand to (the conversion traits, the slice
 //! layout, the boundary functions, the class handle table, the compile-time signature text) is in the
 //! hidden module `__private`, and the macros' own helper macros are at the crate root under names that
 //! start with `__` (Rust puts every `#[macro_export]` macro there). Neither is API: code outside this
@@ -128,7 +145,8 @@
 //! `alloc` (the host's allocator); `value` (the value encoding) and `slice` (bytes in linear memory); `host`
 //! (the support imports); `abi` (how each type crosses); `class` (handles and views); `objects` (objects in
 //! `Vec` and `Option`, passed to imports); `panic` (the boundary every export runs in); `callback`; `iter`
-//! (iterators); the macros; and `data_enum`, the macro for enums with data.
+//! (iterators); `task` (async exports and Java futures); the macros; and `data_enum`, the macro for enums
+//! with data.
 
 //! # Targets
 //!
@@ -195,10 +213,11 @@ pub mod __private {
     pub use crate::value::{decode_exact, encode_to_vec, Decode, Encode, Enumeration, Reader};
     // The helper macros, by the names the expansions use.
     pub use crate::{
-        __async_export_shim as async_export_shim, __class_declaration as class_declaration, __class_emit as class_emit, __class_items as class_items,
-        __class_method as class_method, __class_method_error as class_method_error,
-        __class_objects as class_objects, __class_params as class_params, __class_poisons as class_poisons,
-        __class_type as class_type, __data_enum_emit as data_enum_emit, __data_enum_tuple as data_enum_tuple,
+        __async_export_shim as async_export_shim, __class_declaration as class_declaration,
+        __class_emit as class_emit, __class_items as class_items, __class_method as class_method,
+        __class_method_error as class_method_error, __class_objects as class_objects,
+        __class_params as class_params, __class_poisons as class_poisons, __class_type as class_type,
+        __data_enum_emit as data_enum_emit, __data_enum_tuple as data_enum_tuple,
         __data_enum_variant_line as data_enum_variant_line, __data_enum_variants as data_enum_variants,
         __encoded_containers as encoded_containers, __encoded_wire as encoded_wire,
         __export_shim as export_shim, __fn_line as fn_line, __foreign_arg as foreign_arg,

@@ -36,7 +36,22 @@
 /// hidden, so it never collides with a Rust item. A name that would collide with a symbol every wasm32
 /// module already has (`free`, `memcpy`, `sin`, `memory`, ...), or that is reserved (`wasmbridge_...`,
 /// `__...`), is a compile error: rename the function (Java's `@WasmExport(name = "...")` keeps any Java
-/// name). Generic, `async`, `unsafe` and `const` functions cannot be exported.
+/// name). Generic, `unsafe` and `const` functions cannot be exported.
+///
+/// An `async fn` is exported as a Java method returning `CompletableFuture<T>` (ABI.md, "Async"): the call
+/// spawns the future on the support crate's executor (one per instance) and polls it once before it returns;
+/// Java drives it afterwards, when a [`JavaFuture`](crate::JavaFuture) it awaits completes. Its parameters
+/// must be owned (`String`, not `&str`: the future outlives the call), and its result is a value of the value
+/// encoding (`()`, scalars, `String`, `Vec<T>`, `Option<T>`, records, enums) or a `Result` of one, whose
+/// `Err` fails the Java future with the exception a sync method would throw.
+///
+/// ```ignore
+/// wasmbridge::export! {
+///     async fn fetch_len(key: String) -> Result<u32, wasmbridge::JavaError> {
+///         Ok(fetch(&key).await?.len() as u32) // `fetch`: an import returning JavaFuture<String>
+///     }
+/// }
+/// ```
 ///
 /// ```ignore
 /// wasmbridge::export! {

@@ -139,7 +139,8 @@ impl Executor {
         let slot = &mut self.slots[index];
         slot.generation = slot.generation.wrapping_add(1).max(1);
         let id = (u64::from(slot.generation) << 32) | index as u64;
-        let waker = Arc::new(TaskWaker { id, queued: AtomicBool::new(false), queue: Arc::clone(&self.queue) });
+        let waker =
+            Arc::new(TaskWaker { id, queued: AtomicBool::new(false), queue: Arc::clone(&self.queue) });
         waker.wake_by_ref();
         slot.state = State::Pending(future, waker);
         id
@@ -147,7 +148,9 @@ impl Executor {
 
     fn slot(&mut self, id: u64) -> Option<&mut Slot> {
         let (index, generation) = split(id);
-        self.slots.get_mut(index).filter(|slot| slot.generation == generation && !matches!(slot.state, State::Free))
+        self.slots
+            .get_mut(index)
+            .filter(|slot| slot.generation == generation && !matches!(slot.state, State::Free))
     }
 
     fn release(&mut self, id: u64) {
@@ -163,7 +166,8 @@ impl Executor {
             let Some(slot) = self.slot(id) else { continue };
             let State::Pending(_, waker) = &slot.state else { continue };
             let waker = Arc::clone(waker);
-            let State::Pending(future, _) = std::mem::replace(&mut slot.state, State::Running(Arc::clone(&waker)))
+            let State::Pending(future, _) =
+                std::mem::replace(&mut slot.state, State::Running(Arc::clone(&waker)))
             else {
                 unreachable!()
             };
@@ -313,13 +317,16 @@ fn take(task: u64) -> i64 {
     }
 }
 
-/// `wasmbridge_task_cancel(task)`: drops the task (its future's destructors run); nothing for an unknown one.
+/// `wasmbridge_task_cancel(task)`: drops the task (its future's destructors run; nothing for an unknown one),
+/// then runs the tasks that became ready.
 // Called by the Wasm exports below (and the unit tests).
 #[cfg_attr(not(any(target_family = "wasm", test)), allow(dead_code))]
 fn cancel(task: u64) {
     if let Some(future) = EXECUTOR.with(|e| e.borrow_mut().cancel(task)) {
         drop(future); // inside the export's boundary: a panicking destructor is reported as a panic
     }
+    // a destructor may have woken other tasks (a dropped sender, a released lock)
+    run_ready(&mut |task, java| imports::task_done(task, java));
 }
 
 // ---- Java futures ---------------------------------------------------------------------------------------
@@ -578,7 +585,10 @@ mod tests {
     fn a_ready_future_finishes_in_the_spawning_call() {
         let id = spawn_export(async { String::from("hi") });
         assert_eq!(done(), vec![(id as u64, false)]);
-        assert_eq!(EXECUTOR.with(|e| e.borrow_mut().take(id as u64)), Some(Outcome::Value(encode_to_vec("hi"))));
+        assert_eq!(
+            EXECUTOR.with(|e| e.borrow_mut().take(id as u64)),
+            Some(Outcome::Value(encode_to_vec("hi")))
+        );
         assert_eq!(EXECUTOR.with(|e| e.borrow_mut().take(id as u64)), None, "taken once");
     }
 
@@ -613,7 +623,7 @@ mod tests {
     fn a_cancelled_task_drops_its_future_and_its_id_goes_stale() {
         let drops = Rc::new(Cell::new(0));
         let gate = Gate { open: Rc::new(Cell::new(false)), waker: Rc::default(), drops: drops.clone() };
-        let id = spawn_export(async move { gate.await }) as u64;
+        let id = spawn_export(gate) as u64;
         let live = EXECUTOR.with(|e| e.borrow().live_tasks());
         cancel(id);
         assert_eq!(drops.get(), 1, "destructors ran");
@@ -694,13 +704,19 @@ mod tests {
         assert_eq!(take(boom), 0);
         let recorded = crate::host::recorded();
         assert_eq!(recorded[0], format!("error: {}: bad", std::any::type_name::<String>()));
-        assert!(recorded[1].starts_with("panic: panicked at") && recorded[1].ends_with("kaput"), "{recorded:?}");
+        assert!(
+            recorded[1].starts_with("panic: panicked at") && recorded[1].ends_with("kaput"),
+            "{recorded:?}"
+        );
         assert!(std::panic::catch_unwind(|| take(ok)).is_err(), "a task is taken once");
     }
 
     #[test]
     fn the_signature_names_the_future() {
-        assert_eq!(<AsyncResult<Result<String, String>> as Describe>::NAME.as_str(), "Future<Result<String, _>>");
+        assert_eq!(
+            <AsyncResult<Result<String, String>> as Describe>::NAME.as_str(),
+            "Future<Result<String, _>>"
+        );
         assert_eq!(<JavaFuture<Option<u32>> as Describe>::NAME.as_str(), "Future<Option<u32>>");
     }
 }

@@ -92,6 +92,10 @@ abstract class AsyncContract {
             assertInstanceOf(OddInputException.class, mapped);
             assertEquals("java.lang.IllegalStateException|no 14", mapped.getMessage());
             assertEquals(21L, await(rust.compute(4, 10)));
+            Throwable thrown = failure(rust.compute(4, -3));
+            assertInstanceOf(UnsupportedOperationException.class, thrown, "the import's own exception");
+            assertEquals("negative key -3", thrown.getMessage());
+            assertEquals(13L, await(rust.compute(0, 4)), "the instance carries on");
         }
     }
 

@@ -12,7 +12,7 @@ import java.util.concurrent.Executors;
 /**
  * An {@link AsyncHost} whose futures complete on threads of its own: {@link #later} with {@link #expectedLater}
  * (a failure for keys divisible by 7), {@link #fetch} at once ({@code "fail"}: an {@code IOException}) or later
- * ({@code "slow:..."}). With {@link #hold}, {@link #later} returns futures nobody completes. Remembers every
+ * ({@code "slow:..."}). {@link #later} throws for a negative key. With {@link #hold}, {@link #later} returns futures nobody completes. Remembers every
  * future weakly, to check that nothing keeps them.
  */
 final class LaterHost implements AsyncHost, AutoCloseable {
@@ -28,6 +28,9 @@ final class LaterHost implements AsyncHost, AutoCloseable {
 
     @Override
     public CompletableFuture<Long> later(long key) {
+        if (key < 0) {
+            throw new UnsupportedOperationException("negative key " + key);
+        }
         CompletableFuture<Long> future = new CompletableFuture<>();
         made.add(new WeakReference<>(future));
         if (hold) {

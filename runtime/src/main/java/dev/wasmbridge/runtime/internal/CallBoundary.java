@@ -1012,16 +1012,6 @@ public final class CallBoundary implements Instances {
         return slices.lend(bytes, 1, what);
     }
 
-    /** {@return the number of async Rust tasks whose Java future waits} For tests and monitoring. */
-    public int pendingTasks() {
-        return tasks.pendingTasks();
-    }
-
-    /** {@return the number of Java futures Rust awaits} For tests and monitoring. */
-    public int awaitedFutures() {
-        return tasks.awaitedFutures();
-    }
-
     /** Lends every parameter from an allocation of its own, as if there were no lending area (for tests). */
     void disableLendingArea() {
         slices.disableLendingArea();

@@ -277,12 +277,8 @@ public final class Tasks {
         }
         deliveries.add(new Delivery(id, generation, failed, bytes));
         if (!boundary.isHeldByCurrentThread()) {
-            try {
-                runInside(this::drain);
-            } catch (RuntimeException e) {
-                Log.warning("Handing a Java future's outcome to Rust failed", e); // the instance is gone
-            }
-        }
+            deliverQueued();
+        } // else the call this thread is in hands it over before it ends (drain, or takeCompletions)
     }
 
     /** A task's future was cancelled: drops the Rust future, under the lock. */
@@ -309,14 +305,33 @@ public final class Tasks {
         }
     }
 
-    /** Before the outermost call releases the lock: the completions it collected, to run afterwards. */
+    /**
+     * Before the outermost call releases the lock: the completions it collected, to run afterwards; and, when a
+     * Java future Rust awaits completed on this thread during a call that drives no task (a sync export whose
+     * import completed it), the delivery of its outcome, in a call of its own.
+     */
     List<Runnable> takeCompletions() {
-        if (completions.isEmpty()) {
+        if (completions.isEmpty() && deliveries.isEmpty()) {
             return List.of();
         }
         List<Runnable> ready = completions;
         completions = new ArrayList<>();
+        if (!deliveries.isEmpty()) {
+            ready.add(this::deliverQueued);
+        }
         return ready;
+    }
+
+    /** Outside any call: hands the queued outcomes to Rust. */
+    private void deliverQueued() {
+        if (deliveries.isEmpty()) {
+            return;
+        }
+        try {
+            runInside(this::drain);
+        } catch (RuntimeException e) {
+            Log.warning("Handing a Java future's outcome to Rust failed", e); // the instance is gone
+        }
     }
 
     /**
@@ -336,16 +351,6 @@ public final class Tasks {
         if (boundary.depth() == 0) {
             takeCompletions().forEach(Runnable::run);
         }
-    }
-
-    /** {@return the number of tasks whose Java future waits} For tests. */
-    int pendingTasks() {
-        return pending.size();
-    }
-
-    /** {@return the number of Java futures Rust awaits} For tests. */
-    int awaitedFutures() {
-        return awaited.size();
     }
 
     private record Pending<T>(
