@@ -66,4 +66,8 @@ final class ChicoryBigModule implements ChicoryBigModule_ModuleImports, ChicoryB
     /** Imported since every module has the support crate's iterator exports, which hold their iterators as objects. */
     @Override
     public void poisoned(int handle) {}
+
+    /** Imported since the support crate reports failed allocations (its allocation-error hook) before aborting. */
+    @Override
+    public void outOfMemory(int size) {}
 }

@@ -36,14 +36,51 @@ import java.util.List;
  * {@code if (counter < 0) unreachable}. Every segment costs at least 1, so a loop or a recursion
  * (tail calls included) that does not end passes a check point with the counter negative after a
  * bounded number of steps. Straight-line code between two check points may take the counter below
- * zero without trapping; the host may check the counter after the call too.
+ * zero without trapping; the host may check the counter after the call too. The inserted code is not
+ * counted.
+ *
+ * <p>Where the counter is. Chicory compiles a global access to a call through the instance, a local to a
+ * JVM local; so each function keeps the counter in a local of its own, an {@code i64} added after its
+ * locals, and the global is exact only where the rest of the module or the host may read it:
+ *
+ * <ul>
+ *   <li>the function loads the global into its local at its entry, and again after every {@code call},
+ *       {@code call_indirect} and {@code call_ref} (the callee, or the host, charged the global);
+ *   <li>it writes the local back to the global before every {@code call}, {@code call_indirect},
+ *       {@code call_ref}, {@code return_call*}, {@code return}, branch to the function's own label,
+ *       {@code throw}, {@code throw_ref} and {@code unreachable}, before its final {@code end}, and before
+ *       the trap of an exhausted check;
+ *   <li>where a {@code try_table}'s catch clause may arrive (after the {@code end} of the block, {@code if}
+ *       or {@code try_table} it names, at the head of a loop it names, and at the final {@code end} for the
+ *       function's label), the current value is the lower of the local and the global: the thrower wrote
+ *       the global back, the local still holds its value before the call or {@code throw}, and a branch or
+ *       fall-through arriving there has the local current and the global older. The counter only goes
+ *       down, so the lower one is current either way.
+ * </ul>
+ *
+ * <p>So between calls the global is exact, and a host function a module calls sees the counter of that
+ * call, charges included up to the segment that makes the call. A trap other than {@code unreachable} and
+ * the counter's own (a memory access out of bounds, a division by zero, a stack overflow) leaves the global
+ * at its last write-back. A function that may tail-call itself (a {@code return_call} of its own index, any
+ * {@code return_call_indirect} or {@code return_call_ref}) keeps the counter in the global: Chicory
+ * 1.7.5's interpreter runs a tail call to the same function in the caller's frame and copies only the
+ * arguments into it, which fails once the function has a local that its type does not declare.
  *
  * <p>The instrumented code is
  *
  * <pre>
- * global.get $fuel  i64.const cost  i64.sub  global.set $fuel                    ;; every segment
- * global.get $fuel  i64.const 0  i64.lt_s  if  unreachable  end                 ;; check points
+ * global.get $fuel  local.set $f                                         ;; entry, after calls
+ * local.get $f  i64.const cost  i64.sub  local.set $f                    ;; every segment
+ * local.get $f  i64.const cost  i64.sub  local.tee $f                    ;; a segment at a check point,
+ *   i64.const 0  i64.lt_s  if  local.get $f  global.set $fuel  unreachable  end   ;; then its check
+ * local.get $f  global.set $fuel                                         ;; write-back
+ * global.get $fuel  local.get $f  global.get $fuel  local.get $f  i64.lt_s  select  local.set $f
+ *                                                                        ;; where a catch may arrive
  * </pre>
+ *
+ * <p>and, in a function that may tail-call itself, {@code global.get $fuel  i64.const cost  i64.sub
+ * global.set $fuel} per segment and {@code global.get $fuel  i64.const 0  i64.lt_s  if  unreachable  end}
+ * at check points.
  *
  * <p>A module in legacy exception-handling form is translated to the exnref form first
  * ({@link LegacyEh#translate(byte[])}), so the costs are those of its exnref form; other sections
@@ -65,6 +102,9 @@ public final class FuelMeter {
     private static final int I64_LT_S = 0x53;
     private static final int EMPTY_BLOCK_TYPE = 0x40;
     private static final int UNREACHABLE = 0x00;
+    private static final int THROW = 0x08;
+    private static final int CALL_REF = 0x14;
+    private static final int SELECT = 0x1B;
     private static final int I64 = 0x7E;
     private static final int MUTABLE = 0x01;
     private static final int GLOBAL_KIND = 0x03;
@@ -267,17 +307,52 @@ public final class FuelMeter {
             ByteWriter payload = new ByteWriter(original.payloadSize() + original.payloadSize() / 2);
             payload.writeBytes(bytes, original.payloadStart(), index.codeCountEnd());
             for (FunctionBody body : index.bodies()) {
-                byte[] code = instrumentBody(body);
-                long entrySize = body.codeStart() - (long) body.localsStart() + code.length;
-                payload.writeUnsigned(entrySize);
-                payload.writeBytes(bytes, body.localsStart(), body.codeStart());
+                List<Instruction> instructions = decode(body);
+                boolean inLocal = !mayTailCallItself(body, instructions);
+                byte[] code = instrumentBody(body, instructions, inLocal);
+                byte[] locals = inLocal
+                        ? localsWithCounter(body)
+                        : Arrays.copyOfRange(bytes, body.localsStart(), body.codeStart());
+                payload.writeUnsigned((long) locals.length + code.length);
+                payload.writeBytes(locals);
                 payload.writeBytes(code);
             }
             return Section.of(SectionId.CODE, payload.toByteArray());
         }
 
-        /** The instructions of {@code body} (final end included) with the charges and checks. */
-        private byte[] instrumentBody(FunctionBody body) {
+        /**
+         * Whether a function may tail-call itself: a {@code return_call} of its own index, or any {@code
+         * return_call_indirect} or {@code return_call_ref}. Chicory 1.7.5's interpreter runs such a call in
+         * the caller's frame and copies only the arguments into it (StackFrame.reset), which fails once the
+         * function has a local of its own; the counter of such a function stays in the global.
+         */
+        private boolean mayTailCallItself(FunctionBody body, List<Instruction> instructions) {
+            long self = importedFunctions + (long) body.definedIndex();
+            for (Instruction instruction : instructions) {
+                int opcode = instruction.opcode();
+                if (opcode == Opcodes.RETURN_CALL_INDIRECT || opcode == Opcodes.RETURN_CALL_REF) {
+                    return true;
+                }
+                if (opcode == Opcodes.RETURN_CALL
+                        && new ByteReader(bytes, instruction.start() + 1, instruction.end()).readU32("function")
+                                == self) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** The locals declaration of {@code body} with one more group: {@code (local $fuel i64)}, the last local. */
+        private byte[] localsWithCounter(FunctionBody body) {
+            ByteWriter out = new ByteWriter(body.codeStart() - body.localsStart() + 8);
+            out.writeUnsigned(body.localGroupCount() + 1L);
+            out.writeBytes(bytes, body.localGroupsStart(), body.codeStart());
+            out.writeUnsigned(1).writeByte(I64);
+            return out.toByteArray();
+        }
+
+        /** The instructions of {@code body}, final end included, checked for what instrumenting needs. */
+        private List<Instruction> decode(FunctionBody body) {
             String function = "function " + (importedFunctions + body.definedIndex());
             InstructionDecoder decoder = new InstructionDecoder(new ByteReader(bytes, body.codeStart(), body.end()));
             List<Instruction> instructions = new ArrayList<>();
@@ -299,22 +374,70 @@ public final class FuelMeter {
                 }
                 instructions.add(instruction);
             }
+            return instructions;
+        }
+
+        /**
+         * The instructions of {@code body} (final end included) with the charges and checks; with the counter
+         * in a new local when {@code inLocal}, else in the global throughout.
+         */
+        private byte[] instrumentBody(FunctionBody body, List<Instruction> instructions, boolean inLocal) {
+            String function = "function " + (importedFunctions + body.definedIndex());
+            FuncType type = index.functionType(body.typeIndex(), function, body.codeStart());
+            long local = inLocal ? type.params().size() + body.localCount() : -1;
+            Labels labels = new Labels(instructions);
             int n = instructions.size();
-            ByteWriter out = new ByteWriter(body.end() - body.codeStart() + n * 4 + 32);
+            Counter counter = new Counter(fuelGlobal, local);
+            ByteWriter out = new ByteWriter(body.end() - body.codeStart() + n * 6 + 32);
+            counter.load(out);
             int segmentStart = 0;
             boolean check = true; // the function's entry
             for (int i = 0; i < n; i++) {
+                if (i > 0 && labels.landing[i - 1]) {
+                    counter.merge(out); // a catch clause may arrive here: the thrower wrote the counter back
+                }
                 if (i == segmentStart) {
                     int segmentEnd = segmentEnd(instructions, i);
-                    charge(out, segmentEnd - i + 1, check);
+                    counter.charge(out, segmentEnd - i + 1, check);
                     segmentStart = segmentEnd + 1;
                     int opcode = instructions.get(segmentEnd).opcode();
                     check = opcode == Opcodes.LOOP;
                 }
                 Instruction instruction = instructions.get(i);
+                int opcode = instruction.opcode();
+                if (i == n - 1) {
+                    counter.store(out, labels.functionLanding); // the function's end
+                } else if (leaves(opcode) || labels.leavesFunction[i]) {
+                    counter.store(out, false);
+                }
                 out.writeBytes(bytes, instruction.start(), instruction.end());
+                if (opcode == Opcodes.CALL || opcode == Opcodes.CALL_INDIRECT || opcode == CALL_REF) {
+                    counter.load(out); // the callee charged the global
+                }
             }
             return out.toByteArray();
+        }
+
+        /**
+         * Whether an instruction leaves the function or makes the host see the counter: calls (the callee,
+         * or the host, reads the global), returns, throws and {@code unreachable} (a trap).
+         */
+        private static boolean leaves(int opcode) {
+            switch (opcode) {
+                case UNREACHABLE:
+                case THROW:
+                case Opcodes.THROW_REF:
+                case Opcodes.RETURN:
+                case Opcodes.CALL:
+                case Opcodes.CALL_INDIRECT:
+                case CALL_REF:
+                case Opcodes.RETURN_CALL:
+                case Opcodes.RETURN_CALL_INDIRECT:
+                case Opcodes.RETURN_CALL_REF:
+                    return true;
+                default:
+                    return false;
+            }
         }
 
         /** The index of the last instruction of the segment that starts at {@code start}. */
@@ -328,15 +451,171 @@ public final class FuelMeter {
             }
             return last;
         }
+    }
 
-        /** Writes the charge of a segment of {@code cost} instructions, and the check at a check point. */
-        private void charge(ByteWriter out, long cost, boolean check) {
-            out.writeByte(GLOBAL_GET).writeUnsigned(fuelGlobal);
+    /**
+     * The structure of one body as fuel metering needs it: the instructions that branch out of the function
+     * (to its own label: a return), and the labels a {@code try_table}'s catch clause may branch to.
+     */
+    private static final class Labels {
+        /** Per instruction: a branch with a target that is the function's label. */
+        final boolean[] leavesFunction;
+
+        /**
+         * Per instruction: after it, a catch clause may arrive. The {@code end} of a block, {@code if} or
+         * {@code try_table} whose label a catch clause names, or a {@code loop} whose label it names.
+         */
+        final boolean[] landing;
+
+        /** Whether a catch clause names the function's label (it arrives at the final end). */
+        boolean functionLanding;
+
+        Labels(List<Instruction> instructions) {
+            int n = instructions.size();
+            leavesFunction = new boolean[n];
+            landing = new boolean[n];
+            // the open constructs, innermost last: the index of their opening instruction, -1 for the function
+            int[] open = new int[n + 1];
+            int depth = 0;
+            open[depth++] = -1;
+            int[] endOf = new int[n];
+            boolean[] named = new boolean[n]; // the constructs whose label a catch clause names
+            for (int i = 0; i < n; i++) {
+                Instruction instruction = instructions.get(i);
+                int opcode = instruction.opcode();
+                for (CatchClause clause : instruction.catches()) { // resolved outside the try_table's own label
+                    int target = open[depth - 1 - clause.label()];
+                    if (target < 0) {
+                        functionLanding = true;
+                    } else {
+                        named[target] = true;
+                    }
+                }
+                if (opcode == Opcodes.BLOCK
+                        || opcode == Opcodes.LOOP
+                        || opcode == Opcodes.IF
+                        || opcode == Opcodes.TRY_TABLE) {
+                    open[depth++] = i;
+                } else if (opcode == Opcodes.END) {
+                    depth--;
+                    if (depth > 0) {
+                        endOf[open[depth]] = i;
+                    }
+                } else if (instruction.isBranch()) {
+                    for (int label : instruction.labels()) {
+                        if (label == depth - 1) {
+                            leavesFunction[i] = true;
+                        }
+                    }
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                if (named[i]) { // a loop's label is its head; the others', their end
+                    landing[instructions.get(i).opcode() == Opcodes.LOOP ? i : endOf[i]] = true;
+                }
+            }
+        }
+    }
+
+    /**
+     * The code that keeps the counter in a local of the function ({@code $fuel}) and writes it back to the
+     * global ({@code $g}) where the rest of the module or the host may read it.
+     */
+    private static final class Counter {
+        private final int global;
+        private final long local;
+
+        Counter(int global, long local) {
+            this.global = global;
+            this.local = local;
+        }
+
+        /** {@code global.get $g  local.set $fuel}: at the entry and after a call. */
+        void load(ByteWriter out) {
+            if (local < 0) {
+                return;
+            }
+            out.writeByte(GLOBAL_GET).writeUnsigned(global);
+            out.writeByte(Opcodes.LOCAL_SET).writeUnsigned(local);
+        }
+
+        /**
+         * {@code local.get $fuel  global.set $g}, or, where a catch clause may also arrive, the lower of the
+         * local and the global (see {@link #merge}).
+         */
+        void store(ByteWriter out, boolean orLower) {
+            if (local < 0) {
+                return;
+            }
+            if (orLower) {
+                lower(out);
+            } else {
+                out.writeByte(Opcodes.LOCAL_GET).writeUnsigned(local);
+            }
+            out.writeByte(GLOBAL_SET).writeUnsigned(global);
+        }
+
+        /**
+         * Where both a branch or fall-through (the local is current) and a catch clause (the global is: the
+         * local holds its value before the call or throw, which charged the global more) may arrive: {@code
+         * $fuel = min($fuel, $g)}, as {@code global.get $g  local.get $fuel  global.get $g  local.get $fuel
+         * i64.lt_s  select  local.set $fuel}. The counter only goes down, so the lower one is current.
+         */
+        void merge(ByteWriter out) {
+            if (local < 0) {
+                return;
+            }
+            lower(out);
+            out.writeByte(Opcodes.LOCAL_SET).writeUnsigned(local);
+        }
+
+        private void lower(ByteWriter out) {
+            out.writeByte(GLOBAL_GET).writeUnsigned(global);
+            out.writeByte(Opcodes.LOCAL_GET).writeUnsigned(local);
+            out.writeByte(GLOBAL_GET).writeUnsigned(global);
+            out.writeByte(Opcodes.LOCAL_GET).writeUnsigned(local);
+            out.writeByte(I64_LT_S);
+            out.writeByte(SELECT);
+        }
+
+        /**
+         * The charge of a segment of {@code cost} instructions, {@code local.get $fuel  i64.const cost  i64.sub
+         * local.set $fuel}, and at a check point the check: {@code local.tee} instead of the {@code local.set},
+         * then {@code i64.const 0  i64.lt_s  if  local.get $fuel  global.set $g  unreachable  end}.
+         */
+        void charge(ByteWriter out, long cost, boolean check) {
+            if (local < 0) {
+                chargeGlobal(out, cost, check);
+                return;
+            }
+            out.writeByte(Opcodes.LOCAL_GET).writeUnsigned(local);
             out.writeByte(I64_CONST).writeSigned(cost);
             out.writeByte(I64_SUB);
-            out.writeByte(GLOBAL_SET).writeUnsigned(fuelGlobal);
+            if (!check) {
+                out.writeByte(Opcodes.LOCAL_SET).writeUnsigned(local);
+                return;
+            }
+            out.writeByte(Opcodes.LOCAL_TEE).writeUnsigned(local);
+            out.writeByte(I64_CONST).writeSigned(0);
+            out.writeByte(I64_LT_S);
+            out.writeByte(Opcodes.IF).writeByte(EMPTY_BLOCK_TYPE);
+            store(out, false);
+            out.writeByte(UNREACHABLE);
+            out.writeByte(Opcodes.END);
+        }
+
+        /**
+         * The charge and check of a function whose counter stays in the global: {@code global.get $g  i64.const
+         * cost  i64.sub  global.set $g}, and at a check point {@code global.get $g  i64.const 0  i64.lt_s  if
+         * unreachable  end}.
+         */
+        private void chargeGlobal(ByteWriter out, long cost, boolean check) {
+            out.writeByte(GLOBAL_GET).writeUnsigned(global);
+            out.writeByte(I64_CONST).writeSigned(cost);
+            out.writeByte(I64_SUB);
+            out.writeByte(GLOBAL_SET).writeUnsigned(global);
             if (check) {
-                out.writeByte(GLOBAL_GET).writeUnsigned(fuelGlobal);
+                out.writeByte(GLOBAL_GET).writeUnsigned(global);
                 out.writeByte(I64_CONST).writeSigned(0);
                 out.writeByte(I64_LT_S);
                 out.writeByte(Opcodes.IF).writeByte(EMPTY_BLOCK_TYPE);
