@@ -75,7 +75,7 @@ final class ChicoryBigModule implements ChicoryBigModule_ModuleImports, ChicoryB
     @Override
     public void taskDone(long task, int javaThrew) {}
 
-    /** Imported with {@link #taskDone}; the module awaits no Java future. */
+    /** Imported since the async executor's {@code wasmbridge_task_take} reports an {@code Err} like an export. */
     @Override
-    public void futureDropped(long id) {}
+    public void error(long typeName, long message) {}
 }
