@@ -29,6 +29,7 @@ declare -A DESTINATIONS=(
   [unwind_fixture]=integration-tests/src/test/resources/wasm
   [limits_fixture]=integration-tests/src/test/resources/wasm
   [closures_fixture]=integration-tests/src/test/resources/wasm
+  [async_fixture]=integration-tests/src/test/resources/wasm
   [evolving_v1]=integration-tests/src/test/resources/wasm
   [evolving_v2]=integration-tests/src/test/resources/wasm
   [big_module]=benchmarks/src/main/resources/wasm

@@ -134,11 +134,28 @@
 //! }
 //! ```
 
+//! Async Rust: an `async fn` export is a Java `CompletableFuture`, and a Java `CompletableFuture` an import
+//! returns is a [`JavaFuture`] Rust awaits (a failed one gives a [`JavaError`]). The crate's own executor
+//! runs the futures, one per instance, when Java drives it:
+//!
+//! ```ignore
+//! wasmbridge::import! {
+//!     module "host";
+//!     fn fetch(key: &str) -> wasmbridge::JavaFuture<String>;
+//! }
+//!
+//! wasmbridge::export! {
+//!     async fn fetch_len(key: String) -> Result<u32, wasmbridge::JavaError> {
+//!         Ok(fetch(&key).await?.len() as u32)
+//!     }
+//! }
+//! ```
+
 //! # What is API
 //!
 //! The items documented here are the API: the seven declaration macros, [`Callback`],
-//! [`StoredCallback`], [`AbortingCallback`], [`CallbackGone`], [`Iter`],
-//! [`JavaException`], [`Enumeration`] and [`ABI_VERSION`]. What the macros expand to (the conversion traits, the slice
+//! [`StoredCallback`], [`AbortingCallback`], [`CallbackGone`], [`Iter`], [`JavaFuture`],
+//! [`JavaError`], [`JavaException`], [`Enumeration`] and [`ABI_VERSION`]. What the macros expand to (the conversion traits, the slice
 //! layout, the boundary functions, the class handle table, the compile-time signature text) is in the
 //! hidden module `__private`, and the macros' own helper macros are at the crate root under names that
 //! start with `__` (Rust puts every `#[macro_export]` macro there). Neither is API: code outside this
@@ -150,7 +167,8 @@
 //! `alloc` (the host's allocator); `value` (the value encoding) and `slice` (bytes in linear memory); `host`
 //! (the support imports); `abi` (how each type crosses); `class` (handles and views); `objects` (objects in
 //! `Vec` and `Option`, passed to imports); `panic` (the boundary every export runs in); `callback`; `iter`
-//! (iterators); the macros; and `data_enum`, the macro for enums with data.
+//! (iterators); `task` (async exports and Java futures); the macros; and `data_enum`, the macro for enums
+//! with data.
 
 //! # Targets
 //!
@@ -180,6 +198,7 @@ mod macros;
 mod objects;
 mod panic;
 mod slice;
+mod task;
 mod text;
 mod value;
 mod wasi;
@@ -188,6 +207,7 @@ pub use callback::Callback;
 pub use held::{AbortingCallback, CallbackGone, StoredCallback};
 pub use iter::Iter;
 pub use panic::JavaException;
+pub use task::{JavaError, JavaFuture};
 pub use value::Enumeration;
 
 /// What the macros expand to: not API (see the crate documentation, "What is API").
@@ -213,14 +233,16 @@ pub mod __private {
     };
     pub use crate::panic::{after_import, export_call};
     pub use crate::slice::{Numeric, Slice};
+    pub use crate::task::{spawn_export, AsyncResult, TaskOutput};
     pub use crate::text::{check_export_name, Describe, Line, Text, TypeName};
     pub use crate::value::{decode_exact, encode_to_vec, Decode, Encode, Enumeration, Reader};
     // The helper macros, by the names the expansions use.
     pub use crate::{
-        __class_declaration as class_declaration, __class_emit as class_emit, __class_items as class_items,
-        __class_method as class_method, __class_method_error as class_method_error,
-        __class_objects as class_objects, __class_params as class_params, __class_poisons as class_poisons,
-        __class_type as class_type, __data_enum_emit as data_enum_emit, __data_enum_tuple as data_enum_tuple,
+        __async_export_shim as async_export_shim, __class_declaration as class_declaration,
+        __class_emit as class_emit, __class_items as class_items, __class_method as class_method,
+        __class_method_error as class_method_error, __class_objects as class_objects,
+        __class_params as class_params, __class_poisons as class_poisons, __class_type as class_type,
+        __data_enum_emit as data_enum_emit, __data_enum_tuple as data_enum_tuple,
         __data_enum_variant_line as data_enum_variant_line, __data_enum_variants as data_enum_variants,
         __encoded_containers as encoded_containers, __encoded_wire as encoded_wire,
         __export_shim as export_shim, __fn_line as fn_line, __foreign_arg as foreign_arg,
@@ -252,7 +274,7 @@ mod tests {
     }
 
     /// The modules in dependency order: each may use only the ones before it (no cycles).
-    const LAYERS: [(&str, &str); 15] = [
+    const LAYERS: [(&str, &str); 16] = [
         ("wasi", include_str!("wasi.rs")),
         ("text", include_str!("text.rs")),
         ("alloc", include_str!("alloc.rs")),
@@ -266,6 +288,7 @@ mod tests {
         ("callback", include_str!("callback.rs")),
         ("held", include_str!("held.rs")),
         ("iter", include_str!("iter.rs")),
+        ("task", include_str!("task.rs")),
         ("macros", include_str!("macros.rs")),
         ("data_enum", include_str!("data_enum.rs")),
     ];

@@ -36,7 +36,22 @@
 /// hidden, so it never collides with a Rust item. A name that would collide with a symbol every wasm32
 /// module already has (`free`, `memcpy`, `sin`, `memory`, ...), or that is reserved (`wasmbridge_...`,
 /// `__...`), is a compile error: rename the function (Java's `@WasmExport(name = "...")` keeps any Java
-/// name). Generic, `async`, `unsafe` and `const` functions cannot be exported.
+/// name). Generic, `unsafe` and `const` functions cannot be exported.
+///
+/// An `async fn` is exported as a Java method returning `CompletableFuture<T>` (ABI.md, "Async"): the call
+/// spawns the future on the support crate's executor (one per instance) and polls it once before it returns;
+/// Java drives it afterwards, when a [`JavaFuture`](crate::JavaFuture) it awaits completes. Its parameters
+/// must be owned (`String`, not `&str`: the future outlives the call), and its result is a value of the value
+/// encoding (`()`, scalars, `String`, `Vec<T>`, `Option<T>`, records, enums) or a `Result` of one, whose
+/// `Err` fails the Java future with the exception a sync method would throw.
+///
+/// ```ignore
+/// wasmbridge::export! {
+///     async fn fetch_len(key: String) -> Result<u32, wasmbridge::JavaError> {
+///         Ok(fetch(&key).await?.len() as u32) // `fetch`: an import returning JavaFuture<String>
+///     }
+/// }
+/// ```
 ///
 /// ```ignore
 /// wasmbridge::export! {
@@ -66,6 +81,18 @@ macro_rules! export {
         $($rest:tt)*
     ) => {
         $crate::__private::export! { $(#[$meta])* $vis fn $name($($arg: $ty),*) $(-> $ret)? $body }
+        $crate::__private::export! { $($rest)* }
+    };
+    // An `async fn` (ABI.md, "Async"): a Java `CompletableFuture`, driven by the support crate's executor.
+    (
+        $(#[$meta:meta])*
+        $vis:vis async fn $name:ident ( $($arg:ident : $ty:ty),* $(,)? ) $(-> $ret:ty)? $body:block
+        $($rest:tt)*
+    ) => {
+        $(#[$meta])*
+        $vis async fn $name($($arg: $ty),*) $(-> $ret)? $body
+
+        $crate::__private::async_export_shim!($name ($($arg: $ty),*) $(-> $ret)?);
         $crate::__private::export! { $($rest)* }
     };
     ($(#[$meta:meta])* $vis:vis fn $name:ident < $($rest:tt)*) => {
@@ -122,6 +149,35 @@ macro_rules! __export_shim {
         };
         $crate::__private::signature! {
             $crate::__private::fn_line!("fn", ::core::stringify!($name); $(::core::stringify!($arg) => $ty),*; $($ret)?)
+        }
+    };
+}
+
+/// The Wasm export beside an `export!` `async fn`: converts the arguments (owned: the future outlives the
+/// call), spawns the future on the support crate's executor and returns the task id; and its signature
+/// line, whose result is `Future<R>`. Not for direct use.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __async_export_shim {
+    ($name:ident ($($arg:ident : $ty:ty),*) $(-> $ret:ty)?) => {
+        const _: () = {
+            $crate::__private::check_export_name(::core::stringify!($name));
+
+            #[unsafe(export_name = ::core::stringify!($name))]
+            extern "C-unwind" fn __wasmbridge_export(
+                $($arg: <$ty as $crate::__private::Wire>::Abi),*
+            ) -> i64 {
+                $crate::__private::export_call(move || {
+                    // SAFETY: the host follows ABI.md; the arguments are owned values (a borrowed one would
+                    // not live as long as the future, which the compiler refuses).
+                    $(let $arg: $ty = unsafe { <$ty as $crate::__private::FromHost>::from_host($arg) };)*
+                    $crate::__private::spawn_export(self::$name($($arg),*))
+                })
+            }
+        };
+        $crate::__private::signature! {
+            $crate::__private::fn_line!("fn", ::core::stringify!($name); $(::core::stringify!($arg) => $ty),*;
+                $crate::__private::AsyncResult<$crate::__private::result_type!($($ret)?)>)
         }
     };
 }

@@ -160,6 +160,21 @@ where
     }
 }
 
+/// Runs one step of an async task (a poll, or a drop) inside the boundary of the export call that drives
+/// it: a panic is caught and becomes `Err(Some(message))`, the message a sync export would report; a Java
+/// exception unwinding the step becomes `Err(None)` (the host keeps the exception). The task module turns
+/// either into the task's outcome, so one task's panic does not end the call that drives the others.
+pub(crate) fn catch_task<R>(step: impl FnOnce() -> R) -> Result<R, Option<String>> {
+    install_hook();
+    panic::catch_unwind(AssertUnwindSafe(step)).map_err(|payload| {
+        if payload.is::<JavaException>() {
+            None
+        } else {
+            Some(caught_message(&*payload))
+        }
+    })
+}
+
 /// Checks, after an import call, whether the Java import threw; if so, unwinds the Rust frames up to the
 /// export that was called from Java. What [`crate::import!`] expands to (through `__private`), and what
 /// [`crate::Callback::call`] does after its import call; not for direct use.

@@ -31,7 +31,7 @@ import javax.annotation.processing.Generated;
 @Generated("dev.wasmbridge.processor.WasmBridgeProcessor")
 public final class ObjectsBindings extends GeneratedBindings implements Objects {
   private static final CheckedModule MODULE = CheckedModule.classpath(ObjectsBindings.class, "wasm/objects_fixture.exnref.wasm")
-  .checkedAgainst("ee95f2f6cb42f4c9dc73aea092b4952c17553cffe635cfd98fdf33be4d370609", List.of(
+  .checkedAgainst("acb195194e8b66c333ad261493f5b265cc3bb32ec79c2ff5b86f6c106299c7ca", List.of(
     "class Token",
     "fn Token::absorb(self: &mut Token, others: Vec<Token>) -> i64",
     "fn Token::label(self: &Token) -> String",

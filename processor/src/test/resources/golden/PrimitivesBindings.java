@@ -24,7 +24,7 @@ import javax.annotation.processing.Generated;
 @Generated("dev.wasmbridge.processor.WasmBridgeProcessor")
 public final class PrimitivesBindings extends GeneratedBindings implements Primitives {
   private static final CheckedModule MODULE = CheckedModule.classpath(PrimitivesBindings.class, "wasm/types_fixture.exnref.wasm")
-  .checkedAgainst("f24ed30db6abbc1a35bd47d7059293d7d964b982c8d604a6e797ed2409e3e0b7", List.of(
+  .checkedAgainst("9ab2ff894eb1208eb54698286597ae75057e72c401fa784b747230414dde81da", List.of(
     "fn add(a: i32, b: i32) -> i32",
     "fn half(x: f32) -> f32",
     "fn hypotenuse(x: f64, y: f64) -> f64",
@@ -36,8 +36,8 @@ public final class PrimitivesBindings extends GeneratedBindings implements Primi
     "import host.host_scalars(a: i64, b: f32, c: f64, d: bool) -> f64",
     "import host.host_transform(bytes: &[u8]) -> Vec<u8>",
     "import host.log(message: &str) -> ()"))
-  .withCompiledMachine("example.PrimitivesBindingsMachine", "sha-256:8k7TDbarvBo1vUfXBZKT19lkuYLI1gSm55ftJAnj4Lc=")
-  .withSkeleton("META-INF/wasmbridge/skeleton/f24ed30db6abbc1a35bd47d7059293d7d964b982c8d604a6e797ed2409e3e0b7/wasm/types_fixture.exnref.wasm");
+  .withCompiledMachine("example.PrimitivesBindingsMachine", "sha-256:mrL/iU6xII61RpgoZZeudQV+csQB+nhLdHIwQU3egdo=")
+  .withSkeleton("META-INF/wasmbridge/skeleton/9ab2ff894eb1208eb54698286597ae75057e72c401fa784b747230414dde81da/wasm/types_fixture.exnref.wasm");
 
   private static final int EXPORT_ADD = 0;
 
@@ -249,7 +249,7 @@ public final class PrimitivesBindings extends GeneratedBindings implements Primi
     try {
       int result$;
       try {
-        result$ = PrimitivesBindingsMachineFuncGroup_0.func_14((int) a0, (int) a1, call$.memory(), call$.instance());
+        result$ = PrimitivesBindingsMachineFuncGroup_0.func_16((int) a0, (int) a1, call$.memory(), call$.instance());
       } catch (Throwable e$) {
         throw call$.failed(EXPORT_ADD, e$);
       }
@@ -265,7 +265,7 @@ public final class PrimitivesBindings extends GeneratedBindings implements Primi
     try {
       long result$;
       try {
-        result$ = PrimitivesBindingsMachineFuncGroup_0.func_49(a0, a1, call$.memory(), call$.instance());
+        result$ = PrimitivesBindingsMachineFuncGroup_0.func_51(a0, a1, call$.memory(), call$.instance());
       } catch (Throwable e$) {
         throw call$.failed(EXPORT_MUL_LONG, e$);
       }
@@ -281,7 +281,7 @@ public final class PrimitivesBindings extends GeneratedBindings implements Primi
     try {
       float result$;
       try {
-        result$ = PrimitivesBindingsMachineFuncGroup_0.func_46(Float.intBitsToFloat((int) a0), call$.memory(), call$.instance());
+        result$ = PrimitivesBindingsMachineFuncGroup_0.func_48(Float.intBitsToFloat((int) a0), call$.memory(), call$.instance());
       } catch (Throwable e$) {
         throw call$.failed(EXPORT_HALF, e$);
       }
@@ -297,7 +297,7 @@ public final class PrimitivesBindings extends GeneratedBindings implements Primi
     try {
       double result$;
       try {
-        result$ = PrimitivesBindingsMachineFuncGroup_0.func_47(Double.longBitsToDouble(a0), Double.longBitsToDouble(a1), call$.memory(), call$.instance());
+        result$ = PrimitivesBindingsMachineFuncGroup_0.func_49(Double.longBitsToDouble(a0), Double.longBitsToDouble(a1), call$.memory(), call$.instance());
       } catch (Throwable e$) {
         throw call$.failed(EXPORT_HYPOTENUSE, e$);
       }
@@ -313,7 +313,7 @@ public final class PrimitivesBindings extends GeneratedBindings implements Primi
     try {
       int result$;
       try {
-        result$ = PrimitivesBindingsMachineFuncGroup_0.func_50((int) a0, call$.memory(), call$.instance());
+        result$ = PrimitivesBindingsMachineFuncGroup_0.func_52((int) a0, call$.memory(), call$.instance());
       } catch (Throwable e$) {
         throw call$.failed(EXPORT_NEGATE, e$);
       }
@@ -328,7 +328,7 @@ public final class PrimitivesBindings extends GeneratedBindings implements Primi
     call$.begin(EXPORT_NOTHING);
     try {
       try {
-        PrimitivesBindingsMachineFuncGroup_0.func_51(call$.memory(), call$.instance());
+        PrimitivesBindingsMachineFuncGroup_0.func_53(call$.memory(), call$.instance());
       } catch (Throwable e$) {
         throw call$.failed(EXPORT_NOTHING, e$);
       }

@@ -33,7 +33,7 @@ import javax.annotation.processing.Generated;
 @Generated("dev.wasmbridge.processor.WasmBridgeProcessor")
 public final class RichBindings extends GeneratedBindings implements Rich {
   private static final CheckedModule MODULE = CheckedModule.classpath(RichBindings.class, "wasm/rich_fixture.exnref.wasm")
-  .checkedAgainst("98874cf7833cfc97a3c68e1ff5273e716c5009c64498d0ff9a97c2f0893548b0", List.of(
+  .checkedAgainst("2ad5500951a1d93c0d0cdbf70d303a37bd3291521d0befba02e4a6afdfc918ba", List.of(
     "class Counter",
     "enum Color { Red = 0, Green = 1, Blue = 7 }",
     "enum Paint { Solid(Color), Gradient { stops: Vec<Color>, angle: Option<f32> }, Clear }",

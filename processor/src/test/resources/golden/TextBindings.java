@@ -25,7 +25,7 @@ import javax.annotation.processing.Generated;
 @Generated("dev.wasmbridge.processor.WasmBridgeProcessor")
 public final class TextBindings extends GeneratedBindings implements Text {
   private static final CheckedModule MODULE = CheckedModule.classpath(TextBindings.class, "wasm/types_fixture.exnref.wasm")
-  .checkedAgainst("f24ed30db6abbc1a35bd47d7059293d7d964b982c8d604a6e797ed2409e3e0b7", List.of(
+  .checkedAgainst("9ab2ff894eb1208eb54698286597ae75057e72c401fa784b747230414dde81da", List.of(
     "fn byte_sum(bytes: &[u8]) -> i64",
     "fn bytes_owned(bytes: Vec<u8>) -> Vec<u8>",
     "fn call_host_log(message: &str) -> ()",

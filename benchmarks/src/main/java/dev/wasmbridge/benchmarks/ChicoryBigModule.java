@@ -70,4 +70,12 @@ final class ChicoryBigModule implements ChicoryBigModule_ModuleImports, ChicoryB
     /** Imported since the support crate reports failed allocations (its allocation-error hook) before aborting. */
     @Override
     public void outOfMemory(int size) {}
+
+    /** Imported since the support crate has an async executor (docs/ABI.md, "Async"); the module spawns no task. */
+    @Override
+    public void taskDone(long task, int javaThrew) {}
+
+    /** Imported since the async executor's {@code wasmbridge_task_take} reports an {@code Err} like an export. */
+    @Override
+    public void error(long typeName, long message) {}
 }

@@ -407,9 +407,10 @@ final class BindingValidator {
                     parameter.name(), lending(parameter.type(), rustType), passing(parameter.type(), rustType)));
         }
         RustType rustResult = rust.result();
-        boolean fallible = rustResult instanceof RustType.ResultOf;
-        if (fallible) {
-            rustResult = ((RustType.ResultOf) rustResult).value();
+        boolean fallible = rustResult instanceof RustType.ResultOf
+                || rustResult instanceof RustType.FutureOf f && f.value() instanceof RustType.ResultOf;
+        if (rustResult instanceof RustType.ResultOf result) {
+            rustResult = result.value();
         }
         ok &= sameType(
                 method,
@@ -870,6 +871,27 @@ final class BindingValidator {
         if (TypeMatcher.matches(java, rust, position)) {
             return true;
         }
+        if (java instanceof JavaType.FutureOf future
+                && rust instanceof RustType.FutureOf rustFuture
+                && (position == Position.EXPORT_RESULT || position == Position.IMPORT_RESULT)) {
+            RustType value = rustFuture.value() instanceof RustType.ResultOf r && position == Position.EXPORT_RESULT
+                    ? r.value()
+                    : rustFuture.value();
+            String expected = TypeMatcher.javaFor(rust, position);
+            diagnostics.report(
+                    site,
+                    Message.FUTURE_VALUE_MISMATCH,
+                    what.replaceFirst("^The result of ", ""),
+                    future.value() instanceof JavaType.Void
+                            ? "Void"
+                            : future.value().spelling(),
+                    value.spelling(),
+                    declaration,
+                    value.spelling(),
+                    expected.substring("CompletableFuture<".length(), expected.length() - 1),
+                    expected);
+            return false;
+        }
         if (java instanceof JavaType.IteratorOf iterator
                 && rust instanceof RustType.IteratorOf items
                 && position == Position.EXPORT_RESULT) {
@@ -934,6 +956,13 @@ final class BindingValidator {
                         Message.ITERATOR_NOT_A_RESULT,
                         "Parameter '" + parameter.getSimpleName() + "' of " + describe(method),
                         iterator.spelling());
+                ok = false;
+            } else if (type.get() instanceof JavaType.FutureOf future) {
+                diagnostics.report(
+                        parameter,
+                        Message.FUTURE_NOT_A_RESULT,
+                        "Parameter '" + parameter.getSimpleName() + "' of " + describe(method),
+                        future.spelling());
                 ok = false;
             } else {
                 parameters.add(new Parameter(parameter.getSimpleName().toString(), type.get(), Passing.VALUE));

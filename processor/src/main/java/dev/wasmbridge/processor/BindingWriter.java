@@ -617,6 +617,14 @@ final class BindingWriter {
             body.addStatement("$L", call);
         } else if (export.result() instanceof JavaType.IteratorOf iterator) {
             body.addStatement("long result$$ = $L", call).addStatement("return $L", iterator(export, iterator));
+        } else if (export.result() instanceof JavaType.FutureOf future) {
+            body.addStatement("long result$$ = $L", call)
+                    .addStatement(
+                            "return $T.spawned(call$$, result$$, $L, $S, $L)",
+                            RuntimeNames.TASKS,
+                            values.futureCodec(future),
+                            export.describe(),
+                            asyncErrors(export));
         } else {
             body.addStatement("long result$$ = $L", call)
                     .addStatement(
@@ -625,7 +633,7 @@ final class BindingWriter {
         method.addStatement("$T call$$ = $L", CALL_BOUNDARY, enter)
                 .beginControlFlow("try")
                 .addCode(body.build());
-        if (export.error() != null) {
+        if (export.error() != null && !(export.result() instanceof JavaType.FutureOf)) {
             method.nextControlFlow("catch ($T error$$)", RUST_ERROR_EXCEPTION);
             if (export.error().takesCause()) {
                 method.addStatement(
@@ -646,6 +654,25 @@ final class BindingWriter {
                 .addStatement("call$$.exit()")
                 .endControlFlow()
                 .build();
+    }
+
+    /**
+     * What a Rust {@code Err} of an async export completes its future with: the exception the method declares
+     * (as for a sync method), or null for the {@code RustErrorException} itself.
+     */
+    private static CodeBlock asyncErrors(Export export) {
+        if (export.error() == null) {
+            return CodeBlock.of("null");
+        }
+        if (export.error().takesCause()) {
+            return CodeBlock.of(
+                    "error$$ -> new $T(error$$.getMessage(), error$$)",
+                    export.error().exception());
+        }
+        return CodeBlock.of(
+                "error$$ -> $T.withCause(new $T(error$$.getMessage()), error$$)",
+                RuntimeNames.TASKS,
+                export.error().exception());
     }
 
     /**

@@ -407,6 +407,29 @@ sealed interface JavaType {
         }
     }
 
+    /**
+     * {@code CompletableFuture<T>}: a Rust {@code async fn} export's result, or an import's result Rust awaits
+     * ({@code wasmbridge::JavaFuture<T>}), docs/ABI.md "Async"; an {@code i64} task or future id on the wire.
+     *
+     * @param value the value's type, boxed where it is a primitive; {@link Void} for {@code CompletableFuture<Void>}
+     */
+    record FutureOf(JavaType value) implements JavaType {
+        @Override
+        public String wasm() {
+            return "i64";
+        }
+
+        @Override
+        public String spelling() {
+            return "CompletableFuture<" + (value instanceof Void ? "Void" : value.spelling()) + ">";
+        }
+
+        @Override
+        public boolean usesMemory() {
+            return true; // the value crosses as an encoded slice
+        }
+    }
+
     /** A {@code @WasmClass} interface: a handle to a Rust object. */
     record ClassType(ClassName name, String rustName) implements JavaType {
         @Override

@@ -130,6 +130,17 @@ enum Message {
             "%s returns a Rust iterator, but in Wasm module '%s' %s. Build the crate with the wasmbridge support"
                     + " crate of the same release as the Java dependencies: it exports both (docs/ABI.md,"
                     + " \"Iterators\")."),
+    FUTURE_NOT_A_RESULT(
+            222,
+            ERROR,
+            "%s is %s, but a CompletableFuture can only be the result of a @WasmExport method (a Rust async fn) or"
+                    + " of a @WasmImport method (a wasmbridge::JavaFuture<T> Rust awaits). Pass the value instead, once"
+                    + " it is there."),
+    FUTURE_VALUE_MISMATCH(
+            223,
+            ERROR,
+            "%s completes with %s in Java, but Rust's future has %s (`%s`); a Rust %s is %s in Java. Declare %s,"
+                    + " or change the Rust type."),
 
     IMPORTS_NOT_INTERFACE(
             301,

@@ -39,6 +39,7 @@ final class RuntimeNames {
     static final ClassName GENERATED_BINDINGS = ClassName.get(INTERNAL, "GeneratedBindings");
     static final ClassName RUST_OBJECT = ClassName.get(INTERNAL, "RustObject");
     static final ClassName RUST_ITERATOR = ClassName.get(INTERNAL, "RustIterator");
+    static final ClassName TASKS = ClassName.get(INTERNAL, "Tasks");
     static final ClassName SLICE_TYPE = ClassName.get(INTERNAL, "SliceType");
     static final ClassName CODEC = ClassName.get(INTERNAL, "Codec");
     static final ClassName CODECS = ClassName.get(INTERNAL, "Codecs");

@@ -124,6 +124,17 @@ sealed interface RustType {
     }
 
     /**
+     * {@code Future<T>}: the result of an {@code async fn} export (T may be a {@code Result}), or a Java future
+     * an import returns ({@code wasmbridge::JavaFuture<T>}), docs/ABI.md "Async".
+     */
+    record FutureOf(RustType value) implements RustType {
+        @Override
+        public String spelling() {
+            return "Future<" + value.spelling() + ">";
+        }
+    }
+
+    /**
      * {@code Fn(A, B) -> R}: a callback for the call, {@code wasmbridge::Callback<(A, B), R>}; or, when {@code
      * stored}, {@code StoredFn(A, B) -> R}: one Rust keeps, {@code wasmbridge::StoredCallback<(A, B), R>}.
      */
@@ -198,6 +209,8 @@ sealed interface RustType {
                     return new OptionOf(generic());
                 case "Iterator": // a class may be named Iterator too
                     return text.startsWith("<", at) ? new IteratorOf(generic()) : new Named(name);
+                case "Future": // likewise
+                    return text.startsWith("<", at) ? new FutureOf(generic()) : new Named(name);
                 case "Result": {
                     expect("<");
                     RustType value = type();

@@ -10,16 +10,18 @@ import java.util.Optional;
 final class SupportImports {
     static final String MODULE = "wasmbridge";
 
-    private static final Map<String, String> SIGNATURES = Map.of(
-            "panic", "(i64) -> ()",
-            "import_failed", "() -> i32",
-            "java_exception_unwound", "() -> ()",
-            "error", "(i64, i64) -> ()",
-            "poisoned", "(i32) -> ()",
-            "out_of_memory", "(i32) -> ()",
-            "callback", "(i32, i64) -> i64",
-            "release", "(i32) -> ()",
-            "call_object", "(i32, i32, i64) -> i64");
+    private static final Map<String, String> SIGNATURES = Map.ofEntries(
+            Map.entry("panic", "(i64) -> ()"),
+            Map.entry("import_failed", "() -> i32"),
+            Map.entry("java_exception_unwound", "() -> ()"),
+            Map.entry("error", "(i64, i64) -> ()"),
+            Map.entry("poisoned", "(i32) -> ()"),
+            Map.entry("out_of_memory", "(i32) -> ()"),
+            Map.entry("callback", "(i32, i64) -> i64"),
+            Map.entry("release", "(i32) -> ()"),
+            Map.entry("call_object", "(i32, i32, i64) -> i64"),
+            Map.entry("task_done", "(i64, i32) -> ()"),
+            Map.entry("future_dropped", "(i64) -> ()"));
 
     private SupportImports() {}
 

@@ -150,6 +150,18 @@ final class TypeMatcher {
             // export parameters move or borrow, results give; imports (and callbacks) are given or lent one
             return isObjectOf(c, rust, position.topLevel() && position != Position.IMPORT_RESULT, position);
         }
+        if (java instanceof JavaType.FutureOf f) {
+            if (!(position == Position.EXPORT_RESULT || position == Position.IMPORT_RESULT)
+                    || !(rust instanceof RustType.FutureOf r)) {
+                return false;
+            }
+            RustType value = position == Position.EXPORT_RESULT && r.value() instanceof RustType.ResultOf result
+                    ? result.value()
+                    : r.value();
+            return f.value() instanceof JavaType.Void
+                    ? value instanceof Unit
+                    : !(value instanceof Unit) && matches(f.value(), value, Position.NESTED);
+        }
         if (java instanceof JavaType.IteratorOf i) {
             return position == Position.EXPORT_RESULT
                     && rust instanceof RustType.IteratorOf r
@@ -266,6 +278,10 @@ final class TypeMatcher {
         }
         if (rust instanceof RustType.ResultOf r) {
             return javaFor(r.value(), position);
+        }
+        if (rust instanceof RustType.FutureOf f) {
+            RustType value = f.value() instanceof RustType.ResultOf r ? r.value() : f.value();
+            return "CompletableFuture<" + (value instanceof Unit ? "Void" : javaFor(value, Position.NESTED)) + ">";
         }
         if (rust instanceof RustType.IteratorOf i) {
             String item = javaFor(i.item(), Position.NESTED);

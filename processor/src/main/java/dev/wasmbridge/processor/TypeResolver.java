@@ -223,6 +223,8 @@ final class TypeResolver {
                 return inner.map(
                         t -> name.equals("java.util.List") ? new JavaType.ListOf(t) : new JavaType.OptionalOf(t));
             }
+            case "java.util.concurrent.CompletableFuture":
+                return nested || arguments.size() != 1 ? Optional.empty() : future(arguments.get(0), site);
             case "java.util.Iterator":
             case "java.util.stream.Stream":
             case "dev.wasmbridge.runtime.WasmIterator":
@@ -259,6 +261,17 @@ final class TypeResolver {
                 ? declared((DeclaredType) argument, false, site)
                 : resolve(argument, isUnsigned(argument), true, site);
         return item.map(t -> new JavaType.IteratorOf(t, form));
+    }
+
+    /** An async result (docs/ABI.md, "Async"): its value boxed, or {@code Void} for none. */
+    private Optional<JavaType> future(TypeMirror argument, Element site) {
+        if (argument.getKind() == TypeKind.DECLARED
+                && ((TypeElement) ((DeclaredType) argument).asElement())
+                        .getQualifiedName()
+                        .contentEquals("java.lang.Void")) {
+            return Optional.of(new JavaType.FutureOf(new JavaType.Void()));
+        }
+        return resolve(argument, isUnsigned(argument), true, site).map(JavaType.FutureOf::new);
     }
 
     private static boolean isClass(TypeMirror type) {

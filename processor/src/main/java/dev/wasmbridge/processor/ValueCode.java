@@ -113,6 +113,11 @@ final class ValueCode {
         if (type instanceof JavaType.IteratorOf i) {
             return ParameterizedTypeName.get(i.form().type, typeName(i.item()));
         }
+        if (type instanceof JavaType.FutureOf f) {
+            return ParameterizedTypeName.get(
+                    ClassName.get("java.util.concurrent", "CompletableFuture"),
+                    f.value() instanceof JavaType.Void ? ClassName.get("java.lang", "Void") : typeName(f.value()));
+        }
         return ((ClassType) type).name();
     }
 
@@ -179,6 +184,9 @@ final class ValueCode {
                     value,
                     callbackAdapter(c, value, call),
                     what);
+        }
+        if (type instanceof JavaType.FutureOf f && given) {
+            return CodeBlock.of("$T.awaited($L, $L, $L, $S)", RuntimeNames.TASKS, call, value, futureCodec(f), what);
         }
         throw new IllegalArgumentException("no Wasm form for " + type);
     }
@@ -370,6 +378,13 @@ final class ValueCode {
             return b.buffer() ? "BUFFER" : "BYTES";
         }
         return ((NumericArray) type).element().title().toUpperCase(java.util.Locale.ROOT) + "S";
+    }
+
+    /** The codec of a future's value: {@code Tasks.VOID} for {@code CompletableFuture<Void>}. */
+    CodeBlock futureCodec(JavaType.FutureOf future) {
+        return future.value() instanceof JavaType.Void
+                ? CodeBlock.of("$T.VOID", RuntimeNames.TASKS)
+                : codec(future.value());
     }
 
     /** A reference to the static codec field for an encodable type, declaring it on first use. */

@@ -732,7 +732,8 @@ class ProcessorCompilationTest {
         String tests = Files.readString(Path.of("src/test/java/dev/wasmbridge/processor/ProcessorCompilationTest.java"))
                 + Files.readString(Path.of("src/test/java/dev/wasmbridge/processor/RichTypesCompilationTest.java"))
                 + Files.readString(Path.of("src/test/java/dev/wasmbridge/processor/ObjectsCompilationTest.java"))
-                + Files.readString(Path.of("src/test/java/dev/wasmbridge/processor/HeldObjectsCompilationTest.java"));
+                + Files.readString(Path.of("src/test/java/dev/wasmbridge/processor/HeldObjectsCompilationTest.java"))
+                + Files.readString(Path.of("src/test/java/dev/wasmbridge/processor/AsyncCompilationTest.java"));
         for (Message message : Message.values()) {
             if (message != Message.MODULE_PRIVATE
                     && message != Message.MODULE_UNREADABLE

@@ -126,6 +126,9 @@ public final class CallBoundary implements Instances {
     private final CallReport report = new CallReport();
     private final PendingDrops pendingDrops = new PendingDrops();
 
+    /** The async Rust tasks of this instance and the Java futures they await ({@link Tasks}). */
+    final Tasks tasks = new Tasks(this);
+
     private LiveInstance live;
     // volatile: read without the lock by generation(), isTerminated() and checkGeneration()
     private volatile int generation = 1;
@@ -277,6 +280,7 @@ public final class CallBoundary implements Instances {
     /** Ends the call started by the matching {@link #enter()}: frees what it lent, lets the next caller in. */
     public void exit() {
         int remaining = --depth;
+        List<Runnable> completions = List.of();
         try {
             callbacks.exit(remaining); // inside the try: even a stack overflow here must not keep the lock
             held.exit(remaining); // Java objects held for a call that never started: Rust never took them
@@ -299,11 +303,17 @@ public final class CallBoundary implements Instances {
                     resetAfterUnwind();
                 }
             } finally {
+                if (remaining == 0) {
+                    completions = tasks.takeCompletions(); // async tasks that finished: completed unlocked
+                }
                 lock.unlock();
                 if (remaining == 0 && pool != null) {
                     pool.release(this);
                 }
             }
+        }
+        for (Runnable completion : completions) {
+            completion.run();
         }
     }
 
@@ -714,6 +724,7 @@ public final class CallBoundary implements Instances {
         slices.forget(); // nothing can be freed in a dead instance
         held.clear(); // Rust can no longer drop what it held: keep no Java object for it
         live.close(); // its WASI output so far is delivered, the files it opened closed
+        tasks.failAll(terminatedBy); // every pending async task of the instance fails with the abort
     }
 
     // ---- The instance's life ------------------------------------------------------------------------------
@@ -737,6 +748,8 @@ public final class CallBoundary implements Instances {
             slices.forget();
             held.clear(); // the old instance's handles went with it
             pendingDrops.keepOnly(generation); // the others' memory went with the old instance
+            tasks.failAll(new WasmBridgeException("The Wasm instance was reset (resetState()) before this async"
+                    + " Rust task finished; its future was dropped with the old instance. Call the method again."));
         } finally {
             lock.unlock();
         }
@@ -1062,6 +1075,11 @@ public final class CallBoundary implements Instances {
         }
     }
 
+    /** Lends {@code bytes} (the value encoding) for the current call, as {@link #lendEncoded} does. */
+    long lendBytes(byte[] bytes, String what) {
+        return slices.lend(bytes, 1, what);
+    }
+
     /** Lends every parameter from an allocation of its own, as if there were no lending area (for tests). */
     void disableLendingArea() {
         slices.disableLendingArea();
@@ -1136,6 +1154,19 @@ public final class CallBoundary implements Instances {
                 support(SupportImports.ERROR, SupportImports.ERROR_TYPE, (instance, args) -> {
                     report.errorType = read(SliceType.STRING, args[0]);
                     report.errorMessage = read(SliceType.STRING, args[1]);
+                    return null;
+                }),
+                support(SupportImports.TASK_DONE, SupportImports.TASK_DONE_TYPE, (instance, args) -> {
+                    Throwable exception = null;
+                    if (args[1] != 0) { // the task unwound with the exception of a Java import it called
+                        exception = report.importException;
+                        report.importException = null;
+                    }
+                    tasks.done(args[0], exception);
+                    return null;
+                }),
+                support(SupportImports.FUTURE_DROPPED, SupportImports.FUTURE_DROPPED_TYPE, (instance, args) -> {
+                    tasks.dropped(args[0]);
                     return null;
                 }),
                 guarded(

@@ -53,6 +53,16 @@ final class SupportImports {
                     WasmValueType.I32, WasmValueType.I32, WasmValueType.I64)
             .returning(WasmValueType.I64);
 
+    /** {@code task_done(task: i64, java_threw: i32)}: an async task finished (docs/ABI.md, "Async"). */
+    static final String TASK_DONE = "task_done";
+
+    static final WasmSignature TASK_DONE_TYPE = WasmSignature.of(WasmValueType.I64, WasmValueType.I32);
+
+    /** {@code future_dropped(id: i64)}: Rust dropped a Java future it awaited (docs/ABI.md, "Async"). */
+    static final String FUTURE_DROPPED = "future_dropped";
+
+    static final WasmSignature FUTURE_DROPPED_TYPE = WasmSignature.of(WasmValueType.I64);
+
     private SupportImports() {}
 
     /** Whether Rust asks after each import call if it threw, i.e. can unwind on a Java exception. */
