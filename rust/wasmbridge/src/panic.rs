@@ -49,6 +49,11 @@ thread_local! {
 /// What a payload that is not a string reads as.
 const NOT_A_STRING: &str = "Box<dyn Any>";
 
+/// The panic hook is global to the process: unit tests that change it, or that depend on the support
+/// crate's hook being the one installed, run one at a time.
+#[cfg(test)]
+pub(crate) static HOOKS: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 fn install_hook() {
     static HOOK: Once = Once::new();
     HOOK.call_once(|| {
@@ -187,13 +192,9 @@ pub fn after_import() {
 
 #[cfg(test)]
 mod tests {
-    use super::{export_call, is_default_hook, out_of_memory};
+    use super::{export_call, is_default_hook, out_of_memory, HOOKS};
     use crate::host;
     use std::panic;
-    use std::sync::Mutex;
-
-    /// The panic hook is global to the process: tests that change it run one at a time.
-    static HOOKS: Mutex<()> = Mutex::new(());
 
     #[test]
     fn the_default_hook_is_recognized_and_a_users_is_not() {
