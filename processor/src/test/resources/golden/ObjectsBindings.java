@@ -31,7 +31,7 @@ import javax.annotation.processing.Generated;
 @Generated("dev.wasmbridge.processor.WasmBridgeProcessor")
 public final class ObjectsBindings extends GeneratedBindings implements Objects {
   private static final CheckedModule MODULE = CheckedModule.classpath(ObjectsBindings.class, "wasm/objects_fixture.exnref.wasm")
-  .checkedAgainst("acb195194e8b66c333ad261493f5b265cc3bb32ec79c2ff5b86f6c106299c7ca", List.of(
+  .checkedAgainst("d5efd495d0baecb0c722fa8645dff406be74f90c16b04397cfb8ec4bd2d124bd", List.of(
     "class Token",
     "fn Token::absorb(self: &mut Token, others: Vec<Token>) -> i64",
     "fn Token::label(self: &Token) -> String",

@@ -24,7 +24,7 @@ import javax.annotation.processing.Generated;
 @Generated("dev.wasmbridge.processor.WasmBridgeProcessor")
 public final class PrimitivesBindings extends GeneratedBindings implements Primitives {
   private static final CheckedModule MODULE = CheckedModule.classpath(PrimitivesBindings.class, "wasm/types_fixture.exnref.wasm")
-  .checkedAgainst("9ab2ff894eb1208eb54698286597ae75057e72c401fa784b747230414dde81da", List.of(
+  .checkedAgainst("06676c654ec8dae06c86c57e71648db89c962a7474415b6cacfa7f7006888027", List.of(
     "fn add(a: i32, b: i32) -> i32",
     "fn half(x: f32) -> f32",
     "fn hypotenuse(x: f64, y: f64) -> f64",
@@ -36,8 +36,8 @@ public final class PrimitivesBindings extends GeneratedBindings implements Primi
     "import host.host_scalars(a: i64, b: f32, c: f64, d: bool) -> f64",
     "import host.host_transform(bytes: &[u8]) -> Vec<u8>",
     "import host.log(message: &str) -> ()"))
-  .withCompiledMachine("example.PrimitivesBindingsMachine", "sha-256:mrL/iU6xII61RpgoZZeudQV+csQB+nhLdHIwQU3egdo=")
-  .withSkeleton("META-INF/wasmbridge/skeleton/9ab2ff894eb1208eb54698286597ae75057e72c401fa784b747230414dde81da/wasm/types_fixture.exnref.wasm");
+  .withCompiledMachine("example.PrimitivesBindingsMachine", "sha-256:BmdsZU7I2uBshsV+cWSNuJyWKnR0QVtsrPp/cAaIgCc=")
+  .withSkeleton("META-INF/wasmbridge/skeleton/06676c654ec8dae06c86c57e71648db89c962a7474415b6cacfa7f7006888027/wasm/types_fixture.exnref.wasm");
 
   private static final int EXPORT_ADD = 0;
 

@@ -33,7 +33,7 @@ import javax.annotation.processing.Generated;
 @Generated("dev.wasmbridge.processor.WasmBridgeProcessor")
 public final class RichBindings extends GeneratedBindings implements Rich {
   private static final CheckedModule MODULE = CheckedModule.classpath(RichBindings.class, "wasm/rich_fixture.exnref.wasm")
-  .checkedAgainst("2ad5500951a1d93c0d0cdbf70d303a37bd3291521d0befba02e4a6afdfc918ba", List.of(
+  .checkedAgainst("33e1718c5d2d906bd6c5f59018519809f077dc0dd910daf89fcf57de83819801", List.of(
     "class Counter",
     "enum Color { Red = 0, Green = 1, Blue = 7 }",
     "enum Paint { Solid(Color), Gradient { stops: Vec<Color>, angle: Option<f32> }, Clear }",
