@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
@@ -771,13 +772,7 @@ final class TypeResolver {
                 parameters.add(type.get());
             }
         }
-        Optional<JavaType> result = method.getReturnType().getKind() == TypeKind.VOID
-                ? Optional.of(new JavaType.Void())
-                : resolve(
-                        method.getReturnType(),
-                        annotation(method, UNSIGNED).isPresent() || isUnsigned(method.getReturnType()),
-                        true,
-                        method);
+        Optional<JavaType> result = resolveResult(method);
         if (result.isEmpty() && reported(method.getReturnType(), method)) {
             ok = false;
         } else if (result.isEmpty()) {
@@ -903,13 +898,7 @@ final class TypeResolver {
                 }
                 parameters.add(type.get());
             }
-            Optional<JavaType> result = method.getReturnType().getKind() == TypeKind.VOID
-                    ? Optional.of(new JavaType.Void())
-                    : resolve(
-                            method.getReturnType(),
-                            annotation(method, UNSIGNED).isPresent() || isUnsigned(method.getReturnType()),
-                            true,
-                            method);
+            Optional<JavaType> result = resolveResult(method);
             if (result.isEmpty()) {
                 if (!reported(method.getReturnType(), method)) {
                     diagnostics.report(
@@ -1011,5 +1000,16 @@ final class TypeResolver {
     /** The type as written, without its annotations: {@code double} for {@code @Unsigned double}. */
     private static String simple(TypeMirror type) {
         return BindingValidator.simpleType(type).replaceAll("@[\\w.]+(\\([^)]*\\))? ", "");
+    }
+
+    /** The result type of a callback's or a Java interface's method: {@link JavaType.Void} for {@code void}. */
+    private Optional<JavaType> resolveResult(ExecutableElement method) {
+        return method.getReturnType().getKind() == TypeKind.VOID
+                ? Optional.of(new JavaType.Void())
+                : resolve(
+                        method.getReturnType(),
+                        annotation(method, UNSIGNED).isPresent() || isUnsigned(method.getReturnType()),
+                        true,
+                        method);
     }
 }
