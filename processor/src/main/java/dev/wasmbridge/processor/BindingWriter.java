@@ -641,13 +641,9 @@ final class BindingWriter {
                         export.error().exception());
             } else {
                 method.addStatement(
-                                "$T converted$$ = new $T(error$$.getMessage())",
-                                export.error().exception(),
-                                export.error().exception())
-                        .beginControlFlow("if (converted$$.getCause() == null)")
-                        .addStatement("converted$$.initCause(error$$)")
-                        .endControlFlow()
-                        .addStatement("throw converted$$");
+                        "throw $T.withCause(new $T(error$$.getMessage()), error$$)",
+                        CALL_BOUNDARY,
+                        export.error().exception());
             }
         }
         return method.nextControlFlow("finally")
@@ -671,7 +667,7 @@ final class BindingWriter {
         }
         return CodeBlock.of(
                 "error$$ -> $T.withCause(new $T(error$$.getMessage()), error$$)",
-                RuntimeNames.TASKS,
+                CALL_BOUNDARY,
                 export.error().exception());
     }
 

@@ -1090,6 +1090,23 @@ public final class CallBoundary implements Instances {
         return live.lendingArea();
     }
 
+    /**
+     * Makes {@code exception} carry {@code cause} when its constructor did not give it one; for the generated
+     * mapping of a Rust error to a declared exception with a {@code (String)} constructor, by sync methods and
+     * async ones alike.
+     *
+     * @param exception the converted exception
+     * @param cause the Rust error
+     * @param <X> the exception's type
+     * @return {@code exception}
+     */
+    public static <X extends Throwable> X withCause(X exception, RustErrorException cause) {
+        if (exception.getCause() == null) {
+            exception.initCause(cause);
+        }
+        return exception;
+    }
+
     private static <T> T requireValue(T value, String what, String type) {
         if (value == null) {
             throw new NullPointerException(

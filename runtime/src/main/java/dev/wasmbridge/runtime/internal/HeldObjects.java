@@ -32,10 +32,10 @@ final class HeldObjects {
 
     private Object[] objects = new Object[8];
     private ObjectAdapter[] adapters = new ObjectAdapter[8];
+    /** Rust's references to each slot: above 0 while it is in use (held, or revoked but not yet released). */
     private int[] counts = new int[8];
+
     private int[] generations = new int[8];
-    /** Whether each slot is in use (held, or revoked but not yet released by Rust). */
-    private boolean[] used = new boolean[8];
 
     /** The free slots below {@link #top}, as a stack of indices. */
     private int[] free = new int[8];
@@ -85,7 +85,6 @@ final class HeldObjects {
                 adapters = Arrays.copyOf(adapters, length);
                 counts = Arrays.copyOf(counts, length);
                 generations = Arrays.copyOf(generations, length);
-                used = Arrays.copyOf(used, length);
                 free = Arrays.copyOf(free, length);
             }
             index = top++;
@@ -93,7 +92,6 @@ final class HeldObjects {
         objects[index] = object;
         adapters[index] = adapter;
         counts[index] = 1;
-        used[index] = true;
         int handle = (generations[index] << INDEX_BITS) | (index + 1);
         byObject.put(object, handle);
         return handle;
@@ -148,7 +146,6 @@ final class HeldObjects {
         }
         objects[index] = null;
         adapters[index] = null;
-        used[index] = false;
         generations[index] = (generations[index] + 1) % GENERATIONS;
         free[freeCount++] = index;
         return true;
@@ -174,13 +171,12 @@ final class HeldObjects {
     /** Forgets every object and slot (the instance was reset or aborted: its handles are gone with it). */
     void clear() {
         for (int i = 0; i < top; i++) {
-            if (used[i]) {
+            if (counts[i] > 0) {
                 generations[i] = (generations[i] + 1) % GENERATIONS;
             }
             objects[i] = null;
             adapters[i] = null;
             counts[i] = 0;
-            used[i] = false;
         }
         byObject.clear();
         pendingCount = 0;
@@ -208,7 +204,11 @@ final class HeldObjects {
     /** The slot of {@code handle} when it is in use with the handle's generation, else -1. */
     private int slot(int handle) {
         int index = index(handle);
-        if (handle <= 0 || index < 0 || index >= top || !used[index] || generations[index] != handle >>> INDEX_BITS) {
+        if (handle <= 0
+                || index < 0
+                || index >= top
+                || counts[index] == 0
+                || generations[index] != handle >>> INDEX_BITS) {
             return -1;
         }
         return index;

@@ -150,22 +150,6 @@ public final class Tasks {
         return id;
     }
 
-    /**
-     * Makes {@code exception} carry {@code cause} when its constructor did not give it one; for the generated
-     * mapping of a Rust error to an exception with a {@code (String)} constructor.
-     *
-     * @param exception the converted exception
-     * @param cause the Rust error
-     * @param <X> the exception's type
-     * @return {@code exception}
-     */
-    public static <X extends Throwable> X withCause(X exception, RustErrorException cause) {
-        if (exception.getCause() == null) {
-            exception.initCause(cause);
-        }
-        return exception;
-    }
-
     // ---- Reported by Rust ---------------------------------------------------------------------------------
 
     /** {@code wasmbridge.task_done(task, java_threw)}; {@code exception} is the Java exception that unwound it. */
