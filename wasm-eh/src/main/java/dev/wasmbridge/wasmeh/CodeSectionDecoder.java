@@ -2,6 +2,7 @@ package dev.wasmbridge.wasmeh;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongConsumer;
 
 /**
  * Decodes the code section: every entry's size, locals declaration and instructions, giving a
@@ -16,8 +17,10 @@ final class CodeSectionDecoder {
      * Decodes the entries at the reader's position (just past the entry count).
      *
      * @param definedTypes the type index of every function the module defines
+     * @param functionReferences told the function index of every {@code ref.func} in the bodies
      */
-    static List<FunctionBody> decode(byte[] module, ByteReader reader, int count, List<Long> definedTypes) {
+    static List<FunctionBody> decode(
+            byte[] module, ByteReader reader, int count, List<Long> definedTypes, LongConsumer functionReferences) {
         if (count != definedTypes.size()) {
             throw reader.error("function and code section have inconsistent lengths: " + definedTypes.size()
                     + " functions, " + count + " code entries");
@@ -28,13 +31,14 @@ final class CodeSectionDecoder {
             int size = reader.readLength("function body size");
             int bodyStart = reader.position();
             ByteReader body = new ByteReader(module, bodyStart, bodyStart + size);
-            bodies.add(decodeBody(i, definedTypes.get(i), entryStart, body));
+            bodies.add(decodeBody(i, definedTypes.get(i), entryStart, body, functionReferences));
             reader.skip(size, "function body");
         }
         return bodies;
     }
 
-    private static FunctionBody decodeBody(int definedIndex, long typeIndex, int entryStart, ByteReader reader) {
+    private static FunctionBody decodeBody(
+            int definedIndex, long typeIndex, int entryStart, ByteReader reader, LongConsumer functionReferences) {
         String function = "function " + definedIndex;
         int localsStart = reader.position();
         int groups = reader.readCount("local group", 2);
@@ -49,7 +53,7 @@ final class CodeSectionDecoder {
             ValueType.skip(reader);
         }
         int codeStart = reader.position();
-        boolean legacy = Expression.read(reader, function + " body");
+        boolean legacy = Expression.read(reader, function + " body", functionReferences);
         if (!reader.atEnd()) {
             throw reader.error(function + " has bytes after its final end (section size " + "mismatch)");
         }

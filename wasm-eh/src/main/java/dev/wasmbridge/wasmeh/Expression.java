@@ -1,5 +1,7 @@
 package dev.wasmbridge.wasmeh;
 
+import java.util.function.LongConsumer;
+
 /**
  * Reads an expression (a function body's instructions or a constant expression): decodes
  * instructions up to the {@code end} that closes the expression, keeping count of the blocks
@@ -15,6 +17,14 @@ final class Expression {
      * @param what names the expression in error messages, e.g. "function 3"
      */
     static boolean read(ByteReader reader, String what) {
+        return read(reader, what, null);
+    }
+
+    /**
+     * As {@link #read(ByteReader, String)}, and tells {@code functionReferences} the index of every function
+     * a {@code ref.func} names.
+     */
+    static boolean read(ByteReader reader, String what, LongConsumer functionReferences) {
         InstructionDecoder decoder = new InstructionDecoder(reader);
         boolean legacy = false;
         long openBlocks = 1;
@@ -22,7 +32,12 @@ final class Expression {
             if (decoder.atEnd()) {
                 throw reader.error(what + " is missing its final end");
             }
-            int opcode = decoder.next().opcode();
+            Instruction instruction = decoder.next();
+            int opcode = instruction.opcode();
+            if (opcode == Opcodes.REF_FUNC && functionReferences != null) {
+                functionReferences.accept(new ByteReader(reader.bytes(), instruction.start() + 1, instruction.end())
+                        .readU32("function index"));
+            }
             legacy |= Opcodes.isLegacyOnly(opcode);
             if (Opcodes.opensBlock(opcode)) {
                 openBlocks++;

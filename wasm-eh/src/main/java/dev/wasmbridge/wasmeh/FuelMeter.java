@@ -95,6 +95,18 @@ public final class FuelMeter {
     /** The name the counter global is exported under. */
     public static final String FUEL_EXPORT = "wasmbridge_fuel";
 
+    /**
+     * The highest cost of a flat function (see the class description): a function that could cost more is
+     * charged by its segments instead.
+     */
+    static final long FLAT_COST_LIMIT = 1_000;
+
+    /**
+     * The counter is passed to a function with fewer parameters than this (a JVM method takes at most 255
+     * slots, and the engine compiles a function to one).
+     */
+    static final int PASSED_PARAMETER_LIMIT = 64;
+
     private static final int GLOBAL_GET = 0x23;
     private static final int GLOBAL_SET = 0x24;
     private static final int I64_CONST = 0x42;
@@ -124,8 +136,16 @@ public final class FuelMeter {
      *     define, or already exports {@value #FUEL_EXPORT}
      */
     public static byte[] instrument(byte[] module) {
+        return instrument(module, true);
+    }
+
+    /**
+     * As {@link #instrument(byte[])}; without {@code passCounter}, every function that is not flat keeps the
+     * counter in a local loaded from the global (the same fuel, moved another way: what the tests compare).
+     */
+    static byte[] instrument(byte[] module, boolean passCounter) {
         WasmModule parsed = LegacyEh.translate(WasmModule.parse(module));
-        return new Instrumentation(parsed).write();
+        return new Instrumentation(parsed, passCounter).write();
     }
 
     /**
@@ -176,8 +196,30 @@ public final class FuelMeter {
         /** The index of the counter: after every global the module imports or defines. */
         private final int fuelGlobal;
 
-        Instrumentation(WasmModule module) {
+        /** Whether the functions that may be passed the counter are (see {@link #analyse}). */
+        private final boolean passCounter;
+
+        /** The types the passed functions take (see {@link #analyse}). */
+        private final TypePool types;
+
+        /** Per defined function: its instructions, final end included. */
+        private List<List<Instruction>> code;
+
+        /** Per defined function: its cost when it is flat, else -1. */
+        private long[] flatCosts;
+
+        /** Per defined function: the type index it takes when the counter is passed to it, else -1. */
+        private int[] passedTypes;
+
+        /** Per defined function: whether it keeps the counter in the global. */
+        private boolean[] inGlobal;
+
+        /** Per defined function: whether it is passed the counter and returns it (as its only result). */
+        private boolean[] returning;
+
+        Instrumentation(WasmModule module, boolean passCounter) {
             this.module = module;
+            this.passCounter = passCounter;
             this.bytes = module.bytes();
             this.index = module.index();
             this.importedFunctions =
@@ -199,6 +241,7 @@ public final class FuelMeter {
                 }
             }
             this.fuelGlobal = importedGlobals + definedGlobals;
+            this.types = new TypePool(index);
         }
 
         private void countImportedGlobals(Section section) {
@@ -230,12 +273,15 @@ public final class FuelMeter {
         }
 
         byte[] write() {
+            analyse();
             List<Section> sections = new ArrayList<>(module.sections());
             boolean globals = false;
             boolean exports = false;
             for (int i = 0; i < sections.size(); i++) {
                 Section section = sections.get(i);
-                if (section.id() == SectionId.GLOBAL) {
+                if (section.id() == SectionId.FUNCTION) {
+                    sections.set(i, functionSection(section));
+                } else if (section.id() == SectionId.GLOBAL) {
                     sections.set(i, globalSection(section));
                     globals = true;
                 } else if (section.id() == SectionId.EXPORT) {
@@ -244,6 +290,12 @@ public final class FuelMeter {
                 } else if (section.id() == SectionId.CODE) {
                     sections.set(i, codeSection(section));
                 }
+            }
+            List<FuncType> appended = types.appendedTypes();
+            if (!appended.isEmpty()) { // a module with functions has a type section
+                sections.set(
+                        index.typeSection(),
+                        ModuleTranslator.typeSection(bytes, index, sections.get(index.typeSection()), appended));
             }
             if (!globals) {
                 sections.add(firstOf(sections, AFTER_GLOBALS), globalSection(null));
@@ -303,21 +355,217 @@ public final class FuelMeter {
             return Section.of(SectionId.EXPORT, payload.toByteArray());
         }
 
+        /**
+         * Decodes every body and decides how each function keeps its counter: flat (none: its callers pay),
+         * passed (a parameter), in a local or in the global; and the type of each passed function.
+         */
+        private void analyse() {
+            List<FunctionBody> bodies = index.bodies();
+            code = new ArrayList<>(bodies.size());
+            for (FunctionBody body : bodies) {
+                code.add(decode(body));
+            }
+            flatCosts = flatCosts(code);
+            passedTypes = new int[bodies.size()];
+            Arrays.fill(passedTypes, -1);
+            inGlobal = new boolean[bodies.size()];
+            returning = new boolean[bodies.size()];
+            boolean[] tailCalled = new boolean[bodies.size()];
+            for (List<Instruction> instructions : code) {
+                for (Instruction instruction : instructions) {
+                    if (instruction.opcode() == Opcodes.RETURN_CALL && callee(instruction) >= importedFunctions) {
+                        tailCalled[(int) (callee(instruction) - importedFunctions)] = true;
+                    }
+                }
+            }
+            for (int k = 0; k < bodies.size(); k++) {
+                FunctionBody body = bodies.get(k);
+                List<Instruction> instructions = code.get(k);
+                inGlobal[k] = flatCosts[k] < 0 && mayTailCallItself(body, instructions);
+                if (!passCounter
+                        || flatCosts[k] >= 0
+                        || inGlobal[k]
+                        || index.referencedFunctions().contains(importedFunctions + (long) k)) {
+                    continue;
+                }
+                FuncType type =
+                        index.functionType(body.typeIndex(), "function " + (importedFunctions + k), body.codeStart());
+                if (type.params().size() >= PASSED_PARAMETER_LIMIT) {
+                    continue;
+                }
+                List<ValueType> params = FuncType.concat(type.params(), List.of(ValueType.I64));
+                returning[k] = type.results().isEmpty() && !tailCalled[k] && mayReturnCounter(instructions);
+                passedTypes[k] =
+                        types.indexOf(new FuncType(params, returning[k] ? List.of(ValueType.I64) : type.results()));
+            }
+        }
+
+        /**
+         * Whether a passed function without results can return the counter as its result: it makes no tail
+         * call (its callee would have to return the counter too) and no {@code br_table} leaves it (one target
+         * would carry the counter and the others not).
+         */
+        private static boolean mayReturnCounter(List<Instruction> instructions) {
+            Labels labels = new Labels(instructions);
+            for (int i = 0; i < instructions.size(); i++) {
+                int opcode = instructions.get(i).opcode();
+                if (opcode == Opcodes.RETURN_CALL
+                        || opcode == Opcodes.RETURN_CALL_INDIRECT
+                        || opcode == Opcodes.RETURN_CALL_REF
+                        || (opcode == Opcodes.BR_TABLE && labels.leavesFunction[i])) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** The function section with the types of the passed functions. */
+        private Section functionSection(Section original) {
+            ByteReader reader = new ByteReader(bytes, original.payloadStart(), original.end());
+            int count = reader.readCount("function", 1);
+            ByteWriter payload = new ByteWriter(original.payloadSize() + 16);
+            payload.writeUnsigned(count);
+            for (int k = 0; k < count; k++) {
+                long type = reader.readU32("function type index");
+                payload.writeUnsigned(passedTypes[k] >= 0 ? passedTypes[k] : type);
+            }
+            return Section.of(SectionId.FUNCTION, payload.toByteArray());
+        }
+
         private Section codeSection(Section original) {
             ByteWriter payload = new ByteWriter(original.payloadSize() + original.payloadSize() / 2);
             payload.writeBytes(bytes, original.payloadStart(), index.codeCountEnd());
-            for (FunctionBody body : index.bodies()) {
-                List<Instruction> instructions = decode(body);
-                boolean inLocal = !mayTailCallItself(body, instructions);
-                byte[] code = instrumentBody(body, instructions, inLocal);
-                byte[] locals = inLocal
-                        ? localsWithCounter(body)
-                        : Arrays.copyOfRange(bytes, body.localsStart(), body.codeStart());
-                payload.writeUnsigned((long) locals.length + code.length);
+            List<FunctionBody> bodies = index.bodies();
+            for (int k = 0; k < bodies.size(); k++) {
+                FunctionBody body = bodies.get(k);
+                if (flatCosts[k] >= 0) { // its callers pay for it
+                    payload.writeBytes(bytes, body.entryStart(), body.end());
+                    continue;
+                }
+                byte[] instrumented = instrumentBody(body, code.get(k));
+                byte[] locals = inGlobal[k] || passedTypes[k] >= 0
+                        ? Arrays.copyOfRange(bytes, body.localsStart(), body.codeStart())
+                        : localsWithCounter(body);
+                payload.writeUnsigned((long) locals.length + instrumented.length);
                 payload.writeBytes(locals);
-                payload.writeBytes(code);
+                payload.writeBytes(instrumented);
             }
             return Section.of(SectionId.CODE, payload.toByteArray());
+        }
+
+        /**
+         * Per defined function, its cost when it is <em>flat</em>, else -1. A function is flat when it runs a
+         * bounded number of instructions and nothing outside the module can enter it or watch the counter
+         * while it runs: it has no {@code loop}, calls nothing but flat functions with direct {@code call}s (no
+         * import, no indirect or tail call), throws nothing and catches nothing ({@code throw}, {@code
+         * throw_ref}, {@code try_table}), and only direct calls name it (it is not in {@link
+         * ModuleIndex#referencedFunctions()}). Its cost is its number of instructions, final {@code end}
+         * included, plus the cost of the callee of each of its calls; a function of cost over {@value
+         * #FLAT_COST_LIMIT} is not flat (it would be charged far more than the path it takes).
+         *
+         * <p>Worked out callees first (Kahn's order over the calls between candidates), so a long chain of
+         * calls costs no deep recursion; functions calling each other never become flat.
+         */
+        private long[] flatCosts(List<List<Instruction>> code) {
+            int count = code.size();
+            long[] cost = new long[count];
+            boolean[] candidate = new boolean[count];
+            List<List<Integer>> callees = new ArrayList<>(count);
+            for (int k = 0; k < count; k++) {
+                List<Integer> calls = new ArrayList<>();
+                candidate[k] = !index.referencedFunctions().contains(importedFunctions + (long) k)
+                        && flatShape(code.get(k), k, calls);
+                callees.add(calls);
+            }
+            int[] waiting = new int[count]; // per candidate, its calls whose callee is not costed yet
+            List<List<Integer>> callers = new ArrayList<>(count);
+            for (int k = 0; k < count; k++) {
+                callers.add(new ArrayList<>());
+            }
+            for (int k = 0; k < count; k++) {
+                cost[k] = code.get(k).size();
+                for (int callee : callees.get(k)) {
+                    candidate[k] &= candidate[callee];
+                }
+            }
+            int[] ready = new int[count];
+            int readyCount = 0;
+            for (int k = 0; k < count; k++) {
+                if (!candidate[k]) {
+                    continue;
+                }
+                for (int callee : callees.get(k)) {
+                    callers.get(callee).add(k);
+                }
+                waiting[k] = callees.get(k).size();
+                if (waiting[k] == 0) {
+                    ready[readyCount++] = k;
+                }
+            }
+            long[] flat = new long[count];
+            Arrays.fill(flat, -1);
+            for (int next = 0; next < readyCount; next++) {
+                int k = ready[next];
+                if (cost[k] > FLAT_COST_LIMIT) {
+                    continue; // too big: its callers wait for it forever
+                }
+                flat[k] = cost[k];
+                for (int caller : callers.get(k)) {
+                    cost[caller] = Math.min(cost[caller] + cost[k], FLAT_COST_LIMIT + 1);
+                    if (--waiting[caller] == 0) {
+                        ready[readyCount++] = caller;
+                    }
+                }
+            }
+            return flat;
+        }
+
+        /**
+         * Whether the body of defined function {@code k} has the shape of a flat function (see {@link
+         * #flatCosts}); adds the callee (a defined index) of each of its calls to {@code calls}.
+         */
+        private boolean flatShape(List<Instruction> instructions, int k, List<Integer> calls) {
+            for (Instruction instruction : instructions) {
+                switch (instruction.opcode()) {
+                    case Opcodes.LOOP:
+                    case Opcodes.CALL_INDIRECT:
+                    case CALL_REF:
+                    case Opcodes.RETURN_CALL:
+                    case Opcodes.RETURN_CALL_INDIRECT:
+                    case Opcodes.RETURN_CALL_REF:
+                    case THROW:
+                    case Opcodes.THROW_REF:
+                    case Opcodes.TRY_TABLE:
+                        return false;
+                    case Opcodes.CALL:
+                        long callee = callee(instruction) - importedFunctions;
+                        if (callee < 0 || callee == k) {
+                            return false; // an import, or itself
+                        }
+                        calls.add((int) callee);
+                        break;
+                    default:
+                        break;
+                }
+            }
+            return true;
+        }
+
+        /** The function index a {@code call} or {@code return_call} names. */
+        private long callee(Instruction instruction) {
+            return new ByteReader(bytes, instruction.start() + 1, instruction.end()).readU32("function");
+        }
+
+        /**
+         * The cost of the flat function a {@code call} or {@code return_call} names, or -1 for another call or
+         * instruction.
+         */
+        private long flatCallCost(Instruction instruction) {
+            if (instruction.opcode() != Opcodes.CALL && instruction.opcode() != Opcodes.RETURN_CALL) {
+                return -1;
+            }
+            long callee = callee(instruction) - importedFunctions;
+            return callee < 0 ? -1 : flatCosts[(int) callee];
         }
 
         /**
@@ -333,9 +581,7 @@ public final class FuelMeter {
                 if (opcode == Opcodes.RETURN_CALL_INDIRECT || opcode == Opcodes.RETURN_CALL_REF) {
                     return true;
                 }
-                if (opcode == Opcodes.RETURN_CALL
-                        && new ByteReader(bytes, instruction.start() + 1, instruction.end()).readU32("function")
-                                == self) {
+                if (opcode == Opcodes.RETURN_CALL && callee(instruction) == self) {
                     return true;
                 }
             }
@@ -381,41 +627,117 @@ public final class FuelMeter {
          * The instructions of {@code body} (final end included) with the charges and checks; with the counter
          * in a new local when {@code inLocal}, else in the global throughout.
          */
-        private byte[] instrumentBody(FunctionBody body, List<Instruction> instructions, boolean inLocal) {
-            String function = "function " + (importedFunctions + body.definedIndex());
+        private byte[] instrumentBody(FunctionBody body, List<Instruction> instructions) {
+            int k = body.definedIndex();
+            String function = "function " + (importedFunctions + k);
             FuncType type = index.functionType(body.typeIndex(), function, body.codeStart());
-            long local = inLocal ? type.params().size() + body.localCount() : -1;
+            boolean passed = passedTypes[k] >= 0;
+            int params = type.params().size();
+            long local = inGlobal[k] ? -1 : passed ? params : params + body.localCount();
             Labels labels = new Labels(instructions);
             int n = instructions.size();
             Counter counter = new Counter(fuelGlobal, local);
             ByteWriter out = new ByteWriter(body.end() - body.codeStart() + n * 6 + 32);
-            counter.load(out);
+            if (!passed) {
+                counter.load(out);
+            }
             int segmentStart = 0;
-            boolean check = true; // the function's entry
+            boolean check = calls(instructions); // the function's entry
             for (int i = 0; i < n; i++) {
                 if (i > 0 && labels.landing[i - 1]) {
                     counter.merge(out); // a catch clause may arrive here: the thrower wrote the counter back
                 }
                 if (i == segmentStart) {
                     int segmentEnd = segmentEnd(instructions, i);
-                    counter.charge(out, segmentEnd - i + 1, check);
+                    long cost = segmentEnd - i + 1;
+                    for (int j = i; j <= segmentEnd; j++) {
+                        cost += Math.max(0, flatCallCost(instructions.get(j)));
+                    }
+                    counter.charge(out, cost, check);
                     segmentStart = segmentEnd + 1;
                     int opcode = instructions.get(segmentEnd).opcode();
                     check = opcode == Opcodes.LOOP;
                 }
                 Instruction instruction = instructions.get(i);
                 int opcode = instruction.opcode();
+                // a flat callee leaves the counter alone (the segment paid for it); a passed one takes it
+                boolean flatCall = opcode == Opcodes.CALL && flatCallCost(instruction) >= 0;
+                boolean passing = passesCounter(instruction);
+                boolean returnsCounter = returning[k];
                 if (i == n - 1) {
-                    counter.store(out, labels.functionLanding); // the function's end
-                } else if (leaves(opcode) || labels.leavesFunction[i]) {
+                    if (returnsCounter) {
+                        counter.value(out, labels.functionLanding); // the function's result
+                    } else {
+                        counter.store(out, labels.functionLanding); // the function's end
+                    }
+                } else if (returnsCounter && (opcode == Opcodes.RETURN || labels.leavesFunction[i])) {
+                    if (opcode == Opcodes.BR_IF) { // br_if $function: if  local.get $fuel  return  end
+                        out.writeByte(Opcodes.IF).writeByte(EMPTY_BLOCK_TYPE);
+                        counter.value(out, false);
+                        out.writeByte(Opcodes.RETURN);
+                        out.writeByte(Opcodes.END);
+                        continue;
+                    }
+                    counter.value(out, false); // a return, or a br to the function's label (no br_table)
+                } else if ((leaves(opcode) && !flatCall && !passing) || labels.leavesFunction[i]) {
                     counter.store(out, false);
                 }
-                out.writeBytes(bytes, instruction.start(), instruction.end());
-                if (opcode == Opcodes.CALL || opcode == Opcodes.CALL_INDIRECT || opcode == CALL_REF) {
+                if (passing) {
+                    counter.push(out);
+                }
+                if (passed
+                        && (opcode == Opcodes.LOCAL_GET
+                                || opcode == Opcodes.LOCAL_SET
+                                || opcode == Opcodes.LOCAL_TEE)) {
+                    // the counter's parameter comes after the others: the declared locals move up by one
+                    long at = new ByteReader(bytes, instruction.start() + 1, instruction.end()).readU32("local");
+                    out.writeByte(opcode).writeUnsigned(at < params ? at : at + 1);
+                } else {
+                    out.writeBytes(bytes, instruction.start(), instruction.end());
+                }
+                if (passing && returns(instruction)) {
+                    counter.set(out); // the callee returned the counter
+                } else if ((opcode == Opcodes.CALL && !flatCall)
+                        || opcode == Opcodes.CALL_INDIRECT
+                        || opcode == CALL_REF) {
                     counter.load(out); // the callee charged the global
                 }
             }
             return out.toByteArray();
+        }
+
+        /** Whether a {@code call} names a function that returns the counter. */
+        private boolean returns(Instruction instruction) {
+            return instruction.opcode() == Opcodes.CALL && returning[(int) (callee(instruction) - importedFunctions)];
+        }
+
+        /** Whether an instruction is a {@code call} or {@code return_call} of a passed function. */
+        private boolean passesCounter(Instruction instruction) {
+            int opcode = instruction.opcode();
+            if (opcode != Opcodes.CALL && opcode != Opcodes.RETURN_CALL) {
+                return false;
+            }
+            long callee = callee(instruction) - importedFunctions;
+            return callee >= 0 && passedTypes[(int) callee] >= 0;
+        }
+
+        /**
+         * Whether a body calls a function that is not flat, or calls indirectly, or tail-calls: whether it may
+         * be part of a recursion, which its entry's check stops. A body that only calls flat functions runs a
+         * bounded number of instructions between its loop heads, which are checked.
+         */
+        private boolean calls(List<Instruction> instructions) {
+            for (Instruction instruction : instructions) {
+                int opcode = instruction.opcode();
+                if (((opcode == Opcodes.CALL || opcode == Opcodes.RETURN_CALL) && flatCallCost(instruction) < 0)
+                        || opcode == Opcodes.CALL_INDIRECT
+                        || opcode == CALL_REF
+                        || opcode == Opcodes.RETURN_CALL_INDIRECT
+                        || opcode == Opcodes.RETURN_CALL_REF) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /**
@@ -528,6 +850,36 @@ public final class FuelMeter {
         Counter(int global, long local) {
             this.global = global;
             this.local = local;
+        }
+
+        /** Pushes the counter, as the last argument of a call: {@code local.get $fuel} (or {@code global.get $g}). */
+        void push(ByteWriter out) {
+            if (local < 0) {
+                out.writeByte(GLOBAL_GET).writeUnsigned(global);
+            } else {
+                out.writeByte(Opcodes.LOCAL_GET).writeUnsigned(local);
+            }
+        }
+
+        /**
+         * Pushes the counter as a function's result: {@code local.get $fuel}, or, where a catch clause may also
+         * arrive, the lower of the local and the global (see {@link #merge}).
+         */
+        void value(ByteWriter out, boolean orLower) {
+            if (orLower) {
+                lower(out);
+            } else {
+                out.writeByte(Opcodes.LOCAL_GET).writeUnsigned(local);
+            }
+        }
+
+        /** Takes the counter a callee returned: {@code local.set $fuel} (or {@code global.set $g}). */
+        void set(ByteWriter out) {
+            if (local < 0) {
+                out.writeByte(GLOBAL_SET).writeUnsigned(global);
+            } else {
+                out.writeByte(Opcodes.LOCAL_SET).writeUnsigned(local);
+            }
         }
 
         /** {@code global.get $g  local.set $fuel}: at the entry and after a call. */

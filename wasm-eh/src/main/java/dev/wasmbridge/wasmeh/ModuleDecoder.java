@@ -3,8 +3,10 @@ package dev.wasmbridge.wasmeh;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Decodes the payload of every known section to check that it is well-formed and collects the
@@ -19,6 +21,7 @@ final class ModuleDecoder {
     private final List<Long> functionTypes = new ArrayList<>();
     private final List<Long> tagTypes = new ArrayList<>();
     private final List<FunctionBody> bodies = new ArrayList<>();
+    private final Set<Long> referencedFunctions = new HashSet<>();
     private int importedFunctions;
     private int typeCountStart = -1;
     private int typeEntriesStart = -1;
@@ -73,7 +76,8 @@ final class ModuleDecoder {
                 List.copyOf(bodies),
                 typeSection,
                 codeSection,
-                codeCountEnd);
+                codeCountEnd,
+                Set.copyOf(referencedFunctions));
     }
 
     private void decodeSection(int id, int sectionPosition, ByteReader reader) {
@@ -114,7 +118,7 @@ final class ModuleDecoder {
                 decodeExports(reader);
                 break;
             case SectionId.START:
-                reader.readU32("start function index");
+                referencedFunctions.add(reader.readU32("start function index"));
                 break;
             case SectionId.ELEMENT:
                 decodeElements(reader);
@@ -235,7 +239,7 @@ final class ModuleDecoder {
         }
     }
 
-    private static void decodeExports(ByteReader reader) {
+    private void decodeExports(ByteReader reader) {
         int count = reader.readCount("export", 3);
         for (int i = 0; i < count; i++) {
             reader.readByteVector("export name");
@@ -244,7 +248,10 @@ final class ModuleDecoder {
             if (kind > 4) {
                 throw reader.error("malformed export kind " + kind, at);
             }
-            reader.readU32("export index");
+            long exported = reader.readU32("export index");
+            if (kind == 0) {
+                referencedFunctions.add(exported);
+            }
         }
     }
 
@@ -283,7 +290,7 @@ final class ModuleDecoder {
             } else {
                 int items = reader.readCount("element function index", 1);
                 for (int j = 0; j < items; j++) {
-                    reader.readU32("function index");
+                    referencedFunctions.add(reader.readU32("function index"));
                 }
             }
         }
@@ -307,8 +314,8 @@ final class ModuleDecoder {
         }
     }
 
-    private static void readConstantExpression(ByteReader reader) {
-        Expression.read(reader, "constant expression");
+    private void readConstantExpression(ByteReader reader) {
+        Expression.read(reader, "constant expression", referencedFunctions::add);
     }
 
     private void decodeCode(ByteReader reader) {
@@ -316,6 +323,6 @@ final class ModuleDecoder {
         codeCountEnd = reader.position();
         List<Long> definedTypes =
                 definedFunctionCount < 0 ? List.of() : functionTypes.subList(importedFunctions, functionTypes.size());
-        bodies.addAll(CodeSectionDecoder.decode(module, reader, count, definedTypes));
+        bodies.addAll(CodeSectionDecoder.decode(module, reader, count, definedTypes, referencedFunctions::add));
     }
 }

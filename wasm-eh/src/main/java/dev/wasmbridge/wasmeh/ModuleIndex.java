@@ -2,6 +2,7 @@ package dev.wasmbridge.wasmeh;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What the translator needs to know about a decoded module: its types, the type of every
@@ -17,6 +18,9 @@ import java.util.Map;
  * @param typeSection position of the type section in the section list, or -1
  * @param codeSection position of the code section in the section list, or -1
  * @param codeCountEnd offset just past the code section's count field (-1 without code)
+ * @param referencedFunctions the functions named other than by a direct {@code call} or {@code return_call}:
+ *     exported, the start function, in an element segment, or named by a {@code ref.func} (in a constant
+ *     expression or a body). Only these may be called from outside the module or indirectly.
  */
 record ModuleIndex(
         List<FuncType> types,
@@ -28,7 +32,8 @@ record ModuleIndex(
         List<FunctionBody> bodies,
         int typeSection,
         int codeSection,
-        int codeCountEnd) {
+        int codeCountEnd,
+        Set<Long> referencedFunctions) {
 
     /** Returns the function type with the given index, or fails naming {@code what}. */
     FuncType functionType(long typeIndex, String what, int offset) {

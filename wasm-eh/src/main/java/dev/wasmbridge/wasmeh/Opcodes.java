@@ -30,6 +30,7 @@ final class Opcodes {
     static final int LOCAL_SET = 0x21;
     static final int LOCAL_TEE = 0x22;
     static final int I32_CONST = 0x41;
+    static final int REF_FUNC = 0xD2;
 
     static final int GC_PREFIX = 0xFB;
     static final int MISC_PREFIX = 0xFC;

@@ -10,6 +10,9 @@ final class ValueType {
     /** The {@code exnref} type of the exception-handling proposal. */
     static final ValueType EXNREF = new ValueType(new byte[] {0x69});
 
+    /** {@code i64}. */
+    static final ValueType I64 = new ValueType(new byte[] {0x7E});
+
     private final byte[] encoding;
 
     private ValueType(byte[] encoding) {

@@ -52,10 +52,15 @@ class FuelMeterCounterTest {
         long twice = 4 + 2 * LEAF;
         assertEquals(
                 new Run("returns [7]", AMPLE - twice, twice), FuelRuns.run(instrumented, engine, "twice", AMPLE, 5));
-        // the second leaf's entry check sees the first leaf's charge: the counter went back through the global
-        assertEquals(new Run("traps", -1, twice), FuelRuns.run(instrumented, engine, "twice", twice - 1, 5));
+        // the leaves are exported (so not flat) and call nothing (so their entries are not checked): the counter
+        // goes below zero in them and comes back through the global for the host to see after the call
+        assertEquals(new Run("returns [7]", -1, twice), FuelRuns.run(instrumented, engine, "twice", twice - 1, 5));
         long firstLeaf = 4 + LEAF;
-        assertEquals(new Run("traps", -1, firstLeaf), FuelRuns.run(instrumented, engine, "twice", firstLeaf - 1, 5));
+        assertEquals(
+                new Run("returns [7]", -1 - LEAF, twice),
+                FuelRuns.run(instrumented, engine, "twice", firstLeaf - 1, 5));
+        // twice calls, so its entry is checked
+        assertEquals(new Run("traps", -1, 4), FuelRuns.run(instrumented, engine, "twice", 3, 5));
     }
 
     /**
