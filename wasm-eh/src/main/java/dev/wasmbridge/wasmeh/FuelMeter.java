@@ -208,6 +208,13 @@ public final class FuelMeter {
         /** Per defined function: its cost when it is flat, else -1. */
         private long[] flatCosts;
 
+        /**
+         * Per flat function: whether it may trap with {@code unreachable} (it has one, or calls a flat function
+         * that may). Its callers write the counter back before calling it, so that the host sees the counter
+         * of that trap as of any other {@code unreachable}.
+         */
+        private boolean[] flatTraps;
+
         /** Per defined function: the type index it takes when the counter is passed to it, else -1. */
         private int[] passedTypes;
 
@@ -504,12 +511,18 @@ public final class FuelMeter {
             }
             long[] flat = new long[count];
             Arrays.fill(flat, -1);
+            flatTraps = new boolean[count];
             for (int next = 0; next < readyCount; next++) {
                 int k = ready[next];
                 if (cost[k] > FLAT_COST_LIMIT) {
                     continue; // too big: its callers wait for it forever
                 }
                 flat[k] = cost[k];
+                boolean traps = code.get(k).stream().anyMatch(instruction -> instruction.opcode() == UNREACHABLE);
+                for (int callee : callees.get(k)) {
+                    traps |= flatTraps[callee]; // costed, so flat, before k
+                }
+                flatTraps[k] = traps;
                 for (int caller : callers.get(k)) {
                     cost[caller] = Math.min(cost[caller] + cost[k], FLAT_COST_LIMIT + 1);
                     if (--waiting[caller] == 0) {
@@ -660,8 +673,10 @@ public final class FuelMeter {
                 }
                 Instruction instruction = instructions.get(i);
                 int opcode = instruction.opcode();
-                // a flat callee leaves the counter alone (the segment paid for it); a passed one takes it
+                // a flat callee leaves the counter alone (the segment paid for it; the counter is written back
+                // only for one that may trap); a passed one takes it
                 boolean flatCall = opcode == Opcodes.CALL && flatCallCost(instruction) >= 0;
+                boolean keepsCounter = flatCall && !flatTraps[(int) (callee(instruction) - importedFunctions)];
                 boolean passing = passesCounter(instruction);
                 boolean returnsCounter = returning[k];
                 if (i == n - 1) {
@@ -679,7 +694,7 @@ public final class FuelMeter {
                         continue;
                     }
                     counter.value(out, false); // a return, or a br to the function's label (no br_table)
-                } else if ((leaves(opcode) && !flatCall && !passing) || labels.leavesFunction[i]) {
+                } else if ((leaves(opcode) && !keepsCounter && !passing) || labels.leavesFunction[i]) {
                     counter.store(out, false);
                 }
                 if (passing) {

@@ -84,6 +84,14 @@ final class ExportDriver {
      * {@link FuelMeter}, each line ends with the fuel the call used.
      */
     static List<String> callEverything(byte[] bytes, boolean compiled, boolean fuel) {
+        return callEverything(bytes, compiled, fuel, 0);
+    }
+
+    /**
+     * Like {@link #callEverything(byte[], boolean, boolean)}, with the counter set to {@code budget} before each
+     * call when it is positive: the line ends with the fuel the call used, and a call that runs out traps.
+     */
+    static List<String> callEverything(byte[] bytes, boolean compiled, boolean fuel, long budget) {
         Instance instance = instantiate(bytes, compiled);
         WasmModule module = Parser.parse(bytes);
         Map<String, List<String>> rustParams = rustParameterTypes(bytes);
@@ -96,11 +104,17 @@ final class ExportDriver {
             FunctionType type = functionType(module, export.index());
             List<String> rust = rustParams.getOrDefault(export.name(), List.of());
             for (long value : INTS) {
+                if (fuel && budget > 0) { // the fuel a call before left, maybe none
+                    instance.exports().global(FuelMeter.FUEL_EXPORT).setValue(Long.MAX_VALUE);
+                }
                 long[] args = new long[type.params().size()];
                 for (int p = 0; p < args.length; p++) {
                     boolean number = rust.size() == args.length
                             && (rust.get(p).equals("i64") || rust.get(p).equals("u64"));
                     args[p] = number ? value : argument(instance, type.params().get(p), value);
+                }
+                if (fuel && budget > 0) { // after placing the arguments, which may call the module
+                    instance.exports().global(FuelMeter.FUEL_EXPORT).setValue(budget);
                 }
                 long before =
                         fuel ? instance.exports().global(FuelMeter.FUEL_EXPORT).getValue() : 0;

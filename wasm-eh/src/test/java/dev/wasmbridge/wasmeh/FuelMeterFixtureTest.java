@@ -87,6 +87,42 @@ class FuelMeterFixtureTest {
                 }));
     }
 
+    /**
+     * Passing the counter to a function instead of loading it from the global changes how it moves, never an
+     * amount: every export of every fixture (and of the hand-counted fuel-calls fixture) uses the same fuel and
+     * stops at the same point, with ample fuel and with budgets that run out inside the Rust code.
+     */
+    @TestFactory
+    Stream<DynamicTest> passingTheCounterChangesNoAmount() {
+        return Stream.concat(
+                        modules().stream().filter(FunctionSplitterFixtureTest::callableBlindly),
+                        Stream.of(RoundTripTest.fixture("fuel-calls.wasm")))
+                .map(path -> DynamicTest.dynamicTest(path.getFileName().toString(), () -> {
+                    byte[] original = SpecFiles.bytes(path);
+                    byte[] passed = FuelMeter.instrument(original, true);
+                    byte[] loaded = FuelMeter.instrument(original, false);
+                    for (long budget : new long[] {0, 300, 30_000}) {
+                        List<String> expected = ExportDriver.callEverything(loaded, false, true, budget);
+                        assertTrue(expected.stream().allMatch(line -> line.contains(", fuel ")), expected.get(0));
+                        assertEquals(
+                                exactFuel(expected),
+                                exactFuel(ExportDriver.callEverything(passed, false, true, budget)),
+                                "budget " + budget);
+                    }
+                }));
+    }
+
+    /**
+     * The lines without the fuel of the calls that ended in a trap other than {@code unreachable} (a division
+     * by zero, a memory access out of bounds): the counter there is the last one written back, and where a
+     * function writes it back is what passing it changes.
+     */
+    private static List<String> exactFuel(List<String> lines) {
+        return lines.stream()
+                .map(line -> line.contains("WasmRuntimeException") ? line.replaceAll(", fuel -?\\d+$", "") : line)
+                .collect(java.util.stream.Collectors.toList());
+    }
+
     private static List<String> withoutMessages(List<String> lines) {
         return lines.stream()
                 .map(line -> line.replaceAll("(Exception): [^,]*, memory", "$1, memory"))
