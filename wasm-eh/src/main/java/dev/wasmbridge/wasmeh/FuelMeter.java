@@ -8,8 +8,8 @@ import java.util.List;
 /**
  * Instruments a module for deterministic fuel metering: a counter, charged with the number of
  * instructions of each straight-line segment of code when the segment starts, and checked at
- * function entries and loop heads, where the module traps ({@code unreachable}) once the counter is
- * negative. The same call with the same input so uses the same fuel on every machine and engine.
+ * loop heads and at the entries of functions that call, where the module traps ({@code unreachable}) once
+ * the counter is negative. The same call with the same input so uses the same fuel on every machine and engine.
  *
  * <p>The counter is a new mutable {@code i64} global, appended after the module's own globals (so
  * their indices do not change) and exported as {@value #FUEL_EXPORT}; its initial value is
@@ -19,7 +19,8 @@ import java.util.List;
  * <p>The cost model. A body is cut into segments; a segment starts
  *
  * <ul>
- *   <li>at the function's entry (a <em>check point</em>),
+ *   <li>at the function's entry (a <em>check point</em> when the function calls a function that is not
+ *       flat, or calls indirectly, or tail-calls: only such a function can be part of a recursion),
  *   <li>after {@code loop}: the loop head, which every iteration passes (a check point),
  *   <li>after {@code if} and after {@code else}: the arms,
  *   <li>after every {@code end} but the function's last: where branches to a block, catch clauses
@@ -39,17 +40,36 @@ import java.util.List;
  * zero without trapping; the host may check the counter after the call too. The inserted code is not
  * counted.
  *
+ * <p><em>Flat</em> functions are charged at their calls instead: a function without {@code loop}, indirect
+ * or tail calls, {@code throw}, {@code throw_ref} or {@code try_table}, whose calls all name flat functions
+ * (no import, not itself), that only direct calls name (not an export, the start function, an element
+ * segment or a {@code ref.func}: {@link ModuleIndex#referencedFunctions()}) and whose cost is at most
+ * {@value #FLAT_COST_LIMIT}. Its cost is its number of instructions plus its callees' costs, an upper bound
+ * of what it runs (each of its instructions runs at most once per call); it is added to the segment of each
+ * {@code call} or {@code return_call} of it, and the flat function itself is left as it is. Small helpers
+ * (a 128-bit multiply, a checked add) so cost no counter traffic at all.
+ *
  * <p>Where the counter is. Chicory compiles a global access to a call through the instance, a local to a
- * JVM local; so each function keeps the counter in a local of its own, an {@code i64} added after its
- * locals, and the global is exact only where the rest of the module or the host may read it:
+ * JVM local; so each function keeps the counter in a local of its own, and the global is exact only where
+ * the rest of the module or the host may read it:
  *
  * <ul>
- *   <li>the function loads the global into its local at its entry, and again after every {@code call},
- *       {@code call_indirect} and {@code call_ref} (the callee, or the host, charged the global);
- *   <li>it writes the local back to the global before every {@code call}, {@code call_indirect},
- *       {@code call_ref}, {@code return_call*}, {@code return}, branch to the function's own label,
+ *   <li>a function that only direct calls name, is not flat, does not tail-call itself and has fewer than
+ *       {@value #PASSED_PARAMETER_LIMIT} parameters is <em>passed</em> the counter: an {@code i64}
+ *       parameter added after its own (its declared locals move up by one), which its callers push instead
+ *       of writing the counter back. One without results, that makes no tail call, that no {@code
+ *       return_call} names and that no {@code br_table} leaves also <em>returns</em> the counter, as its
+ *       only result, which its callers take instead of loading the global; so a call between two such
+ *       functions moves the counter on the operand stack only;
+ *   <li>any other function has an {@code i64} local added after its locals and loads the global into it at
+ *       its entry;
+ *   <li>a function loads the global after every {@code call} (but of a flat or returning function), {@code
+ *       call_indirect} and {@code call_ref} (the callee, or the host, charged the global);
+ *   <li>it writes the counter back to the global before every {@code call} (but of a passed function, or a
+ *       flat one that cannot trap with {@code unreachable}), {@code call_indirect}, {@code call_ref}, {@code
+ *       return_call*} (but of a passed function), {@code return}, branch to the function's own label,
  *       {@code throw}, {@code throw_ref} and {@code unreachable}, before its final {@code end}, and before
- *       the trap of an exhausted check;
+ *       the trap of an exhausted check, but where it returns the counter instead;
  *   <li>where a {@code try_table}'s catch clause may arrive (after the {@code end} of the block, {@code if}
  *       or {@code try_table} it names, at the head of a loop it names, and at the final {@code end} for the
  *       function's label), the current value is the lower of the local and the global: the thrower wrote
@@ -58,8 +78,9 @@ import java.util.List;
  *       down, so the lower one is current either way.
  * </ul>
  *
- * <p>So between calls the global is exact, and a host function a module calls sees the counter of that
- * call, charges included up to the segment that makes the call. A trap other than {@code unreachable} and
+ * <p>So between outermost calls the global is exact, and a host function a module calls sees the counter of
+ * that call, charges included up to the segment that makes the call. A trap other than {@code unreachable}
+ * and
  * the counter's own (a memory access out of bounds, a division by zero, a stack overflow) leaves the global
  * at its last write-back. A function that may tail-call itself (a {@code return_call} of its own index, any
  * {@code return_call_indirect} or {@code return_call_ref}) keeps the counter in the global: Chicory
@@ -76,6 +97,10 @@ import java.util.List;
  * local.get $f  global.set $fuel                                         ;; write-back
  * global.get $fuel  local.get $f  global.get $fuel  local.get $f  i64.lt_s  select  local.set $f
  *                                                                        ;; where a catch may arrive
+ * local.get $f  call $passed                                             ;; a call passing the counter
+ * local.get $f  call $returning  local.set $f                            ;; and taking it back
+ * local.get $f  return                                                   ;; a returning function's exit
+ * if  local.get $f  return  end                                          ;; its br_if to its own label
  * </pre>
  *
  * <p>and, in a function that may tail-call itself, {@code global.get $fuel  i64.const cost  i64.sub
@@ -84,7 +109,8 @@ import java.util.List;
  *
  * <p>A module in legacy exception-handling form is translated to the exnref form first
  * ({@link LegacyEh#translate(byte[])}), so the costs are those of its exnref form; other sections
- * are copied as they are. Instrument before {@link FunctionSplitter#split(byte[])}: the code the
+ * are copied as they are (so a name section's local names for a passed function's declared locals are off
+ * by one: the counter's parameter moved them up). Instrument before {@link FunctionSplitter#split(byte[])}: the code the
  * splitter moves keeps its charges, and the split sees the final size of every function.
  *
  * <pre>{@code
