@@ -3,7 +3,9 @@ package dev.wasmbridge.wasmeh;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Instruments a module for deterministic fuel metering: a counter, charged with the number of
@@ -109,8 +111,8 @@ import java.util.List;
  *
  * <p>A module in legacy exception-handling form is translated to the exnref form first
  * ({@link LegacyEh#translate(byte[])}), so the costs are those of its exnref form; other sections
- * are copied as they are (so a name section's local names for a passed function's declared locals are off
- * by one: the counter's parameter moved them up). Instrument before {@link FunctionSplitter#split(byte[])}: the code the
+ * are copied as they are, but for a name section's local names of the passed functions (their declared
+ * locals move up by one, and the counter's parameter is named {@value #FUEL_EXPORT}). Instrument before {@link FunctionSplitter#split(byte[])}: the code the
  * splitter moves keeps its charges, and the split sees the final size of every function.
  *
  * <pre>{@code
@@ -314,6 +316,8 @@ public final class FuelMeter {
                 Section section = sections.get(i);
                 if (section.id() == SectionId.FUNCTION) {
                     sections.set(i, functionSection(section));
+                } else if (section.customName().filter("name"::equals).isPresent()) {
+                    sections.set(i, NameSection.withInsertedLocal(section, counterParameters(), FUEL_EXPORT));
                 } else if (section.id() == SectionId.GLOBAL) {
                     sections.set(i, globalSection(section));
                     globals = true;
@@ -450,6 +454,19 @@ public final class FuelMeter {
                 }
             }
             return true;
+        }
+
+        /** Per passed function (its index in the module), the index of the counter's parameter. */
+        private Map<Integer, Integer> counterParameters() {
+            Map<Integer, Integer> parameters = new HashMap<>();
+            List<FunctionBody> bodies = index.bodies();
+            for (int k = 0; k < bodies.size(); k++) {
+                if (passedTypes[k] >= 0) {
+                    FuncType type = index.functionType(bodies.get(k).typeIndex(), "function", 0);
+                    parameters.put(importedFunctions + k, type.params().size());
+                }
+            }
+            return parameters;
         }
 
         /** The function section with the types of the passed functions. */

@@ -12,6 +12,7 @@ import java.util.Map;
  */
 final class NameSection {
     private static final int FUNCTION_NAMES = 1;
+    private static final int LOCAL_NAMES = 2;
 
     private NameSection() {}
 
@@ -129,5 +130,71 @@ final class NameSection {
             byte[] utf8 = name.getBytes(StandardCharsets.UTF_8);
             out.writeUnsigned(first + i).writeUnsigned(utf8.length).writeBytes(utf8);
         }
+    }
+
+    /**
+     * Returns the name section with the local names of some functions moved for a new parameter: for each
+     * function {@code f} of {@code inserted}, the locals from index {@code inserted.get(f)} on are one
+     * further, and that index is named {@code name}. A name section that cannot be read is returned as it is.
+     */
+    static Section withInsertedLocal(Section original, Map<Integer, Integer> inserted, String name) {
+        if (inserted.isEmpty()) {
+            return original;
+        }
+        byte[] payload = original.payload();
+        try {
+            ByteWriter out = new ByteWriter(payload.length + inserted.size() * 8);
+            ByteReader reader = new ByteReader(payload, 0, payload.length);
+            reader.readByteVector("custom section name");
+            out.writeBytes(payload, 0, reader.position());
+            while (!reader.atEnd()) {
+                int subsectionStart = reader.position();
+                int id = reader.readByte("name subsection id");
+                int size = reader.readLength("name subsection size");
+                int contentStart = reader.position();
+                reader.skip(size, "name subsection");
+                if (id != LOCAL_NAMES) {
+                    out.writeBytes(payload, subsectionStart, reader.position());
+                    continue;
+                }
+                byte[] content = movedLocals(new ByteReader(payload, contentStart, reader.position()), inserted, name);
+                out.writeByte(LOCAL_NAMES).writeUnsigned(content.length).writeBytes(content);
+            }
+            return Section.of(SectionId.CUSTOM, out.toByteArray());
+        } catch (MalformedWasmException unreadable) {
+            return original;
+        }
+    }
+
+    private static byte[] movedLocals(ByteReader reader, Map<Integer, Integer> inserted, String name) {
+        byte[] utf8 = name.getBytes(StandardCharsets.UTF_8);
+        byte[] payload = reader.bytes();
+        ByteWriter out = new ByteWriter(reader.remaining() + inserted.size() * (utf8.length + 4));
+        int functions = reader.readCount("local names entry", 2);
+        out.writeUnsigned(functions);
+        for (int f = 0; f < functions; f++) {
+            int function = reader.readIndex("function index");
+            Integer at = inserted.get(function);
+            int locals = reader.readCount("local name", 2);
+            out.writeUnsigned(function).writeUnsigned(locals + (at == null ? 0 : 1L));
+            boolean named = at == null;
+            for (int l = 0; l < locals; l++) {
+                long local = reader.readU32("local index");
+                int start = reader.readByteVector("local name");
+                if (!named && local >= at) {
+                    out.writeUnsigned(at).writeUnsigned(utf8.length).writeBytes(utf8);
+                    named = true;
+                }
+                out.writeUnsigned(at != null && local >= at ? local + 1 : local);
+                out.writeUnsigned(reader.position() - start).writeBytes(payload, start, reader.position());
+            }
+            if (!named) {
+                out.writeUnsigned(at).writeUnsigned(utf8.length).writeBytes(utf8);
+            }
+        }
+        if (!reader.atEnd()) {
+            throw reader.error("local name subsection size mismatch");
+        }
+        return out.toByteArray();
     }
 }

@@ -7,10 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.NameCustomSection;
 import dev.wasmbridge.wasmeh.FuelRuns.Run;
+import dev.wasmbridge.wasmeh.TestModuleBuilder.Bytes;
 import dev.wasmbridge.wasmeh.TestModuleBuilder.Code;
 import java.io.IOException;
 import java.nio.file.Files;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -196,5 +199,44 @@ class FuelMeterCallsTest {
         Run run = FuelRuns.call(
                 com.dylibso.chicory.runtime.Instance.builder(instrumented).build(), "call", AMPLE, args);
         assertEquals("returns [42]", run.outcome());
+    }
+
+    /**
+     * A passed function's declared locals move up by one for the counter's parameter: the name section's
+     * local names move with them, and the parameter gets the counter's name; another function's stay.
+     */
+    @Test
+    void localNamesMoveWithTheirLocals() {
+        TestModuleBuilder module = new TestModuleBuilder();
+        int type = module.type(of(I32), of(I32));
+        int callee = module.function(
+                type,
+                null,
+                of(I32),
+                new Code().loop(VOID).end().localGet(0).localSet(1).localGet(1));
+        int caller = module.function(type, "call", of(), new Code().localGet(0).call(callee));
+        byte[] localNames = new Bytes()
+                .u32(2)
+                .u32(callee)
+                .u32(2)
+                .u32(0)
+                .name("param")
+                .u32(1)
+                .name("declared")
+                .u32(caller)
+                .u32(1)
+                .u32(0)
+                .name("x")
+                .toArray();
+        module.custom("name", new Bytes().section(2, localNames).toArray(), false);
+        WasmModule instrumented = Parser.parse(FuelMeter.instrument(module.build()));
+        NameCustomSection names = instrumented.nameSection();
+        assertEquals("param", names.nameOfLocal(callee, 0));
+        assertEquals(FuelMeter.FUEL_EXPORT, names.nameOfLocal(callee, 1));
+        assertEquals("declared", names.nameOfLocal(callee, 2));
+        assertEquals("x", names.nameOfLocal(caller, 0));
+        Run run = FuelRuns.call(
+                com.dylibso.chicory.runtime.Instance.builder(instrumented).build(), "call", AMPLE, 5);
+        assertEquals("returns [5]", run.outcome());
     }
 }
