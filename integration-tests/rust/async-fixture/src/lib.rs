@@ -95,6 +95,13 @@ wasmbridge::export! {
         text.split_whitespace().map(str::to_owned).collect()
     }
 
+    /// Sync: asks Java for `later(key)` and drops the future unawaited. What Java's `later` does meanwhile
+    /// (complete a future a pending task awaits) happens during a call that drives no task.
+    fn ask_later(key: i64) -> u32 {
+        drop(later(key));
+        DROPS.load(Ordering::SeqCst)
+    }
+
     /// The destructors run so far.
     fn drops() -> u32 {
         DROPS.load(Ordering::SeqCst)

@@ -121,6 +121,27 @@ abstract class AsyncContract {
         }
     }
 
+    /**
+     * A Java future Rust awaits, completed on the calling thread by a Java import during a sync call (which
+     * drives no task): its outcome reaches Rust when that call ends, before it returns to Java.
+     */
+    @Test
+    void aJavaFutureCompletedDuringASyncCallReachesRustWhenTheCallEnds() throws Exception {
+        try (LaterHost host = new LaterHost()) {
+            AsyncFixture rust = create(host);
+            host.hold = true;
+            CompletableFuture<Long> waiting = rust.compute(4, 10);
+            assertFalse(waiting.isDone());
+            assertEquals(1, host.held.size());
+            host.releaseHeldOnLater = true;
+            int drops = rust.askLater(5); // later(5) completes the held future, inside this call
+            assertTrue(waiting.isDone(), "delivered and completed before the sync call returned");
+            assertEquals(LaterHost.RELEASED + 1, waiting.join());
+            assertEquals(drops + 1, rust.drops(), "the finished task's guard was dropped");
+            assertEquals(10L, await(rust.compute(0, 3)), "the instance carries on");
+        }
+    }
+
     @Test
     void anAbortFailsEveryPendingFuture() throws Exception {
         try (LaterHost host = new LaterHost()) {

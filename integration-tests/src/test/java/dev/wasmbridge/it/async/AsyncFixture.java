@@ -39,6 +39,14 @@ public interface AsyncFixture extends WasmBindings {
     @WasmExport
     CompletableFuture<List<String>> words(String text);
 
+    /**
+     * A sync export that calls {@link AsyncHost#later}{@code (key)} and drops the future unawaited; returns
+     * {@link #drops()}.
+     */
+    @WasmExport
+    @Unsigned
+    int askLater(long key);
+
     /** The destructors of the fixture's futures run so far, on this instance. */
     @WasmExport
     @Unsigned

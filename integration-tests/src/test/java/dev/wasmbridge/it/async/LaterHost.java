@@ -12,7 +12,8 @@ import java.util.concurrent.Executors;
 /**
  * An {@link AsyncHost} whose futures complete on threads of its own: {@link #later} with {@link #expectedLater}
  * (a failure for keys divisible by 7), {@link #fetch} at once ({@code "fail"}: an {@code IOException}) or later
- * ({@code "slow:..."}). {@link #later} throws for a negative key. With {@link #hold}, {@link #later} returns futures nobody completes. Remembers every
+ * ({@code "slow:..."}). {@link #later} throws for a negative key. With {@link #hold}, {@link #later} returns futures nobody completes;
+ * with {@link #releaseHeldOnLater}, it completes them. Remembers every
  * future weakly, to check that nothing keeps them.
  */
 final class LaterHost implements AsyncHost, AutoCloseable {
@@ -20,6 +21,12 @@ final class LaterHost implements AsyncHost, AutoCloseable {
     final ConcurrentLinkedQueue<WeakReference<CompletableFuture<?>>> made = new ConcurrentLinkedQueue<>();
     final ConcurrentLinkedQueue<CompletableFuture<Long>> held = new ConcurrentLinkedQueue<>();
     volatile boolean hold;
+
+    /** With it, {@link #later} first completes every held future with {@link #RELEASED}, on the calling thread. */
+    volatile boolean releaseHeldOnLater;
+
+    /** What {@link #releaseHeldOnLater} completes the held futures with. */
+    static final long RELEASED = 100;
 
     /** What {@code later(key)} completes with: {@code key * 2}, or null for a failure. */
     static Long expectedLater(long key) {
@@ -30,6 +37,11 @@ final class LaterHost implements AsyncHost, AutoCloseable {
     public CompletableFuture<Long> later(long key) {
         if (key < 0) {
             throw new UnsupportedOperationException("negative key " + key);
+        }
+        if (releaseHeldOnLater) {
+            for (CompletableFuture<Long> waiting; (waiting = held.poll()) != null; ) {
+                waiting.complete(RELEASED);
+            }
         }
         CompletableFuture<Long> future = new CompletableFuture<>();
         made.add(new WeakReference<>(future));
