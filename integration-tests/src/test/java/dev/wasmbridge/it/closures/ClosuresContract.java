@@ -15,6 +15,8 @@ import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,6 +32,9 @@ abstract class ClosuresContract {
 
     /** Binds the flavour under test. */
     abstract ClosuresFixture create();
+
+    /** A pool of {@code size} instances of the flavour under test. */
+    abstract ClosuresFixture pool(int size);
 
     @BeforeEach
     void instantiate() {
@@ -104,6 +109,75 @@ abstract class ClosuresContract {
         assertTrue(rust.removeListener(firstId));
         assertTrue(rust.removeListener(secondId));
         assertEquals(0, rust.heldObjects());
+    }
+
+    /** A listener that, for the event {@code "block"}, waits until the test lets it go. */
+    static final class Blocker implements Listener {
+        volatile CountDownLatch entered = new CountDownLatch(1);
+        volatile CountDownLatch leave = new CountDownLatch(1);
+
+        @Override
+        public int onEvent(String event) {
+            if (event.equals("block")) {
+                entered.countDown();
+                try {
+                    assertTrue(leave.await(30, TimeUnit.SECONDS), "let go");
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return 0;
+        }
+
+        /** Calls {@code fire("block")} on another thread, and returns once it blocks in this listener. */
+        Thread blockOn(ClosuresFixture rust) throws InterruptedException {
+            entered = new CountDownLatch(1);
+            leave = new CountDownLatch(1);
+            Thread thread = new Thread(() -> rust.fire("block"));
+            thread.start();
+            assertTrue(entered.await(30, TimeUnit.SECONDS), "the listener was called");
+            return thread;
+        }
+
+        void letGo(Thread thread) throws InterruptedException {
+            leave.countDown();
+            thread.join(30_000);
+            assertFalse(thread.isAlive());
+        }
+    }
+
+    /**
+     * On a pool each instance holds the objects passed to it (its Rust statics are its own), {@code
+     * heldObjects} counts over every instance, and {@code revoke} reaches every instance that holds the object.
+     * A thread's calls stay on the instance it was released last while that one is free; a call made while
+     * another thread holds it goes to the other instance.
+     */
+    @Test
+    void onAPoolEachInstanceHoldsItsOwnObjectsAndRevocationReachesThemAll() throws InterruptedException {
+        ClosuresFixture pool = pool(2);
+        Blocker blocker = new Blocker();
+        Recording shared = new Recording(9);
+        pool.addListener(blocker); // instance A
+        assertEquals(1, pool.listenerCount(), "this thread's calls stay on A");
+        Thread busy = blocker.blockOn(pool); // A is busy
+        pool.addListener(shared); // instance B
+        assertEquals(1, pool.listenerCount(), "B has its own listeners");
+        assertEquals(List.of("ok 9"), pool.fire("on B"));
+        blocker.letGo(busy);
+        pool.addListener(shared); // A again, released last
+        assertEquals(2, pool.listenerCount());
+        assertEquals(3, pool.heldObjects(), "A holds the blocker and the shared listener, B the shared one");
+
+        assertTrue(pool.revoke(shared));
+        assertEquals(1, pool.heldObjects(), "revoked in both instances");
+        String gone = "gone: the Java object was revoked: Rust can no longer call it";
+        assertEquals(List.of("ok 0", gone), pool.fire("on A"));
+        busy = blocker.blockOn(pool);
+        assertEquals(List.of(gone), pool.fire("on B"), "B's listener was revoked too");
+        blocker.letGo(busy);
+
+        pool.resetState();
+        assertEquals(0, pool.heldObjects(), "a reset of the pool releases what every instance held");
     }
 
     @Test

@@ -6,4 +6,9 @@ class ClosuresExnrefTest extends ClosuresContract {
     ClosuresFixture create() {
         return ClosuresFixtureExnrefBindings.create();
     }
+
+    @Override
+    ClosuresFixture pool(int size) {
+        return ClosuresFixtureExnrefBindings.pool(size);
+    }
 }

@@ -6,4 +6,9 @@ class ClosuresLegacyTest extends ClosuresContract {
     ClosuresFixture create() {
         return ClosuresFixtureLegacyBindings.create();
     }
+
+    @Override
+    ClosuresFixture pool(int size) {
+        return ClosuresFixtureLegacyBindings.pool(size);
+    }
 }
