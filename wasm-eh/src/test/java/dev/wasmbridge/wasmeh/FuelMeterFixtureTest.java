@@ -90,7 +90,8 @@ class FuelMeterFixtureTest {
     /**
      * Passing the counter to a function instead of loading it from the global changes how it moves, never an
      * amount: every export of every fixture (and of the hand-counted fuel-calls fixture) uses the same fuel and
-     * stops at the same point, with ample fuel and with budgets that run out inside the Rust code.
+     * stops at the same point, with ample fuel and with budgets that run out inside the Rust code; and the
+     * exnref fixtures, passed the counter, use the same fuel on the run-time compiler as on the interpreter.
      */
     @TestFactory
     Stream<DynamicTest> passingTheCounterChangesNoAmount() {
@@ -108,6 +109,12 @@ class FuelMeterFixtureTest {
                                 exactFuel(expected),
                                 exactFuel(ExportDriver.callEverything(passed, false, true, budget)),
                                 "budget " + budget);
+                    }
+                    if (path.getFileName().toString().contains(".exnref.")) { // and compiled, the same fuel
+                        assertEquals(
+                                withoutMessages(exactFuel(ExportDriver.callEverything(passed, false, true, 300))),
+                                withoutMessages(exactFuel(ExportDriver.callEverything(passed, true, true, 300))),
+                                "compiled");
                     }
                 }));
     }
