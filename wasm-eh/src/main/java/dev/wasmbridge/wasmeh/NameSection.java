@@ -1,6 +1,7 @@
 package dev.wasmbridge.wasmeh;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,22 +35,19 @@ final class NameSection {
         Map<Integer, String> names = new HashMap<>();
         ByteReader reader = new ByteReader(payload, 0, payload.length);
         reader.readByteVector("custom section name");
-        while (!reader.atEnd()) {
-            int id = reader.readByte("name subsection id");
-            int size = reader.readLength("name subsection size");
-            int end = reader.position() + size;
-            if (id != FUNCTION_NAMES) {
-                reader.skip(size, "name subsection");
+        for (Subsection subsection : subsections(reader)) {
+            if (subsection.id() != FUNCTION_NAMES) {
                 continue;
             }
-            int count = reader.readCount("function name", 2);
+            ByteReader entries = new ByteReader(payload, subsection.contentStart(), subsection.end());
+            int count = entries.readCount("function name", 2);
             for (int i = 0; i < count; i++) {
-                int function = reader.readIndex("function index");
-                int start = reader.readByteVector("function name");
-                names.put(function, new String(payload, start, reader.position() - start, StandardCharsets.UTF_8));
+                int function = entries.readIndex("function index");
+                int start = entries.readByteVector("function name");
+                names.put(function, new String(payload, start, entries.position() - start, StandardCharsets.UTF_8));
             }
-            if (reader.position() != end) {
-                throw reader.error("function name subsection size mismatch");
+            if (!entries.atEnd()) {
+                throw entries.error("function name subsection size mismatch");
             }
         }
         return names;
@@ -80,18 +78,15 @@ final class NameSection {
         reader.readByteVector("custom section name");
         out.writeBytes(payload, 0, reader.position());
         boolean written = false;
-        while (!reader.atEnd()) {
-            int subsectionStart = reader.position();
-            int id = reader.readByte("name subsection id");
-            int size = reader.readLength("name subsection size");
-            int contentStart = reader.position();
-            reader.skip(size, "name subsection");
+        for (Subsection subsection : subsections(reader)) {
+            int id = subsection.id();
+            int size = subsection.end() - subsection.contentStart();
             if (id == FUNCTION_NAMES) {
-                ByteReader entries = new ByteReader(payload, contentStart, reader.position());
+                ByteReader entries = new ByteReader(payload, subsection.contentStart(), subsection.end());
                 long count = entries.readU32("function name count");
                 ByteWriter content = new ByteWriter(size + origins.size() * 32);
                 content.writeUnsigned(count + origins.size());
-                content.writeBytes(payload, entries.position(), reader.position());
+                content.writeBytes(payload, entries.position(), subsection.end());
                 writeNew(content, first, origins, names);
                 writeSubsection(out, content.toByteArray());
                 written = true;
@@ -101,7 +96,7 @@ final class NameSection {
                 writeNewSubsection(out, first, origins, names);
                 written = true;
             }
-            out.writeBytes(payload, subsectionStart, reader.position());
+            out.writeBytes(payload, subsection.start(), subsection.end());
         }
         if (!written) {
             writeNewSubsection(out, first, origins, names);
@@ -147,17 +142,13 @@ final class NameSection {
             ByteReader reader = new ByteReader(payload, 0, payload.length);
             reader.readByteVector("custom section name");
             out.writeBytes(payload, 0, reader.position());
-            while (!reader.atEnd()) {
-                int subsectionStart = reader.position();
-                int id = reader.readByte("name subsection id");
-                int size = reader.readLength("name subsection size");
-                int contentStart = reader.position();
-                reader.skip(size, "name subsection");
-                if (id != LOCAL_NAMES) {
-                    out.writeBytes(payload, subsectionStart, reader.position());
+            for (Subsection subsection : subsections(reader)) {
+                if (subsection.id() != LOCAL_NAMES) {
+                    out.writeBytes(payload, subsection.start(), subsection.end());
                     continue;
                 }
-                byte[] content = movedLocals(new ByteReader(payload, contentStart, reader.position()), inserted, name);
+                byte[] content = movedLocals(
+                        new ByteReader(payload, subsection.contentStart(), subsection.end()), inserted, name);
                 out.writeByte(LOCAL_NAMES).writeUnsigned(content.length).writeBytes(content);
             }
             return Section.of(SectionId.CUSTOM, out.toByteArray());
@@ -196,5 +187,22 @@ final class NameSection {
             throw reader.error("local name subsection size mismatch");
         }
         return out.toByteArray();
+    }
+
+    /** A subsection of a name section: its id, where it starts, where its content starts, where it ends. */
+    private record Subsection(int id, int start, int contentStart, int end) {}
+
+    /** The subsections from {@code reader}'s position (after the section's name) to its end. */
+    private static List<Subsection> subsections(ByteReader reader) {
+        List<Subsection> subsections = new ArrayList<>();
+        while (!reader.atEnd()) {
+            int start = reader.position();
+            int id = reader.readByte("name subsection id");
+            int size = reader.readLength("name subsection size");
+            int contentStart = reader.position();
+            reader.skip(size, "name subsection");
+            subsections.add(new Subsection(id, start, contentStart, reader.position()));
+        }
+        return subsections;
     }
 }

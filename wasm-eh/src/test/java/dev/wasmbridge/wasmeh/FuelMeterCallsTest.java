@@ -119,33 +119,6 @@ class FuelMeterCallsTest {
     }
 
     /**
-     * An exception thrown by a function the counter was passed to: {@code block try_table call end} (4), the
-     * thrower's {@code throw end} (2), then {@code i32.const 2 end} at the catch label (2).
-     */
-    @ParameterizedTest
-    @EnumSource(EngineRuns.class)
-    void aPassedThrowerWritesTheCounterBackForTheCatch(EngineRuns engine) {
-        TestModuleBuilder module = new TestModuleBuilder();
-        int tag = module.tag(module.type(of(), of()));
-        int thrower = module.function(module.type(of(), of()), null, of(), new Code().throwTag(tag));
-        module.function(
-                module.type(of(), of(I32)),
-                "caught",
-                of(),
-                new Code()
-                        .block(VOID)
-                        .raw((byte) 0x1F, (byte) 0x40, (byte) 1, (byte) 0, (byte) tag, (byte) 0) // try_table
-                        .call(thrower)
-                        .end()
-                        .i32(1)
-                        .op(0x0F) // return
-                        .end()
-                        .i32(2));
-        assertEquals(
-                ample("returns [2]", 8), FuelRuns.run(FuelMeter.instrument(module.build()), engine, "caught", AMPLE));
-    }
-
-    /**
      * A function over {@value FuelMeter#FLAT_COST_LIMIT} instructions is not flat: {@code local.get 0 if}, then
      * {@code nops} nops and {@code end}, then the final {@code end}, called with 0 from {@code local.get 0 call}.
      */

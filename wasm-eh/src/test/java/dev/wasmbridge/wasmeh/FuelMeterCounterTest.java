@@ -118,14 +118,20 @@ class FuelMeterCounterTest {
     /**
      * A callee throws; the caller catches at a block's end: {@code block try_table call 0 end} (4, at the
      * entry), the thrower (2), then the catch label's {@code i32.const 2 end} (2). The {@code i32.const 1
-     * return end} after the try_table (3) is not reached. The thrower's charge is in the global only.
+     * return end} after the try_table (3) is not reached. The thrower's charge is in the global only, whether
+     * it loaded the counter from the global (exported) or was passed it (not exported: FuelMeterCallsTest).
      */
     @ParameterizedTest
     @EnumSource(EngineRuns.class)
     void aCatchTakesTheThrowersChargeBack(EngineRuns engine) {
+        aCatchTakesTheThrowersChargeBack(engine, "thrower");
+        aCatchTakesTheThrowersChargeBack(engine, null);
+    }
+
+    private static void aCatchTakesTheThrowersChargeBack(EngineRuns engine, String throwerExport) {
         TestModuleBuilder module = new TestModuleBuilder();
         int tag = module.tag(module.type(of(), of()));
-        int thrower = module.function(module.type(of(), of()), "thrower", of(), new Code().throwTag(tag));
+        int thrower = module.function(module.type(of(), of()), throwerExport, of(), new Code().throwTag(tag));
         module.function(
                 module.type(of(), of(I32)),
                 "caught",
@@ -141,7 +147,10 @@ class FuelMeterCounterTest {
                         .i32(2));
         byte[] instrumented = FuelMeter.instrument(module.build());
         long used = 4 + THROWER + 2;
-        assertEquals(new Run("returns [2]", AMPLE - used, used), FuelRuns.run(instrumented, engine, "caught", AMPLE));
+        assertEquals(
+                new Run("returns [2]", AMPLE - used, used),
+                FuelRuns.run(instrumented, engine, "caught", AMPLE),
+                "thrower exported as " + throwerExport);
     }
 
     /**
