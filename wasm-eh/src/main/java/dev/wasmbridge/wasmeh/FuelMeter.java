@@ -674,6 +674,12 @@ public final class FuelMeter {
                                 "unknown global " + global + " in " + function, instruction.start());
                     }
                 }
+                if ((opcode == Opcodes.CALL || opcode == Opcodes.RETURN_CALL)
+                        && callee(instruction) >= index.functionTypeIndices().size()) {
+                    // the analysis of calls looks the callee up: a module that names no function there is invalid
+                    throw new MalformedWasmException(
+                            "unknown function " + callee(instruction) + " in " + function, instruction.start());
+                }
                 instructions.add(instruction);
             }
             return instructions;

@@ -232,6 +232,17 @@ class FuelMeterTest {
         assertTrue(refused.getMessage().contains("unknown global 0"), refused.getMessage());
     }
 
+    /** A call of a function the module does not have is refused as malformed, not met with another exception. */
+    @Test
+    void aCallOfAnUnknownFunctionIsRefused() {
+        TestModuleBuilder module = new TestModuleBuilder();
+        int type = module.type(of(), of());
+        module.function(type, "lost", of(), new Code().call(7));
+        MalformedWasmException refused =
+                assertThrows(MalformedWasmException.class, () -> FuelMeter.instrument(module.build()));
+        assertTrue(refused.getMessage().contains("unknown function 7 in function 0"), refused.getMessage());
+    }
+
     /**
      * A module that imports a global and defines one: the counter comes after both, the module's own
      * globals keep their indices and values, and the new sections go where the binary format wants them.
