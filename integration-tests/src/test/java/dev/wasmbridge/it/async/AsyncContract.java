@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -269,18 +270,25 @@ abstract class AsyncContract {
     void memoryStaysFlat() throws Exception {
         try (LaterHost host = new LaterHost()) {
             AsyncFixture rust = create(host);
-            batch(rust, 0);
+            batch(rust, host, 0);
             long after = rust.memoryBytes();
             for (int round = 1; round <= 3; round++) {
-                batch(rust, round);
+                batch(rust, host, round);
                 assertEquals(after, rust.memoryBytes(), "round " + round);
             }
             assertNothingRetained(host);
         }
     }
 
-    private static void batch(AsyncFixture rust, int round) throws Exception {
+    /**
+     * 500 calls mixing values, errors, panics, awaited Java futures and cancellations. The Java futures complete
+     * once every call was made, so the most tasks pending at once (what decides the memory the allocator asks
+     * for) is the same in every batch, whatever the threads' timing.
+     */
+    private static void batch(AsyncFixture rust, LaterHost host, int round) throws Exception {
         List<CompletableFuture<?>> futures = new ArrayList<>();
+        CountDownLatch gate = new CountDownLatch(1);
+        host.gate = gate;
         for (int i = 0; i < 500; i++) {
             CompletableFuture<?> future = i % 3 == 0 ? rust.fetchReport("slow:" + i) : rust.compute(i, i + round);
             if (i % 11 == 0) {
@@ -288,6 +296,8 @@ abstract class AsyncContract {
             }
             futures.add(future);
         }
+        host.gate = null;
+        gate.countDown();
         for (CompletableFuture<?> future : futures) {
             try {
                 future.get(30, TimeUnit.SECONDS);

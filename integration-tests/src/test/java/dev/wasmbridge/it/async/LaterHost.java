@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -28,6 +29,28 @@ final class LaterHost implements AsyncHost, AutoCloseable {
     /** What {@link #releaseHeldOnLater} completes the held futures with. */
     static final long RELEASED = 100;
 
+    /**
+     * When set, the futures completed on the host's threads wait for it to open first: a test that opens it
+     * once it made all its calls has every such future pending at once, whatever the threads' timing.
+     */
+    volatile CountDownLatch gate;
+
+    /** Runs {@code completion} on one of the host's threads, after {@link #gate} opens. */
+    private void later(Runnable completion) {
+        CountDownLatch waitFor = gate;
+        completer.execute(() -> {
+            if (waitFor != null) {
+                try {
+                    waitFor.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            completion.run();
+        });
+    }
+
     /** What {@code later(key)} completes with: {@code key * 2}, or null for a failure. */
     static Long expectedLater(long key) {
         return key % 7 == 0 ? null : key * 2;
@@ -49,7 +72,7 @@ final class LaterHost implements AsyncHost, AutoCloseable {
             held.add(future);
             return future;
         }
-        completer.execute(() -> {
+        later(() -> {
             Long value = expectedLater(key);
             if (value == null) {
                 future.completeExceptionally(new IllegalStateException("no " + key));
@@ -67,9 +90,9 @@ final class LaterHost implements AsyncHost, AutoCloseable {
         if (key.equals("fail")) {
             future.completeExceptionally(new IOException("disk gone"));
         } else if (key.startsWith("slow:")) {
-            completer.execute(() -> future.complete(key.substring(5)));
+            later(() -> future.complete(key.substring(5)));
         } else if (key.equals("slow-fail")) {
-            completer.execute(() -> future.completeExceptionally(new IllegalArgumentException("late")));
+            later(() -> future.completeExceptionally(new IllegalArgumentException("late")));
         } else {
             future.complete(key.toUpperCase(Locale.ROOT));
         }
