@@ -36,7 +36,8 @@ public final class FuelExhaustedException extends WasmAbortException {
 
     /**
      * {@return the fuel the call used before it was stopped} At least {@link #budget()}: a segment of code is
-     * charged in full when it starts, and the counter is checked at loop heads and function entries.
+     * charged in full when it starts, and the counter is checked at loop heads and at the entries of functions
+     * that call.
      */
     public long fuelUsed() {
         return fuelUsed;
