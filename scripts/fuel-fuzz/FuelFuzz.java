@@ -13,12 +13,15 @@ import java.security.NoSuchAlgorithmException;
  * java -cp wasm-eh/target/classes scripts/fuel-fuzz/FuelFuzz.java seed N FILE        16 KiB seed number N
  * java -cp wasm-eh/target/classes scripts/fuel-fuzz/FuelFuzz.java instrument IN OUT  FuelMeter.instrument
  * java -cp wasm-eh/target/classes scripts/fuel-fuzz/FuelFuzz.java declare IN OUT     declares every function
+ * java -cp wasm-eh/target/classes scripts/fuel-fuzz/FuelFuzz.java undeclare IN OUT   takes that back
  * </pre>
  *
  * <p>{@code declare} adds a declarative element segment naming every function of the module. The spec counts
  * a function as declared for {@code ref.func} when a global's initializer, an export or an element segment
  * names it; Chicory 1.7.5's validator looks at element segments only, so it refuses binaryen's modules whose
- * {@code ref.func} targets are named by a global alone. The segment changes nothing else.
+ * {@code ref.func} targets are named by a global alone. The segment changes nothing else for the engines, but
+ * it names every function, so fuel metering finds none that only direct calls reach (no flat function, no
+ * counter passed): {@code undeclare} removes it again for binaryen, which needs no such segment.
  */
 public final class FuelFuzz {
     private static final int SEED_BYTES = 16 * 1024;
@@ -30,10 +33,13 @@ public final class FuelFuzz {
             Files.write(Path.of(args[2]), seed(Integer.parseInt(args[1])));
         } else if (args.length == 3 && args[0].equals("declare")) {
             Files.write(Path.of(args[2]), declareEveryFunction(Files.readAllBytes(Path.of(args[1]))));
+        } else if (args.length == 3 && args[0].equals("undeclare")) {
+            Files.write(Path.of(args[2]), undeclareEveryFunction(Files.readAllBytes(Path.of(args[1]))));
         } else if (args.length == 3 && args[0].equals("instrument")) {
             Files.write(Path.of(args[2]), FuelMeter.instrument(Files.readAllBytes(Path.of(args[1]))));
         } else {
-            System.err.println("usage: FuelFuzz seed N FILE | FuelFuzz declare IN OUT | FuelFuzz instrument IN OUT");
+            System.err.println("usage: FuelFuzz seed N FILE | FuelFuzz declare IN OUT | FuelFuzz undeclare IN OUT"
+                    + " | FuelFuzz instrument IN OUT");
             System.exit(2);
         }
     }
@@ -60,43 +66,9 @@ public final class FuelFuzz {
     static byte[] declareEveryFunction(byte[] module) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         out.write(module, 0, 8);
-        int functions = 0;
         boolean written = false;
-        int[] at = {8};
-        java.util.List<int[]> sections = new java.util.ArrayList<>();
-        while (at[0] < module.length) {
-            int start = at[0];
-            int id = module[at[0]++] & 0xFF;
-            int size = (int) leb(module, at);
-            sections.add(new int[] {id, start, at[0], at[0] + size});
-            at[0] += size;
-        }
-        for (int[] section : sections) {
-            int[] cursor = {section[2]};
-            if (section[0] == FUNCTION) {
-                functions += (int) leb(module, cursor);
-            } else if (section[0] == IMPORT) {
-                long count = leb(module, cursor);
-                for (long i = 0; i < count; i++) {
-                    for (int name = 0; name < 2; name++) { // module name, name
-                        int length = (int) leb(module, cursor);
-                        cursor[0] += length;
-                    }
-                    int kind = module[cursor[0]++];
-                    if (kind == 0) {
-                        functions++;
-                    }
-                    skipImportDescription(module, cursor, kind);
-                }
-            }
-        }
-        java.io.ByteArrayOutputStream segment = new java.io.ByteArrayOutputStream();
-        writeLeb(segment, 3); // declarative, element kind and function indices
-        segment.write(0x00); // funcref
-        writeLeb(segment, functions);
-        for (int f = 0; f < functions; f++) {
-            writeLeb(segment, f);
-        }
+        java.util.List<int[]> sections = sections(module);
+        java.io.ByteArrayOutputStream segment = declaration(functionCount(module, sections));
         for (int[] section : sections) {
             if (!written && (section[0] == ELEMENT || AFTER_ELEMENTS.contains(section[0]))) {
                 java.io.ByteArrayOutputStream payload = new java.io.ByteArrayOutputStream();
@@ -123,6 +95,94 @@ public final class FuelFuzz {
             throw new IllegalArgumentException("the module has no code section");
         }
         return out.toByteArray();
+    }
+
+    /**
+     * The module without the segment {@link #declareEveryFunction} added (the last of its element section), as
+     * binaryen made it: its functions that only direct calls name are then flat or passed the counter.
+     */
+    static byte[] undeclareEveryFunction(byte[] module) {
+        java.util.List<int[]> sections = sections(module);
+        byte[] segment = declaration(functionCount(module, sections)).toByteArray();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.write(module, 0, 8);
+        boolean removed = false;
+        for (int[] section : sections) {
+            if (section[0] != ELEMENT) {
+                out.write(module, section[1], section[3] - section[1]);
+                continue;
+            }
+            int[] cursor = {section[2]};
+            long count = leb(module, cursor);
+            int end = section[3] - segment.length;
+            if (count == 0 || end < cursor[0]
+                    || !java.util.Arrays.equals(module, end, section[3], segment, 0, segment.length)) {
+                throw new IllegalArgumentException("the element section does not end with the declaration of every"
+                        + " function (not a module of the corpus?)");
+            }
+            java.io.ByteArrayOutputStream payload = new java.io.ByteArrayOutputStream();
+            writeLeb(payload, count - 1);
+            payload.write(module, cursor[0], end - cursor[0]);
+            out.write(ELEMENT);
+            writeLeb(out, payload.size());
+            out.writeBytes(payload.toByteArray());
+            removed = true;
+        }
+        if (!removed) {
+            throw new IllegalArgumentException("the module has no element section");
+        }
+        return out.toByteArray();
+    }
+
+    /** Each section of the module: its id, where it starts, where its payload starts, where it ends. */
+    private static java.util.List<int[]> sections(byte[] module) {
+        int[] at = {8};
+        java.util.List<int[]> sections = new java.util.ArrayList<>();
+        while (at[0] < module.length) {
+            int start = at[0];
+            int id = module[at[0]++] & 0xFF;
+            int size = (int) leb(module, at);
+            sections.add(new int[] {id, start, at[0], at[0] + size});
+            at[0] += size;
+        }
+        return sections;
+    }
+
+    /** The number of functions the module imports and defines. */
+    private static int functionCount(byte[] module, java.util.List<int[]> sections) {
+        int functions = 0;
+        for (int[] section : sections) {
+            int[] cursor = {section[2]};
+            if (section[0] == FUNCTION) {
+                functions += (int) leb(module, cursor);
+            } else if (section[0] == IMPORT) {
+                long count = leb(module, cursor);
+                for (long i = 0; i < count; i++) {
+                    for (int name = 0; name < 2; name++) { // module name, name
+                        int length = (int) leb(module, cursor);
+                        cursor[0] += length;
+                    }
+                    int kind = module[cursor[0]++];
+                    if (kind == 0) {
+                        functions++;
+                    }
+                    skipImportDescription(module, cursor, kind);
+                }
+            }
+        }
+        return functions;
+    }
+
+    /** {@code (elem declare func 0 1 ... n-1)}, encoded. */
+    private static java.io.ByteArrayOutputStream declaration(int functions) {
+        java.io.ByteArrayOutputStream segment = new java.io.ByteArrayOutputStream();
+        writeLeb(segment, 3); // declarative, element kind and function indices
+        segment.write(0x00); // funcref
+        writeLeb(segment, functions);
+        for (int f = 0; f < functions; f++) {
+            writeLeb(segment, f);
+        }
+        return segment;
     }
 
     private static void skipImportDescription(byte[] module, int[] cursor, int kind) {
