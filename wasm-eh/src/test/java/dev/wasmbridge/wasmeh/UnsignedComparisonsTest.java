@@ -130,41 +130,57 @@ class UnsignedComparisonsTest {
         }
     }
 
+    /**
+     * A class file's constant pool, read here independently of {@link UnsignedComparisons}: each entry's offset,
+     * tag and (for {@code Utf8}) text, and where the pool ends.
+     */
+    private record ConstantPool(ByteBuffer in, int[] offsets, int[] tags, String[] utf8, int end) {
+        static ConstantPool of(byte[] classFile) {
+            ByteBuffer in = ByteBuffer.wrap(classFile);
+            in.position(8);
+            int count = in.getShort() & 0xFFFF;
+            int[] offsets = new int[count];
+            int[] tags = new int[count];
+            String[] utf8 = new String[count];
+            for (int i = 1; i < count; i++) {
+                offsets[i] = in.position();
+                tags[i] = in.get() & 0xFF;
+                switch (tags[i]) {
+                    case 1 -> {
+                        int length = in.getShort() & 0xFFFF;
+                        utf8[i] = new String(classFile, in.position(), length, StandardCharsets.UTF_8);
+                        in.position(in.position() + length);
+                    }
+                    case 3, 4, 9, 10, 11, 12, 17, 18 -> in.position(in.position() + 4);
+                    case 5, 6 -> {
+                        in.position(in.position() + 8);
+                        i++;
+                    }
+                    case 7, 8, 16, 19, 20 -> in.position(in.position() + 2);
+                    case 15 -> in.position(in.position() + 3);
+                    default -> throw new IllegalArgumentException("tag " + tags[i]);
+                }
+            }
+            return new ConstantPool(in, offsets, tags, utf8, in.position());
+        }
+
+        /** The index entry {@code i} holds at {@code at} bytes past its tag. */
+        int index(int i, int at) {
+            return in.getShort(offsets[i] + at) & 0xFFFF;
+        }
+    }
+
     /** Every {@code Methodref} of a class file, as {@code owner.name descriptor}. */
     private static List<String> methodrefs(byte[] classFile) {
-        ByteBuffer in = ByteBuffer.wrap(classFile);
-        in.position(8);
-        int count = in.getShort() & 0xFFFF;
-        int[] offsets = new int[count];
-        int[] tags = new int[count];
-        String[] utf8 = new String[count];
-        for (int i = 1; i < count; i++) {
-            offsets[i] = in.position();
-            tags[i] = in.get() & 0xFF;
-            switch (tags[i]) {
-                case 1 -> {
-                    int length = in.getShort() & 0xFFFF;
-                    utf8[i] = new String(classFile, in.position(), length, StandardCharsets.UTF_8);
-                    in.position(in.position() + length);
-                }
-                case 3, 4, 9, 10, 11, 12, 17, 18 -> in.position(in.position() + 4);
-                case 5, 6 -> {
-                    in.position(in.position() + 8);
-                    i++;
-                }
-                case 7, 8, 16, 19, 20 -> in.position(in.position() + 2);
-                case 15 -> in.position(in.position() + 3);
-                default -> throw new IllegalArgumentException("tag " + tags[i]);
-            }
-        }
+        ConstantPool pool = ConstantPool.of(classFile);
         List<String> refs = new ArrayList<>();
-        for (int i = 1; i < count; i++) {
-            if (tags[i] == 10) {
-                int owner = in.getShort(offsets[i] + 1) & 0xFFFF;
-                int nameAndType = in.getShort(offsets[i] + 3) & 0xFFFF;
-                String ownerName = utf8[in.getShort(offsets[owner] + 1) & 0xFFFF];
-                String name = utf8[in.getShort(offsets[nameAndType] + 1) & 0xFFFF];
-                String descriptor = utf8[in.getShort(offsets[nameAndType] + 3) & 0xFFFF];
+        for (int i = 1; i < pool.tags().length; i++) {
+            if (pool.tags()[i] == 10) {
+                int owner = pool.index(i, 1);
+                int nameAndType = pool.index(i, 3);
+                String ownerName = pool.utf8()[pool.index(owner, 1)];
+                String name = pool.utf8()[pool.index(nameAndType, 1)];
+                String descriptor = pool.utf8()[pool.index(nameAndType, 3)];
                 refs.add(ownerName + "." + name + descriptor);
             }
         }
@@ -172,23 +188,6 @@ class UnsignedComparisonsTest {
     }
 
     private static int poolEnd(byte[] classFile) {
-        ByteBuffer in = ByteBuffer.wrap(classFile);
-        in.position(8);
-        int count = in.getShort() & 0xFFFF;
-        for (int i = 1; i < count; i++) {
-            int tag = in.get() & 0xFF;
-            switch (tag) {
-                case 1 -> in.position(in.position() + 2 + (in.getShort(in.position()) & 0xFFFF));
-                case 3, 4, 9, 10, 11, 12, 17, 18 -> in.position(in.position() + 4);
-                case 5, 6 -> {
-                    in.position(in.position() + 8);
-                    i++;
-                }
-                case 7, 8, 16, 19, 20 -> in.position(in.position() + 2);
-                case 15 -> in.position(in.position() + 3);
-                default -> throw new IllegalArgumentException("tag " + tag);
-            }
-        }
-        return in.position();
+        return ConstantPool.of(classFile).end();
     }
 }
