@@ -60,9 +60,9 @@ import java.util.Map;
  *       {@value #PASSED_PARAMETER_LIMIT} parameters is <em>passed</em> the counter: an {@code i64}
  *       parameter added after its own (its declared locals move up by one), which its callers push instead
  *       of writing the counter back. One without results, that makes no tail call, that no {@code
- *       return_call} names and that no {@code br_table} leaves also <em>returns</em> the counter, as its
- *       only result, which its callers take instead of loading the global; so a call between two such
- *       functions moves the counter on the operand stack only;
+ *       return_call} names, that no {@code br_table} leaves and whose label no catch clause names also
+ *       <em>returns</em> the counter, as its only result, which its callers take instead of loading the
+ *       global; so a call between two such functions moves the counter on the operand stack only;
  *   <li>any other function has an {@code i64} local added after its locals and loads the global into it at
  *       its entry;
  *   <li>a function loads the global after every {@code call} (but of a flat or returning function), {@code
@@ -439,11 +439,15 @@ public final class FuelMeter {
 
         /**
          * Whether a passed function without results can return the counter as its result: it makes no tail
-         * call (its callee would have to return the counter too) and no {@code br_table} leaves it (one target
-         * would carry the counter and the others not).
+         * call (its callee would have to return the counter too), no {@code br_table} leaves it (one target
+         * would carry the counter and the others not) and no catch clause names its label (a caught exception
+         * would arrive there without the counter).
          */
         private static boolean mayReturnCounter(List<Instruction> instructions) {
             Labels labels = new Labels(instructions);
+            if (labels.functionLanding) {
+                return false;
+            }
             for (int i = 0; i < instructions.size(); i++) {
                 int opcode = instructions.get(i).opcode();
                 if (opcode == Opcodes.RETURN_CALL

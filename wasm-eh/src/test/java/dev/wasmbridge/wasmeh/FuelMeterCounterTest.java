@@ -155,7 +155,9 @@ class FuelMeterCounterTest {
 
     /**
      * A catch clause to the function's own label ends the function: {@code try_table call 0 end} (3), the
-     * thrower (2); the final {@code end} after the try_table (1) is not charged.
+     * thrower (2); the final {@code end} after the try_table (1) is not charged. Also with the catching
+     * function not exported, called by {@code call end} (2): it is passed the counter, and cannot return it
+     * (the catch clause arrives at its label with no value).
      */
     @ParameterizedTest
     @EnumSource(EngineRuns.class)
@@ -164,17 +166,19 @@ class FuelMeterCounterTest {
         int tag = module.tag(module.type(of(), of()));
         int type = module.type(of(), of());
         int thrower = module.function(type, "thrower", of(), new Code().throwTag(tag));
-        module.function(
-                type,
-                "caught",
-                of(),
-                new Code()
-                        .raw((byte) 0x1F, (byte) 0x40, (byte) 1, (byte) 2, (byte) 0) // try_table (catch_all 0)
-                        .call(thrower)
-                        .end());
+        java.util.function.Supplier<Code> catching = () -> new Code()
+                .raw((byte) 0x1F, (byte) 0x40, (byte) 1, (byte) 2, (byte) 0) // try_table (catch_all 0)
+                .call(thrower)
+                .end();
+        module.function(type, "caught", of(), catching.get());
+        int internal = module.function(type, null, of(), catching.get());
+        module.function(type, "call_caught", of(), new Code().call(internal));
         byte[] instrumented = FuelMeter.instrument(module.build());
         long used = 3 + THROWER;
         assertEquals(new Run("returns []", AMPLE - used, used), FuelRuns.run(instrumented, engine, "caught", AMPLE));
+        assertEquals(
+                new Run("returns []", AMPLE - 2 - used, 2 + used),
+                FuelRuns.run(instrumented, engine, "call_caught", AMPLE));
     }
 
     /**
