@@ -690,8 +690,8 @@ public final class FuelMeter {
         }
 
         /**
-         * The instructions of {@code body} (final end included) with the charges and checks; with the counter
-         * in a new local when {@code inLocal}, else in the global throughout.
+         * The instructions of {@code body} (final end included) with the charges and checks; the counter where
+         * {@link #analyse} put it: the passed parameter, a new local, or the global throughout.
          */
         private byte[] instrumentBody(FunctionBody body, List<Instruction> instructions) {
             int k = body.definedIndex();
